@@ -1,0 +1,149 @@
+package dev.probebook.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One command line as a shell would see it, reduced to what Probebook can run: the words of the first
+ * command ({@code sudo} removed), the {@code grep} stages it is piped into, and, when the line uses shell
+ * features we do not run (other pipes, redirections, {@code &&}, command substitution), the reason.
+ *
+ * <p>Two forms write the hosts file and are kept as words for the hosts probe:
+ * {@code echo "IP NAME" >> /etc/hosts} and {@code echo "IP NAME" | tee -a /etc/hosts}.
+ */
+public record ShellLine(String text, List<String> words, List<GrepFilter> filters, String unsupported) {
+
+    private static final Set<String> HARMLESS_REDIRECTS = Set.of("2>&1", "2>/dev/null");
+
+    public ShellLine {
+        words = List.copyOf(words);
+        filters = List.copyOf(filters);
+    }
+
+    public boolean supported() {
+        return unsupported == null;
+    }
+
+    public String commandWord() {
+        return words.isEmpty() ? "" : words.get(0);
+    }
+
+    /** Parses a whole command line. */
+    public static ShellLine parse(String text) throws UsageException {
+        ShellWords.Split split = ShellWords.split(text);
+        return fromTokens(text.strip(), split.tokens(), split.commandSubstitution());
+    }
+
+    /**
+     * Builds a line from words a shell already split (CLI {@code exec -- WORD...}): a lone {@code |} is a
+     * pipe; a single word with spaces is parsed as a whole command line.
+     */
+    public static ShellLine fromWords(List<String> words) throws UsageException {
+        if (words.size() == 1 && words.get(0).strip().contains(" ")) {
+            return parse(words.get(0));
+        }
+        List<Token> tokens = new ArrayList<>();
+        for (String w : words) {
+            tokens.add(switch (w) {
+                case "|", "||", "&&", ";", ">", ">>", "<", "2>&1", "&" -> new Token.Operator(w);
+                default -> new Token.Word(w);
+            });
+        }
+        return fromTokens(ShellWords.join(words).replace("'|'", "|"), tokens, false);
+    }
+
+    private static ShellLine fromTokens(String text, List<Token> tokens, boolean substitution) throws UsageException {
+        List<List<Token>> stages = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        String unsupported = substitution ? "command substitution ($(...) or backticks) is not run" : null;
+        for (Token t : tokens) {
+            if (t instanceof Token.Operator op && op.isPipe()) {
+                stages.add(current);
+                current = new ArrayList<>();
+            } else if (t instanceof Token.Operator op && !op.isRedirection()) {
+                if (unsupported == null) {
+                    unsupported = "'" + op.symbol() + "' (command lists) is not run: put each command on its own line";
+                }
+                current.add(t);
+            } else {
+                current.add(t);
+            }
+        }
+        stages.add(current);
+
+        List<String> words = new ArrayList<>();
+        List<Token> first = stages.get(0);
+        for (int i = 0; i < first.size(); i++) {
+            Token t = first.get(i);
+            if (t instanceof Token.Word w) {
+                words.add(w.text());
+            } else if (t instanceof Token.Operator op) {
+                String target = i + 1 < first.size() && first.get(i + 1) instanceof Token.Word w ? w.text() : null;
+                if (HARMLESS_REDIRECTS.contains(op.symbol()) || (op.symbol().equals("2>") && "/dev/null".equals(target))) {
+                    if (op.symbol().equals("2>")) {
+                        i++;
+                    }
+                    continue;
+                }
+                if ((op.symbol().equals(">>") || op.symbol().equals(">")) && target != null) {
+                    words.add(op.symbol());
+                    words.add(target);
+                    i++;
+                    continue; // the hosts probe decides whether it takes this form
+                }
+                if (unsupported == null && op.isRedirection()) {
+                    unsupported = "redirection '" + op.symbol() + "' is not run";
+                }
+            }
+        }
+        words = stripSudo(words);
+        if (words.isEmpty()) {
+            throw new UsageException("empty command");
+        }
+
+        List<GrepFilter> filters = new ArrayList<>();
+        for (int s = 1; s < stages.size(); s++) {
+            List<String> stageWords = stripSudo(stageWords(stages.get(s)));
+            if (stageWords.isEmpty()) {
+                throw new UsageException("empty pipeline stage in: " + text);
+            }
+            String cmd = stageWords.get(0);
+            if (cmd.equals("grep") || cmd.equals("egrep") || cmd.equals("fgrep")) {
+                filters.add(GrepFilter.parse(cmd, stageWords.subList(1, stageWords.size())));
+            } else if (cmd.equals("tee") && s == stages.size() - 1 && words.get(0).equals("echo")
+                    && stageWords.size() == 3 && stageWords.get(1).equals("-a")) {
+                words.add(">>");
+                words.add(stageWords.get(2));
+            } else if (unsupported == null) {
+                unsupported = "pipe into '" + cmd + "' is not run (only '| grep' filters are supported)";
+            }
+        }
+        return new ShellLine(text, words, filters, unsupported);
+    }
+
+    private static List<String> stageWords(List<Token> stage) {
+        List<String> words = new ArrayList<>();
+        for (Token t : stage) {
+            if (t instanceof Token.Word w) {
+                words.add(w.text());
+            } else if (t instanceof Token.Operator op) {
+                words.add(op.symbol());
+            }
+        }
+        return words;
+    }
+
+    /** Removes a leading {@code sudo} with its simple options ({@code -E}, {@code -n}, {@code -u USER}). */
+    public static List<String> stripSudo(List<String> words) {
+        int i = 0;
+        if (!words.isEmpty() && words.get(0).equals("sudo")) {
+            i = 1;
+            while (i < words.size() && words.get(i).startsWith("-")) {
+                String opt = words.get(i);
+                i += (opt.equals("-u") || opt.equals("-g")) ? 2 : 1;
+            }
+        }
+        return new ArrayList<>(words.subList(Math.min(i, words.size()), words.size()));
+    }
+}

@@ -1,0 +1,288 @@
+package dev.probebook.engine;
+
+import dev.probebook.policy.PolicyDeniedException;
+import dev.probebook.policy.TargetPolicy;
+import dev.probebook.probe.ProbeContext;
+import dev.probebook.probe.ProbeResult;
+import dev.probebook.probe.Verdict;
+import dev.probebook.settings.Settings;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs probe invocations on worker threads it owns. It owns the hard deadline of every run
+ * ({@code probebook.probe-timeout}): when it passes, or when {@link RunHandle#cancel()} is called, the run
+ * is cancelled (flag, registered resources closed, thread interrupted) and the probe gets a short grace
+ * period to return what it has. A probe that still does not return is abandoned with verdict
+ * {@code error}. Output is filtered by {@code grep} stages and bounded here, not in the probes.
+ */
+public final class ProbeRunner implements AutoCloseable {
+
+    /** How long a cancelled probe may take to hand back its partial result. */
+    static final Duration GRACE = Duration.ofSeconds(3);
+
+    private final Settings settings;
+    private final TargetPolicy policy;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+
+    public ProbeRunner(Settings settings, TargetPolicy policy) {
+        this.settings = settings;
+        this.policy = policy;
+        this.workers = Executors.newCachedThreadPool(daemonThreads("probe"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("probe-timer"));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Runs and waits for the result. */
+    public RunResult run(Invocation invocation, RunListener listener) throws InterruptedException {
+        return start(invocation, listener).await();
+    }
+
+    /** Starts a run; the returned handle can stop it. The listener receives lines and one finish event. */
+    public RunHandle start(Invocation invocation, RunListener listener) {
+        Context ctx = new Context(invocation, listener, Instant.now().plus(settings.probeTimeout()));
+        RunHandle handle = new RunHandle(ctx);
+        ScheduledFuture<?> deadline = timer.schedule(() -> handle.cancel(true),
+                Math.max(1, settings.probeTimeout().toMillis()), TimeUnit.MILLISECONDS);
+        ctx.worker = CompletableFuture.runAsync(() -> execute(ctx, handle), workers);
+        // Abandon a probe that ignores cancellation: finish the handle with an error after the grace period.
+        ctx.worker.whenComplete((v, e) -> deadline.cancel(false));
+        return handle;
+    }
+
+    private void execute(Context ctx, RunHandle handle) {
+        ctx.thread = Thread.currentThread();
+        long start = System.nanoTime();
+        ProbeResult result;
+        try {
+            if (ctx.cancelled()) {
+                throw new InterruptedException();
+            }
+            result = ctx.invocation.command().run(ctx);
+            if (result == null) {
+                result = ProbeResult.error("probe returned no result");
+            }
+        } catch (InterruptedException e) {
+            result = handle.timedOut()
+                    ? ProbeResult.error("timed out after " + human(settings.probeTimeout()) + " (probebook.probe-timeout)")
+                    : ProbeResult.of(Verdict.SKIPPED, "stopped before it finished");
+        } catch (Exception | LinkageError | AssertionError e) {
+            result = ProbeResult.error("probe failed: " + e);
+        } finally {
+            Thread.interrupted(); // do not leak an interrupt into the pool
+            ctx.thread = null;
+        }
+        if (handle.timedOut() && result.verdict() != Verdict.ERROR && result.verdict() != Verdict.FAIL) {
+            result = new ProbeResult(result.verdict(), result.summary() + " (stopped at the "
+                    + human(settings.probeTimeout()) + " limit)", result.details());
+        } else if (handle.stoppedByUser() && !result.summary().startsWith("stopped")) {
+            result = new ProbeResult(result.verdict(), "stopped: " + result.summary(), result.details());
+        }
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        handle.complete(toRunResult(ctx, result, elapsed));
+    }
+
+    private RunResult toRunResult(Context ctx, ProbeResult result, long elapsedMs) {
+        List<String> output = ctx.output.snapshot();
+        if (ctx.output.truncated()) {
+            ctx.listener.line(output.get(output.size() - 1));
+        }
+        return new RunResult(ctx.invocation.text(), ctx.invocation.command().probeName(), result.verdict(),
+                result.summary(), output, ctx.output.truncated(), elapsedMs, result.details());
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    /** The per-run context handed to the probe. */
+    final class Context implements ProbeContext {
+        final Invocation invocation;
+        final RunListener listener;
+        final BoundedOutput output;
+        final Instant deadline;
+        final List<AutoCloseable> closeables = new ArrayList<>();
+        volatile boolean cancelled;
+        volatile Thread thread;
+        volatile CompletableFuture<Void> worker;
+
+        Context(Invocation invocation, RunListener listener, Instant deadline) {
+            this.invocation = invocation;
+            this.listener = listener;
+            this.deadline = deadline;
+            this.output = new BoundedOutput(invocation.filters(), settings.outputMaxLines(), settings.outputMaxBytes(), listener);
+        }
+
+        @Override
+        public void out(String line) {
+            output.add(line);
+        }
+
+        @Override
+        public Settings settings() {
+            return settings;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public Instant deadline() {
+            return deadline;
+        }
+
+        @Override
+        public void closeOnCancel(AutoCloseable resource) {
+            boolean closeNow;
+            synchronized (closeables) {
+                closeNow = cancelled;
+                if (!closeNow) {
+                    closeables.add(resource);
+                }
+            }
+            if (closeNow) {
+                closeQuietly(resource);
+            }
+        }
+
+        @Override
+        public void checkTarget(String host, InetAddress address, int port) throws PolicyDeniedException {
+            policy.check(host, address, port);
+        }
+
+        @Override
+        public boolean filtered() {
+            return !invocation.filters().isEmpty();
+        }
+
+        @Override
+        public boolean passesFilter(String line) {
+            return output.passes(line);
+        }
+
+        void cancel() {
+            List<AutoCloseable> toClose;
+            synchronized (closeables) {
+                cancelled = true;
+                toClose = new ArrayList<>(closeables);
+                closeables.clear();
+            }
+            toClose.forEach(Context::closeQuietly);
+            Thread t = thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        }
+
+        private static void closeQuietly(AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing to unblock I/O; errors do not matter
+            }
+        }
+    }
+
+    /** A running or finished run. */
+    public final class RunHandle {
+        private final Context ctx;
+        private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+        private volatile boolean timedOut;
+        private volatile boolean stoppedByUser;
+
+        RunHandle(Context ctx) {
+            this.ctx = ctx;
+        }
+
+        /** Stops the run (as Ctrl+C would). The probe may still return partial results. Idempotent. */
+        public void cancel() {
+            cancel(false);
+        }
+
+        void cancel(boolean timeout) {
+            if (result.isDone() || ctx.cancelled) {
+                return;
+            }
+            if (timeout) {
+                timedOut = true;
+            } else {
+                stoppedByUser = true;
+            }
+            ctx.cancel();
+            timer.schedule(this::abandon, GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        private void abandon() {
+            if (result.isDone()) {
+                return;
+            }
+            String why = timedOut ? "timed out after " + human(settings.probeTimeout()) + " and did not stop"
+                    : "stopped, but the probe did not end in time";
+            complete(toRunResult(ctx, ProbeResult.error(why), Duration.between(ctx.deadline.minus(settings.probeTimeout()), Instant.now()).toMillis()));
+        }
+
+        void complete(RunResult r) {
+            if (result.complete(r)) {
+                ctx.listener.finished(r);
+            }
+        }
+
+        boolean timedOut() {
+            return timedOut;
+        }
+
+        boolean stoppedByUser() {
+            return stoppedByUser;
+        }
+
+        public boolean done() {
+            return result.isDone();
+        }
+
+        public RunResult await() throws InterruptedException {
+            try {
+                return result.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        public CompletableFuture<RunResult> future() {
+            return result;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.probebook.probe;
+
+import dev.probebook.command.Args;
+import dev.probebook.command.Placeholder;
+import dev.probebook.command.UsageException;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalogue: which probe understands which command word. Several probes may share a word
+ * ({@code curl}: {@code public-ip} before {@code http}); the first that {@link Probe#claims claims} the
+ * form parses it. Probes are stateless, so one registry serves every thread.
+ */
+public final class ProbeRegistry {
+
+    /** A recognised command: the parsed command and the informal placeholders found while parsing. */
+    public record Recognised(ParsedCommand<?> command, List<Placeholder> informalPlaceholders) {
+    }
+
+    private final Map<String, Probe<?>> byName = new LinkedHashMap<>();
+    private final Map<String, List<Probe<?>>> byWord = new LinkedHashMap<>();
+
+    public ProbeRegistry(Collection<? extends Probe<?>> probes) {
+        for (Probe<?> p : probes) {
+            if (byName.putIfAbsent(p.name(), p) != null) {
+                throw new IllegalArgumentException("duplicate probe name " + p.name());
+            }
+            for (String w : p.commandWords()) {
+                byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(p);
+            }
+        }
+    }
+
+    /** The standard catalogue, in the order that resolves shared words. */
+    public static ProbeRegistry standard() {
+        return new ProbeRegistry(StandardProbes.all());
+    }
+
+    public Collection<Probe<?>> probes() {
+        return byName.values();
+    }
+
+    public Optional<Probe<?>> byName(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public boolean knowsWord(String word) {
+        return byWord.containsKey(word);
+    }
+
+    /**
+     * Parses {@code words} (command word first). Returns empty when no probe knows the command word or
+     * claims the form; throws when a probe claims it but the arguments do not parse.
+     */
+    public Optional<Recognised> recognise(List<String> words, Args.Mode mode) throws UsageException {
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        String word = words.get(0);
+        List<String> rest = words.subList(1, words.size());
+        for (Probe<?> p : byWord.getOrDefault(word, List.of())) {
+            if (p.claims(word, rest)) {
+                Args args = new Args(rest, mode);
+                ParsedCommand<?> parsed = parse(p, word, args);
+                return Optional.of(new Recognised(parsed, args.informalPlaceholders()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <C> ParsedCommand<C> parse(Probe<C> probe, String word, Args args) throws UsageException {
+        C command = probe.parse(word, args);
+        return new ParsedCommand<>(probe, word, command);
+    }
+}

@@ -1,0 +1,482 @@
+package dev.probebook.probe.tcp;
+
+import dev.probebook.command.Args;
+import dev.probebook.command.Services;
+import dev.probebook.command.UsageException;
+import dev.probebook.policy.PolicyDeniedException;
+import dev.probebook.probe.Probe;
+import dev.probebook.probe.ProbeContext;
+import dev.probebook.probe.ProbeResult;
+import dev.probebook.probe.Verdict;
+import dev.probebook.probe.resolve.NameResolver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * TCP reachability: {@code tcping host [port]}, {@code telnet host [port]}, {@code nc -zv [-w s] host port}.
+ * Prints what each tool prints and tells open (something listens), refused (no listener or a REJECT
+ * rule) and timed out (the SYN was dropped on the way) apart.
+ */
+public final class TcpProbe implements Probe<TcpCommand> {
+
+    @Override
+    public String name() {
+        return "tcp";
+    }
+
+    @Override
+    public Set<String> commandWords() {
+        return Set.of("tcping", "telnet", "nc", "ncat", "netcat");
+    }
+
+    @Override
+    public TcpCommand parse(String word, Args args) throws UsageException {
+        return switch (word) {
+            case "tcping" -> parseTcping(args);
+            case "telnet" -> parseTelnet(args);
+            default -> parseNc(word, args);
+        };
+    }
+
+    private static TcpCommand parseTcping(Args args) throws UsageException {
+        int count = 4;
+        Duration interval = Duration.ofSeconds(1);
+        Duration timeout = null;
+        TcpCommand.IpVersion ip = TcpCommand.IpVersion.ANY;
+        List<String> operands = new ArrayList<>();
+        while (args.hasNext()) {
+            String w = args.next();
+            switch (w) {
+                case "-n" -> count = Args.intValue("-n", args.valueOf("-n"), 1, 1000);
+                case "-t" -> count = 1000; // continuous: bounded by the run's time limit
+                case "-w" -> timeout = secondsOption("-w", args.valueOf("-w"));
+                case "-i" -> interval = secondsOption("-i", args.valueOf("-i"));
+                case "-4" -> ip = TcpCommand.IpVersion.V4;
+                case "-6" -> ip = TcpCommand.IpVersion.V6;
+                default -> {
+                    if (w.startsWith("-") && w.length() > 1) {
+                        throw new UsageException("tcping: unknown option " + w + " (supported: -n COUNT, -t, -w SECONDS, -i SECONDS, -4, -6)");
+                    }
+                    operands.add(w);
+                    if (operands.size() == 1) {
+                        args.host(w);
+                    } else if (operands.size() == 2) {
+                        args.port(w);
+                    }
+                }
+            }
+        }
+        if (operands.isEmpty()) {
+            throw new UsageException("tcping: missing host (usage: tcping HOST [PORT])");
+        }
+        if (operands.size() > 2) {
+            throw new UsageException("tcping: too many operands (usage: tcping HOST [PORT])");
+        }
+        String host = validHost(args, operands.get(0));
+        int port = operands.size() == 2 ? validPort(args, operands.get(1)) : 80;
+        return new TcpCommand(TcpCommand.Tool.TCPING, host, List.of(port), count, interval, timeout, true, true, ip);
+    }
+
+    private static TcpCommand parseTelnet(Args args) throws UsageException {
+        TcpCommand.IpVersion ip = TcpCommand.IpVersion.ANY;
+        List<String> operands = new ArrayList<>();
+        while (args.hasNext()) {
+            String w = args.next();
+            if (w.equals("-4")) {
+                ip = TcpCommand.IpVersion.V4;
+            } else if (w.equals("-6")) {
+                ip = TcpCommand.IpVersion.V6;
+            } else if (w.startsWith("-") && w.length() > 1) {
+                throw new UsageException("telnet: unknown option " + w + " (usage: telnet [-4|-6] HOST [PORT])");
+            } else {
+                operands.add(w);
+                if (operands.size() == 1) {
+                    args.host(w);
+                } else if (operands.size() == 2) {
+                    args.port(w);
+                }
+            }
+        }
+        if (operands.isEmpty()) {
+            throw new UsageException("telnet: missing host (usage: telnet HOST [PORT])");
+        }
+        if (operands.size() > 2) {
+            throw new UsageException("telnet: too many operands (usage: telnet HOST [PORT])");
+        }
+        String host = validHost(args, operands.get(0));
+        int port = operands.size() == 2 ? validPort(args, operands.get(1)) : 23;
+        return new TcpCommand(TcpCommand.Tool.TELNET, host, List.of(port), 1, Duration.ZERO, null, true, false, ip);
+    }
+
+    private static TcpCommand parseNc(String word, Args args) throws UsageException {
+        boolean zero = false;
+        boolean verbose = false;
+        Duration timeout = null;
+        TcpCommand.IpVersion ip = TcpCommand.IpVersion.ANY;
+        List<String> operands = new ArrayList<>();
+        while (args.hasNext()) {
+            String w = args.next();
+            if (w.startsWith("-") && w.length() > 1 && operands.isEmpty()) {
+                for (int k = 1; k < w.length(); k++) {
+                    char c = w.charAt(k);
+                    switch (c) {
+                        case 'z' -> zero = true;
+                        case 'v' -> verbose = true;
+                        case 'n' -> { }
+                        case '4' -> ip = TcpCommand.IpVersion.V4;
+                        case '6' -> ip = TcpCommand.IpVersion.V6;
+                        case 'w' -> {
+                            String rest = w.substring(k + 1);
+                            timeout = secondsOption("-w", rest.isEmpty() ? args.valueOf("-w") : rest);
+                            k = w.length();
+                        }
+                        case 'u' -> throw new UsageException(word + ": UDP (-u) is not supported: a UDP port gives no answer to test");
+                        case 'l' -> throw new UsageException(word + ": listening (-l) is not supported: Probebook only checks outgoing connections");
+                        default -> throw new UsageException(word + ": unknown option -" + c + " (supported: -z -v -n -w SECONDS -4 -6)");
+                    }
+                }
+            } else {
+                operands.add(w);
+                if (operands.size() == 1) {
+                    args.host(w);
+                } else if (!w.matches("\\d+-\\d+")) {
+                    args.port(w);
+                }
+            }
+        }
+        if (operands.size() < 2) {
+            throw new UsageException(word + ": missing " + (operands.isEmpty() ? "host and port" : "port") + " (usage: nc -zv [-w SECONDS] HOST PORT)");
+        }
+        String host = validHost(args, operands.get(0));
+        List<Integer> ports = new ArrayList<>();
+        for (String p : operands.subList(1, operands.size())) {
+            if (p.matches("\\d+-\\d+")) {
+                int lo = Args.parsePort(p.substring(0, p.indexOf('-')));
+                int hi = Args.parsePort(p.substring(p.indexOf('-') + 1));
+                if (hi < lo || hi - lo >= 100) {
+                    throw new UsageException(word + ": port range " + p + " must be ascending and at most 100 ports");
+                }
+                for (int x = lo; x <= hi; x++) {
+                    ports.add(x);
+                }
+            } else {
+                ports.add(validPort(args, p));
+            }
+        }
+        return new TcpCommand(TcpCommand.Tool.NC, host, ports, 1, Duration.ZERO, timeout, verbose, zero, ip);
+    }
+
+    private static String validHost(Args args, String raw) throws UsageException {
+        return args.template() ? raw : args.host(raw);
+    }
+
+    private static int validPort(Args args, String raw) throws UsageException {
+        return args.template() ? 80 : Args.parsePort(raw);
+    }
+
+    private static Duration secondsOption(String option, String raw) throws UsageException {
+        double s = Args.seconds(option, raw, 0.001, 3600);
+        return Duration.ofNanos((long) (s * 1e9));
+    }
+
+    @Override
+    public ProbeResult run(TcpCommand cmd, ProbeContext ctx) throws InterruptedException {
+        List<InetAddress> addresses;
+        try {
+            addresses = filter(NameResolver.of(ctx).resolve(cmd.host()).addresses(), cmd.ipVersion());
+            if (addresses.isEmpty()) {
+                throw new UnknownHostException(cmd.host());
+            }
+        } catch (UnknownHostException e) {
+            ctx.out(switch (cmd.tool()) {
+                case TCPING -> "DNS: Could not find host - " + cmd.host() + ", aborting";
+                case TELNET -> "telnet: could not resolve " + cmd.host() + "/" + cmd.port() + ": Name or service not known";
+                case NC -> "nc: getaddrinfo for host \"" + cmd.host() + "\" port " + cmd.port() + ": Name or service not known";
+            });
+            return ProbeResult.fail("cannot resolve " + cmd.host() + ": check the name (nslookup " + cmd.host()
+                    + ") or add it to /etc/hosts", new TcpDetails(cmd.host(), List.of(), List.of()));
+        }
+        try {
+            return switch (cmd.tool()) {
+                case TCPING -> tcping(cmd, addresses.get(0), ctx);
+                case TELNET -> telnet(cmd, addresses, ctx);
+                case NC -> nc(cmd, addresses, ctx);
+            };
+        } catch (PolicyDeniedException e) {
+            ctx.out(cmd.tool().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
+            return ProbeResult.error(e.getMessage());
+        }
+    }
+
+    private static List<InetAddress> filter(List<InetAddress> all, TcpCommand.IpVersion v) {
+        return all.stream().filter(a -> switch (v) {
+            case ANY -> true;
+            case V4 -> a instanceof Inet4Address;
+            case V6 -> a instanceof Inet6Address;
+        }).toList();
+    }
+
+    private Duration timeout(TcpCommand cmd, ProbeContext ctx, Duration fallback) {
+        return ctx.clamp(cmd.timeout() != null ? cmd.timeout() : fallback);
+    }
+
+    // --- tcping (tcping.exe output: "Probing ...: Port is open / No response") -------------------
+
+    private ProbeResult tcping(TcpCommand cmd, InetAddress address, ProbeContext ctx) throws InterruptedException, PolicyDeniedException {
+        String target = format(address) + ":" + cmd.port();
+        List<ConnectOutcome> outcomes = new ArrayList<>();
+        List<TcpDetails.Attempt> attempts = new ArrayList<>();
+        ctx.out("");
+        for (int i = 0; i < cmd.count() && !ctx.cancelled(); i++) {
+            if (i > 0) {
+                sleep(ctx, cmd.interval());
+                if (ctx.cancelled()) {
+                    break;
+                }
+            }
+            ConnectOutcome o = TcpConnector.probe(ctx, cmd.host(), address, cmd.port(), timeout(cmd, ctx, ctx.settings().tcp().tcpingTimeout()));
+            outcomes.add(o);
+            attempts.add(attempt(o, cmd.port()));
+            String state = o instanceof ConnectOutcome.Open ? "Port is open" : "No response";
+            ctx.out(String.format(Locale.ROOT, "Probing %s/tcp - %s - time=%.3fms", target, state, o.millis()));
+        }
+        long ok = outcomes.stream().filter(o -> o instanceof ConnectOutcome.Open).count();
+        int sent = outcomes.size();
+        ctx.out("");
+        ctx.out("Ping statistics for " + target);
+        ctx.out("     " + sent + " probes sent.");
+        ctx.out(String.format(Locale.ROOT, "     %d successful, %d failed.  (%.2f%% fail)", ok, sent - ok,
+                sent == 0 ? 0.0 : 100.0 * (sent - ok) / sent));
+        if (ok > 0) {
+            double min = outcomes.stream().filter(o -> o instanceof ConnectOutcome.Open).mapToDouble(ConnectOutcome::millis).min().orElse(0);
+            double max = outcomes.stream().filter(o -> o instanceof ConnectOutcome.Open).mapToDouble(ConnectOutcome::millis).max().orElse(0);
+            double avg = outcomes.stream().filter(o -> o instanceof ConnectOutcome.Open).mapToDouble(ConnectOutcome::millis).average().orElse(0);
+            ctx.out("Approximate trip times in milli-seconds:");
+            ctx.out(String.format(Locale.ROOT, "     Minimum = %.3fms, Maximum = %.3fms, Average = %.3fms", min, max, avg));
+        } else {
+            ctx.out("Was unable to connect, cannot provide trip statistics.");
+        }
+        TcpDetails details = new TcpDetails(cmd.host(), attempts, List.of());
+        if (sent == 0) {
+            return new ProbeResult(Verdict.SKIPPED, "stopped before the first probe", details);
+        }
+        if (ok > 0 && ok < sent) {
+            return ProbeResult.warn("intermittent: " + ok + " of " + sent + " probes to " + target
+                    + " connected. Typical of a load balancer (VIP) whose members differ: test each member directly", details);
+        }
+        return verdict(outcomes.get(outcomes.size() - 1), cmd.host(), cmd.port(), details);
+    }
+
+    // --- telnet ---------------------------------------------------------------------------------
+
+    private ProbeResult telnet(TcpCommand cmd, List<InetAddress> addresses, ProbeContext ctx) throws InterruptedException, PolicyDeniedException {
+        List<TcpDetails.Attempt> attempts = new ArrayList<>();
+        ConnectOutcome last = null;
+        for (InetAddress address : addresses) {
+            ctx.out("Trying " + address.getHostAddress() + "...");
+            Socket socket = new Socket();
+            try {
+                ConnectOutcome o = TcpConnector.connect(ctx, cmd.host(), socket, address, cmd.port(),
+                        timeout(cmd, ctx, ctx.settings().tcp().connectTimeout()));
+                attempts.add(attempt(o, cmd.port()));
+                last = o;
+                if (o instanceof ConnectOutcome.Open) {
+                    ctx.out("Connected to " + cmd.host() + ".");
+                    ctx.out("Escape character is '^]'.");
+                    List<String> banner = new ArrayList<>();
+                    boolean closedByPeer = readBanner(socket, ctx, banner);
+                    ctx.out(closedByPeer ? "Connection closed by foreign host." : "Connection closed.");
+                    TcpDetails details = new TcpDetails(cmd.host(), attempts, banner);
+                    String also = banner.isEmpty() ? "" : " It greeted with: " + banner.get(0);
+                    return ProbeResult.ok("connected to " + cmd.host() + " port " + cmd.port()
+                            + ": something listens there and the path is open." + also, details);
+                }
+                ctx.out("telnet: connect to address " + address.getHostAddress() + ": " + reason(o));
+            } finally {
+                closeQuietly(socket);
+            }
+        }
+        ctx.out("telnet: Unable to connect to remote host: " + reason(last));
+        return verdict(last, cmd.host(), cmd.port(), new TcpDetails(cmd.host(), attempts, List.of()));
+    }
+
+    /** Reads what the server says first (SSH, SMTP, FTP greet), for up to the banner wait. True if the peer closed. */
+    private static boolean readBanner(Socket socket, ProbeContext ctx, List<String> banner) {
+        Duration wait = ctx.clamp(ctx.settings().tcp().bannerWait());
+        long end = System.nanoTime() + wait.toNanos();
+        StringBuilder pending = new StringBuilder();
+        byte[] buf = new byte[4096];
+        try {
+            InputStream in = socket.getInputStream();
+            while (!ctx.cancelled() && banner.size() < 50) {
+                long left = (end - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    break;
+                }
+                socket.setSoTimeout((int) Math.max(1, left));
+                int n;
+                try {
+                    n = in.read(buf);
+                } catch (SocketTimeoutException e) {
+                    break;
+                }
+                if (n < 0) {
+                    flush(pending, banner, ctx);
+                    return true;
+                }
+                pending.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                int nl;
+                while ((nl = pending.indexOf("\n")) >= 0) {
+                    String line = pending.substring(0, nl).replace("\r", "");
+                    pending.delete(0, nl + 1);
+                    banner.add(line);
+                    ctx.out(line);
+                }
+            }
+        } catch (IOException e) {
+            flush(pending, banner, ctx);
+            return true;
+        }
+        flush(pending, banner, ctx);
+        return false;
+    }
+
+    private static void flush(StringBuilder pending, List<String> banner, ProbeContext ctx) {
+        if (!pending.isEmpty()) {
+            banner.add(pending.toString());
+            ctx.out(pending.toString());
+            pending.setLength(0);
+        }
+    }
+
+    // --- nc -------------------------------------------------------------------------------------
+
+    private ProbeResult nc(TcpCommand cmd, List<InetAddress> addresses, ProbeContext ctx) throws InterruptedException, PolicyDeniedException {
+        List<TcpDetails.Attempt> attempts = new ArrayList<>();
+        List<String> banner = new ArrayList<>();
+        List<Integer> open = new ArrayList<>();
+        ConnectOutcome lastFailure = null;
+        for (int port : cmd.ports()) {
+            if (ctx.cancelled()) {
+                break;
+            }
+            boolean connected = false;
+            for (InetAddress address : addresses) {
+                Socket socket = new Socket();
+                try {
+                    ConnectOutcome o = TcpConnector.connect(ctx, cmd.host(), socket, address, port,
+                            timeout(cmd, ctx, ctx.settings().tcp().connectTimeout()));
+                    attempts.add(attempt(o, port));
+                    if (o instanceof ConnectOutcome.Open) {
+                        if (cmd.verbose()) {
+                            String svc = Services.tcpName(port);
+                            ctx.out("Connection to " + cmd.host() + " " + port + " port [tcp/" + (svc == null ? "*" : svc) + "] succeeded!");
+                        }
+                        if (!cmd.zeroIo()) {
+                            readBanner(socket, ctx, banner);
+                        }
+                        connected = true;
+                        open.add(port);
+                        break;
+                    }
+                    lastFailure = o;
+                    if (cmd.verbose()) {
+                        ctx.out(o instanceof ConnectOutcome.TimedOut
+                                ? "nc: connect to " + address.getHostAddress() + " port " + port + " (tcp) timed out: Operation now in progress"
+                                : "nc: connect to " + address.getHostAddress() + " port " + port + " (tcp) failed: " + reason(o));
+                    }
+                } finally {
+                    closeQuietly(socket);
+                }
+            }
+            if (!connected && cmd.ports().size() == 1) {
+                break;
+            }
+        }
+        TcpDetails details = new TcpDetails(cmd.host(), attempts, banner);
+        if (cmd.ports().size() > 1) {
+            if (open.isEmpty()) {
+                return verdict(lastFailure, cmd.host(), cmd.port(), details);
+            }
+            return ProbeResult.ok(open.size() + " of " + cmd.ports().size() + " ports open on " + cmd.host() + ": " + open, details);
+        }
+        if (!open.isEmpty()) {
+            return ProbeResult.ok("port " + cmd.port() + " on " + cmd.host() + " is open: something listens and the path is allowed", details);
+        }
+        if (lastFailure == null) {
+            return new ProbeResult(Verdict.SKIPPED, "stopped before connecting", details);
+        }
+        return verdict(lastFailure, cmd.host(), cmd.port(), details);
+    }
+
+    // --- shared -----------------------------------------------------------------------------------
+
+    /** The runbook's knowledge of what each outcome means and what to do next. */
+    static ProbeResult verdict(ConnectOutcome o, String host, int port, TcpDetails details) {
+        String where = host + " port " + port;
+        return switch (o) {
+            case ConnectOutcome.Open open -> ProbeResult.ok("port " + port + " on " + host
+                    + " is open: something listens and the path is allowed", details);
+            case ConnectOutcome.Refused r -> ProbeResult.fail("connection refused by " + where
+                    + ": nothing listens on that port, or a firewall rejects it. Check the service (ss -tlnp) and allow the port in the firewall", details);
+            case ConnectOutcome.TimedOut t -> ProbeResult.fail("no answer from " + where + " within "
+                    + Math.round(t.millis()) + " ms: the SYN was dropped on the way (firewall, security group, VIP) or the host is down", details);
+            case ConnectOutcome.Failed f -> ProbeResult.fail("cannot connect to " + where + ": " + f.message()
+                    + " (routing or network problem on this side)", details);
+            case null -> ProbeResult.fail("no connection attempt to " + where, details);
+        };
+    }
+
+    static String reason(ConnectOutcome o) {
+        return switch (o) {
+            case ConnectOutcome.Open open -> "Connected";
+            case ConnectOutcome.Refused r -> "Connection refused";
+            case ConnectOutcome.TimedOut t -> "Connection timed out";
+            case ConnectOutcome.Failed f -> f.message();
+            case null -> "No address";
+        };
+    }
+
+    static TcpDetails.Attempt attempt(ConnectOutcome o, int port) {
+        String outcome = switch (o) {
+            case ConnectOutcome.Open x -> "open";
+            case ConnectOutcome.Refused x -> "refused";
+            case ConnectOutcome.TimedOut x -> "timeout";
+            case ConnectOutcome.Failed x -> "failed";
+        };
+        String message = o instanceof ConnectOutcome.Failed f ? f.message() : null;
+        return new TcpDetails.Attempt(o.address().getHostAddress(), port, outcome, Math.round(o.millis() * 1000) / 1000.0, message);
+    }
+
+    private static String format(InetAddress a) {
+        return a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+    }
+
+    private static void sleep(ProbeContext ctx, Duration d) throws InterruptedException {
+        Duration wait = ctx.clamp(d);
+        if (!wait.isZero()) {
+            Thread.sleep(wait);
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.probebook.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds {@link Settings} from flat {@code probebook.*} properties (prefix optional). Durations take
+ * {@code 500ms}, {@code 5s}, {@code 2m}, ISO-8601 ({@code PT5S}) or a plain number of milliseconds, as
+ * Spring Boot does; sizes take {@code 512KB}, {@code 2MB} or bytes. Lists are comma-separated.
+ */
+public final class SettingsLoader {
+
+    /** Link-local and cloud metadata addresses are denied unless configured otherwise. */
+    public static final String DEFAULT_DENY = "169.254.0.0/16,fe80::/10,fd00:ec2::254/128";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h|d)?");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+
+    private SettingsLoader() {
+    }
+
+    public static Settings load(Map<String, String> properties) {
+        Reader r = new Reader(properties);
+        return new Settings(
+                Path.of(r.string("hosts-file", "/etc/hosts")),
+                Path.of(r.string("data-dir", "data")),
+                r.duration("probe-timeout", "60s"),
+                r.integer("output.max-lines", 5000),
+                r.size("output.max-bytes", "1MB"),
+                r.size("runbook.max-bytes", "2MB"),
+                new Settings.Dns(r.list("dns.servers", ""), r.duration("dns.timeout", "5s")),
+                new Settings.Tcp(r.duration("tcp.connect-timeout", "10s"), r.duration("tcp.tcping-timeout", "2s"),
+                        r.duration("tcp.banner-wait", "1s")),
+                new Settings.Http(r.duration("http.max-time", "30s"),
+                        r.string("http.ca-file", "").isBlank() ? null : Path.of(r.string("http.ca-file", "")),
+                        r.string("http.user-agent", "curl/8.5.0 (probebook)")),
+                new Settings.PublicIp(r.string("public-ip.url", ""), r.duration("public-ip.timeout", "5s")),
+                new Settings.Ping(r.duration("ping.reply-timeout", "2s")),
+                new Settings.Capture(r.string("capture.interface", ""), r.duration("capture.max-duration", "30s"),
+                        r.integer("capture.max-packets", 1000), r.size("capture.max-bytes", "64MB")),
+                new Settings.PolicySettings(r.list("policy.allow", ""), r.list("policy.deny", DEFAULT_DENY)));
+    }
+
+    /** Reads keys with or without the {@code probebook.} prefix; the prefixed form wins. */
+    private record Reader(Map<String, String> props) {
+        String raw(String key) {
+            String v = props.get("probebook." + key);
+            return v != null ? v : props.get(key);
+        }
+
+        String string(String key, String def) {
+            String v = raw(key);
+            return v == null ? def : v.trim();
+        }
+
+        int integer(String key, int def) {
+            String v = raw(key);
+            if (v == null) {
+                return def;
+            }
+            try {
+                return Integer.parseInt(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a whole number");
+            }
+        }
+
+        List<String> list(String key, String def) {
+            String v = raw(key);
+            String text = v == null ? def : v;
+            List<String> out = new ArrayList<>();
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.trim());
+                }
+            }
+            return List.copyOf(out);
+        }
+
+        Duration duration(String key, String def) {
+            String v = string(key, def);
+            try {
+                return parseDuration(v);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a duration (e.g. 500ms, 5s, 2m)");
+            }
+        }
+
+        long size(String key, String def) {
+            String v = string(key, def);
+            Matcher m = SIZE.matcher(v);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a size (e.g. 512KB, 2MB)");
+            }
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
+            return switch (unit) {
+                case "KB" -> n * 1024;
+                case "MB" -> n * 1024 * 1024;
+                case "GB" -> n * 1024 * 1024 * 1024;
+                default -> n;
+            };
+        }
+    }
+
+    public static Duration parseDuration(String text) {
+        String v = text.trim();
+        if (v.toUpperCase(Locale.ROOT).startsWith("P")) {
+            return Duration.parse(v);
+        }
+        Matcher m = DURATION.matcher(v);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(text);
+        }
+        double n = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        double nanos = switch (unit) {
+            case "ns" -> n;
+            case "us" -> n * 1e3;
+            case "ms" -> n * 1e6;
+            case "s" -> n * 1e9;
+            case "m" -> n * 60e9;
+            case "h" -> n * 3600e9;
+            default -> n * 86400e9;
+        };
+        return Duration.ofNanos((long) nanos);
+    }
+
+    /** Collects {@code --probebook.x=y} arguments and {@code probebook.*} system properties. */
+    public static Map<String, String> fromArgsAndSystem(List<String> args) {
+        java.util.Map<String, String> props = new java.util.HashMap<>();
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("probebook.")) {
+                props.put(k.toString(), v.toString());
+            }
+        });
+        for (String a : args) {
+            if (a.startsWith("--probebook.") && a.contains("=")) {
+                int eq = a.indexOf('=');
+                props.put(a.substring(2, eq), a.substring(eq + 1));
+            }
+        }
+        return props;
+    }
+
+    static List<String> split(String s) {
+        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+}
