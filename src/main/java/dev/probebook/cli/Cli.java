@@ -1,17 +1,220 @@
 package dev.probebook.cli;
 
-import java.io.PrintStream;
+import dev.probebook.command.ShellLine;
+import dev.probebook.command.UsageException;
+import dev.probebook.engine.ProbeRunner;
+import dev.probebook.engine.RunResult;
+import dev.probebook.plan.CommandBinder;
+import dev.probebook.plan.PlannedBlock;
+import dev.probebook.plan.Planner;
+import dev.probebook.plan.RunbookPlan;
+import dev.probebook.plan.StepResult;
+import dev.probebook.plan.StepRunner;
+import dev.probebook.policy.TargetPolicy;
+import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.probe.Verdict;
+import dev.probebook.runbook.MarkdownParser;
+import dev.probebook.runbook.Runbook;
+import dev.probebook.runbook.RunbookException;
+import dev.probebook.runbook.RunbookSource;
+import dev.probebook.settings.Settings;
+import dev.probebook.settings.SettingsLoader;
 
-/** Placeholder replaced below. */
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The headless face of the engine: {@code steps}, {@code run} and {@code exec}. It never starts Spring;
+ * settings come from {@code --probebook.x=y} arguments and {@code -Dprobebook.x=y} system properties.
+ * Exit status: 0 no step failed, 1 a step ended {@code fail} or {@code error}, 2 usage, file or parse errors.
+ */
 public final class Cli {
-    private Cli() {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final Set<String> COMMANDS = Set.of("steps", "run", "exec", "help", "--help", "-h", "--version", "version");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
+    /** True when the arguments ask for the CLI rather than the web app. */
     public static boolean isCliInvocation(String[] args) {
-        return args.length > 0 && !args[0].startsWith("--") ;
+        return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
     public static int main(String[] args, PrintStream out, PrintStream err) {
-        return 2;
+        return new Cli(out, err).run(args);
+    }
+
+    private int run(String[] args) {
+        if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
+            out.println(CliArguments.USAGE);
+            return args.length == 0 ? USAGE : OK;
+        }
+        if (args[0].equals("--version") || args[0].equals("version")) {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            out.println("probebook " + (v == null ? "dev" : v));
+            return OK;
+        }
+        CliArguments a;
+        try {
+            a = CliArguments.parse(args);
+        } catch (CliArguments.UsageError e) {
+            err.println("probebook: " + e.getMessage());
+            err.println(CliArguments.USAGE);
+            return USAGE;
+        }
+        Settings settings;
+        try {
+            Map<String, String> props = new HashMap<>(SettingsLoader.fromArgsAndSystem(List.of()));
+            props.putAll(a.properties());
+            settings = SettingsLoader.load(props);
+        } catch (IllegalArgumentException e) {
+            err.println("probebook: " + e.getMessage());
+            return USAGE;
+        }
+        TargetPolicy policy;
+        try {
+            policy = TargetPolicy.from(settings.policy());
+        } catch (IllegalArgumentException e) {
+            err.println("probebook: " + e.getMessage());
+            return USAGE;
+        }
+        ProbeRegistry registry = ProbeRegistry.standard();
+        try (ProbeRunner runner = new ProbeRunner(settings, policy)) {
+            StopOnInterrupt.install(runner);
+            return switch (a.command()) {
+                case "steps" -> steps(a, settings, registry);
+                case "run" -> runSteps(a, settings, registry, runner);
+                default -> exec(a, registry, runner);
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("probebook: interrupted");
+            return FAILED;
+        }
+    }
+
+    private RunbookPlan load(String file, Settings settings, ProbeRegistry registry) throws RunbookException {
+        Path path = Path.of(file);
+        RunbookSource.Text text = RunbookSource.read(path, settings.runbookMaxBytes());
+        text.warnings().forEach(w -> err.println("probebook: warning: " + w));
+        String name = path.getFileName() == null ? file : path.getFileName().toString().replaceFirst("\\.md$", "");
+        Runbook runbook = new MarkdownParser().parse(text.text(), name);
+        runbook.warnings().forEach(w -> err.println("probebook: warning: " + w));
+        return new Planner(registry).plan(runbook);
+    }
+
+    private int steps(CliArguments a, Settings settings, ProbeRegistry registry) {
+        RunbookPlan plan;
+        try {
+            plan = load(a.file(), settings, registry);
+        } catch (RunbookException e) {
+            err.println("probebook: " + e.getMessage());
+            return USAGE;
+        }
+        if (a.json()) {
+            out.println(Json.write(Json.plan(plan)));
+        } else {
+            HumanOutput.plan(out, plan);
+        }
+        return OK;
+    }
+
+    private int runSteps(CliArguments a, Settings settings, ProbeRegistry registry, ProbeRunner runner) throws InterruptedException {
+        RunbookPlan plan;
+        try {
+            plan = load(a.file(), settings, registry);
+        } catch (RunbookException e) {
+            err.println("probebook: " + e.getMessage());
+            return USAGE;
+        }
+        List<PlannedBlock> selected = new ArrayList<>();
+        if (a.steps().isEmpty()) {
+            selected.addAll(plan.steps());
+        } else {
+            for (int line : a.steps()) {
+                var block = plan.blockAt(line).filter(b -> b.kind() == dev.probebook.plan.BlockKind.STEP);
+                if (block.isEmpty()) {
+                    err.println("probebook: no step at line " + line + " of " + a.file() + " (steps start at lines "
+                            + String.join(", ", plan.steps().stream().map(b -> String.valueOf(b.line())).toList()) + ")");
+                    return USAGE;
+                }
+                selected.add(block.get());
+            }
+        }
+        Set<String> known = new java.util.HashSet<>();
+        plan.variables().forEach(v -> known.add(v.name()));
+        for (String name : a.values().keySet()) {
+            if (!known.contains(name)) {
+                err.println("probebook: warning: variable '" + name + "' is not used by this runbook"
+                        + (known.isEmpty() ? "" : " (it uses " + String.join(", ", known) + ")"));
+            }
+        }
+        StepRunner stepRunner = new StepRunner(new CommandBinder(registry), runner);
+        List<StepResult> results = new ArrayList<>();
+        for (PlannedBlock step : selected) {
+            if (StopOnInterrupt.stopped()) {
+                break;
+            }
+            StepRunner.Listener listener = a.json() ? new StepRunner.Listener() {
+            } : HumanOutput.streaming(out, step);
+            results.add(stepRunner.run(plan, step, a.values(), listener));
+        }
+        if (a.json()) {
+            out.println(Json.write(Json.steps(results)));
+        } else {
+            HumanOutput.tally(out, results);
+        }
+        return results.stream().anyMatch(r -> r.verdict().failed()) ? FAILED : OK;
+    }
+
+    private int exec(CliArguments a, ProbeRegistry registry, ProbeRunner runner) throws InterruptedException {
+        ShellLine line;
+        try {
+            line = ShellLine.fromWords(a.execWords());
+        } catch (UsageException e) {
+            err.println("probebook: " + e.getMessage());
+            return USAGE;
+        }
+        CommandBinder binder = new CommandBinder(registry);
+        CommandBinder.Bound bound = binder.prepareTyped(line.text(), line);
+        if (bound instanceof CommandBinder.NotRunnable nr && nr.reason().contains("is not a command Probebook knows")) {
+            err.println("probebook: " + nr.reason());
+            return USAGE;
+        }
+        String probe = bound instanceof CommandBinder.Ready r ? r.invocation().command().probeName() : "none";
+        StepRunner stepRunner = new StepRunner(binder, runner);
+        StepRunner.Listener listener = a.json() ? new StepRunner.Listener() {
+        } : HumanOutput.streamingExec(out);
+        RunResult result = stepRunner.execute(bound, probe, listener);
+        StepResult step = new StepResult(0, null, result.command(), result.probe(), result.verdict(), result.summary(),
+                result.output(), result.elapsedMs(), List.of(result));
+        if (a.json()) {
+            out.println(Json.write(Json.steps(List.of(step))));
+        }
+        return result.verdict().failed() ? FAILED : OK;
+    }
+
+    static Map<String, Integer> counts(List<StepResult> results) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) {
+            counts.put(v.label(), 0);
+        }
+        results.forEach(r -> counts.merge(r.verdict().label(), 1, Integer::sum));
+        return counts;
     }
 }

@@ -12,13 +12,42 @@ import java.util.Set;
  * <p>Two forms write the hosts file and are kept as words for the hosts probe:
  * {@code echo "IP NAME" >> /etc/hosts} and {@code echo "IP NAME" | tee -a /etc/hosts}.
  */
-public record ShellLine(String text, List<String> words, List<GrepFilter> filters, String unsupported) {
+public record ShellLine(String text, List<String> words, List<List<String>> filterWords, List<GrepFilter> filters,
+                        String unsupported) {
 
     private static final Set<String> HARMLESS_REDIRECTS = Set.of("2>&1", "2>/dev/null");
 
     public ShellLine {
         words = List.copyOf(words);
+        filterWords = filterWords.stream().map(List::copyOf).toList();
         filters = List.copyOf(filters);
+    }
+
+    /**
+     * The same line with new words (after placeholders were bound): the grep stages are compiled again
+     * from their new words. Values never add words, pipes or redirections: they replace text inside words.
+     */
+    public ShellLine withWords(List<String> newWords, List<List<String>> newFilterWords) throws UsageException {
+        List<GrepFilter> compiled = new ArrayList<>();
+        for (List<String> stage : newFilterWords) {
+            compiled.add(GrepFilter.parse(stage.get(0), stage.subList(1, stage.size())));
+        }
+        return new ShellLine(text, newWords, newFilterWords, compiled, unsupported);
+    }
+
+    /** The line as it will run: words quoted where needed, grep stages after {@code |}. */
+    public String display() {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(w.equals(">>") || w.equals(">") ? w : ShellWords.quote(w));
+        }
+        for (List<String> stage : filterWords) {
+            sb.append(" | ").append(ShellWords.join(stage));
+        }
+        return sb.toString();
     }
 
     public boolean supported() {
@@ -103,6 +132,7 @@ public record ShellLine(String text, List<String> words, List<GrepFilter> filter
         }
 
         List<GrepFilter> filters = new ArrayList<>();
+        List<List<String>> filterWords = new ArrayList<>();
         for (int s = 1; s < stages.size(); s++) {
             List<String> stageWords = stripSudo(stageWords(stages.get(s)));
             if (stageWords.isEmpty()) {
@@ -111,6 +141,7 @@ public record ShellLine(String text, List<String> words, List<GrepFilter> filter
             String cmd = stageWords.get(0);
             if (cmd.equals("grep") || cmd.equals("egrep") || cmd.equals("fgrep")) {
                 filters.add(GrepFilter.parse(cmd, stageWords.subList(1, stageWords.size())));
+                filterWords.add(stageWords);
             } else if (cmd.equals("tee") && s == stages.size() - 1 && words.get(0).equals("echo")
                     && stageWords.size() == 3 && stageWords.get(1).equals("-a")) {
                 words.add(">>");
@@ -119,7 +150,7 @@ public record ShellLine(String text, List<String> words, List<GrepFilter> filter
                 unsupported = "pipe into '" + cmd + "' is not run (only '| grep' filters are supported)";
             }
         }
-        return new ShellLine(text, words, filters, unsupported);
+        return new ShellLine(text, words, filterWords, filters, unsupported);
     }
 
     private static List<String> stageWords(List<Token> stage) {

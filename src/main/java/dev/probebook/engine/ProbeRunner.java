@@ -37,6 +37,7 @@ public final class ProbeRunner implements AutoCloseable {
     private final TargetPolicy policy;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
+    private final java.util.Set<RunHandle> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ProbeRunner(Settings settings, TargetPolicy policy) {
         this.settings = settings;
@@ -67,6 +68,8 @@ public final class ProbeRunner implements AutoCloseable {
     public RunHandle start(Invocation invocation, RunListener listener) {
         Context ctx = new Context(invocation, listener, Instant.now().plus(settings.probeTimeout()));
         RunHandle handle = new RunHandle(ctx);
+        active.add(handle);
+        handle.future().whenComplete((r, e) -> active.remove(handle));
         ScheduledFuture<?> deadline = timer.schedule(() -> handle.cancel(true),
                 Math.max(1, settings.probeTimeout().toMillis()), TimeUnit.MILLISECONDS);
         ctx.worker = CompletableFuture.runAsync(() -> execute(ctx, handle), workers);
@@ -119,6 +122,18 @@ public final class ProbeRunner implements AutoCloseable {
     static String human(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+    }
+
+    /** Stops every run in progress (Ctrl+C in the CLI, shutdown of the app). */
+    public void cancelAll() {
+        for (RunHandle h : active) {
+            h.cancel();
+        }
+    }
+
+    /** Number of runs in progress. */
+    public int activeRuns() {
+        return active.size();
     }
 
     @Override

@@ -1,0 +1,89 @@
+package dev.probebook.cli;
+
+import dev.probebook.engine.RunResult;
+import dev.probebook.plan.BlockKind;
+import dev.probebook.plan.PlannedBlock;
+import dev.probebook.plan.PlannedCommand;
+import dev.probebook.plan.RunbookPlan;
+import dev.probebook.plan.StepResult;
+import dev.probebook.plan.Variable;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** Terminal rendering for people: the step list, and live output of runs with their verdicts. */
+final class HumanOutput {
+
+    private HumanOutput() {
+    }
+
+    static void plan(PrintStream out, RunbookPlan plan) {
+        out.println(plan.title());
+        if (!plan.variables().isEmpty()) {
+            out.println("variables:");
+            for (Variable v : plan.variables()) {
+                out.println("  " + v.name() + "  (" + String.join(", ", v.placeholders()) + ")");
+            }
+        }
+        out.println();
+        for (PlannedBlock b : plan.blocks()) {
+            String section = b.code().section() == null ? "" : b.code().section();
+            if (b.kind() == BlockKind.STEP) {
+                out.printf("%5d  step     %s%n", b.line(), section);
+                for (PlannedCommand c : b.commands()) {
+                    String reason = c.reason() == null ? "" : "   (" + c.reason() + ")";
+                    out.printf("         %s %-10s %s%s%n", c.isAlternative() ? "or" : "  ", c.probe(), c.text(), reason);
+                }
+            } else {
+                String caption = b.code().caption() == null ? "" : "\"" + b.code().caption() + "\"";
+                String of = b.illustrates() > 0 ? "  (output of step " + b.illustrates() + ")" : "";
+                out.printf("%5d  example  %s %s%s%n", b.line(), section, caption, of);
+            }
+        }
+        long steps = plan.steps().size();
+        out.println();
+        out.println(steps + " steps, " + (plan.blocks().size() - steps) + " examples");
+    }
+
+    static dev.probebook.plan.StepRunner.Listener streaming(PrintStream out, PlannedBlock step) {
+        String section = step.code().section() == null ? "" : " " + step.code().section();
+        out.println("== line " + step.line() + section);
+        return listener(out);
+    }
+
+    static dev.probebook.plan.StepRunner.Listener streamingExec(PrintStream out) {
+        return listener(out);
+    }
+
+    private static dev.probebook.plan.StepRunner.Listener listener(PrintStream out) {
+        return new dev.probebook.plan.StepRunner.Listener() {
+            @Override
+            public void commandStarted(String command, String probe) {
+                out.println("$ " + command + "    [" + probe + "]");
+                out.flush();
+            }
+
+            @Override
+            public void line(String line) {
+                out.println(line);
+                out.flush();
+            }
+
+            @Override
+            public void finished(RunResult result) {
+                out.println("[" + result.verdict().label() + "] " + result.summary() + " (" + result.elapsedMs() + " ms)");
+                out.println();
+                out.flush();
+            }
+        };
+    }
+
+    static void tally(PrintStream out, List<StepResult> results) {
+        Map<String, Integer> counts = Cli.counts(results);
+        StringBuilder sb = new StringBuilder(results.size() + " steps:");
+        counts.forEach((k, v) -> sb.append(' ').append(v).append(' ').append(k).append(','));
+        sb.setLength(sb.length() - 1);
+        out.println(sb);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.probebook.plan;
+
+import dev.probebook.command.Args;
+import dev.probebook.command.Placeholder;
+import dev.probebook.command.Placeholders;
+import dev.probebook.command.ShellLine;
+import dev.probebook.command.UsageException;
+import dev.probebook.engine.Invocation;
+import dev.probebook.probe.ProbeRegistry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a planned command plus variable values into something to run, or says why it cannot run.
+ * Values are substituted inside words after splitting, so a value can never add words, pipes or
+ * redirections; the bound line is then parsed strictly ({@link Args.Mode#RUN}).
+ */
+public final class CommandBinder {
+
+    /** The outcome of binding: sealed, so every caller handles all three. */
+    public sealed interface Bound {
+        /** The command as it would run (or as written when it cannot). */
+        String text();
+    }
+
+    /** Ready to run. */
+    public record Ready(String text, Invocation invocation) implements Bound {
+    }
+
+    /** A variable has no value: the step is skipped, naming the variable and how the runbook wrote it. */
+    public record Missing(String text, List<String> variables, String message) implements Bound {
+    }
+
+    /** Not runnable: unsupported shell features, a shell command we do not run, or a usage error. */
+    public record NotRunnable(String text, String reason, boolean usageError) implements Bound {
+    }
+
+    private final ProbeRegistry registry;
+
+    public CommandBinder(ProbeRegistry registry) {
+        this.registry = registry;
+    }
+
+    public Bound bind(PlannedCommand command, Map<String, String> values, List<Variable> variables) {
+        if (command.unsupported() != null) {
+            return new NotRunnable(command.text(), command.unsupported(), false);
+        }
+        if (command.usageError() != null) {
+            return new NotRunnable(command.text(), command.usageError(), true);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String v : command.variables()) {
+            String value = values.get(v);
+            if (value == null || value.isBlank()) {
+                missing.add(v);
+            }
+        }
+        if (!missing.isEmpty()) {
+            return new Missing(command.text(), missing, "needs " + describe(missing, variables) + ": set "
+                    + String.join(" ", missing.stream().map(m -> "--set " + m + "=...").toList()));
+        }
+        try {
+            ShellLine line = ShellLine.parse(command.text());
+            List<String> words = Placeholders.bind(line.words(), command.placeholders(), values);
+            List<List<String>> stages = new ArrayList<>();
+            for (List<String> stage : line.filterWords()) {
+                List<Placeholder> found = new ArrayList<>();
+                for (int w = 1; w < stage.size(); w++) {
+                    found.addAll(Placeholders.scan(w, stage.get(w)));
+                }
+                stages.add(Placeholders.bind(stage, found, values));
+            }
+            ShellLine bound = line.withWords(words, stages);
+            return prepare(bound);
+        } catch (UsageException e) {
+            return new NotRunnable(command.text(), e.getMessage(), true);
+        }
+    }
+
+    /** Parses an already concrete line (CLI exec, free terminal) strictly. */
+    public Bound prepare(ShellLine line) {
+        String text = line.display();
+        if (!line.supported()) {
+            return new NotRunnable(text, line.unsupported(), false);
+        }
+        try {
+            var recognised = registry.recognise(line.words(), Args.Mode.RUN);
+            if (recognised.isEmpty()) {
+                return new NotRunnable(text, "'" + line.commandWord() + "' is not a command Probebook knows; run it in a shell", false);
+            }
+            return new Ready(text, new Invocation(text, recognised.get().command(), line.filters()));
+        } catch (UsageException e) {
+            return new NotRunnable(text, e.getMessage(), true);
+        }
+    }
+
+    /** Also detects placeholders left in a concrete line (free terminal: {@code telnet IP또는도메인 포트}). */
+    public Bound prepareTyped(String text, ShellLine line) {
+        Set<String> vars = new java.util.LinkedHashSet<>();
+        for (int w = 1; w < line.words().size(); w++) {
+            Placeholders.scan(w, line.words().get(w)).forEach(p -> vars.add(p.variable()));
+        }
+        try {
+            registry.recognise(line.words(), Args.Mode.TEMPLATE)
+                    .ifPresent(r -> r.informalPlaceholders().forEach(p -> vars.add(p.variable())));
+        } catch (UsageException e) {
+            // the strict parse below reports it
+        }
+        if (!vars.isEmpty()) {
+            return new Missing(text, List.copyOf(vars), "needs " + String.join(", ", vars)
+                    + ": replace the placeholder(s) with real values");
+        }
+        return prepare(line);
+    }
+
+    private static String describe(List<String> missing, List<Variable> variables) {
+        List<String> parts = new ArrayList<>();
+        for (String m : missing) {
+            String written = variables.stream().filter(v -> v.name().equals(m)).findFirst()
+                    .map(v -> " (" + String.join(", ", v.placeholders()) + ")").orElse("");
+            parts.add("variable " + m + written);
+        }
+        return String.join(" and ", parts);
+    }
+}

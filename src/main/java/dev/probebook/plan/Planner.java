@@ -1,0 +1,200 @@
+package dev.probebook.plan;
+
+import dev.probebook.command.Args;
+import dev.probebook.command.Placeholder;
+import dev.probebook.command.Placeholders;
+import dev.probebook.command.ShellLine;
+import dev.probebook.command.UsageException;
+import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.runbook.CodeBlock;
+import dev.probebook.runbook.Runbook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies a runbook's code blocks into steps and examples and maps placeholders to variables.
+ *
+ * <p>A line is a command when a probe knows its command word and its arguments parse for that tool
+ * (so {@code curl: (60) ...}, {@code tcpdump: verbose output suppressed} and {@code Trying 10.0.0.1...} are
+ * output). Lines that are just {@code 또는}/{@code or} separate alternatives; parenthesised lines and
+ * {@code #} comments are notes; {@code $ }, {@code # }, {@code user@host:~$ } and {@code [root@host ~]# }
+ * prompts and {@code sudo} are stripped; in a console block the lines after a prompted command are its
+ * example output. A prompted line is a command even when it does not parse (it then fails with the
+ * usage error rather than silently becoming an example).
+ */
+public final class Planner {
+
+    private static final Pattern ALTERNATIVE = Pattern.compile("(?i)(또는|or|혹은|alternatively)[:.]?");
+    private static final Pattern PROMPT = Pattern.compile(
+            "^(?:\\$|\\[[^\\]\\n]{1,80}][#$]|[\\w.-]{1,32}@[\\w.-]{1,64}(?::[^$#\\s]*)?[$#]|PS [^>]{0,80}>)\\s+(.*)$");
+    private static final Pattern ROOT_PROMPT = Pattern.compile("^#\\s+(.*)$");
+
+    /** Info strings that say "this is not a shell session": such blocks are always examples. */
+    private static final Set<String> NON_SHELL = Set.of("text", "txt", "output", "plaintext", "plain", "log", "json",
+            "yaml", "yml", "xml", "html", "css", "js", "javascript", "ts", "java", "python", "py", "go", "c", "cpp",
+            "sql", "diff", "ini", "toml", "properties", "conf", "nginx", "apache", "http", "csv", "markdown", "md",
+            "dockerfile", "groovy", "kotlin", "rust", "ruby", "php", "mermaid");
+
+    private final ProbeRegistry registry;
+
+    public Planner(ProbeRegistry registry) {
+        this.registry = registry;
+    }
+
+    public RunbookPlan plan(Runbook runbook) {
+        List<PlannedBlock> blocks = new ArrayList<>();
+        Map<Integer, Integer> lastStepInSection = new LinkedHashMap<>();
+        for (CodeBlock code : runbook.codeBlocks()) {
+            List<PlannedCommand> commands = NON_SHELL.contains(code.language()) ? List.of() : commands(code);
+            BlockKind kind = commands.isEmpty() ? BlockKind.EXAMPLE : BlockKind.STEP;
+            int illustrates = 0;
+            if (kind == BlockKind.STEP) {
+                lastStepInSection.put(code.sectionLine(), code.line());
+            } else {
+                illustrates = lastStepInSection.getOrDefault(code.sectionLine(), 0);
+            }
+            blocks.add(new PlannedBlock(code, kind, commands, illustrates));
+        }
+        return new RunbookPlan(runbook, variables(blocks), blocks);
+    }
+
+    /** Parses the lines of one block into commands (empty: the block is an example). */
+    List<PlannedCommand> commands(CodeBlock code) {
+        List<PlannedCommand> out = new ArrayList<>();
+        int alternative = 0;
+        boolean consoleOutput = false;
+        List<String> pendingOutput = new ArrayList<>();
+        for (int i = 0; i < code.lines().size(); i++) {
+            int sourceLine = code.contentLine() + i;
+            String t = code.lines().get(i).strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (ALTERNATIVE.matcher(t).matches()) {
+                if (!out.isEmpty()) {
+                    alternative = out.get(out.size() - 1).alternative() + 1;
+                }
+                consoleOutput = false;
+                continue;
+            }
+            if (t.startsWith("(") && t.endsWith(")")) {
+                continue;
+            }
+            String candidate = t;
+            boolean prompted = false;
+            Matcher prompt = PROMPT.matcher(t);
+            Matcher root = ROOT_PROMPT.matcher(t);
+            if (prompt.matches()) {
+                candidate = prompt.group(1).strip();
+                prompted = true;
+            } else if (root.matches()) {
+                Optional<PlannedCommand> asCommand = recognise(sourceLine, root.group(1).strip(), alternative, false);
+                if (asCommand.isPresent()) {
+                    flushOutput(out, pendingOutput);
+                    out.add(asCommand.get());
+                    consoleOutput = true;
+                }
+                continue; // a root prompt with a command, or a comment
+            } else if (t.startsWith("#")) {
+                continue;
+            } else if (consoleOutput) {
+                pendingOutput.add(code.lines().get(i));
+                continue;
+            }
+            if (candidate.isEmpty()) {
+                continue;
+            }
+            Optional<PlannedCommand> command = recognise(sourceLine, candidate, alternative, prompted);
+            if (command.isPresent()) {
+                flushOutput(out, pendingOutput);
+                out.add(command.get());
+                consoleOutput = prompted;
+            }
+        }
+        flushOutput(out, pendingOutput);
+        return out;
+    }
+
+    private static void flushOutput(List<PlannedCommand> out, List<String> pending) {
+        if (pending.isEmpty() || out.isEmpty()) {
+            pending.clear();
+            return;
+        }
+        PlannedCommand last = out.remove(out.size() - 1);
+        List<String> lines = new ArrayList<>(last.exampleOutput());
+        lines.addAll(pending);
+        out.add(new PlannedCommand(last.line(), last.text(), last.probe(), last.alternative(), last.placeholders(),
+                last.filterPlaceholders(), last.unsupported(), last.usageError(), lines));
+        pending.clear();
+    }
+
+    /**
+     * Recognises one command line. Without a prompt the line must be a known command whose arguments
+     * parse; with a prompt any line is a command, and a failure to parse is kept as its usage error.
+     */
+    Optional<PlannedCommand> recognise(int sourceLine, String text, int alternative, boolean prompted) {
+        ShellLine line;
+        try {
+            line = ShellLine.parse(text);
+        } catch (UsageException e) {
+            return prompted ? Optional.of(errorCommand(sourceLine, text, "none", alternative, e.getMessage())) : Optional.empty();
+        }
+        String word = line.commandWord();
+        List<Placeholder> placeholders = new ArrayList<>();
+        for (int w = 1; w < line.words().size(); w++) {
+            placeholders.addAll(Placeholders.scan(w, line.words().get(w)));
+        }
+        List<Placeholder> filterPlaceholders = new ArrayList<>();
+        for (List<String> stage : line.filterWords()) {
+            for (int w = 1; w < stage.size(); w++) {
+                filterPlaceholders.addAll(Placeholders.scan(w, stage.get(w)));
+            }
+        }
+        try {
+            Optional<ProbeRegistry.Recognised> r = registry.recognise(line.words(), Args.Mode.TEMPLATE);
+            if (r.isEmpty()) {
+                return prompted ? Optional.of(errorCommand(sourceLine, text, "none", alternative,
+                        "'" + word + "' is not a command Probebook knows; run it in a shell")) : Optional.empty();
+            }
+            placeholders.addAll(r.get().informalPlaceholders());
+            return Optional.of(new PlannedCommand(sourceLine, text, r.get().command().probeName(), alternative,
+                    placeholders, filterPlaceholders, line.unsupported(), null, List.of()));
+        } catch (UsageException e) {
+            if (!prompted) {
+                return Optional.empty();
+            }
+            String probe = registry.probes().stream().filter(p -> p.commandWords().contains(word)).map(p -> p.name())
+                    .findFirst().orElse("none");
+            return Optional.of(errorCommand(sourceLine, text, probe, alternative, e.getMessage()));
+        }
+    }
+
+    private static PlannedCommand errorCommand(int sourceLine, String text, String probe, int alternative, String error) {
+        return new PlannedCommand(sourceLine, text, probe, alternative, List.of(), List.of(), null, error, List.of());
+    }
+
+    private static List<Variable> variables(List<PlannedBlock> blocks) {
+        Map<String, Set<String>> found = new LinkedHashMap<>();
+        for (PlannedBlock b : blocks) {
+            for (PlannedCommand c : b.commands()) {
+                List<Placeholder> all = new ArrayList<>(c.placeholders());
+                all.sort(java.util.Comparator.comparingInt(Placeholder::word).thenComparingInt(Placeholder::start));
+                all.addAll(c.filterPlaceholders());
+                for (Placeholder p : all) {
+                    found.computeIfAbsent(p.variable(), k -> new LinkedHashSet<>()).add(p.text());
+                }
+            }
+        }
+        List<Variable> out = new ArrayList<>();
+        found.forEach((name, texts) -> out.add(new Variable(name, List.copyOf(texts))));
+        return out;
+    }
+}

@@ -1,0 +1,396 @@
+package dev.probebook.runbook;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.text.Normalizer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses runbook Markdown (CommonMark + GFM tables and strikethrough + YAML front matter) into a
+ * {@link Runbook} with flexmark. Thread-safe: one instance can parse many documents concurrently.
+ */
+public final class MarkdownParser {
+
+    /** A paragraph this short (and on one line) directly above a code block is its caption. */
+    static final int MAX_CAPTION_CHARS = 80;
+
+    /** Guards against stack exhaustion on hostile nesting (thousands of {@code >} or list levels). */
+    static final int MAX_NESTING = 64;
+
+    /** Split marker: private-use characters that rendered Markdown never contains on its own. */
+    private static final String MARKER = "\uE000\uE001\uE000";
+    private static final String SPLIT = Pattern.quote(MARKER);
+
+    private static final Pattern MARK = Pattern.compile("(?is)<mark\\b[^>]*>(.*?)</mark>");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownParser() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                YamlFrontMatterExtension.create()));
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options)
+                .nodeRendererFactory(opts -> new StructureMarkers())
+                .build();
+    }
+
+    /** Parses a whole document; {@code name} is used when there is no title. */
+    public Runbook parse(String text, String name) throws RunbookException {
+        String source = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (nestingDepth(source) > MAX_NESTING) {
+            throw new RunbookException(name + " nests quotes or lists more than " + MAX_NESTING + " levels deep");
+        }
+        try {
+            return build(parser.parse(source), name);
+        } catch (StackOverflowError e) {
+            throw new RunbookException(name + " is nested too deeply to parse");
+        }
+    }
+
+    private Runbook build(Document doc, String name) {
+        List<String> warnings = new ArrayList<>();
+        FrontMatter front = FrontMatter.EMPTY;
+        List<Part> structural = new ArrayList<>();   // headings and top-level code blocks, in order
+        List<Integer> proseLines = new ArrayList<>(); // first line of the prose before each structural part (0: none)
+        List<CodeBlock> codeBlocks = new ArrayList<>();
+        List<Heading> headings = new ArrayList<>();
+        Set<String> anchors = new HashSet<>();
+        Heading current = null;
+        String firstH1 = null;
+        int pendingProseLine = 0;
+        Node previous = null;
+        String previousCaption = null;
+
+        for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
+            int line = node.getStartLineNumber() + 1;
+            if (node instanceof YamlFrontMatterBlock fm) {
+                front = parseFrontMatter(fm.getChars().toString(), warnings);
+                previous = null;
+                continue;
+            }
+            if (node instanceof com.vladsch.flexmark.ast.Heading h) {
+                String headingText = plainText(h);
+                Heading heading = new Heading(line, h.getLevel(), headingText, anchor(headingText, anchors));
+                structural.add(heading);
+                proseLines.add(pendingProseLine);
+                pendingProseLine = 0;
+                headings.add(heading);
+                current = heading;
+                if (h.getLevel() == 1 && firstH1 == null) {
+                    firstH1 = headingText;
+                }
+                previous = node;
+                previousCaption = null;
+                continue;
+            }
+            if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
+                String caption = captionFor(previous, previousCaption);
+                CodeBlock block = codeBlock(node, current, caption, false);
+                structural.add(block);
+                proseLines.add(pendingProseLine);
+                pendingProseLine = 0;
+                codeBlocks.add(block);
+                previous = node;
+                previousCaption = caption;
+                continue;
+            }
+            if (pendingProseLine == 0) {
+                pendingProseLine = line;
+            }
+            collectNested(node, current, codeBlocks);
+            previous = node;
+            previousCaption = null;
+        }
+        codeBlocks.sort(java.util.Comparator.comparingInt(CodeBlock::line));
+
+        // One render pass over the whole document (links need the document context); headings and
+        // top-level code blocks render as markers that split the HTML into prose segments.
+        String[] segments = renderer.render(doc).split(SPLIT, -1);
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < structural.size(); i++) {
+            addProse(parts, i < segments.length ? segments[i] : "", proseLines.get(i));
+            parts.add(structural.get(i));
+        }
+        addProse(parts, segments.length > structural.size() ? segments[structural.size()] : "", pendingProseLine);
+
+        String title = front.title() != null ? front.title() : firstH1 != null ? firstH1 : name;
+        return new Runbook(title, front, parts, tree(headings), codeBlocks, warnings);
+    }
+
+    private static void addProse(List<Part> parts, String html, int line) {
+        if (html.isBlank()) {
+            return;
+        }
+        String safe = HtmlSanitizer.sanitize(html);
+        if (!safe.isBlank()) {
+            parts.add(new Prose(line, safe.strip()));
+        }
+    }
+
+    private static String plainText(Node node) {
+        return new TextCollectingVisitor().collectAndGetText(node).strip();
+    }
+
+    /** Code blocks inside lists and block quotes: steps too, shown in place by markers in the prose. */
+    private void collectNested(Node container, Heading section, List<CodeBlock> out) {
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(container);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            for (Node child = n.getLastChild(); child != null; child = child.getPrevious()) {
+                if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock) {
+                    Node prev = child.getPrevious();
+                    out.add(codeBlock(child, section, captionFor(prev, null), true));
+                } else if (child instanceof Block) {
+                    stack.push(child);
+                }
+            }
+        }
+    }
+
+    private CodeBlock codeBlock(Node node, Heading section, String caption, boolean nested) {
+        int line = node.getStartLineNumber() + 1;
+        int endLine = node.getEndLineNumber() + 1;
+        List<String> lines = new ArrayList<>();
+        String info = "";
+        int contentLine = line;
+        if (node instanceof FencedCodeBlock f) {
+            info = f.getInfo().toString();
+            BasedSequence content = f.getContentChars();
+            contentLine = line + 1;
+            for (String l : content.toString().split("\n", -1)) {
+                lines.add(l);
+            }
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1);
+            }
+        } else if (node instanceof IndentedCodeBlock ind) {
+            for (BasedSequence l : ind.getContentLines()) {
+                lines.add(stripIndent(l.toString().replace("\n", "")));
+            }
+        }
+        return new CodeBlock(line, endLine, contentLine, info, lines,
+                section == null ? null : section.text(), section == null ? 0 : section.line(), caption, nested);
+    }
+
+    private static String stripIndent(String l) {
+        int i = 0;
+        int col = 0;
+        while (i < l.length() && col < 4) {
+            char c = l.charAt(i);
+            if (c == ' ') {
+                col++;
+            } else if (c == '\t') {
+                col = 4;
+            } else {
+                break;
+            }
+            i++;
+        }
+        return l.substring(i);
+    }
+
+    /**
+     * The caption of a code block: the text of a {@code <mark>} in the paragraph directly above it, or
+     * that paragraph itself when it is one short line; a block directly after another inherits its caption.
+     */
+    private String captionFor(Node previous, String previousCaption) {
+        if (previous == null) {
+            return null;
+        }
+        if (previous instanceof FencedCodeBlock || previous instanceof IndentedCodeBlock) {
+            return previousCaption;
+        }
+        if (previous instanceof Paragraph || previous instanceof HtmlBlock) {
+            String raw = previous.getChars().toString();
+            Matcher m = MARK.matcher(raw);
+            if (m.find()) {
+                String text = HtmlSanitizer.text(m.group(1));
+                return text.isEmpty() ? null : text;
+            }
+            if (previous instanceof Paragraph && !hasHtml(previous)) {
+                String text = plainText(previous);
+                if (!text.isEmpty() && text.length() <= MAX_CAPTION_CHARS && !raw.strip().contains("\n")) {
+                    return text.endsWith(":") ? text.substring(0, text.length() - 1).strip() : text;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasHtml(Node paragraph) {
+        for (Node c = paragraph.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof HtmlInline) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static FrontMatter parseFrontMatter(String block, List<String> warnings) {
+        String yamlText = block.replaceFirst("^---[ \\t]*\\n", "").replaceFirst("\\n(---|\\.\\.\\.)[ \\t]*\\n?$", "\n");
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setAllowDuplicateKeys(true);
+        options.setCodePointLimit(256 * 1024);
+        options.setNestingDepthLimit(20);
+        try {
+            Object loaded = new Yaml(new SafeConstructor(options)).load(yamlText);
+            if (loaded instanceof Map<?, ?> map) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                map.forEach((k, v) -> values.put(String.valueOf(k), yamlValue(v)));
+                values.values().removeIf(java.util.Objects::isNull);
+                return new FrontMatter(values);
+            }
+            if (loaded != null) {
+                warnings.add("front matter is not a YAML mapping; ignored");
+            }
+        } catch (RuntimeException e) {
+            warnings.add("front matter is not valid YAML; ignored (" + firstLine(e.getMessage()) + ")");
+        }
+        return FrontMatter.EMPTY;
+    }
+
+    /** Scalars as strings (YAML dates as ISO dates, as written), collections kept. */
+    private static Object yamlValue(Object v) {
+        if (v == null || v instanceof Map<?, ?> || v instanceof List<?>) {
+            return v;
+        }
+        if (v instanceof java.util.Date d) {
+            java.time.Instant instant = d.toInstant();
+            return instant.atZone(java.time.ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                    ? instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString() : instant.toString();
+        }
+        return v.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static List<Section> tree(List<Heading> headings) {
+        List<Section> roots = new ArrayList<>();
+        build(headings, 0, 0, roots);
+        return roots;
+    }
+
+    /** Builds sections from {@code headings[from..]} whose level is above {@code parentLevel}; returns the next index. */
+    private static int build(List<Heading> headings, int from, int parentLevel, List<Section> out) {
+        int i = from;
+        while (i < headings.size() && headings.get(i).level() > parentLevel) {
+            Heading h = headings.get(i);
+            List<Section> children = new ArrayList<>();
+            i = build(headings, i + 1, h.level(), children);
+            out.add(new Section(h, children));
+        }
+        return i;
+    }
+
+    static String anchor(String text, Set<String> used) {
+        String slug = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}\\s-]", "").strip().replaceAll("\\s+", "-");
+        if (slug.isEmpty()) {
+            slug = "section";
+        }
+        String candidate = slug;
+        for (int n = 1; !used.add(candidate); n++) {
+            candidate = slug + "-" + n;
+        }
+        return candidate;
+    }
+
+    /** Upper bound of quote/list nesting, measured on line prefixes before flexmark sees the text. */
+    static int nestingDepth(String source) {
+        int max = 0;
+        int lineStart = 0;
+        int n = source.length();
+        while (lineStart < n) {
+            int depth = 0;
+            int i = lineStart;
+            int indent = 0;
+            while (i < n) {
+                char c = source.charAt(i);
+                if (c == '>') {
+                    depth++;
+                } else if (c == ' ') {
+                    indent++;
+                } else if (c == '\t') {
+                    indent += 4;
+                } else if ((c == '-' || c == '*' || c == '+') && i + 1 < n && source.charAt(i + 1) == ' ') {
+                    depth++;
+                    i++;
+                } else {
+                    break;
+                }
+                i++;
+            }
+            max = Math.max(max, depth + indent / 8);
+            int nl = source.indexOf('\n', lineStart);
+            lineStart = nl < 0 ? n : nl + 1;
+        }
+        return max;
+    }
+
+    /**
+     * Renders headings and top-level code blocks as split markers (they become their own parts), and
+     * nested code blocks as {@code data-block-line} markers that the UI replaces with step widgets.
+     */
+    private static final class StructureMarkers implements NodeRenderer {
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            Set<NodeRenderingHandler<?>> set = new HashSet<>();
+            set.add(new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> code(node, html)));
+            set.add(new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, ctx, html) -> code(node, html)));
+            set.add(new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Heading.class, (node, ctx, html) -> html.raw(MARKER)));
+            set.add(new NodeRenderingHandler<>(YamlFrontMatterBlock.class, (node, ctx, html) -> { }));
+            return set;
+        }
+
+        private static void code(Node node, HtmlWriter html) {
+            if (node.getParent() instanceof Document) {
+                html.raw(MARKER);
+            } else {
+                html.raw("<div data-block-line=\"" + (node.getStartLineNumber() + 1) + "\"></div>\n");
+            }
+        }
+    }
+}
