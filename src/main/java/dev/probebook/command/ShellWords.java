@@ -97,6 +97,12 @@ public final class ShellWords {
                 i++;
             } else if (c == '#' && !inWord) {
                 break; // comment to end of line
+            } else if (c == '<' && placeholderAt(line, i) > 0) {
+                // <name> in a runbook is a placeholder, not two redirections
+                int end = placeholderAt(line, i);
+                word.append(line, i, end);
+                inWord = true;
+                i = end;
             } else if (c == '|' || c == '&' || c == ';' || c == '>' || c == '<') {
                 String op = operatorAt(line, i);
                 if ((c == '>' || c == '<') && inWord && !quotedWord
@@ -137,6 +143,14 @@ public final class ShellWords {
             tokens.add(new Token.Word(word.toString()));
         }
         return new Split(List.copyOf(tokens), substitution);
+    }
+
+    private static final Pattern ANGLE_PLACEHOLDER = Pattern.compile("<[A-Za-z][A-Za-z0-9_-]{0,40}>");
+
+    /** End index of a {@code <name>} placeholder starting at {@code i}, or -1. */
+    private static int placeholderAt(String line, int i) {
+        var m = ANGLE_PLACEHOLDER.matcher(line).region(i, line.length());
+        return m.lookingAt() ? m.end() : -1;
     }
 
     private static int operatorLength(String line, int i) {

@@ -1,0 +1,163 @@
+package dev.probebook.plan;
+
+import dev.probebook.engine.ProbeRunner;
+import dev.probebook.policy.TargetPolicy;
+import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.probe.Verdict;
+import dev.probebook.runbook.MarkdownParser;
+import dev.probebook.settings.Settings;
+import dev.probebook.testing.LoopbackServers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlannerTest {
+
+    private final ProbeRegistry registry = ProbeRegistry.standard();
+
+    private RunbookPlan plan(String md) throws Exception {
+        return new Planner(registry).plan(new MarkdownParser().parse(md, "t"));
+    }
+
+    @Test
+    void alternativesNotesAndComments() throws Exception {
+        RunbookPlan p = plan("""
+                ## S
+                ```
+                # check the port
+                tcping ip
+                (defaults to port 80)
+                또는
+                tcping ip port
+                or
+                telnet <host> 23
+                ```
+                """);
+        PlannedBlock step = p.steps().get(0);
+        assertThat(step.commands()).extracting(PlannedCommand::text, PlannedCommand::alternative)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("tcping ip", 0),
+                        org.assertj.core.groups.Tuple.tuple("tcping ip port", 1),
+                        org.assertj.core.groups.Tuple.tuple("telnet <host> 23", 2));
+        assertThat(step.alternatives()).isEqualTo(3);
+        assertThat(p.variables()).extracting(Variable::name).containsExactly("ip", "port", "host");
+    }
+
+    @Test
+    void promptsAndConsoleOutput() throws Exception {
+        RunbookPlan p = plan("""
+                ```console
+                $ sudo telnet 10.0.0.5 22
+                Trying 10.0.0.5...
+                Connected to 10.0.0.5.
+                [root@web01 ~]# nc -zv 10.0.0.5 443
+                Connection to 10.0.0.5 443 port [tcp/https] succeeded!
+                # tcping 10.0.0.5 8080
+                ```
+                """);
+        List<PlannedCommand> commands = p.steps().get(0).commands();
+        assertThat(commands).extracting(PlannedCommand::text).containsExactly("sudo telnet 10.0.0.5 22", "nc -zv 10.0.0.5 443", "tcping 10.0.0.5 8080");
+        assertThat(commands.get(0).exampleOutput()).containsExactly("Trying 10.0.0.5...", "Connected to 10.0.0.5.");
+        assertThat(commands.get(1).exampleOutput()).hasSize(1);
+    }
+
+    @Test
+    void toolOutputIsNotACommand() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                -bash: telnet: command not found
+                telnet: connect to address 10.0.0.1: Connection refused
+                Trying 10.0.0.1...
+                nc: connect to 10.0.0.1 port 80 (tcp) failed: Connection refused
+                ```
+                ```text
+                telnet 10.0.0.1 80
+                ```
+                """);
+        assertThat(p.steps()).isEmpty();
+        assertThat(p.examples()).hasSize(2);
+    }
+
+    @Test
+    void aPromptedLineThatDoesNotParseKeepsItsError() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                $ telnet 10.0.0.1 99999
+                ```
+                """);
+        PlannedCommand c = p.steps().get(0).commands().get(0);
+        assertThat(c.usageError()).contains("out of range");
+        assertThat(c.probe()).isEqualTo("tcp");
+    }
+
+    @Test
+    void examplesLinkToTheNearestStepAboveInTheSameSection() throws Exception {
+        RunbookPlan p = plan("""
+                ## A
+                ```
+                telnet 10.0.0.1 22
+                ```
+                ```
+                Trying 10.0.0.1...
+                ```
+                ## B
+                ```
+                Trying 10.0.0.2...
+                ```
+                """);
+        assertThat(p.examples()).extracting(PlannedBlock::illustrates).containsExactly(2, 0);
+    }
+
+    @Test
+    void unboundVariablesSkipTheStepNamingThem() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                telnet IP또는도메인 포트
+                ```
+                """);
+        try (ProbeRunner runner = new ProbeRunner(Settings.defaults(), TargetPolicy.allowAll())) {
+            StepRunner steps = new StepRunner(new CommandBinder(registry), runner);
+            StepResult skipped = steps.run(p, p.steps().get(0), Map.of("host", "127.0.0.1"), new StepRunner.Listener() {
+            });
+            assertThat(skipped.verdict()).isEqualTo(Verdict.SKIPPED);
+            assertThat(skipped.summary()).contains("variable port (포트)");
+            try (var server = new LoopbackServers.Open(null)) {
+                StepResult ran = steps.run(p, p.steps().get(0), Map.of("host", "127.0.0.1", "port", String.valueOf(server.port())),
+                        new StepRunner.Listener() {
+                        });
+                assertThat(ran.verdict()).isEqualTo(Verdict.OK);
+                assertThat(ran.command()).isEqualTo("telnet 127.0.0.1 " + server.port());
+            }
+        }
+    }
+
+    @Test
+    void theFirstAlternativeWhoseVariablesAreBoundRuns() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                telnet {{host}} {{port}}
+                or
+                telnet 127.0.0.1 {{port}}
+                ```
+                """);
+        PlannedBlock step = p.steps().get(0);
+        assertThat(StepRunner.chooseAlternative(step, Map.of("port", "80"))).isEqualTo(1);
+        assertThat(StepRunner.chooseAlternative(step, Map.of("port", "80", "host", "h"))).isEqualTo(0);
+        assertThat(StepRunner.chooseAlternative(step, Map.of())).isEqualTo(0);
+    }
+
+    @Test
+    void valuesCannotInjectShellSyntax() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                telnet {{host}} 80
+                ```
+                """);
+        CommandBinder.Bound bound = new CommandBinder(registry).bind(p.steps().get(0).commands().get(0),
+                Map.of("host", "127.0.0.1; rm -rf /"), p.variables());
+        assertThat(bound).isInstanceOfSatisfying(CommandBinder.NotRunnable.class,
+                nr -> assertThat(nr.reason()).contains("not a valid host"));
+    }
+}
