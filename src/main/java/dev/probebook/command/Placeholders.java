@@ -33,7 +33,7 @@ public final class Placeholders {
             Map.entry("대상서버", "host"),
             Map.entry("대상IP", "host"),
             Map.entry("서버주소", "host"),
-            Map.entry("서버IP", "host"),
+            Map.entry("서버IP", "ip"),
             Map.entry("호스트명", "host"),
             Map.entry("호스트", "host"),
             Map.entry("서버내부IP", "ip"),

@@ -1,0 +1,172 @@
+package dev.probebook.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.probebook.command.Args;
+import dev.probebook.command.ShellLine;
+import dev.probebook.engine.Invocation;
+import dev.probebook.engine.ProbeRunner;
+import dev.probebook.engine.RunListener;
+import dev.probebook.engine.RunResult;
+import dev.probebook.plan.Planner;
+import dev.probebook.policy.TargetPolicy;
+import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.probe.tcp.TcpDetails;
+import dev.probebook.runbook.MarkdownParser;
+import dev.probebook.settings.Settings;
+import dev.probebook.settings.SettingsLoader;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+
+/**
+ * Side-by-side benchmark (run with {@code bench/run}): in one run, against the same loopback servers,
+ * alternates Probebook's probes with the native tools and prints medians and ratios.
+ * <ul>
+ *   <li>TCP connect time: Probebook's {@code nc -z} probe (its reported connect time) vs curl's
+ *   {@code %{time_connect}} to the same port, and the wall time of one {@code nc -z} process vs one
+ *   in-process Probebook {@code nc -z} run;</li>
+ *   <li>HTTP: {@code curl -w} timings reported by Probebook's curl vs by the real curl;</li>
+ *   <li>parse + plan time of a 5 MB runbook.</li>
+ * </ul>
+ * No traffic leaves the machine: every target is 127.0.0.1.
+ */
+public final class Benchmark {
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        Settings settings = SettingsLoader.load(Map.of("probebook.tcp.banner-wait", "0ms"));
+        ProbeRegistry registry = ProbeRegistry.standard();
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+        byte[] body = "hello from the benchmark\n".getBytes(StandardCharsets.UTF_8);
+        http.createContext("/", ex -> {
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        http.start();
+        int httpPort = http.getAddress().getPort();
+        ServerSocket tcp = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(() -> {
+            while (!tcp.isClosed()) {
+                try (Socket s = tcp.accept()) {
+                    s.getInputStream().read(new byte[1]);
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        int tcpPort = tcp.getLocalPort();
+        String url = "http://127.0.0.1:" + httpPort + "/";
+        String format = "%{time_namelookup} %{time_connect} %{time_starttransfer} %{time_total}";
+
+        System.out.printf("Probebook benchmark, %d iterations each, loopback only (java %s)%n%n", n, Runtime.version());
+        List<Double> pbConnect = new ArrayList<>();
+        List<Double> curlConnect = new ArrayList<>();
+        List<Double> pbNcWall = new ArrayList<>();
+        List<Double> ncWall = new ArrayList<>();
+        List<Double> pbTotal = new ArrayList<>();
+        List<Double> curlTotal = new ArrayList<>();
+        List<Double> pbFirstByte = new ArrayList<>();
+        List<Double> curlFirstByte = new ArrayList<>();
+        try (ProbeRunner runner = new ProbeRunner(settings, TargetPolicy.from(settings.policy()))) {
+            for (int i = 0; i < 20; i++) { // warm-up: JIT and class loading
+                probe(runner, registry, "nc -z 127.0.0.1 " + tcpPort);
+                probe(runner, registry, "curl -s -o /dev/null -w '" + format + "' " + url);
+            }
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                RunResult nc = probe(runner, registry, "nc -z 127.0.0.1 " + tcpPort);
+                pbNcWall.add((System.nanoTime() - t0) / 1e6);
+                pbConnect.add(((TcpDetails) nc.details()).attempts().get(0).millis());
+
+                long t1 = System.nanoTime();
+                native_("nc", "-z", "127.0.0.1", String.valueOf(tcpPort));
+                ncWall.add((System.nanoTime() - t1) / 1e6);
+
+                double[] ours = seconds(String.join(" ", probe(runner, registry,
+                        "curl -s -o /dev/null -w '" + format + "' " + url).output()));
+                double[] theirs = seconds(native_("curl", "-s", "-o", "/dev/null", "-w", format, url));
+                curlConnect.add((theirs[1] - theirs[0]) * 1000);
+                pbTotal.add(ours[3] * 1000);
+                curlTotal.add(theirs[3] * 1000);
+                pbFirstByte.add(ours[2] * 1000);
+                curlFirstByte.add(theirs[2] * 1000);
+            }
+        } finally {
+            http.stop(0);
+            tcp.close();
+        }
+        System.out.printf("%-44s %12s %12s %8s%n", "measure (median, ms)", "probebook", "native", "ratio");
+        row("TCP connect (nc -z probe vs curl time_connect)", pbConnect, curlConnect);
+        row("nc -z, whole run (in-process vs nc process)", pbNcWall, ncWall);
+        row("HTTP time_starttransfer (curl -w)", pbFirstByte, curlFirstByte);
+        row("HTTP time_total (curl -w)", pbTotal, curlTotal);
+
+        String seedText = Files.readString(Path.of("runbooks/network-connectivity.en.md"));
+        StringBuilder big = new StringBuilder();
+        while (big.length() < 5 * 1024 * 1024) {
+            big.append(seedText).append("\n\n");
+        }
+        String text = big.toString();
+        MarkdownParser parser = new MarkdownParser();
+        Planner planner = new Planner(registry);
+        List<Double> parse = new ArrayList<>();
+        int blocks = 0;
+        for (int i = 0; i < 7; i++) {
+            long t = System.nanoTime();
+            var plan = planner.plan(parser.parse(text, "big"));
+            parse.add((System.nanoTime() - t) / 1e6);
+            blocks = plan.blocks().size();
+        }
+        double mb = text.getBytes(StandardCharsets.UTF_8).length / (1024.0 * 1024.0);
+        double med = median(parse.subList(2, parse.size()));
+        System.out.printf(Locale.ROOT, "%nparse + plan of a %.1f MB runbook (%d code blocks): median %.0f ms (%.1f MB/s)%n", mb, blocks, med, mb / (med / 1000));
+    }
+
+    private static RunResult probe(ProbeRunner runner, ProbeRegistry registry, String line) throws Exception {
+        ShellLine shell = ShellLine.parse(line);
+        var parsed = registry.recognise(shell.words(), Args.Mode.RUN).orElseThrow();
+        return runner.run(new Invocation(line, parsed.command(), shell.filters()), RunListener.NONE);
+    }
+
+    private static String native_(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private static double[] seconds(String text) {
+        String[] parts = text.trim().split("\\s+");
+        double[] out = new double[4];
+        for (int i = 0; i < 4 && i < parts.length; i++) {
+            out[i] = Double.parseDouble(parts[i]);
+        }
+        return out;
+    }
+
+    private static void row(String label, List<Double> ours, List<Double> native_) {
+        double a = median(ours);
+        double b = median(native_);
+        System.out.printf(Locale.ROOT, "%-44s %12.3f %12.3f %8.2f%n", label, a, b, b == 0 ? Double.NaN : a / b);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2);
+    }
+}
