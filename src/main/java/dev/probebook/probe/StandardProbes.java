@@ -1,5 +1,7 @@
 package dev.probebook.probe;
 
+import dev.probebook.probe.http.HttpProbe;
+import dev.probebook.probe.publicip.PublicIpProbe;
 import dev.probebook.probe.tcp.TcpProbe;
 
 import java.util.List;
@@ -12,6 +14,8 @@ final class StandardProbes {
 
     static List<Probe<?>> all() {
         return List.of(
-                new TcpProbe());
+                new TcpProbe(),
+                new PublicIpProbe(), // before http: it claims only curl to an IP echo service
+                new HttpProbe());
     }
 }
