@@ -1,6 +1,8 @@
 package dev.probebook.probe;
 
 import dev.probebook.probe.dns.DnsProbe;
+import dev.probebook.probe.http.HttpProbe;
+import dev.probebook.probe.publicip.PublicIpProbe;
 import dev.probebook.probe.tcp.TcpProbe;
 
 import java.util.List;
@@ -14,6 +16,9 @@ final class StandardProbes {
     static List<Probe<?>> all() {
         return List.of(
                 new TcpProbe(),
-                new DnsProbe());
+                new DnsProbe(),
+                // public-ip before http: it claims curl only for IP echo services
+                new PublicIpProbe(),
+                new HttpProbe());
     }
 }

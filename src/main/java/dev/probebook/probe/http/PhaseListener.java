@@ -1,0 +1,160 @@
+package dev.probebook.probe.http;
+
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
+import okhttp3.Protocol;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Proxy;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * Times the phases of one request as curl's {@code time_*} values and prints curl's {@code -v} lines
+ * about connecting ({@code *   Trying ...}, {@code * Connected to ...}, the TLS block). One per request
+ * (redirect hop); called on the run thread.
+ */
+final class PhaseListener extends EventListener {
+
+    private final CurlTerminal term;
+    private final boolean verbose;
+    private final boolean insecure;
+    private final Transfer t;
+    private final TlsObservation tls;
+
+    PhaseListener(CurlTerminal term, boolean verbose, boolean insecure, Transfer transfer, TlsObservation tls) {
+        this.term = term;
+        this.verbose = verbose;
+        this.insecure = insecure;
+        this.t = transfer;
+        this.tls = tls;
+    }
+
+    private void v(String line) {
+        if (verbose) {
+            term.line(line);
+        }
+    }
+
+    @Override
+    public void dnsEnd(Call call, String domainName, java.util.List<java.net.InetAddress> addresses) {
+        t.namelookup = t.now();
+    }
+
+    @Override
+    public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+        if (t.namelookup < 0) {
+            t.namelookup = t.now(); // an IP literal: no lookup, curl reports the time it took to get here
+        }
+        t.connectStarted = true;
+        t.tcpConnected = false;
+        t.tlsStarted = false;
+        t.remoteIp = address.getAddress().getHostAddress();
+        t.remotePort = address.getPort();
+        v("*   Trying " + hostPort(address) + "...");
+    }
+
+    @Override
+    public void secureConnectStart(Call call) {
+        tcpConnected(call);
+        t.tlsStarted = true;
+        tls.reset();
+        v("* ALPN: curl offers h2,http/1.1");
+    }
+
+    @Override
+    public void secureConnectEnd(Call call, Handshake handshake) {
+        t.appconnect = t.now();
+        tls.handshake(handshake);
+    }
+
+    @Override
+    public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
+        if (!t.tlsStarted) {
+            tcpConnected(call);
+        } else if (verbose) {
+            TlsLines.established(term, tls, protocol, insecure);
+        }
+        t.connects++;
+        if (protocol == Protocol.HTTP_2) {
+            v("* using HTTP/2");
+        }
+    }
+
+    @Override
+    public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol, IOException ioe) {
+        if (!t.tlsStarted) {
+            v("* connect to " + address.getAddress().getHostAddress() + " port " + address.getPort() + " failed: " + reason(ioe));
+        }
+    }
+
+    @Override
+    public void connectionAcquired(Call call, Connection connection) {
+        if (!t.connectStarted) {
+            v("* Re-using existing connection with host " + call.request().url().host());
+            InetSocketAddress remote = connection.route().socketAddress();
+            t.remoteIp = remote.getAddress().getHostAddress();
+            t.remotePort = remote.getPort();
+            t.namelookup = t.connect = t.now();
+            if (connection.handshake() != null) {
+                t.appconnect = t.connect;
+            }
+        }
+        t.connectionId = t.idOf(connection);
+        Socket socket = connection.socket();
+        t.localIp = socket.getLocalAddress().getHostAddress();
+        t.localPort = socket.getLocalPort();
+    }
+
+    @Override
+    public void requestBodyEnd(Call call, long byteCount) {
+        v("* upload completely sent off: " + byteCount + " bytes");
+    }
+
+    @Override
+    public void responseHeadersEnd(Call call, Response response) {
+        t.starttransfer = t.now();
+    }
+
+    private void tcpConnected(Call call) {
+        if (t.tcpConnected) {
+            return;
+        }
+        t.tcpConnected = true;
+        t.connect = t.now();
+        v("* Connected to " + call.request().url().host() + " (" + t.remoteIp + ") port " + t.remotePort);
+    }
+
+    static String hostPort(InetSocketAddress address) {
+        String ip = address.getAddress().getHostAddress();
+        return (address.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip) + ":" + address.getPort();
+    }
+
+    /** The system's words for a failed connect, as curl prints them. */
+    static String reason(IOException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException) {
+                return "Connection timed out";
+            }
+            if (c instanceof NoRouteToHostException) {
+                return "No route to host";
+            }
+            String m = String.valueOf(c.getMessage());
+            if (c instanceof ConnectException && m.contains("refused")) {
+                return "Connection refused";
+            }
+            if (m.contains("Network is unreachable")) {
+                return "Network is unreachable";
+            }
+        }
+        String m = String.valueOf(e.getMessage()).replaceFirst(" \\(.*\\)$", "");
+        return m.isEmpty() ? m : Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+}
