@@ -2,6 +2,7 @@ package dev.probebook.probe;
 
 import dev.probebook.probe.dns.DnsProbe;
 import dev.probebook.probe.http.HttpProbe;
+import dev.probebook.probe.ping.PingProbe;
 import dev.probebook.probe.publicip.PublicIpProbe;
 import dev.probebook.probe.tcp.TcpProbe;
 
@@ -19,6 +20,7 @@ final class StandardProbes {
                 new DnsProbe(),
                 // public-ip before http: it claims curl only for IP echo services
                 new PublicIpProbe(),
-                new HttpProbe());
+                new HttpProbe(),
+                new PingProbe());
     }
 }

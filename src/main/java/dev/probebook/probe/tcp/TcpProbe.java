@@ -235,7 +235,11 @@ public final class TcpProbe implements Probe<TcpCommand> {
 
     // --- tcping (tcping.exe output: "Probing ...: Port is open / No response") -------------------
 
-    private ProbeResult tcping(TcpCommand cmd, InetAddress address, ProbeContext ctx) throws InterruptedException, PolicyDeniedException {
+    /**
+     * tcping to one resolved address: its output, statistics and verdict. Public for {@code ping HOST -p PORT},
+     * which checks the port this way instead of pinging.
+     */
+    public ProbeResult tcping(TcpCommand cmd, InetAddress address, ProbeContext ctx) throws InterruptedException, PolicyDeniedException {
         String target = format(address) + ":" + cmd.port();
         List<ConnectOutcome> outcomes = new ArrayList<>();
         List<TcpDetails.Attempt> attempts = new ArrayList<>();
@@ -450,7 +454,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
         };
     }
 
-    static TcpDetails.Attempt attempt(ConnectOutcome o, int port) {
+    /** The details record of one connect; public for probes that make TCP checks of their own (ping). */
+    public static TcpDetails.Attempt attempt(ConnectOutcome o, int port) {
         String outcome = switch (o) {
             case ConnectOutcome.Open x -> "open";
             case ConnectOutcome.Refused x -> "refused";

@@ -1,0 +1,86 @@
+package dev.probebook.probe.ping;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+
+/**
+ * The few Linux C library calls ping needs (socket, setsockopt, sendto, poll, recvmsg, close), mapped
+ * with JNA direct mapping, and the Linux constants they take. Calls that fail throw
+ * {@link LastErrorException} carrying errno. Direct mapping binds every function once when this class is
+ * initialised (first call), so no lookup cost lands inside a measured round trip. Constants are
+ * compile-time values and do not initialise the class: loading ping never touches native code until it
+ * sends. Where JNA cannot load the C library, the first call throws a {@link LinkageError}.
+ */
+final class Libc {
+
+    static {
+        Native.register(Platform.C_LIBRARY_NAME);
+    }
+
+    private Libc() {
+    }
+
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+    static final int SOCK_DGRAM = 2;
+    static final int SOCK_RAW = 3;
+    static final int SOCK_CLOEXEC = 0x80000;
+    static final int IPPROTO_ICMP = 1;
+    static final int IPPROTO_ICMPV6 = 58;
+
+    static final int SOL_IP = 0;
+    static final int IP_TTL = 2;
+    static final int IP_RECVERR = 11;
+    static final int IP_RECVTTL = 12;
+    static final int SOL_RAW = 255;
+    static final int ICMP_FILTER = 1;
+    static final int SOL_IPV6 = 41;
+    static final int ICMP6_FILTER = 1;
+    static final int IPV6_RECVERR = 25;
+    static final int IPV6_RECVHOPLIMIT = 51;
+    static final int IPV6_HOPLIMIT = 52;
+
+    static final int MSG_DONTWAIT = 0x40;
+    static final int MSG_ERRQUEUE = 0x2000;
+    static final short POLLIN = 0x1;
+    static final short POLLERR = 0x8;
+
+    static final int EPERM = 1;
+    static final int EINTR = 4;
+    static final int EAGAIN = 11;
+    static final int EACCES = 13;
+    static final int EMSGSIZE = 90;
+    static final int EPROTONOSUPPORT = 93;
+    static final int ESOCKTNOSUPPORT = 94;
+    static final int EAFNOSUPPORT = 97;
+    static final int ENETUNREACH = 101;
+    static final int EHOSTUNREACH = 113;
+
+    static native int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    static native int setsockopt(int fd, int level, int name, int[] value, int length) throws LastErrorException;
+
+    static native NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength)
+            throws LastErrorException;
+
+    static native int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
+
+    static native NativeLong recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
+
+    static native int close(int fd) throws LastErrorException;
+
+    static native String strerror(int errno);
+
+    /** The system's text for an errno ("Operation not permitted"), as perror would print it. */
+    static String message(int errno) {
+        try {
+            String s = strerror(errno);
+            return s != null ? s : "errno " + errno;
+        } catch (LinkageError e) {
+            return "errno " + errno;
+        }
+    }
+}
