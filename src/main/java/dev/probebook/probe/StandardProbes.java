@@ -1,5 +1,6 @@
 package dev.probebook.probe;
 
+import dev.probebook.probe.capture.CaptureProbe;
 import dev.probebook.probe.tcp.TcpProbe;
 
 import java.util.List;
@@ -12,6 +13,7 @@ final class StandardProbes {
 
     static List<Probe<?>> all() {
         return List.of(
-                new TcpProbe());
+                new TcpProbe(),
+                new CaptureProbe());
     }
 }
