@@ -1,5 +1,6 @@
 package dev.probebook.probe;
 
+import dev.probebook.probe.capture.CaptureProbe;
 import dev.probebook.probe.dns.DnsProbe;
 import dev.probebook.probe.http.HttpProbe;
 import dev.probebook.probe.ping.PingProbe;
@@ -21,6 +22,7 @@ final class StandardProbes {
                 // public-ip before http: it claims curl only for IP echo services
                 new PublicIpProbe(),
                 new HttpProbe(),
-                new PingProbe());
+                new PingProbe(),
+                new CaptureProbe());
     }
 }
