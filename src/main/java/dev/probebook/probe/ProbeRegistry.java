@@ -24,6 +24,7 @@ public final class ProbeRegistry {
 
     private final Map<String, Probe<?>> byName = new LinkedHashMap<>();
     private final Map<String, List<Probe<?>>> byWord = new LinkedHashMap<>();
+    private final List<Probe<?>> freeForm = new ArrayList<>();
 
     public ProbeRegistry(Collection<? extends Probe<?>> probes) {
         for (Probe<?> p : probes) {
@@ -32,6 +33,9 @@ public final class ProbeRegistry {
             }
             for (String w : p.commandWords()) {
                 byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(p);
+            }
+            if (p instanceof FreeFormProbe) {
+                freeForm.add(p);
             }
         }
     }
@@ -56,6 +60,10 @@ public final class ProbeRegistry {
     /**
      * Parses {@code words} (command word first). Returns empty when no probe knows the command word or
      * claims the form; throws when a probe claims it but the arguments do not parse.
+     *
+     * <p>When no probe knows the first word at all, the {@link FreeFormProbe}s are asked in catalogue
+     * order (a hosts-file line {@code 10.0.0.5 app} has an address where the command word stands). They
+     * are not asked when a probe knows the word but declines the form.
      */
     public Optional<Recognised> recognise(List<String> words, Args.Mode mode) throws UsageException {
         if (words.isEmpty()) {
@@ -63,14 +71,27 @@ public final class ProbeRegistry {
         }
         String word = words.get(0);
         List<String> rest = words.subList(1, words.size());
-        for (Probe<?> p : byWord.getOrDefault(word, List.of())) {
+        List<Probe<?>> sharing = byWord.get(word);
+        if (sharing == null) {
+            for (Probe<?> p : freeForm) {
+                if (((FreeFormProbe) p).claimsLine(words)) {
+                    return Optional.of(recognised(p, word, rest, mode));
+                }
+            }
+            return Optional.empty();
+        }
+        for (Probe<?> p : sharing) {
             if (p.claims(word, rest)) {
-                Args args = new Args(rest, mode);
-                ParsedCommand<?> parsed = parse(p, word, args);
-                return Optional.of(new Recognised(parsed, args.informalPlaceholders()));
+                return Optional.of(recognised(p, word, rest, mode));
             }
         }
         return Optional.empty();
+    }
+
+    private static Recognised recognised(Probe<?> p, String word, List<String> rest, Args.Mode mode) throws UsageException {
+        Args args = new Args(rest, mode);
+        ParsedCommand<?> parsed = parse(p, word, args);
+        return new Recognised(parsed, args.informalPlaceholders());
     }
 
     private static <C> ParsedCommand<C> parse(Probe<C> probe, String word, Args args) throws UsageException {

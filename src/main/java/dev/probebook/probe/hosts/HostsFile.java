@@ -3,13 +3,17 @@ package dev.probebook.probe.hosts;
 import dev.probebook.command.HostSyntax;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A parsed hosts file ({@code /etc/hosts} format): one address per line followed by names, {@code #}
@@ -90,7 +94,77 @@ public record HostsFile(Path path, List<Entry> entries, List<String> invalid, Li
         return found;
     }
 
-    private static String normalise(String name) {
+    /** The entries for {@code host} whose address has the same family (IPv4/IPv6) as {@code address}. */
+    public List<Entry> lookup(String host, String address) {
+        boolean v4 = HostSyntax.isIpv4(address);
+        return lookup(host).stream().filter(e -> HostSyntax.isIpv4(e.address()) == v4).toList();
+    }
+
+    /**
+     * Entries that only serve the machine itself: loopback addresses, the IPv6 special lines
+     * ({@code fe00::0 ip6-localnet}, {@code ff02::1 ip6-allnodes}) and localhost names. Every other entry
+     * pins a name to an address, overriding DNS on this host.
+     */
+    public static boolean isLocal(Entry e) {
+        String a = e.address().toLowerCase(Locale.ROOT);
+        if (a.startsWith("fe00:") || a.startsWith("ff0")) {
+            return true;
+        }
+        InetAddress address = literal(e.address());
+        if (address != null && address.isLoopbackAddress()) {
+            return true;
+        }
+        return e.names().stream().map(HostsFile::normalise)
+                .allMatch(n -> n.startsWith("localhost") || n.startsWith("ip6-"));
+    }
+
+    /**
+     * Names listed with more than one address of the same family, in file order: the C library returns
+     * all of them (first line first), so clients try the first and fall back to the others.
+     */
+    public Map<String, List<Entry>> duplicates() {
+        Map<String, List<Entry>> byName = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            for (String n : e.names()) {
+                String key = normalise(n) + (HostSyntax.isIpv4(e.address()) ? " v4" : " v6");
+                List<Entry> list = byName.computeIfAbsent(key, k -> new ArrayList<>());
+                if (list.stream().noneMatch(x -> sameAddress(x.address(), e.address()))) {
+                    list.add(e);
+                }
+            }
+        }
+        Map<String, List<Entry>> dup = new LinkedHashMap<>();
+        byName.forEach((key, list) -> {
+            if (list.size() > 1) {
+                dup.put(key.substring(0, key.length() - 3), List.copyOf(list));
+            }
+        });
+        return dup;
+    }
+
+    /** True when two address literals denote the same address ({@code ::1} and {@code 0:0:0:0:0:0:0:1}). */
+    public static boolean sameAddress(String a, String b) {
+        if (a.equalsIgnoreCase(b)) {
+            return true;
+        }
+        InetAddress x = literal(a);
+        InetAddress y = literal(b);
+        return x != null && x.equals(y);
+    }
+
+    /** Parses an address literal without any lookup; null when it is not a literal Java can represent. */
+    public static InetAddress literal(String address) {
+        if (!HostSyntax.isIpLiteral(address)) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            return null; // e.g. an IPv6 zone naming an interface this machine does not have
+        }
+    }
+
+    static String normalise(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }

@@ -1,0 +1,58 @@
+package dev.probebook.probe.shell;
+
+import dev.probebook.command.Args;
+import dev.probebook.probe.Probe;
+import dev.probebook.probe.ProbeContext;
+import dev.probebook.probe.ProbeResult;
+import dev.probebook.probe.Verdict;
+import dev.probebook.probe.hosts.HostsProbe;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Common shell commands in runbooks that Probebook does not run (service control, firewalls, package
+ * managers, editors, file handling, remote shells, ...). They become steps that are skipped with a clear
+ * note instead of unknown lines, so a runbook reads through. Forms another probe takes ({@code cat
+ * /etc/hosts}, {@code echo ... >> /etc/hosts}, {@code yum install tcping}) are declined here whatever the
+ * catalogue order.
+ *
+ * <p>Any arguments are accepted: this probe never judges a shell's syntax.
+ */
+public final class NotRunProbe implements Probe<NotRunCommand> {
+
+    private static final Set<String> WORDS = Set.of(
+            "systemctl", "service", "journalctl", "firewall-cmd", "iptables", "ip6tables", "nft", "ufw",
+            "yum", "dnf", "apt", "apt-get", "apk", "zypper", "rpm", "dpkg",
+            "vi", "vim", "nano", "cat", "less", "more", "head", "tail", "echo",
+            "chmod", "chown", "mkdir", "rm", "cp", "mv", "cd", "ls", "export", "source",
+            "reboot", "shutdown", "kill", "ssh", "scp", "sftp", "su", "setenforce", "getenforce", "sysctl",
+            "route", "traceroute", "tracepath", "mtr", "nmap", "wget", "openssl", "hostname", "whoami", "date", "crontab");
+
+    @Override
+    public String name() {
+        return "none";
+    }
+
+    @Override
+    public Set<String> commandWords() {
+        return WORDS;
+    }
+
+    @Override
+    public boolean claims(String commandWord, List<String> words) {
+        return !HostsProbe.handles(commandWord, words) && !InstallProbe.handles(commandWord, words);
+    }
+
+    @Override
+    public NotRunCommand parse(String commandWord, Args args) {
+        return new NotRunCommand(commandWord, args.rest());
+    }
+
+    @Override
+    public ProbeResult run(NotRunCommand command, ProbeContext ctx) {
+        String line = "not run: '" + command.commandWord() + "' is a shell command Probebook does not run; run it in a shell";
+        ctx.out(line);
+        return new ProbeResult(Verdict.SKIPPED, line, new NotRunDetails(command.commandWord(), command.args()));
+    }
+}
