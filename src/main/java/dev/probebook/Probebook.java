@@ -13,8 +13,20 @@ public final class Probebook {
 
     public static void main(String[] args) {
         if (Cli.isCliInvocation(args)) {
+            quietLibraryLogging();
             System.exit(Cli.main(args, System.out, System.err));
         }
         ProbebookApplication.start(args);
+    }
+
+    /**
+     * Without Spring nobody configures logback, whose default prints every INFO line to stdout; libraries
+     * (pcap4j says "successfully loaded" on each capture) would then mix into the tool output.
+     */
+    private static void quietLibraryLogging() {
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger logback) {
+            logback.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 }

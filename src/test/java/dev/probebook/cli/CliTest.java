@@ -146,7 +146,8 @@ class CliTest {
         assertThat(cli("run", runbook(RUNBOOK).toString(), "--step", "999").status()).isEqualTo(2);
         assertThat(cli("run", runbook(RUNBOOK).toString(), "--bogus").err()).contains("unknown option --bogus");
         assertThat(cli("exec", "--", "frobnicate", "x").status()).isEqualTo(2);
-        assertThat(cli("exec", "--", "telnet", "127.0.0.1", "99999").status()).isEqualTo(1);
+        assertThat(cli("exec", "--", "telnet", "127.0.0.1", "99999").status()).isEqualTo(2);
+        assertThat(cli("exec", "--", "telnet", "127.0.0.1", "99999").err()).contains("out of range");
         Path binary = dir.resolve("bin.md");
         Files.write(binary, new byte[]{1, 0, 2});
         assertThat(cli("steps", binary.toString()).err()).contains("not a text file");
