@@ -1,5 +1,7 @@
 package dev.probebook.probe;
 
+import dev.probebook.probe.interfaces.InterfacesProbe;
+import dev.probebook.probe.sockets.SocketsProbe;
 import dev.probebook.probe.tcp.TcpProbe;
 
 import java.util.List;
@@ -12,6 +14,8 @@ final class StandardProbes {
 
     static List<Probe<?>> all() {
         return List.of(
-                new TcpProbe());
+                new TcpProbe(),
+                new SocketsProbe(),
+                new InterfacesProbe());
     }
 }
