@@ -209,6 +209,11 @@ public final class ProbeRunner implements AutoCloseable {
             return output.passes(line);
         }
 
+        @Override
+        public String grepPattern() {
+            return invocation.filters().size() == 1 ? invocation.filters().get(0).plainPattern() : null;
+        }
+
         void cancel() {
             List<AutoCloseable> toClose;
             synchronized (closeables) {

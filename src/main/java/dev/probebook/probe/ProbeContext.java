@@ -60,4 +60,12 @@ public interface ProbeContext {
 
     /** True when the given line would survive the {@code grep} filter (always true without one). */
     boolean passesFilter(String line);
+
+    /**
+     * The pattern as written when the output goes through exactly one plain {@code grep PATTERN} (not
+     * {@code -v}, one expression), so a verdict can name it ("nothing listens on port 8080"); null otherwise.
+     */
+    default String grepPattern() {
+        return null;
+    }
 }

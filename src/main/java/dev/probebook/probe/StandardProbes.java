@@ -4,10 +4,12 @@ import dev.probebook.probe.capture.CaptureProbe;
 import dev.probebook.probe.dns.DnsProbe;
 import dev.probebook.probe.hosts.HostsProbe;
 import dev.probebook.probe.http.HttpProbe;
+import dev.probebook.probe.interfaces.InterfacesProbe;
 import dev.probebook.probe.ping.PingProbe;
 import dev.probebook.probe.publicip.PublicIpProbe;
 import dev.probebook.probe.shell.InstallProbe;
 import dev.probebook.probe.shell.NotRunProbe;
+import dev.probebook.probe.sockets.SocketsProbe;
 import dev.probebook.probe.tcp.TcpProbe;
 
 import java.util.List;
@@ -27,6 +29,8 @@ final class StandardProbes {
                 new HttpProbe(),
                 new PingProbe(),
                 new CaptureProbe(),
+                new SocketsProbe(),
+                new InterfacesProbe(),
                 // hosts before install before none: hosts takes cat/vi/echo on /etc/hosts, install takes
                 // "yum install tcping", none takes the rest of those words (it also declines their forms).
                 new HostsProbe(),
