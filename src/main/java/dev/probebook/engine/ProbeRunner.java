@@ -241,6 +241,7 @@ public final class ProbeRunner implements AutoCloseable {
     public final class RunHandle {
         private final Context ctx;
         private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+        private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile boolean timedOut;
         private volatile boolean stoppedByUser;
 
@@ -275,9 +276,14 @@ public final class ProbeRunner implements AutoCloseable {
             complete(toRunResult(ctx, ProbeResult.error(why), Duration.between(ctx.deadline.minus(settings.probeTimeout()), Instant.now()).toMillis()));
         }
 
+        /** Finishes once: the listener hears {@code finished} before anyone waiting on the result wakes. */
         void complete(RunResult r) {
-            if (result.complete(r)) {
-                ctx.listener.finished(r);
+            if (finished.compareAndSet(false, true)) {
+                try {
+                    ctx.listener.finished(r);
+                } finally {
+                    result.complete(r);
+                }
             }
         }
 

@@ -100,7 +100,7 @@ public final class CommandBinder {
     /** Also detects placeholders left in a concrete line (free terminal: {@code telnet IP또는도메인 포트}). */
     public Bound prepareTyped(String text, ShellLine line) {
         Set<String> vars = new java.util.LinkedHashSet<>();
-        for (int w = 1; w < line.words().size(); w++) {
+        for (int w = registry.knowsWord(line.commandWord()) ? 1 : 0; w < line.words().size(); w++) {
             Placeholders.scan(w, line.words().get(w)).forEach(p -> vars.add(p.variable()));
         }
         try {

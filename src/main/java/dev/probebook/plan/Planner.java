@@ -149,7 +149,8 @@ public final class Planner {
         }
         String word = line.commandWord();
         List<Placeholder> placeholders = new ArrayList<>();
-        for (int w = 1; w < line.words().size(); w++) {
+        // the first word is a placeholder too when it is no command word (a hosts line: "10.10.100.IP name")
+        for (int w = registry.knowsWord(word) ? 1 : 0; w < line.words().size(); w++) {
             placeholders.addAll(Placeholders.scan(w, line.words().get(w)));
         }
         List<Placeholder> filterPlaceholders = new ArrayList<>();
