@@ -50,9 +50,13 @@ public final class Cli {
         this.err = err;
     }
 
-    /** True when the arguments ask for the CLI rather than the web app. */
+    /**
+     * True when the arguments ask for the CLI rather than the web app. The web app starts only without
+     * arguments or with {@code --key=value} options (Spring's); anything else, a misspelt command too, is
+     * the CLI's, which answers unknown commands with a usage error.
+     */
     public static boolean isCliInvocation(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        return args.length > 0 && (COMMANDS.contains(args[0]) || !args[0].startsWith("--"));
     }
 
     public static int main(String[] args, PrintStream out, PrintStream err) {
@@ -105,6 +109,9 @@ public final class Cli {
             Thread.currentThread().interrupt();
             err.println("probebook: interrupted");
             return FAILED;
+        } catch (RuntimeException e) {
+            err.println("probebook: internal error: " + e);
+            return USAGE;
         }
     }
 
@@ -146,6 +153,8 @@ public final class Cli {
         if (a.steps().isEmpty()) {
             selected.addAll(plan.steps());
         } else {
+            // each selected step once, in document order, however the lines were given
+            java.util.Set<Integer> chosen = new java.util.TreeSet<>();
             for (int line : a.steps()) {
                 var block = plan.blockAt(line).filter(b -> b.kind() == dev.probebook.plan.BlockKind.STEP);
                 if (block.isEmpty()) {
@@ -153,7 +162,12 @@ public final class Cli {
                             + String.join(", ", plan.steps().stream().map(b -> String.valueOf(b.line())).toList()) + ")");
                     return USAGE;
                 }
-                selected.add(block.get());
+                chosen.add(block.get().line());
+            }
+            for (PlannedBlock b : plan.steps()) {
+                if (chosen.contains(b.line())) {
+                    selected.add(b);
+                }
             }
         }
         Set<String> known = new java.util.HashSet<>();

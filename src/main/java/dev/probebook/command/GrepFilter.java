@@ -12,15 +12,61 @@ import java.util.regex.PatternSyntaxException;
  */
 public record GrepFilter(List<Pattern> patterns, boolean invert, String text) {
 
+    /**
+     * Whether grep would print the line. Patterns come from runbooks and users and lines from remote
+     * peers, so matching is guarded: it gives up (no match) when the thread is interrupted (the run was
+     * stopped or hit its deadline) or the pattern recurses too deep, instead of spinning or crashing.
+     */
     public boolean matches(String line) {
         boolean any = false;
-        for (Pattern p : patterns) {
-            if (p.matcher(line).find()) {
-                any = true;
-                break;
+        try {
+            CharSequence guarded = new InterruptibleChars(line);
+            for (Pattern p : patterns) {
+                if (p.matcher(guarded).find()) {
+                    any = true;
+                    break;
+                }
             }
+        } catch (StackOverflowError | InterruptibleChars.Stopped e) {
+            return false;
         }
         return any != invert;
+    }
+
+    /** A line that stops a runaway regex: every 4096 reads it checks whether its thread was interrupted. */
+    private record InterruptibleChars(String text, int[] reads) implements CharSequence {
+        InterruptibleChars(String text) {
+            this(text, new int[1]);
+        }
+
+        static final class Stopped extends RuntimeException {
+            Stopped() {
+                super("grep stopped", null, false, false);
+            }
+        }
+
+        @Override
+        public char charAt(int index) {
+            if ((++reads[0] & 4095) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new Stopped();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new InterruptibleChars(text.substring(start, end), reads);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
     }
 
     /** The fixed text of the pattern when it is a plain word or number (for verdicts such as "nothing on port 8080"). */

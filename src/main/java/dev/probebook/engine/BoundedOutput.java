@@ -19,6 +19,10 @@ final class BoundedOutput {
     private final List<String> lines = new ArrayList<>();
     private long bytes;
     private int dropped;
+    private boolean closed;
+
+    /** Longest line kept; longer lines (a body without newlines) are cut so later lines still fit. */
+    static final int MAX_LINE_CHARS = 8192;
 
     BoundedOutput(List<GrepFilter> filters, int maxLines, long maxBytes, RunListener listener) {
         this.filters = filters;
@@ -36,6 +40,11 @@ final class BoundedOutput {
         return true;
     }
 
+    /** After close (the run finished or was abandoned) further lines are dropped silently. */
+    synchronized void close() {
+        closed = true;
+    }
+
     void add(String raw) {
         String line = raw == null ? "" : raw.replace("\r", "");
         for (String part : line.split("\n", -1)) {
@@ -43,12 +52,17 @@ final class BoundedOutput {
         }
     }
 
-    private void addOne(String line) {
+    private void addOne(String raw) {
+        String line = raw.length() > MAX_LINE_CHARS
+                ? raw.substring(0, MAX_LINE_CHARS) + " [line cut: " + raw.length() + " characters]" : raw;
         if (!passes(line)) {
             return;
         }
         long size = line.getBytes(StandardCharsets.UTF_8).length + 1L;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             if (dropped > 0 || lines.size() >= maxLines || bytes + size > maxBytes) {
                 dropped++;
                 return;

@@ -72,14 +72,16 @@ public final class ProbeRunner implements AutoCloseable {
         handle.future().whenComplete((r, e) -> active.remove(handle));
         ScheduledFuture<?> deadline = timer.schedule(() -> handle.cancel(true),
                 Math.max(1, settings.probeTimeout().toMillis()), TimeUnit.MILLISECONDS);
+        // The deadline stays armed until the handle is finished, whatever happens to the worker; a probe
+        // that ignores cancellation is abandoned with an error after the grace period (RunHandle.cancel).
+        handle.future().whenComplete((r, e) -> deadline.cancel(false));
         ctx.worker = CompletableFuture.runAsync(() -> execute(ctx, handle), workers);
-        // Abandon a probe that ignores cancellation: finish the handle with an error after the grace period.
-        ctx.worker.whenComplete((v, e) -> deadline.cancel(false));
         return handle;
     }
 
     private void execute(Context ctx, RunHandle handle) {
-        ctx.thread = Thread.currentThread();
+        Thread.interrupted(); // a stale interrupt from an earlier run must not stop this one
+        ctx.attach(Thread.currentThread());
         long start = System.nanoTime();
         ProbeResult result;
         try {
@@ -94,11 +96,13 @@ public final class ProbeRunner implements AutoCloseable {
             result = handle.timedOut()
                     ? ProbeResult.error("timed out after " + human(settings.probeTimeout()) + " (probebook.probe-timeout)")
                     : ProbeResult.of(Verdict.SKIPPED, "stopped before it finished");
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (StackOverflowError e) {
+            result = ProbeResult.error("probe failed: input too deeply nested (stack overflow)");
+        } catch (Throwable e) { // the handle must always finish, or callers would wait forever
             result = ProbeResult.error("probe failed: " + e);
         } finally {
-            Thread.interrupted(); // do not leak an interrupt into the pool
-            ctx.thread = null;
+            ctx.detach(); // after this, cancel() no longer interrupts this (pooled) thread
+            Thread.interrupted();
         }
         if (handle.timedOut() && result.verdict() != Verdict.ERROR && result.verdict() != Verdict.FAIL) {
             result = new ProbeResult(result.verdict(), result.summary() + " (stopped at the "
@@ -150,7 +154,7 @@ public final class ProbeRunner implements AutoCloseable {
         final Instant deadline;
         final List<AutoCloseable> closeables = new ArrayList<>();
         volatile boolean cancelled;
-        volatile Thread thread;
+        private Thread thread; // guarded by closeables' lock, so cancel never interrupts a thread that moved on
         volatile CompletableFuture<Void> worker;
 
         Context(Invocation invocation, RunListener listener, Instant deadline) {
@@ -222,9 +226,22 @@ public final class ProbeRunner implements AutoCloseable {
                 closeables.clear();
             }
             toClose.forEach(Context::closeQuietly);
-            Thread t = thread;
-            if (t != null) {
-                t.interrupt();
+            synchronized (closeables) {
+                if (thread != null) {
+                    thread.interrupt();
+                }
+            }
+        }
+
+        void attach(Thread t) {
+            synchronized (closeables) {
+                thread = t;
+            }
+        }
+
+        void detach() {
+            synchronized (closeables) {
+                thread = null;
             }
         }
 
@@ -279,6 +296,7 @@ public final class ProbeRunner implements AutoCloseable {
         /** Finishes once: the listener hears {@code finished} before anyone waiting on the result wakes. */
         void complete(RunResult r) {
             if (finished.compareAndSet(false, true)) {
+                ctx.output.close(); // an abandoned probe may go on printing: nobody hears it any more
                 try {
                     ctx.listener.finished(r);
                 } finally {

@@ -58,6 +58,12 @@ public final class CommandBinder {
                 missing.add(v);
             }
         }
+        for (String v : command.variables()) {
+            String problem = valueProblem(v, values.get(v));
+            if (problem != null) {
+                return new NotRunnable(command.text(), problem, true);
+            }
+        }
         if (!missing.isEmpty()) {
             return new Missing(command.text(), missing, "needs " + describe(missing, variables) + ": set "
                     + String.join(" ", missing.stream().map(m -> "--set " + m + "=...").toList()));
@@ -114,6 +120,33 @@ public final class CommandBinder {
                     + ": replace the placeholder(s) with real values");
         }
         return prepare(line);
+    }
+
+    private static final Set<String> SINGLE_WORD = Set.of("host", "ip", "domain", "port", "iface");
+
+    /**
+     * Why a variable value cannot be used, or null. Values land inside words, so they cannot add words;
+     * but a value starting with '-' would be read as an option, and control characters have no place in
+     * a host, port or header.
+     */
+    static String valueProblem(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.startsWith("-")) {
+            return "variable " + name + " = '" + v + "' starts with '-' and would be read as an option";
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isISOControl(c) && c != '\t') {
+                return "variable " + name + " contains a control character";
+            }
+            if (SINGLE_WORD.contains(name) && Character.isWhitespace(c)) {
+                return "variable " + name + " = '" + v + "' must be a single word";
+            }
+        }
+        return null;
     }
 
     private static String describe(List<String> missing, List<Variable> variables) {

@@ -104,6 +104,20 @@ public record TargetRule(String text, byte[] network, int prefix, Pattern hostPa
         if (port > 0 && (port < portLow || port > portHigh)) {
             return false;
         }
-        return hostPattern.matcher(host.toLowerCase(Locale.ROOT)).matches();
+        return hostPattern.matcher(normalise(host)).matches();
+    }
+
+    /** Lower case, ASCII (IDN), no trailing dot: "Shop.Example." and "shop.example" are one host. */
+    static String normalise(String host) {
+        String h = host.strip();
+        while (h.endsWith(".")) {
+            h = h.substring(0, h.length() - 1);
+        }
+        try {
+            h = java.net.IDN.toASCII(h, java.net.IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            // not a valid IDN: match it as written
+        }
+        return h.toLowerCase(Locale.ROOT);
     }
 }

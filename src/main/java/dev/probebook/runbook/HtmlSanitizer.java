@@ -17,7 +17,6 @@ public final class HtmlSanitizer {
             .addAttributes("div", "data-block-line")
             .addAttributes("a", "title")
             .addAttributes("abbr", "title")
-            .addAttributes(":all", "id")
             .removeProtocols("img", "src", "http", "https")
             .addProtocols("img", "src", "http", "https")
             .addProtocols("a", "href", "http", "https", "mailto", "#")
@@ -26,9 +25,39 @@ public final class HtmlSanitizer {
     private HtmlSanitizer() {
     }
 
+    /** Deeper element nesting than this is hostile (thousands of unclosed tags): shown as plain text. */
+    static final int MAX_DEPTH = 64;
+
     public static String sanitize(String html) {
-        Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
-        return Jsoup.clean(html, "https://runbook.invalid/", SAFE, settings);
+        Document dirty = Jsoup.parseBodyFragment(html, "https://runbook.invalid/");
+        if (depth(dirty.body()) > MAX_DEPTH) {
+            // jsoup's cleaner is quadratic in nesting depth; such input is not prose anyway
+            return "<p>" + org.jsoup.nodes.Entities.escape(dirty.body().text()) + "</p>";
+        }
+        Document clean = new org.jsoup.safety.Cleaner(SAFE).clean(dirty);
+        clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
+        return clean.body().html();
+    }
+
+    private static int depth(org.jsoup.nodes.Element root) {
+        int max = 0;
+        java.util.ArrayDeque<org.jsoup.nodes.Element> stack = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        stack.push(root);
+        depths.push(0);
+        while (!stack.isEmpty()) {
+            org.jsoup.nodes.Element e = stack.pop();
+            int d = depths.pop();
+            max = Math.max(max, d);
+            if (max > MAX_DEPTH) {
+                return max;
+            }
+            for (org.jsoup.nodes.Element child : e.children()) {
+                stack.push(child);
+                depths.push(d + 1);
+            }
+        }
+        return max;
     }
 
     /** Plain text of an HTML fragment (for captions). */

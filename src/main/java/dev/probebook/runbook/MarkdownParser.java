@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -53,7 +52,6 @@ public final class MarkdownParser {
     private static final String MARKER = "\uE000\uE001\uE000";
     private static final String SPLIT = Pattern.quote(MARKER);
 
-    private static final Pattern MARK = Pattern.compile("(?is)<mark\\b[^>]*>(.*?)</mark>");
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -71,7 +69,8 @@ public final class MarkdownParser {
 
     /** Parses a whole document; {@code name} is used when there is no title. */
     public Runbook parse(String text, String name) throws RunbookException {
-        String source = text.replace("\r\n", "\n").replace('\r', '\n');
+        // U+E000/U+E001 are our split markers: a document must not be able to forge them
+        String source = text.replace("\r\n", "\n").replace('\r', '\n').replace('\uE000', '\uFFFD').replace('\uE001', '\uFFFD');
         if (nestingDepth(source) > MAX_NESTING) {
             throw new RunbookException(name + " nests quotes or lists more than " + MAX_NESTING + " levels deep");
         }
@@ -238,10 +237,9 @@ public final class MarkdownParser {
         }
         if (previous instanceof Paragraph || previous instanceof HtmlBlock) {
             String raw = previous.getChars().toString();
-            Matcher m = MARK.matcher(raw);
-            if (m.find()) {
-                String text = HtmlSanitizer.text(m.group(1));
-                return text.isEmpty() ? null : text;
+            String marked = markText(raw);
+            if (marked != null) {
+                return marked.isEmpty() ? null : marked;
             }
             if (previous instanceof Paragraph && !hasHtml(previous)) {
                 String text = plainText(previous);
@@ -251,6 +249,24 @@ public final class MarkdownParser {
             }
         }
         return null;
+    }
+
+    /**
+     * Text of the first {@code <mark>...</mark>} in a paragraph, found with plain index searches (a regex
+     * with a lazy group is quadratic on hostile input with many unclosed {@code <mark>} tags).
+     */
+    static String markText(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        int open = lower.indexOf("<mark");
+        if (open < 0) {
+            return null;
+        }
+        int openEnd = lower.indexOf('>', open);
+        int close = openEnd < 0 ? -1 : lower.indexOf("</mark>", openEnd);
+        if (close < 0) {
+            return null;
+        }
+        return HtmlSanitizer.text(raw.substring(openEnd + 1, close));
     }
 
     private static boolean hasHtml(Node paragraph) {

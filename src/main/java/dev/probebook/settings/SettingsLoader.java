@@ -28,6 +28,9 @@ public final class SettingsLoader {
 
     public static Settings load(Map<String, String> properties) {
         Reader r = new Reader(properties);
+        for (String server : r.list("dns.servers", "")) {
+            checkDnsServer(server);
+        }
         return new Settings(
                 Path.of(r.string("hosts-file", "/etc/hosts")),
                 Path.of(r.string("data-dir", "data")),
@@ -66,9 +69,13 @@ public final class SettingsLoader {
                 return def;
             }
             try {
-                return Integer.parseInt(v.trim());
+                int n = Integer.parseInt(v.trim());
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                return n;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a whole number");
+                throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a positive whole number");
             }
         }
 
@@ -99,14 +106,40 @@ public final class SettingsLoader {
             if (!m.matches()) {
                 throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a size (e.g. 512KB, 2MB)");
             }
-            long n = Long.parseLong(m.group(1));
             String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-            return switch (unit) {
-                case "KB" -> n * 1024;
-                case "MB" -> n * 1024 * 1024;
-                case "GB" -> n * 1024 * 1024 * 1024;
-                default -> n;
+            long factor = switch (unit) {
+                case "KB" -> 1024L;
+                case "MB" -> 1024L * 1024;
+                case "GB" -> 1024L * 1024 * 1024;
+                default -> 1L;
             };
+            try {
+                return Math.multiplyExact(Long.parseLong(m.group(1)), factor);
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is too large");
+            }
+        }
+    }
+
+    /** A DNS server must be an address literal, optionally with a port: names would need DNS themselves. */
+    static void checkDnsServer(String server) {
+        String host = server;
+        String port = null;
+        if (server.startsWith("[")) {
+            int close = server.indexOf(']');
+            host = close < 0 ? "" : server.substring(1, close);
+            String rest = close < 0 ? "" : server.substring(close + 1);
+            if (!rest.isEmpty()) {
+                port = rest.startsWith(":") ? rest.substring(1) : "bad";
+            }
+        } else if (server.chars().filter(c -> c == ':').count() == 1) {
+            host = server.substring(0, server.indexOf(':'));
+            port = server.substring(server.indexOf(':') + 1);
+        }
+        boolean portOk = port == null || (port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535);
+        if (!dev.probebook.command.HostSyntax.isIpLiteral(host) || !portOk) {
+            throw new IllegalArgumentException("probebook.dns.servers: '" + server
+                    + "' is not an address with an optional port (e.g. 10.0.0.2, 127.0.0.1:5353, [::1]:53)");
         }
     }
 

@@ -139,6 +139,24 @@ class CliTest {
     }
 
     @Test
+    void stepsRunOnceInDocumentOrderAndBadValuesAreRefused() throws Exception {
+        Outcome o = cli("run", runbook(RUNBOOK).toString(), "--step", "16", "--step", "6", "--step", "5", "--json",
+                "--set", "host=-4", "--set", "port=1", "--set", "closed_port=1");
+        JsonNode steps = o.json().get("steps");
+        assertThat(steps).extracting(s -> s.get("line").asInt()).containsExactly(5, 14);
+        assertThat(steps.get(0).get("verdict").asString()).isEqualTo("error");
+        assertThat(steps.get(0).get("summary").asString()).contains("variable host").contains("option");
+    }
+
+    @Test
+    void misspeltCommandsAreUsageErrorsNotTheWebApp() {
+        assertThat(Cli.isCliInvocation(new String[]{"stpes", "x.md"})).isTrue();
+        assertThat(Cli.isCliInvocation(new String[]{"--server.port=9090"})).isFalse();
+        assertThat(Cli.isCliInvocation(new String[]{})).isFalse();
+        assertThat(cli("stpes", "x.md").status()).isEqualTo(2);
+    }
+
+    @Test
     void usageAndFileErrorsExitTwo() throws Exception {
         assertThat(cli("run").status()).isEqualTo(2);
         assertThat(cli("steps", dir.resolve("missing.md").toString()).err()).contains("no such file");

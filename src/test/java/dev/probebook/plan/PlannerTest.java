@@ -158,6 +158,10 @@ class PlannerTest {
         CommandBinder.Bound bound = new CommandBinder(registry).bind(p.steps().get(0).commands().get(0),
                 Map.of("host", "127.0.0.1; rm -rf /"), p.variables());
         assertThat(bound).isInstanceOfSatisfying(CommandBinder.NotRunnable.class,
+                nr -> assertThat(nr.reason()).contains("must be a single word"));
+        CommandBinder.Bound semicolon = new CommandBinder(registry).bind(p.steps().get(0).commands().get(0),
+                Map.of("host", "127.0.0.1;id"), p.variables());
+        assertThat(semicolon).isInstanceOfSatisfying(CommandBinder.NotRunnable.class,
                 nr -> assertThat(nr.reason()).contains("not a valid host"));
     }
 }

@@ -141,6 +141,20 @@ class MarkdownParserTest {
     }
 
     @Test
+    void manyUnclosedMarksParseQuickly() throws Exception {
+        long start = System.nanoTime();
+        Runbook r = parser.parse("<mark>a ".repeat(150_000) + "\n```\nping x\n```\n", "f");
+        assertThat(r.codeBlocks()).hasSize(1);
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(10.0);
+    }
+
+    @Test
+    void forgedSplitMarkersAreNeutralised() throws Exception {
+        Runbook r = parser.parse("# A\nbefore \uE000\uE001\uE000 after\n## B\n```\nping x\n```\n", "f");
+        assertThat(r.parts()).extracting(p -> p.getClass().getSimpleName()).containsExactly("Heading", "Prose", "Heading", "CodeBlock");
+    }
+
+    @Test
     void invalidUtf8IsReplacedWithAWarning() throws Exception {
         byte[] bytes = "# ok \u00e9".getBytes(StandardCharsets.UTF_8);
         byte[] broken = new byte[bytes.length + 1];

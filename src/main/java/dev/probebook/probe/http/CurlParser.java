@@ -186,12 +186,16 @@ final class CurlParser {
                 data.add(v);
             }
             case 'm' -> maxTime = seconds(option, v);
-            case 'A' -> userAgent = v;
+            case 'A' -> {
+                noControlCharacters("-A", v);
+                userAgent = v;
+            }
             default -> throw new IllegalStateException("option " + c);
         }
     }
 
     private static CurlCommand.CustomHeader header(String option, String v) throws UsageException {
+        noControlCharacters(option, v);
         if (v.startsWith("@")) {
             throw new UsageException("curl: " + option + " " + v + ": reading headers from a file is not supported");
         }
@@ -209,6 +213,17 @@ final class CurlParser {
             return new CurlCommand.CustomHeader(name, "");
         }
         throw new UsageException("curl: " + option + " '" + v + "' is not a header (use 'Name: value')");
+    }
+
+    /** CR/LF in a header would let a value (from a variable) add headers of its own: refuse them. */
+    static void noControlCharacters(String option, String v) throws UsageException {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                throw new UsageException("curl: " + option + " value contains a control character (0x"
+                        + Integer.toHexString(c) + "); headers are one line");
+            }
+        }
     }
 
     private static void checkName(String option, String raw, String name) throws UsageException {

@@ -317,6 +317,9 @@ public final class TcpProbe implements Probe<TcpCommand> {
         return verdict(last, cmd.host(), cmd.port(), new TcpDetails(cmd.host(), attempts, List.of()));
     }
 
+    /** A greeting line longer than this is cut into pieces; at most 50 lines are read. */
+    static final int MAX_BANNER_LINE = 4096;
+
     /** Reads what the server says first (SSH, SMTP, FTP greet), for up to the banner wait. True if the peer closed. */
     private static boolean readBanner(Socket socket, ProbeContext ctx, List<String> banner) {
         Duration wait = ctx.clamp(ctx.settings().tcp().bannerWait());
@@ -348,6 +351,9 @@ public final class TcpProbe implements Probe<TcpCommand> {
                     pending.delete(0, nl + 1);
                     banner.add(line);
                     ctx.out(line);
+                }
+                if (pending.length() > MAX_BANNER_LINE) { // a peer that never sends a newline
+                    flush(pending, banner, ctx);
                 }
             }
         } catch (IOException e) {
