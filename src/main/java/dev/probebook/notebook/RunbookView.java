@@ -17,8 +17,6 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.router.Location;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.plan.BlockKind;
@@ -33,6 +31,8 @@ import dev.probebook.runbook.Part;
 import dev.probebook.runbook.Prose;
 import dev.probebook.runbook.RunbookException;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,9 +203,11 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     }
 
     private void updateUrl() {
-        Map<String, String> query = VariableQuery.toQuery(values, plan.variables());
-        UI.getCurrent().getPage().getHistory().replaceState(null,
-                new Location("runbook/" + name, QueryParameters.simple(query)));
+        // Built here and set with the browser's own history API: Vaadin's Location/QueryParameters keep
+        // parameters in a hash map and so lose the runbook's variable order in the shared link.
+        String query = VariableQuery.queryString(VariableQuery.toQuery(values, plan.variables()));
+        String path = "runbook/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + query;
+        UI.getCurrent().getPage().executeJs("window.history.replaceState(window.history.state, '', $0)", path);
     }
 
     private Component block(PlannedBlock b) {

@@ -41,4 +41,15 @@ public final class VariableQuery {
         }
         return query;
     }
+
+    /** {@code ?host=a&port=b} in the given order, URL-encoded; "" when there are no values. */
+    public static String queryString(Map<String, String> query) {
+        StringBuilder sb = new StringBuilder();
+        query.forEach((k, v) -> sb.append(sb.isEmpty() ? "?" : "&").append(encode(k)).append('=').append(encode(v)));
+        return sb.toString();
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

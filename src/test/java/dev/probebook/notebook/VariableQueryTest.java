@@ -31,4 +31,13 @@ class VariableQueryTest {
         assertThat(VariableQuery.fromQuery(Map.of("host", List.of(query.get("host")), "port", List.of(query.get("port"))), vars))
                 .isEqualTo(query);
     }
+
+    @Test
+    void queryStringKeepsOrderAndEncodes() {
+        var q = new java.util.LinkedHashMap<String, String>();
+        q.put("host", "a b&c");
+        q.put("port", "80");
+        assertThat(VariableQuery.queryString(q)).isEqualTo("?host=a%20b%26c&port=80");
+        assertThat(VariableQuery.queryString(Map.of())).isEmpty();
+    }
 }
