@@ -105,6 +105,8 @@ class NotebookBrowserIT {
                 ```
                 """, StandardCharsets.UTF_8);
 
+        Files.copy(Path.of("runbooks/network-connectivity.ko.md"), runbooks.resolve("network-connectivity.ko.md"));
+
         InetAddress lo = InetAddress.getLoopbackAddress();
         listener = new ServerSocket(0, 50, lo);
         acceptor = Thread.ofVirtual().start(() -> {
@@ -215,7 +217,7 @@ class NotebookBrowserIT {
     void libraryListsRunbooksAndSearchFilters() throws Exception {
         page.navigate(base + "/");
         Locator cards = page.locator(".runbook-card");
-        assertThat(cards).hasCount(2);
+        assertThat(cards).hasCount(3);
         assertThat(page.locator("[data-runbook=loopback]")).containsText("Loopback checks");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2 runnable steps");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2026-11-25");
@@ -223,7 +225,7 @@ class NotebookBrowserIT {
         page.locator("[data-search] input").fill("long");
         assertThat(cards).hasCount(1);
         page.locator("[data-search] input").fill("");
-        assertThat(cards).hasCount(2);
+        assertThat(cards).hasCount(3);
         page.locator("[data-runbook=loopback] a").click();
         page.waitForURL(Pattern.compile(".*/runbook/loopback.*"));
         assertThat(page.locator(".terminal[data-step]")).hasCount(2);
@@ -312,6 +314,20 @@ class NotebookBrowserIT {
         input.fill("");
         input.press("ArrowUp");
         assertThat(input).hasValue("nc -zv 127.0.0.1 " + listener.getLocalPort());
+    }
+
+    @Test
+    @Order(8)
+    void theKoreanSeedRunbookRendersWithWidgetsExamplesAndVariables() {
+        long t0 = System.nanoTime();
+        page.navigate(base + "/runbook/network-connectivity.ko");
+        assertThat(page.locator(".terminal[data-step]").first()).isVisible();
+        long loadMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("seed runbook page load: " + loadMs + " ms");
+        assertThat(page.locator(".terminal[data-step]").count()).isGreaterThan(10);
+        assertThat(page.locator("[data-variable=host]")).hasCount(1);
+        assertThat(page.locator("vaadin-details.example").count()).isGreaterThan(3);
+        assertThat(page.locator(".terminal[data-probe=install]").first()).containsText("built in");
     }
 
     @AfterAll
