@@ -56,15 +56,25 @@ public final class StepRunner {
     /** Runs (or reports) one bound command. */
     public RunResult execute(CommandBinder.Bound bound, String probe, Listener listener) throws InterruptedException {
         listener.commandStarted(bound.text(), probe);
-        RunResult result = switch (bound) {
-            case CommandBinder.Ready ready -> runner.run(ready.invocation(), listener);
-            case CommandBinder.Missing missing -> notRun(listener, RunResult.notRun(bound.text(), probe, Verdict.SKIPPED,
-                    "skipped: " + missing.message(), List.of()));
-            case CommandBinder.NotRunnable nr -> notRun(listener, RunResult.notRun(bound.text(), probe,
+        if (bound instanceof CommandBinder.Ready ready) {
+            return runner.run(ready.invocation(), listener);
+        }
+        return notRun(listener, notRunResult(bound, probe));
+    }
+
+    /**
+     * The result of a command that does not run: skipped (unbound variable, unsupported shell feature) or
+     * error (usage error). Shared with the web notebook, which starts Ready commands asynchronously.
+     */
+    public static RunResult notRunResult(CommandBinder.Bound bound, String probe) {
+        return switch (bound) {
+            case CommandBinder.Ready ready -> throw new IllegalArgumentException("a ready command runs: " + ready.text());
+            case CommandBinder.Missing missing -> RunResult.notRun(bound.text(), probe, Verdict.SKIPPED,
+                    "skipped: " + missing.message(), List.of());
+            case CommandBinder.NotRunnable nr -> RunResult.notRun(bound.text(), probe,
                     nr.usageError() ? Verdict.ERROR : Verdict.SKIPPED, (nr.usageError() ? "" : "not run: ") + nr.reason(),
-                    nr.usageError() ? List.of(nr.reason()) : List.of()));
+                    nr.usageError() ? List.of(nr.reason()) : List.of());
         };
-        return result;
     }
 
     private static RunResult notRun(Listener listener, RunResult r) {

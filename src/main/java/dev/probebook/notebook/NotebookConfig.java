@@ -1,0 +1,73 @@
+package dev.probebook.notebook;
+
+import dev.probebook.engine.ProbeRunner;
+import dev.probebook.plan.CommandBinder;
+import dev.probebook.policy.TargetPolicy;
+import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.settings.Settings;
+import dev.probebook.settings.SettingsLoader;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Wires the engine for the web app. Every {@code probebook.*} key from Spring's environment (properties
+ * file, command line {@code --probebook.x=y}, environment variables) goes through the same
+ * {@link SettingsLoader} the CLI uses, so both read configuration the same way.
+ */
+@Configuration
+public class NotebookConfig {
+
+    static final String RUNBOOKS_DIR = "runbooks-dir";
+
+    @Bean
+    Map<String, String> probebookProperties(Environment env) {
+        Map<String, String> bound = Binder.get(env)
+                .bind("probebook", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+        Map<String, String> props = new HashMap<>();
+        bound.forEach((k, v) -> props.put("probebook." + k, v));
+        return props;
+    }
+
+    @Bean
+    Settings settings(Map<String, String> probebookProperties) {
+        return SettingsLoader.load(probebookProperties);
+    }
+
+    @Bean
+    TargetPolicy targetPolicy(Settings settings) {
+        return TargetPolicy.from(settings.policy());
+    }
+
+    @Bean
+    ProbeRegistry probeRegistry() {
+        return ProbeRegistry.standard();
+    }
+
+    @Bean
+    CommandBinder commandBinder(ProbeRegistry registry) {
+        return new CommandBinder(registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    ProbeRunner probeRunner(Settings settings, TargetPolicy policy) {
+        return new ProbeRunner(settings, policy);
+    }
+
+    @Bean
+    RunbookLibrary runbookLibrary(Map<String, String> probebookProperties, Settings settings, ProbeRegistry registry) {
+        String dir = probebookProperties.getOrDefault("probebook." + RUNBOOKS_DIR, "runbooks");
+        return new RunbookLibrary(Path.of(dir), settings.runbookMaxBytes(), registry);
+    }
+
+    @Bean
+    NotebookTexts notebookTexts() {
+        return new NotebookTexts();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.probebook.notebook;
+
+import com.vaadin.flow.i18n.I18NProvider;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The notebook's own UI text in English and Korean. Vaadin picks the browser's language among
+ * {@link #getProvidedLocales()}; the header's switch sets the session locale. Runbook text is never
+ * translated. Unknown keys show as the key, so a missing text is visible rather than blank.
+ */
+public class NotebookTexts implements I18NProvider {
+
+    static final Locale KOREAN = Locale.KOREAN;
+
+    private static final Map<String, String[]> TEXTS = Map.ofEntries(
+            // key -> {English, Korean}
+            Map.entry("app.title", new String[]{"Probebook", "Probebook"}),
+            Map.entry("nav.library", new String[]{"Runbooks", "런북"}),
+            Map.entry("nav.terminal", new String[]{"Terminal", "터미널"}),
+            Map.entry("nav.language", new String[]{"한국어", "English"}),
+            Map.entry("library.search", new String[]{"Search runbooks", "런북 검색"}),
+            Map.entry("library.steps", new String[]{"%d runnable steps", "실행 가능한 단계 %d개"}),
+            Map.entry("library.empty", new String[]{"No runbooks in %s", "%s 폴더에 런북이 없습니다"}),
+            Map.entry("library.none-match", new String[]{"No runbook matches.", "일치하는 런북이 없습니다."}),
+            Map.entry("runbook.variables", new String[]{"Variables", "변수"}),
+            Map.entry("runbook.no-variables", new String[]{"This runbook uses no variables.", "이 런북에는 변수가 없습니다."}),
+            Map.entry("runbook.toc", new String[]{"Contents", "목차"}),
+            Map.entry("runbook.not-found", new String[]{"Runbook not found", "런북을 찾을 수 없습니다"}),
+            Map.entry("runbook.run-all", new String[]{"Run all", "모두 실행"}),
+            Map.entry("runbook.progress", new String[]{"%d of %d", "%d / %d"}),
+            Map.entry("runbook.summary", new String[]{"Summary", "요약"}),
+            Map.entry("runbook.step", new String[]{"Step", "단계"}),
+            Map.entry("runbook.verdict", new String[]{"Verdict", "판정"}),
+            Map.entry("runbook.result", new String[]{"Result", "결과"}),
+            Map.entry("runbook.example", new String[]{"Example output", "예시 출력"}),
+            Map.entry("runbook.warning", new String[]{"Warning", "경고"}),
+            Map.entry("widget.run", new String[]{"Run", "실행"}),
+            Map.entry("widget.stop", new String[]{"Stop", "중지"}),
+            Map.entry("widget.alternative", new String[]{"Alternative", "대안"}),
+            Map.entry("widget.looks-like", new String[]{"looks like:", "비슷한 예시:"}),
+            Map.entry("widget.not-runnable", new String[]{"Not run here:", "여기서 실행하지 않음:"}),
+            Map.entry("widget.built-in", new String[]{"No install needed: Probebook has this tool built in.",
+                    "설치할 필요 없음: Probebook에 이 도구가 내장되어 있습니다."}),
+            Map.entry("widget.running", new String[]{"running…", "실행 중…"}),
+            Map.entry("widget.timings", new String[]{"HTTP timings", "HTTP 구간 시간"}),
+            Map.entry("widget.certificate", new String[]{"Certificate", "인증서"}),
+            Map.entry("widget.days-left", new String[]{"%d days left", "만료까지 %d일"}),
+            Map.entry("widget.answers", new String[]{"DNS answers", "DNS 응답"}),
+            Map.entry("widget.attempts", new String[]{"TCP attempts", "TCP 연결 시도"}),
+            Map.entry("terminal.title", new String[]{"Free terminal", "자유 터미널"}),
+            Map.entry("terminal.hint", new String[]{"Type any command Probebook understands (ping, nc, curl, dig, ...). "
+                    + "Enter runs, Escape stops, arrow keys browse history.",
+                    "Probebook이 아는 명령(ping, nc, curl, dig 등)을 입력하세요. Enter 실행, Esc 중지, 방향키로 기록 탐색."}));
+
+    @Override
+    public List<Locale> getProvidedLocales() {
+        return List.of(Locale.ENGLISH, KOREAN);
+    }
+
+    @Override
+    public String getTranslation(String key, Locale locale, Object... params) {
+        String[] pair = TEXTS.get(key);
+        if (pair == null) {
+            return key;
+        }
+        String text = locale != null && KOREAN.getLanguage().equals(locale.getLanguage()) ? pair[1] : pair[0];
+        return params.length == 0 ? text : String.format(text, params);
+    }
+
+    /** Keys known in both languages (for the completeness test). */
+    static Map<String, String[]> all() {
+        return TEXTS;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.probebook.notebook;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Run all: runs the page's runnable steps one after another (the next starts from the previous one's
+ * finish, never by waiting on the UI thread), shows "n of m", and ends with a summary table linking to
+ * each step. Steps with unbound variables end as skipped, naming the variable. Detaching stops the chain.
+ */
+final class RunAllPanel extends Composite<Div> {
+
+    private final List<TerminalWidget> widgets;
+    private final Button runAll = new Button();
+    private final Span progress = new Span();
+    private final Div summary = new Div();
+    private volatile boolean cancelled;
+
+    RunAllPanel(List<TerminalWidget> widgets) {
+        this.widgets = widgets;
+        Div root = getContent();
+        root.addClassName("run-all");
+        runAll.setText(getTranslation("runbook.run-all"));
+        runAll.setAriaLabel("Run all");
+        runAll.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_CONTRAST);
+        runAll.addClickListener(e -> start());
+        progress.addClassName("progress");
+        progress.getElement().setAttribute("data-progress", "");
+        summary.addClassName("run-all-summary");
+        root.add(runAll, progress, summary);
+        addDetachListener(e -> cancelled = true);
+    }
+
+    private void start() {
+        List<TerminalWidget> steps = widgets.stream().filter(TerminalWidget::runnable).toList();
+        if (steps.isEmpty()) {
+            return;
+        }
+        cancelled = false;
+        runAll.setEnabled(false);
+        summary.removeAll();
+        summary.getElement().removeAttribute("data-summary");
+        List<Row> rows = new ArrayList<>();
+        next(UI.getCurrent(), steps, 0, rows);
+    }
+
+    private record Row(int line, String command, String verdict, String summary) {
+    }
+
+    private void next(UI ui, List<TerminalWidget> steps, int index, List<Row> rows) {
+        if (index >= steps.size() || cancelled) {
+            finish(rows);
+            return;
+        }
+        progress.setText(getTranslation("runbook.progress", index + 1, steps.size()));
+        TerminalWidget w = steps.get(index);
+        String command = w.commandText();
+        w.start().whenComplete((outcome, error) -> OutputBatcher.access(ui, () -> {
+            rows.add(new Row(w.step().line(), command, outcome == null ? "error" : outcome.verdict().label(),
+                    outcome == null ? String.valueOf(error) : outcome.summary()));
+            next(ui, steps, index + 1, rows);
+        }));
+    }
+
+    private void finish(List<Row> rows) {
+        runAll.setEnabled(true);
+        progress.setText(getTranslation("runbook.progress", rows.size(), rows.size()));
+        Element table = new Element("table");
+        table.getClassList().add("data-table");
+        Element head = new Element("tr");
+        for (String h : List.of("runbook.step", "runbook.verdict", "runbook.result")) {
+            head.appendChild(new Element("th").setText(getTranslation(h)));
+        }
+        table.appendChild(head);
+        for (Row r : rows) {
+            Element tr = new Element("tr");
+            Element link = new Element("a").setAttribute("href", "#step-" + r.line()).setText(r.command());
+            tr.appendChild(new Element("td").appendChild(link));
+            Element badge = new Element("span").setText(r.verdict());
+            badge.getClassList().add("badge");
+            badge.getClassList().add("verdict-" + r.verdict());
+            tr.appendChild(new Element("td").appendChild(badge));
+            tr.appendChild(new Element("td").setText(r.summary()));
+            table.appendChild(tr);
+        }
+        Div title = new Div(getTranslation("runbook.summary"));
+        title.addClassName("details-heading");
+        summary.add(title);
+        summary.getElement().appendChild(table);
+        summary.getElement().setAttribute("data-summary", String.valueOf(rows.size()));
+    }
+}

@@ -1,0 +1,254 @@
+package dev.probebook.notebook;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Aside;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+import dev.probebook.engine.ProbeRunner;
+import dev.probebook.plan.BlockKind;
+import dev.probebook.plan.CommandBinder;
+import dev.probebook.plan.PlannedBlock;
+import dev.probebook.plan.PlannedCommand;
+import dev.probebook.plan.RunbookPlan;
+import dev.probebook.plan.Variable;
+import dev.probebook.runbook.CodeBlock;
+import dev.probebook.runbook.Heading;
+import dev.probebook.runbook.Part;
+import dev.probebook.runbook.Prose;
+import dev.probebook.runbook.RunbookException;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code /runbook/{name}}: the runbook as a document with a terminal widget per step, the variables bar
+ * (values kept in the URL query), a table of contents, and Run all.
+ *
+ * <p>Prose reaches the page only as the parser's already sanitised HTML; everything else is set as text.
+ * Code blocks nested inside prose (lists, quotes) are rendered right after that prose part.
+ */
+@Route("runbook")
+public class RunbookView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final RunbookLibrary library;
+    private final ProbeRunner runner;
+    private final CommandBinder binder;
+    private final Map<String, String> values = new ConcurrentHashMap<>();
+    private final List<TerminalWidget> widgets = new ArrayList<>();
+    private RunbookPlan plan;
+    private String name;
+    private String title = "Probebook";
+    private RunAllPanel runAll;
+
+    public RunbookView(RunbookLibrary library, ProbeRunner runner, CommandBinder binder) {
+        this.library = library;
+        this.runner = runner;
+        this.binder = binder;
+        addClassName("page");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String parameter) {
+        removeAll();
+        widgets.clear();
+        values.clear();
+        name = parameter;
+        add(new NotebookHeader());
+        RunbookLibrary.Loaded loaded;
+        try {
+            loaded = library.load(parameter);
+        } catch (RunbookException e) {
+            Main main = new Main(new H1(getTranslation("runbook.not-found")), new Div(e.getMessage()));
+            main.addClassName("runbook");
+            add(main);
+            title = getTranslation("runbook.not-found");
+            return;
+        }
+        plan = loaded.plan();
+        title = (plan.title() == null || plan.title().isBlank() ? parameter : plan.title()) + " · Probebook";
+        values.putAll(VariableQuery.fromQuery(event.getLocation().getQueryParameters().getParameters(), plan.variables()));
+        render(loaded);
+    }
+
+    private void render(RunbookLibrary.Loaded loaded) {
+        Div layout = new Div();
+        layout.addClassName("runbook-layout");
+        Aside toc = toc();
+        Main doc = new Main();
+        doc.addClassName("runbook");
+        doc.add(variablesBar());
+        runAll = new RunAllPanel(widgets);
+        doc.add(runAll);
+        for (String w : loaded.warnings()) {
+            Div warn = new Div(getTranslation("runbook.warning") + ": " + w);
+            warn.addClassName("warning");
+            doc.add(warn);
+        }
+        for (Part part : plan.runbook().parts()) {
+            switch (part) {
+                case Heading h -> doc.add(heading(h));
+                case Prose p -> {
+                    Div prose = new Div();
+                    prose.addClassName("prose");
+                    // Sanitised by the parser (HtmlSanitizer): no scripts, handlers or javascript: links.
+                    prose.getElement().setProperty("innerHTML", p.html());
+                    doc.add(prose);
+                    nestedBlocks(p).forEach(b -> doc.add(block(b)));
+                }
+                case CodeBlock c -> plan.blockAt(c.line()).ifPresent(b -> doc.add(block(b)));
+            }
+        }
+        if (toc != null) {
+            layout.add(toc);
+        }
+        layout.add(doc);
+        add(layout);
+    }
+
+    private List<PlannedBlock> nestedBlocks(Prose p) {
+        List<PlannedBlock> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-block-line=\"(\\d+)\"").matcher(p.html());
+        while (m.find()) {
+            plan.blockAt(Integer.parseInt(m.group(1))).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private Component heading(Heading h) {
+        Element el = new Element("h" + Math.max(1, Math.min(6, h.level())));
+        el.setAttribute("id", h.anchor());
+        el.appendChild(Element.createText(h.text() + " "));
+        Element link = new Element("a").setAttribute("href", "#" + h.anchor()).setText("#");
+        link.getClassList().add("anchor");
+        link.setAttribute("aria-hidden", "true");
+        el.appendChild(link);
+        Div wrap = new Div();
+        wrap.addClassName("heading");
+        wrap.getElement().appendChild(el);
+        return wrap;
+    }
+
+    private Aside toc() {
+        List<Heading> headings = plan.runbook().parts().stream().filter(p -> p instanceof Heading h && h.level() <= 3)
+                .map(p -> (Heading) p).toList();
+        if (headings.size() < 2) {
+            return null;
+        }
+        Aside aside = new Aside();
+        aside.addClassName("toc");
+        if (plan.runbook().frontMatter().flag("toc_sticky")) {
+            aside.addClassName("sticky");
+        }
+        Div label = new Div(getTranslation("runbook.toc"));
+        label.addClassName("toc-title");
+        aside.add(label);
+        for (Heading h : headings) {
+            Anchor a = new Anchor("#" + h.anchor(), h.text());
+            a.addClassName("toc-" + h.level());
+            aside.add(a);
+        }
+        return aside;
+    }
+
+    private Component variablesBar() {
+        Div bar = new Div();
+        bar.addClassName("variables");
+        bar.getElement().setAttribute("data-variables", "");
+        Span label = new Span(getTranslation("runbook.variables"));
+        label.addClassName("variables-title");
+        bar.add(label);
+        if (plan.variables().isEmpty()) {
+            bar.add(new Span(getTranslation("runbook.no-variables")));
+        }
+        for (Variable v : plan.variables()) {
+            TextField field = new TextField(v.name());
+            field.getElement().setAttribute("data-variable", v.name());
+            field.setPlaceholder(String.join(" / ", v.placeholders()));
+            field.setValue(values.getOrDefault(v.name(), ""));
+            field.setMaxLength(VariableQuery.MAX_VALUE);
+            field.setClearButtonVisible(true);
+            field.addValueChangeListener(e -> {
+                String value = e.getValue() == null ? "" : e.getValue().strip();
+                if (value.isEmpty()) {
+                    values.remove(v.name());
+                } else {
+                    values.put(v.name(), value);
+                }
+                widgets.forEach(TerminalWidget::variablesChanged);
+                updateUrl();
+            });
+            bar.add(field);
+        }
+        return bar;
+    }
+
+    private void updateUrl() {
+        // Built here and set with the browser's own history API: Vaadin's Location/QueryParameters keep
+        // parameters in a hash map and so lose the runbook's variable order in the shared link.
+        String query = VariableQuery.queryString(VariableQuery.toQuery(values, plan.variables()));
+        String path = "runbook/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + query;
+        UI.getCurrent().getPage().executeJs("window.history.replaceState(window.history.state, '', $0)", path);
+    }
+
+    private Component block(PlannedBlock b) {
+        if (b.kind() == BlockKind.EXAMPLE) {
+            Pre pre = new Pre(b.code().text());
+            pre.addClassName("code");
+            String caption = b.code().caption();
+            Details details = new Details(getTranslation("runbook.example")
+                    + (caption == null || caption.isBlank() ? "" : ": " + caption), pre);
+            details.setId("example-" + b.line());
+            details.addClassName("example");
+            details.setOpened(false);
+            return details;
+        }
+        TerminalWidget w = TerminalWidget.forStep(runner, binder, plan, b, () -> Map.copyOf(values), examplesOf(b));
+        widgets.add(w);
+        return w;
+    }
+
+    private List<LooksLike.Example> examplesOf(PlannedBlock step) {
+        List<LooksLike.Example> out = new ArrayList<>();
+        for (PlannedBlock e : plan.examplesOf(step.line())) {
+            String caption = Optional.ofNullable(e.code().caption()).filter(c -> !c.isBlank())
+                    .orElse(getTranslation("runbook.example") + " (" + e.line() + ")");
+            out.add(new LooksLike.Example(e.line(), caption, e.code().text()));
+        }
+        for (PlannedCommand c : step.commands()) {
+            if (!c.exampleOutput().isEmpty()) {
+                out.add(new LooksLike.Example(step.line(), c.text(), String.join("\n", c.exampleOutput())));
+            }
+        }
+        return out;
+    }
+
+    /** Current variable values (for tests and Run all). */
+    Map<String, String> values() {
+        return new LinkedHashMap<>(values);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

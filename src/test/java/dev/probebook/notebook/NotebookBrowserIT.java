@@ -1,0 +1,344 @@
+package dev.probebook.notebook;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end in Debian's Chromium against the packaged app ({@code target/probebook.jar}) on a free
+ * loopback port with a temporary runbooks folder. Every target is a loopback peer this test opens.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotebookBrowserIT {
+
+    private static final Path JAR = Path.of("target/probebook.jar");
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    private static Path runbooks;
+    private static Process app;
+    private static int appPort;
+    private static String base;
+    private static ServerSocket listener;
+    private static Thread acceptor;
+    private static HttpServer web;
+    private static int closedPort;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static Page page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runbooks = Files.createTempDirectory("probebook-it-runbooks");
+        Files.writeString(runbooks.resolve("loopback.md"), """
+                ---
+                title: Loopback checks
+                tags: [test, loopback]
+                date: 2026-11-25
+                toc: true
+                toc_sticky: true
+                ---
+                # Loopback checks
+
+                Set **host** and **port** first.
+                <script>document.title = 'pwned'; window.pwned = 1;</script>
+                <img src="x" onerror="window.pwned = 2; document.title = 'pwned'">
+                <a href="javascript:window.pwned=3">click</a>
+
+                ## Is the port open?
+
+                ```
+                nc -zv {{host}} {{port}}
+                ```
+
+                <mark>Connection refused</mark>
+
+                ```text
+                nc: connect to 10.0.0.5 port 443 (tcp) failed: Connection refused
+                ```
+
+                ## Does the web server answer?
+
+                ```
+                curl -s -o /dev/null -w "%{http_code}" http://{{host}}:{{port}}/
+                ```
+                """, StandardCharsets.UTF_8);
+        Files.writeString(runbooks.resolve("long.md"), """
+                ---
+                title: Long ping
+                ---
+                # Long ping
+
+                ```
+                ping -c 100 -i 0.5 127.0.0.1
+                ```
+                """, StandardCharsets.UTF_8);
+
+        Files.copy(Path.of("runbooks/network-connectivity.ko.md"), runbooks.resolve("network-connectivity.ko.md"));
+
+        InetAddress lo = InetAddress.getLoopbackAddress();
+        listener = new ServerSocket(0, 50, lo);
+        acceptor = Thread.ofVirtual().start(() -> {
+            while (!listener.isClosed()) {
+                try (Socket s = listener.accept()) {
+                    s.getInputStream().available();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        try (ServerSocket s = new ServerSocket(0, 1, lo)) {
+            closedPort = s.getLocalPort();
+        }
+        web = HttpServer.create(new InetSocketAddress(lo, 0), 0);
+        web.createContext("/", ex -> {
+            byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        web.start();
+
+        try (ServerSocket s = new ServerSocket(0, 1, lo)) {
+            appPort = s.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + appPort;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(),
+                "--server.port=" + appPort, "--probebook.runbooks-dir=" + runbooks)
+                .redirectErrorStream(true).redirectOutput(Path.of("target/notebook-it-app.log").toFile());
+        pb.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
+        app = pb.start();
+        waitForHttp(base + "/", Duration.ofSeconds(60));
+
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US")).newPage();
+        page.setDefaultTimeout(20_000);
+        Files.createDirectories(Path.of("target/screenshots"));
+    }
+
+    private static void waitForHttp(String url, Duration max) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long end = System.nanoTime() + max.toNanos();
+        while (System.nanoTime() < end) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("app exited: see target/notebook-it-app.log");
+            }
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("app did not answer on " + url);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (app != null) {
+            app.destroy();
+            if (!app.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+        if (web != null) {
+            web.stop(0);
+        }
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    private static Locator step(String probe) {
+        return page.locator(".terminal[data-probe=" + probe + "]").first();
+    }
+
+    private static Locator verdict(Locator step) {
+        return step.locator("[data-verdict]");
+    }
+
+    private static void setVariable(String name, String value) {
+        Locator input = page.locator("[data-variable=" + name + "] input");
+        input.fill(value);
+        input.press("Enter");
+    }
+
+    private static void runAndWait(Locator step, String expectedVerdict) {
+        step.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run").setExact(true)).click();
+        assertThat(verdict(step)).hasAttribute("data-verdict", expectedVerdict, new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+    }
+
+    @Test
+    @Order(1)
+    void libraryListsRunbooksAndSearchFilters() throws Exception {
+        page.navigate(base + "/");
+        Locator cards = page.locator(".runbook-card");
+        assertThat(cards).hasCount(3);
+        assertThat(page.locator("[data-runbook=loopback]")).containsText("Loopback checks");
+        assertThat(page.locator("[data-runbook=loopback]")).containsText("2 runnable steps");
+        assertThat(page.locator("[data-runbook=loopback]")).containsText("2026-11-25");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/library.png")));
+        page.locator("[data-search] input").fill("long");
+        assertThat(cards).hasCount(1);
+        page.locator("[data-search] input").fill("");
+        assertThat(cards).hasCount(3);
+        page.locator("[data-runbook=loopback] a").click();
+        page.waitForURL(Pattern.compile(".*/runbook/loopback.*"));
+        assertThat(page.locator(".terminal[data-step]")).hasCount(2);
+    }
+
+    @Test
+    @Order(2)
+    void tcpStepIsOkAgainstAListenerAndFailsRefusedOnAClosedPort() {
+        page.navigate(base + "/runbook/loopback");
+        setVariable("host", "127.0.0.1");
+        setVariable("port", String.valueOf(listener.getLocalPort()));
+        // replaceState is not a navigation: poll the URL instead of waiting for one
+        assertThat(page).hasURL(Pattern.compile(".*host=127\\.0\\.0\\.1.*port=" + listener.getLocalPort() + ".*"));
+        Locator tcp = step("tcp");
+        runAndWait(tcp, "ok");
+        assertThat(tcp.locator("[data-output]")).containsText("succeeded");
+
+        setVariable("port", String.valueOf(closedPort));
+        runAndWait(tcp, "fail");
+        assertThat(tcp.locator("[data-output]")).containsText(Pattern.compile("refused", Pattern.CASE_INSENSITIVE));
+        assertThat(tcp.locator(".looks-like")).containsText("looks like: Connection refused");
+    }
+
+    @Test
+    @Order(3)
+    void httpStepIsOkAgainstALoopbackServerAndShowsTimings() throws Exception {
+        page.navigate(base + "/runbook/loopback?host=127.0.0.1&port=" + web.getAddress().getPort());
+        assertThat(page.locator("[data-variable=port] input")).hasValue(String.valueOf(web.getAddress().getPort()));
+        Locator http = step("http");
+        runAndWait(http, "ok");
+        assertThat(http.locator("[data-output]")).containsText("200");
+        assertThat(http.locator("[data-details=http] .timing-bar")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/runbook.png")).setFullPage(true));
+    }
+
+    @Test
+    @Order(4)
+    void runAllEndsInASummaryWithLinksToEachStep() {
+        page.navigate(base + "/runbook/loopback?host=127.0.0.1&port=" + web.getAddress().getPort());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run all").setExact(true)).click();
+        Locator summary = page.locator("[data-summary]");
+        assertThat(summary).hasAttribute("data-summary", "2");
+        assertThat(summary.locator("a[href='#step-" + stepLine("tcp") + "']")).hasCount(1);
+        assertThat(summary.locator(".verdict-ok")).hasCount(2);
+        assertThat(page.locator("[data-progress]")).hasText("2 of 2");
+    }
+
+    private static String stepLine(String probe) {
+        return step(probe).getAttribute("data-step");
+    }
+
+    @Test
+    @Order(5)
+    void stopEndsALongPingWithItsStatistics() {
+        page.navigate(base + "/runbook/long");
+        Locator ping = step("ping");
+        ping.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run").setExact(true)).click();
+        assertThat(ping.locator("[data-output]")).containsText("icmp_seq=2");
+        ping.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop").setExact(true)).click();
+        assertThat(verdict(ping)).hasAttribute("data-verdict", Pattern.compile("ok|warn|skipped|fail"));
+        assertThat(ping.locator("[data-output]")).containsText("ping statistics");
+        assertThat(ping.locator(".summary")).containsText("stopped");
+    }
+
+    @Test
+    @Order(6)
+    void scriptsInTheRunbookDoNotRun() {
+        page.navigate(base + "/runbook/loopback");
+        assertThat(page.locator(".prose").first()).containsText("Set host and port first.");
+        page.waitForTimeout(300);
+        assertThat(page.title()).isEqualTo("Loopback checks · Probebook");
+        assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+        assertThat(page.locator(".prose script, .prose [onerror], .prose a[href^='javascript']")).hasCount(0);
+    }
+
+    @Test
+    @Order(7)
+    void freeTerminalRunsATypedCommandWithHistory() {
+        page.navigate(base + "/terminal");
+        Locator term = page.locator(".terminal");
+        Locator input = term.locator(".prompt input");
+        input.fill("nc -zv 127.0.0.1 " + listener.getLocalPort());
+        input.press("Enter");
+        assertThat(verdict(term)).hasAttribute("data-verdict", "ok");
+        assertThat(term).hasAttribute("data-probe", "tcp");
+        input.fill("");
+        input.press("ArrowUp");
+        assertThat(input).hasValue("nc -zv 127.0.0.1 " + listener.getLocalPort());
+    }
+
+    @Test
+    @Order(8)
+    void theKoreanSeedRunbookRendersWithWidgetsExamplesAndVariables() {
+        long t0 = System.nanoTime();
+        page.navigate(base + "/runbook/network-connectivity.ko");
+        assertThat(page.locator(".terminal[data-step]").first()).isVisible();
+        long loadMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("seed runbook page load: " + loadMs + " ms");
+        assertThat(page.locator(".terminal[data-step]").count()).isGreaterThan(10);
+        assertThat(page.locator("[data-variable=host]")).hasCount(1);
+        assertThat(page.locator("vaadin-details.example").count()).isGreaterThan(3);
+        assertThat(page.locator(".terminal[data-probe=install]").first()).containsText("built in");
+    }
+
+    @AfterAll
+    static void publishScreenshots() throws IOException {
+        Path docs = Path.of("docs/screenshots");
+        Files.createDirectories(docs);
+        for (String name : new ArrayList<>(List.of("library.png", "runbook.png"))) {
+            Path shot = Path.of("target/screenshots", name);
+            if (Files.exists(shot)) {
+                Files.copy(shot, docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}

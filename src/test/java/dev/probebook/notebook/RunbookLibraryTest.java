@@ -1,0 +1,78 @@
+package dev.probebook.notebook;
+
+import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.runbook.RunbookException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RunbookLibraryTest {
+
+    @TempDir
+    Path tmp;
+
+    private RunbookLibrary library(Path folder) {
+        return new RunbookLibrary(folder, 2_000_000, ProbeRegistry.standard());
+    }
+
+    @Test
+    void listsRunbooksWithTitleTagsDateAndRunnableSteps() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("runbooks"));
+        Files.writeString(dir.resolve("checks.md"), """
+                ---
+                title: Loopback checks
+                tags: [net, test]
+                date: 2026-11-25
+                ---
+                # Loopback checks
+
+                ```
+                nc -zv {{host}} {{port}}
+                ```
+
+                ```
+                systemctl restart nginx
+                ```
+                """);
+        Files.writeString(dir.resolve("notes.txt"), "not a runbook");
+        var entries = library(dir).list();
+        assertThat(entries).hasSize(1);
+        var e = entries.get(0);
+        assertThat(e.name()).isEqualTo("checks");
+        assertThat(e.title()).isEqualTo("Loopback checks");
+        assertThat(e.tags()).containsExactly("net", "test");
+        assertThat(e.date()).isEqualTo("2026-11-25");
+        assertThat(e.runnableSteps()).isEqualTo(1);
+        assertThat(library(dir).load("checks").plan().variables()).extracting("name").containsExactly("host", "port");
+    }
+
+    @Test
+    void refusesNamesThatLeaveTheFolder() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("runbooks"));
+        Files.writeString(tmp.resolve("secret.md"), "# secret");
+        RunbookLibrary lib = library(dir);
+        for (String name : new String[]{"../secret", "..", "a/b", "a\\b", "/etc/passwd", "", ".hidden", "x\u0000y"}) {
+            assertThatThrownBy(() -> lib.load(name)).as(name).isInstanceOf(RunbookException.class);
+        }
+    }
+
+    @Test
+    void refusesALinkPointingOutside() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("runbooks"));
+        Path outside = Files.writeString(tmp.resolve("outside.md"), "# outside");
+        Files.createSymbolicLink(dir.resolve("link.md"), outside);
+        assertThatThrownBy(() -> library(dir).load("link")).isInstanceOf(RunbookException.class)
+                .hasMessageContaining("outside");
+    }
+
+    @Test
+    void unknownNameIsNotFound() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("runbooks"));
+        assertThatThrownBy(() -> library(dir).load("nope")).hasMessageContaining("no runbook named 'nope'");
+    }
+}
