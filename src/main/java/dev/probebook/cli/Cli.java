@@ -206,8 +206,9 @@ public final class Cli {
         }
         CommandBinder binder = new CommandBinder(registry);
         CommandBinder.Bound bound = binder.prepareTyped(line.text(), line);
-        if (bound instanceof CommandBinder.NotRunnable nr && (nr.usageError() || nr.reason().contains("is not a command Probebook knows"))) {
-            err.println("probebook: " + nr.reason()); // the command line given to exec is the input: a parse error
+        if (bound instanceof CommandBinder.NotRunnable nr) {
+            // the command line given to exec is the input: if it cannot run as given, that is a usage error
+            err.println("probebook: " + nr.reason() + ": " + nr.text());
             return USAGE;
         }
         String probe = bound instanceof CommandBinder.Ready r ? r.invocation().command().probeName() : "none";

@@ -275,7 +275,7 @@ public final class TerminalWidget extends Composite<Div> {
         try {
             bound = binder.prepareTyped(typed, ShellLine.parse(typed));
         } catch (UsageException e) {
-            bound = new CommandBinder.NotRunnable(typed, e.getMessage(), true);
+            bound = new CommandBinder.NotRunnable(typed, e.getMessage(), CommandBinder.Problem.USAGE);
         }
         String probe = bound instanceof CommandBinder.Ready r ? r.invocation().command().probeName() : "none";
         if (step == null) {

@@ -34,8 +34,21 @@ public final class CommandBinder {
     public record Missing(String text, List<String> variables, String message) implements Bound {
     }
 
-    /** Not runnable: unsupported shell features, a shell command we do not run, or a usage error. */
-    public record NotRunnable(String text, String reason, boolean usageError) implements Bound {
+    /** Why a line cannot run. */
+    public enum Problem {
+        /** shell features Probebook does not run (other pipes, redirections, {@code &&}, {@code $(...)}) */
+        UNSUPPORTED,
+        /** a command word no probe knows */
+        UNKNOWN_COMMAND,
+        /** the arguments (or a variable's value) do not parse */
+        USAGE
+    }
+
+    /** Not runnable, with the reason shown to the user. */
+    public record NotRunnable(String text, String reason, Problem problem) implements Bound {
+        public boolean usageError() {
+            return problem == Problem.USAGE;
+        }
     }
 
     private final ProbeRegistry registry;
@@ -46,10 +59,10 @@ public final class CommandBinder {
 
     public Bound bind(PlannedCommand command, Map<String, String> values, List<Variable> variables) {
         if (command.unsupported() != null) {
-            return new NotRunnable(command.text(), command.unsupported(), false);
+            return new NotRunnable(command.text(), command.unsupported(), Problem.UNSUPPORTED);
         }
         if (command.usageError() != null) {
-            return new NotRunnable(command.text(), command.usageError(), true);
+            return new NotRunnable(command.text(), command.usageError(), Problem.USAGE);
         }
         List<String> missing = new ArrayList<>();
         for (String v : command.variables()) {
@@ -61,7 +74,7 @@ public final class CommandBinder {
         for (String v : command.variables()) {
             String problem = valueProblem(v, values.get(v));
             if (problem != null) {
-                return new NotRunnable(command.text(), problem, true);
+                return new NotRunnable(command.text(), problem, Problem.USAGE);
             }
         }
         if (!missing.isEmpty()) {
@@ -82,7 +95,7 @@ public final class CommandBinder {
             ShellLine bound = line.withWords(words, stages);
             return prepare(bound);
         } catch (UsageException e) {
-            return new NotRunnable(command.text(), e.getMessage(), true);
+            return new NotRunnable(command.text(), e.getMessage(), Problem.USAGE);
         }
     }
 
@@ -90,16 +103,17 @@ public final class CommandBinder {
     public Bound prepare(ShellLine line) {
         String text = line.display();
         if (!line.supported()) {
-            return new NotRunnable(text, line.unsupported(), false);
+            return new NotRunnable(line.text(), line.unsupported(), Problem.UNSUPPORTED); // as given: display() drops the pipe
         }
         try {
             var recognised = registry.recognise(line.words(), Args.Mode.RUN);
             if (recognised.isEmpty()) {
-                return new NotRunnable(text, "'" + line.commandWord() + "' is not a command Probebook knows; run it in a shell", false);
+                return new NotRunnable(text, "'" + line.commandWord() + "' is not a command Probebook knows; run it in a shell",
+                        Problem.UNKNOWN_COMMAND);
             }
             return new Ready(text, new Invocation(text, recognised.get().command(), line.filters()));
         } catch (UsageException e) {
-            return new NotRunnable(text, e.getMessage(), true);
+            return new NotRunnable(text, e.getMessage(), Problem.USAGE);
         }
     }
 

@@ -164,6 +164,9 @@ class CliTest {
         assertThat(cli("run", runbook(RUNBOOK).toString(), "--step", "999").status()).isEqualTo(2);
         assertThat(cli("run", runbook(RUNBOOK).toString(), "--bogus").err()).contains("unknown option --bogus");
         assertThat(cli("exec", "--", "frobnicate", "x").status()).isEqualTo(2);
+        Outcome pipe = cli("exec", "--", "netstat -tnlp | sort");
+        assertThat(pipe.status()).isEqualTo(2);
+        assertThat(pipe.err()).contains("pipe into 'sort'").contains("netstat -tnlp | sort");
         assertThat(cli("exec", "--", "telnet", "127.0.0.1", "99999").status()).isEqualTo(2);
         assertThat(cli("exec", "--", "telnet", "127.0.0.1", "99999").err()).contains("out of range");
         Path binary = dir.resolve("bin.md");
