@@ -172,8 +172,7 @@ public final class Planner {
             if (!prompted) {
                 return Optional.empty();
             }
-            String probe = registry.probes().stream().filter(p -> p.commandWords().contains(word)).map(p -> p.name())
-                    .findFirst().orElse("none");
+            String probe = registry.claimant(line.words()).orElse("none");
             return Optional.of(errorCommand(sourceLine, text, probe, alternative, e.getMessage()));
         }
     }

@@ -94,6 +94,20 @@ public final class ProbeRegistry {
         return new Recognised(parsed, args.informalPlaceholders());
     }
 
+    /** Name of the probe that takes this form of the command (claims it), even when its arguments do not parse. */
+    public Optional<String> claimant(List<String> words) {
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> rest = words.subList(1, words.size());
+        for (Probe<?> p : byWord.getOrDefault(words.get(0), List.of())) {
+            if (p.claims(words.get(0), rest)) {
+                return Optional.of(p.name());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static <C> ParsedCommand<C> parse(Probe<C> probe, String word, Args args) throws UsageException {
         C command = probe.parse(word, args);
         return new ParsedCommand<>(probe, word, command);
