@@ -25,7 +25,7 @@ final class StopOnInterrupt {
                     Runtime.getRuntime().halt(130);
                 }
                 stopped = true;
-                runner.cancelAll();
+                runner.stopAll();
             });
         } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
             // no signal support on this platform: Ctrl+C ends the JVM as usual

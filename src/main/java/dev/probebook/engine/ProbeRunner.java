@@ -38,6 +38,7 @@ public final class ProbeRunner implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final java.util.Set<RunHandle> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     public ProbeRunner(Settings settings, TargetPolicy policy) {
         this.settings = settings;
@@ -68,6 +69,10 @@ public final class ProbeRunner implements AutoCloseable {
     public RunHandle start(Invocation invocation, RunListener listener) {
         Context ctx = new Context(invocation, listener, Instant.now().plus(settings.probeTimeout()));
         RunHandle handle = new RunHandle(ctx);
+        if (stopping) {
+            handle.complete(toRunResult(ctx, ProbeResult.of(Verdict.SKIPPED, "not started: stopping"), 0));
+            return handle;
+        }
         active.add(handle);
         handle.future().whenComplete((r, e) -> active.remove(handle));
         ScheduledFuture<?> deadline = timer.schedule(() -> handle.cancel(true),
@@ -128,8 +133,12 @@ public final class ProbeRunner implements AutoCloseable {
         return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
     }
 
-    /** Stops every run in progress (Ctrl+C in the CLI, shutdown of the app). */
-    public void cancelAll() {
+    /**
+     * Stops every run in progress and starts no new one (Ctrl+C in the CLI: the rest of a step's commands
+     * and the remaining steps end as skipped).
+     */
+    public void stopAll() {
+        stopping = true;
         for (RunHandle h : active) {
             h.cancel();
         }
