@@ -193,6 +193,8 @@ public final class Args {
             end++;
         }
         String authority = raw.substring(start, end);
+        // Not HostPort.split: this reads a raw template word whose placeholders may hold colons of their own,
+        // splits at the last colon, and never splits a bracketed authority (it only records informal names).
         String hostPart = authority;
         String portPart = null;
         int colon = authority.lastIndexOf(':');

@@ -55,6 +55,9 @@ public final class UrlSyntax {
         if (authority.contains("@")) {
             authority = authority.substring(authority.lastIndexOf('@') + 1);
         }
+        // Not HostPort.split: a URL authority splits at the first colon (IPv6 must be bracketed, RFC 3986,
+        // so "a:b:80" is a bad port, not an IPv6 host), brackets stay on for HostSyntax.validate, and each
+        // failure has its own curl-style message.
         String host;
         String portText = null;
         if (authority.startsWith("[")) {

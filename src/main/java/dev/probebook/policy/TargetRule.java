@@ -1,5 +1,7 @@
 package dev.probebook.policy;
 
+import dev.probebook.command.HostPort;
+
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,22 +19,15 @@ public record TargetRule(String text, byte[] network, int prefix, Pattern hostPa
         String spec = text.trim();
         int portLow = 1;
         int portHigh = 65535;
-        String target = spec;
-        if (spec.startsWith("[")) {
-            int close = spec.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("bad target rule '" + text + "'");
-            }
-            target = spec.substring(1, close);
-            if (close + 1 < spec.length()) {
-                int[] range = ports(spec.substring(close + 2), text);
-                portLow = range[0];
-                portHigh = range[1];
-            }
-        } else if (spec.chars().filter(c -> c == ':').count() == 1) {
-            int colon = spec.indexOf(':');
-            target = spec.substring(0, colon);
-            int[] range = ports(spec.substring(colon + 1), text);
+        HostPort hostPort;
+        try {
+            hostPort = HostPort.split(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad target rule '" + text + "'");
+        }
+        String target = hostPort.host();
+        if (hostPort.port() != null) {
+            int[] range = ports(hostPort.port(), text);
             portLow = range[0];
             portHigh = range[1];
         }

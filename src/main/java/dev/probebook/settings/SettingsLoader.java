@@ -1,5 +1,8 @@
 package dev.probebook.settings;
 
+import dev.probebook.command.HostPort;
+import dev.probebook.command.HostSyntax;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,24 +126,22 @@ public final class SettingsLoader {
 
     /** A DNS server must be an address literal, optionally with a port: names would need DNS themselves. */
     static void checkDnsServer(String server) {
-        String host = server;
-        String port = null;
-        if (server.startsWith("[")) {
-            int close = server.indexOf(']');
-            host = close < 0 ? "" : server.substring(1, close);
-            String rest = close < 0 ? "" : server.substring(close + 1);
-            if (!rest.isEmpty()) {
-                port = rest.startsWith(":") ? rest.substring(1) : "bad";
-            }
-        } else if (server.chars().filter(c -> c == ':').count() == 1) {
-            host = server.substring(0, server.indexOf(':'));
-            port = server.substring(server.indexOf(':') + 1);
+        HostPort hostPort;
+        try {
+            hostPort = HostPort.split(server);
+        } catch (IllegalArgumentException e) {
+            throw notADnsServer(server);
         }
+        String port = hostPort.port();
         boolean portOk = port == null || (port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535);
-        if (!dev.probebook.command.HostSyntax.isIpLiteral(host) || !portOk) {
-            throw new IllegalArgumentException("probebook.dns.servers: '" + server
-                    + "' is not an address with an optional port (e.g. 10.0.0.2, 127.0.0.1:5353, [::1]:53)");
+        if (!HostSyntax.isIpLiteral(hostPort.host()) || !portOk) {
+            throw notADnsServer(server);
         }
+    }
+
+    private static IllegalArgumentException notADnsServer(String server) {
+        return new IllegalArgumentException("probebook.dns.servers: '" + server
+                + "' is not an address with an optional port (e.g. 10.0.0.2, 127.0.0.1:5353, [::1]:53)");
     }
 
     public static Duration parseDuration(String text) {

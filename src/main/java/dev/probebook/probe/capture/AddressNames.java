@@ -3,10 +3,10 @@ package dev.probebook.probe.capture;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.command.Services;
 import dev.probebook.probe.hosts.HostsFile;
+import dev.probebook.probe.net.AddressText;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,7 +52,7 @@ final class AddressNames {
 
     String address(InetAddress a) {
         String name = numeric ? null : names.get(a);
-        return name != null ? name : literal(a);
+        return name != null ? name : AddressText.of(a);
     }
 
     String tcpPort(int port) {
@@ -63,57 +63,5 @@ final class AddressNames {
     String udpPort(int port) {
         String name = numeric ? null : Services.udpName(port);
         return name != null ? name : String.valueOf(port);
-    }
-
-    /** The address as tcpdump prints it numerically (IPv6 compressed, no scope). */
-    static String literal(InetAddress a) {
-        if (a instanceof java.net.Inet6Address) {
-            return compressV6(a.getAddress());
-        }
-        return a.getHostAddress();
-    }
-
-    private static String compressV6(byte[] b) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen && j - i >= 2) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        if (bestStart == 0 && bestLen == 5 && groups[5] == 0xffff) {
-            try {
-                return "::ffff:" + InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}).getHostAddress();
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (!sb.isEmpty() && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(groups[i]));
-        }
-        return sb.toString();
     }
 }

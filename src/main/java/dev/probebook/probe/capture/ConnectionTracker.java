@@ -1,5 +1,6 @@
 package dev.probebook.probe.capture;
 
+import dev.probebook.probe.net.AddressText;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,8 +58,8 @@ final class ConnectionTracker {
     }
 
     private void countPair(InetAddress src, InetAddress dst) {
-        String a = AddressNames.literal(src);
-        String b = AddressNames.literal(dst);
+        String a = AddressText.of(src);
+        String b = AddressText.of(dst);
         String key = a.compareTo(b) <= 0 ? a + "|" + b : b + "|" + a;
         long[] counts = pairs.computeIfAbsent(key, k -> new long[2]);
         counts[a.compareTo(b) <= 0 ? 0 : 1]++;
@@ -134,7 +135,7 @@ final class ConnectionTracker {
     }
 
     static String endpoint(InetAddress address, int port) {
-        String a = AddressNames.literal(address);
+        String a = AddressText.of(address);
         return (a.contains(":") ? "[" + a + "]" : a) + ":" + port;
     }
 

@@ -1,5 +1,6 @@
 package dev.probebook.probe.capture;
 
+import dev.probebook.probe.net.AddressText;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
@@ -138,7 +139,7 @@ final class LiveCapture {
         for (String name : cmd.filter().hostNames()) {
             List<String> addresses = new ArrayList<>();
             for (InetAddress a : NameResolver.of(ctx).resolve(name).addresses()) {
-                addresses.add(AddressNames.literal(a));
+                addresses.add(AddressText.of(a));
             }
             if (addresses.isEmpty()) {
                 throw new UnknownHostException(name);

@@ -1,5 +1,6 @@
 package dev.probebook.probe.capture;
 
+import dev.probebook.probe.net.AddressText;
 import java.time.Instant;
 
 /** Builds the details record of one packet from its decoded form and printed line. */
@@ -12,16 +13,16 @@ final class PacketSummary {
         String t = time.toString();
         return switch (packet) {
             case DecodedPacket.Ip ip -> ip(t, ip, line);
-            case DecodedPacket.Arp arp -> new CaptureDetails.Packet(t, AddressNames.literal(arp.senderIp()),
-                    AddressNames.literal(arp.targetIp()), "ARP", "", arp.length(), line);
+            case DecodedPacket.Arp arp -> new CaptureDetails.Packet(t, AddressText.of(arp.senderIp()),
+                    AddressText.of(arp.targetIp()), "ARP", "", arp.length(), line);
             case DecodedPacket.Other other -> new CaptureDetails.Packet(t, "", "", "other", "", other.wireLength(), line);
         };
     }
 
     private static CaptureDetails.Packet ip(String t, DecodedPacket.Ip ip, String line) {
         DecodedPacket.IpHeader h = ip.header();
-        String src = AddressNames.literal(h.source());
-        String dst = AddressNames.literal(h.destination());
+        String src = AddressText.of(h.source());
+        String dst = AddressText.of(h.destination());
         return switch (ip.payload()) {
             case DecodedPacket.Tcp tcp -> new CaptureDetails.Packet(t, ConnectionTracker.endpoint(h.source(), tcp.sourcePort()),
                     ConnectionTracker.endpoint(h.destination(), tcp.destinationPort()), "TCP", TcpdumpFormatter.flags(tcp.flags()),

@@ -1,5 +1,6 @@
 package dev.probebook.probe.capture;
 
+import dev.probebook.probe.net.AddressText;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -195,7 +196,7 @@ final class TcpdumpFormatter {
     }
 
     private static String endpoint(InetAddress a, int port) {
-        return AddressNames.literal(a) + "." + port;
+        return AddressText.of(a) + "." + port;
     }
 
     /** tcpdump's flag letters in its order (F S R P . U E W); {@code none} when no flag is set. */

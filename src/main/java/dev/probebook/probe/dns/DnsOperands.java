@@ -40,6 +40,8 @@ final class DnsOperands {
             throw new UsageException(tool + ": '" + raw + "' has a path; " + tool + " looks up a domain name only: "
                     + "drop the path, e.g. " + tool + " " + raw.substring(0, slash));
         }
+        // A diagnostic, not a host[:port] parse (HostPort): a DNS name never takes a port, so only the
+        // unbracketed "name:digits" mistake is named here; everything else goes to the host validator.
         if (raw.indexOf(':') > 0 && !HostSyntax.isIpv6(raw) && raw.matches("[^:\\[\\]]+:\\d*")) {
             throw new UsageException(tool + ": '" + raw + "' has a port; DNS looks up names, not ports: drop ':"
                     + raw.substring(raw.indexOf(':') + 1) + "', e.g. " + tool + " " + raw.substring(0, raw.indexOf(':')));

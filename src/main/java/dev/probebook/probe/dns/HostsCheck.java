@@ -1,6 +1,7 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.probe.hosts.HostsFile;
+import dev.probebook.probe.net.AddressText;
 import org.xbill.DNS.Type;
 
 import java.io.IOException;
@@ -59,7 +60,7 @@ final class HostsCheck {
     private static String normalise(String literal) {
         try {
             InetAddress a = InetAddress.getByName(literal); // a literal: no lookup happens
-            return a.getAddress().length == 16 ? RecordText.ipv6(a) : a.getHostAddress();
+            return AddressText.of(a);
         } catch (UnknownHostException e) {
             return literal;
         }

@@ -4,7 +4,6 @@ import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
 import org.xbill.DNS.Type;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,14 +20,7 @@ final class NslookupParser {
     }
 
     static DnsCommand parse(Args args) throws UsageException {
-        Integer type = null;
-        Integer port = null;
-        Duration timeout = null;
-        int tries = 2;
-        boolean tcp = false;
-        boolean recurse = true;
-        String name = null;
-        String server = null;
+        QueryWords q = new QueryWords(TOOL, USAGE);
         while (args.hasNext()) {
             String w = args.next();
             if (w.equals("-")) {
@@ -39,15 +31,15 @@ final class NslookupParser {
                 String key = opt.contains("=") ? opt.substring(0, opt.indexOf('=')).toLowerCase(Locale.ROOT) : opt.toLowerCase(Locale.ROOT);
                 String value = opt.contains("=") ? opt.substring(opt.indexOf('=') + 1) : null;
                 switch (key) {
-                    case "type", "querytype", "query", "q", "qt" -> type = DnsOperands.type(TOOL, need(w, value));
-                    case "port" -> port = DnsOperands.port(args, TOOL, "-port", need(w, value));
-                    case "timeout" -> timeout = DnsOperands.seconds(TOOL, "-timeout", need(w, value));
-                    case "retry" -> tries = DnsOperands.count(TOOL, "-retry", need(w, value), 0, 10) + 1;
+                    case "type", "querytype", "query", "q", "qt" -> q.type = DnsOperands.type(TOOL, need(w, value));
+                    case "port" -> q.port = DnsOperands.port(args, TOOL, "-port", need(w, value));
+                    case "timeout" -> q.timeout = DnsOperands.seconds(TOOL, "-timeout", need(w, value));
+                    case "retry" -> q.tries = DnsOperands.count(TOOL, "-retry", need(w, value), 0, 10) + 1;
                     case "class", "cl" -> DnsOperands.classIn(TOOL, need(w, value));
-                    case "vc" -> tcp = true;
-                    case "novc" -> tcp = false;
-                    case "recurse", "rec" -> recurse = true;
-                    case "norecurse", "norec" -> recurse = false;
+                    case "vc" -> q.tcp = true;
+                    case "novc" -> q.tcp = false;
+                    case "recurse", "rec" -> q.recurse = true;
+                    case "norecurse", "norec" -> q.recurse = false;
                     case "sil", "silent" -> { }
                     case "debug", "d2", "nodebug", "nod2" -> throw new UsageException(TOOL + ": " + w
                             + " is not supported: the probe's details hold the full answer (or use dig for every section)");
@@ -56,21 +48,14 @@ final class NslookupParser {
                     default -> throw new UsageException(TOOL + ": unknown option " + w
                             + " (supported: -type=TYPE, -port=PORT, -timeout=SECONDS, -retry=N, -vc, -norecurse)");
                 }
-            } else if (name == null) {
-                name = DnsOperands.name(args, TOOL, w);
-            } else if (server == null) {
-                server = DnsOperands.server(args, TOOL, w);
             } else {
-                throw new UsageException(TOOL + ": too many operands at '" + w + "' (" + USAGE + ")");
+                q.operand(args, w);
             }
         }
-        if (name == null) {
+        if (!q.hasName()) {
             throw new UsageException(TOOL + ": missing name: interactive mode is not supported (" + USAGE + ")");
         }
-        boolean reverse = DnsOperands.isIp(name);
-        List<Integer> types = reverse ? List.of(Type.PTR) : type == null ? List.of(Type.A, Type.AAAA) : List.of(type);
-        return new DnsCommand(DnsCommand.Tool.NSLOOKUP, name, reverse, types, type == null, server, port, timeout,
-                tries, tcp, recurse, DigDisplay.defaults(), args.all());
+        return q.command(DnsCommand.Tool.NSLOOKUP, List.of(Type.A, Type.AAAA), args);
     }
 
     private static String need(String option, String value) throws UsageException {

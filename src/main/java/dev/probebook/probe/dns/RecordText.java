@@ -1,5 +1,6 @@
 package dev.probebook.probe.dns;
 
+import dev.probebook.probe.net.AddressText;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -13,7 +14,6 @@ import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +28,7 @@ final class RecordText {
     static String rdata(Record r) {
         return switch (r) {
             case ARecord a -> a.getAddress().getHostAddress();
-            case AAAARecord a -> ipv6(a.getAddress());
+            case AAAARecord a -> AddressText.asIpv6(a.getAddress());
             case TXTRecord t -> txt(t);
             default -> r.rdataToString();
         };
@@ -38,7 +38,7 @@ final class RecordText {
     static String address(Record r) {
         return switch (r) {
             case ARecord a -> a.getAddress().getHostAddress();
-            case AAAARecord a -> ipv6(a.getAddress());
+            case AAAARecord a -> AddressText.asIpv6(a.getAddress());
             default -> null;
         };
     }
@@ -107,47 +107,5 @@ final class RecordText {
             parts.add(sb.append('"').toString());
         }
         return String.join(" ", parts);
-    }
-
-    /** RFC 5952 text for an IPv6 address ({@code 2001:db8::1}, {@code ::ffff:192.0.2.1}). */
-    static String ipv6(InetAddress address) {
-        byte[] b = address.getAddress();
-        if (b.length == 4) {
-            return "::ffff:" + address.getHostAddress(); // Java unwraps IPv4-mapped AAAA data
-        }
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(groups[i]));
-        }
-        return sb.toString();
     }
 }

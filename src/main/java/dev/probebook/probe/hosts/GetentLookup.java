@@ -4,6 +4,7 @@ import dev.probebook.command.HostSyntax;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
+import dev.probebook.probe.net.AddressText;
 import dev.probebook.probe.resolve.NameResolver;
 import dev.probebook.settings.Settings;
 import org.xbill.DNS.Lookup;
@@ -62,7 +63,7 @@ final class GetentLookup {
         HostsDetails details = HostsDetails.of(file, Files.exists(path));
         if (cmd.keys().isEmpty()) {
             for (HostsFile.Entry e : file.entries()) {
-                ctx.out(hostsLine(AddressText.of(e.address()), e.names()));
+                ctx.out(hostsLine(literalText(e.address()), e.names()));
             }
             return ProbeResult.ok(HostsView.count(file) + " in " + path, details);
         }
@@ -183,12 +184,17 @@ final class GetentLookup {
     }
 
     private static String mapped(String database, String address) {
-        return database.equals("ahostsv6") && HostSyntax.isIpv4(address) ? "::ffff:" + address : AddressText.of(address);
+        return database.equals("ahostsv6") && HostSyntax.isIpv4(address) ? "::ffff:" + address : literalText(address);
     }
 
     private static String mapped(String database, InetAddress address) {
-        return database.equals("ahostsv6") && address instanceof Inet4Address
-                ? "::ffff:" + address.getHostAddress() : AddressText.of(address);
+        return database.equals("ahostsv6") ? AddressText.asIpv6(address) : AddressText.of(address);
+    }
+
+    /** A hosts-file address as printed by getent: re-formatted when Java can parse it, else as written. */
+    private static String literalText(String literal) {
+        InetAddress a = HostsFile.literal(literal);
+        return a == null ? literal : AddressText.of(a);
     }
 
     private static KeyResult notFound(String key) {
@@ -204,7 +210,7 @@ final class GetentLookup {
         }
         for (HostsFile.Entry e : file.entries()) {
             if (HostsFile.sameAddress(e.address(), key)) {
-                String text = AddressText.of(e.address());
+                String text = literalText(e.address());
                 return new KeyResult(Verdict.OK, key + " is " + e.names().get(0) + " in " + file.path() + " (line " + e.line() + ")",
                         List.of(hostsLine(text, e.names())), List.of(new HostsDetails.Answer(key, text, e.names(), "hosts-file")));
             }
@@ -214,7 +220,7 @@ final class GetentLookup {
             return new KeyResult(Verdict.FAIL, key + " has no name in " + file.path()
                     + " and no PTR record in DNS: reverse lookups of this address give nothing", List.of(), List.of());
         }
-        String text = AddressText.of(key);
+        String text = literalText(key);
         String source = settings.dns().servers().isEmpty() ? "system" : "dns";
         return new KeyResult(Verdict.OK, key + " is " + name + " by reverse DNS (PTR)",
                 List.of(hostsLine(text, List.of(name))), List.of(new HostsDetails.Answer(key, text, List.of(name), source)));
@@ -227,7 +233,7 @@ final class GetentLookup {
             return new KeyResult(Verdict.FAIL, key + " is an IPv6 address: ahostsv4 returns only IPv4 addresses",
                     List.of(), List.of());
         }
-        String text = database.equals("ahostsv6") && v4 ? "::ffff:" + key : AddressText.of(key);
+        String text = database.equals("ahostsv6") && v4 ? "::ffff:" + key : literalText(key);
         return new KeyResult(Verdict.OK, key + " is an address: getent returns it as is, nothing is looked up",
                 ahostsLines(text, key), List.of(new HostsDetails.Answer(key, text, List.of(key), "literal")));
     }

@@ -20,7 +20,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -207,14 +206,7 @@ final class CurlSession {
         ssl.init(null, new TrustManager[]{trust}, null);
         ConnectionSpec tlsSpec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).allEnabledCipherSuites().build();
         String userAgent = cmd.userAgent() != null ? cmd.userAgent() : ctx.settings().http().userAgent();
-        return new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES))
-                .proxy(Proxy.NO_PROXY)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .fastFallback(false)
-                .connectTimeout(Math.max(1, connect.toMillis()), TimeUnit.MILLISECONDS)
+        return CurlLikeClient.builder(new ConnectionPool(5, 1, TimeUnit.MINUTES), connect)
                 .readTimeout(Math.max(1, total.toMillis()), TimeUnit.MILLISECONDS)
                 .writeTimeout(Math.max(1, total.toMillis()), TimeUnit.MILLISECONDS)
                 .sslSocketFactory(ssl.getSocketFactory(), trust)

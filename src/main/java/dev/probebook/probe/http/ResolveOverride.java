@@ -25,6 +25,8 @@ public record ResolveOverride(String host, int port, List<InetAddress> addresses
     }
 
     public static ResolveOverride parse(String raw) throws UsageException {
+        // curl's HOST:PORT:ADDR grammar, not host[:port] (HostPort): the first two colons separate fields
+        // and only the addresses may be bracketed IPv6.
         int first = raw.indexOf(':');
         int second = first < 0 ? -1 : raw.indexOf(':', first + 1);
         if (first <= 0 || second < 0) {

@@ -1,5 +1,6 @@
 package dev.probebook.probe.ping;
 
+import dev.probebook.probe.net.AddressText;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 
@@ -71,11 +72,11 @@ final class PingConclusion {
                 default -> "cannot send to " + who + ": " + text;
             };
         }
-        String from = "From " + PingAddresses.text(e.from()) + " icmp_seq=" + e.seq() + " " + text;
+        String from = "From " + AddressText.withScope(e.from()) + " icmp_seq=" + e.seq() + " " + text;
         return from + switch (e.description().cause()) {
             case UNREACHABLE -> ": nothing answers at " + who + " (host down, wrong IP, or no route beyond "
-                    + PingAddresses.text(e.from()) + "). Check the IP and that the host is up, then the routing";
-            case PROHIBITED -> ": a router or firewall at " + PingAddresses.text(e.from()) + " rejects traffic to " + who
+                    + AddressText.withScope(e.from()) + "). Check the IP and that the host is up, then the routing";
+            case PROHIBITED -> ": a router or firewall at " + AddressText.withScope(e.from()) + " rejects traffic to " + who
                     + ". Ask for an allow rule; test the service port with tcping/telnet/curl";
             case TIME_EXCEEDED -> ": the packets loop or the path is longer than the TTL; trace the path (traceroute "
                     + address + ")";

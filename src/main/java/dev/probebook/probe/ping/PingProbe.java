@@ -1,5 +1,6 @@
 package dev.probebook.probe.ping;
 
+import dev.probebook.probe.net.AddressText;
 import com.sun.jna.Platform;
 import dev.probebook.command.Args;
 import dev.probebook.command.HostSyntax;
@@ -81,7 +82,7 @@ public final class PingProbe implements Probe<PingCommand> {
                     + ") or add it to /etc/hosts",
                     PingDetails.empty(cmd.host(), null, null));
         }
-        String addressText = PingAddresses.text(address);
+        String addressText = AddressText.withScope(address);
         try {
             ctx.checkTarget(literal(cmd.host()) ? null : cmd.host(), address, 0);
         } catch (PolicyDeniedException e) {
@@ -110,7 +111,7 @@ public final class PingProbe implements Probe<PingCommand> {
     }
 
     private ProbeResult echo(PingCommand cmd, ProbeContext ctx, IcmpSocket socket, InetAddress address) {
-        String addressText = PingAddresses.text(address);
+        String addressText = AddressText.withScope(address);
         EchoRun run;
         try (socket) {
             ctx.closeOnCancel(socket);
@@ -171,7 +172,7 @@ public final class PingProbe implements Probe<PingCommand> {
                 timed ? round(s.maxMillis()) : null, timed ? round(s.mdevMillis()) : null,
                 run.replies(),
                 run.errors().stream().map(e -> new PingDetails.ErrorReply(e.seq(),
-                        e.from() == null ? null : PingAddresses.text(e.from()), e.text())).toList(),
+                        e.from() == null ? null : AddressText.withScope(e.from()), e.text())).toList(),
                 diagnosis instanceof NoReplyDiagnosis.TcpAnswered,
                 checks.stream().map(c -> TcpProbe.attempt(c.outcome(), c.port())).toList(),
                 null);
@@ -265,6 +266,6 @@ public final class PingProbe implements Probe<PingCommand> {
         }
         TcpDetails tcpDetails = tcp.details() instanceof TcpDetails t ? t : null;
         return new ProbeResult(tcp.verdict(), "TCP check instead of ping -p " + port + ": " + tcp.summary(),
-                PingDetails.empty(cmd.host(), PingAddresses.text(address), tcpDetails));
+                PingDetails.empty(cmd.host(), AddressText.withScope(address), tcpDetails));
     }
 }

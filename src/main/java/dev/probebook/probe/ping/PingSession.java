@@ -1,5 +1,6 @@
 package dev.probebook.probe.ping;
 
+import dev.probebook.probe.net.AddressText;
 import com.sun.jna.LastErrorException;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.probe.ProbeContext;
@@ -53,7 +54,7 @@ final class PingSession {
         this.ctx = ctx;
         this.socket = socket;
         this.address = address;
-        this.addressText = PingAddresses.text(address);
+        this.addressText = AddressText.withScope(address);
         this.named = !HostSyntax.isIpLiteral(cmd.host());
         this.interval = interval.toNanos();
         this.replyWait = replyWait.toNanos();
@@ -197,7 +198,7 @@ final class PingSession {
                     record(e);
                     if (!cmd.quiet()) {
                         ctx.out(e.from() == null ? "ping: " + e.text()
-                                : "From " + PingAddresses.text(e.from()) + " icmp_seq=" + e.seq() + " " + e.text());
+                                : "From " + AddressText.withScope(e.from()) + " icmp_seq=" + e.seq() + " " + e.text());
                     }
                 }
             }
@@ -213,7 +214,7 @@ final class PingSession {
             replies.add(new PingDetails.Reply(r.seq(), r.ttl() >= 0 ? r.ttl() : null, micros / 1000.0, duplicate));
         }
         if (!cmd.quiet()) {
-            String from = PingAddresses.text(r.from() != null ? r.from() : address);
+            String from = AddressText.withScope(r.from() != null ? r.from() : address);
             if (named && r.from() != null && r.from().equals(address)) {
                 from = cmd.host() + " (" + from + ")";
             }

@@ -9,6 +9,7 @@ import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.http.CurlDns;
+import dev.probebook.probe.http.CurlLikeClient;
 import dev.probebook.probe.http.CurlFailure;
 import dev.probebook.probe.http.CurlTerminal;
 import okhttp3.Call;
@@ -96,15 +97,8 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
         CurlDns dns = new CurlDns(ctx, url.port(), cmd.ipVersion(), List.of(), line -> { });
         AtomicBoolean connected = new AtomicBoolean();
         ConnectionPool pool = new ConnectionPool(1, 1, TimeUnit.SECONDS);
-        OkHttpClient client = new OkHttpClient.Builder()
-                .connectionPool(pool)
-                .proxy(Proxy.NO_PROXY)
+        OkHttpClient client = CurlLikeClient.builder(pool, timeout)
                 .dns(dns)
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .fastFallback(false)
-                .connectTimeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS)
                 .eventListener(new EventListener() {
                     @Override
                     public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {

@@ -1,5 +1,6 @@
 package dev.probebook.probe.resolve;
 
+import dev.probebook.command.HostPort;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.hosts.HostsFile;
@@ -116,19 +117,8 @@ public final class NameResolver {
 
     /** Parses {@code host}, {@code host:port}, {@code [v6]:port} or {@code v6} into a socket address (port 53 default). */
     public static InetSocketAddress serverAddress(String server) throws UnknownHostException {
-        String host = server;
-        int port = 53;
-        if (server.startsWith("[")) {
-            int close = server.indexOf(']');
-            host = server.substring(1, close);
-            if (close + 1 < server.length() && server.charAt(close + 1) == ':') {
-                port = Integer.parseInt(server.substring(close + 2));
-            }
-        } else if (server.chars().filter(c -> c == ':').count() == 1) {
-            host = server.substring(0, server.indexOf(':'));
-            port = Integer.parseInt(server.substring(server.indexOf(':') + 1));
-        }
-        return new InetSocketAddress(InetAddress.getByName(host), port);
+        HostPort hostPort = HostPort.split(server);
+        return new InetSocketAddress(InetAddress.getByName(hostPort.host()), hostPort.portOr(53));
     }
 
 }

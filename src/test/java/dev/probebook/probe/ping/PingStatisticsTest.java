@@ -1,5 +1,6 @@
 package dev.probebook.probe.ping;
 
+import dev.probebook.probe.net.AddressText;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -61,11 +62,11 @@ class PingStatisticsTest {
 
     @Test
     void ipv6AddressesInShortForm() throws Exception {
-        assertThat(PingAddresses.text(InetAddress.getByName("::1"))).isEqualTo("::1");
-        assertThat(PingAddresses.text(InetAddress.getByName("2001:db8:0:0:1:0:0:1"))).isEqualTo("2001:db8::1:0:0:1");
-        assertThat(PingAddresses.text(InetAddress.getByName("fe80::1:2:3:4"))).isEqualTo("fe80::1:2:3:4");
-        assertThat(PingAddresses.text(InetAddress.getByName("2001:db8::"))).isEqualTo("2001:db8::");
-        assertThat(PingAddresses.text(InetAddress.getByName("1:0:2:0:3:0:4:0"))).isEqualTo("1:0:2:0:3:0:4:0");
-        assertThat(PingAddresses.text(InetAddress.getByName("127.0.0.1"))).isEqualTo("127.0.0.1");
+        assertThat(AddressText.withScope(InetAddress.getByName("::1"))).isEqualTo("::1");
+        assertThat(AddressText.withScope(InetAddress.getByName("2001:db8:0:0:1:0:0:1"))).isEqualTo("2001:db8::1:0:0:1");
+        assertThat(AddressText.withScope(InetAddress.getByName("fe80::1:2:3:4"))).isEqualTo("fe80::1:2:3:4");
+        assertThat(AddressText.withScope(InetAddress.getByName("2001:db8::"))).isEqualTo("2001:db8::");
+        assertThat(AddressText.withScope(InetAddress.getByName("1:0:2:0:3:0:4:0"))).isEqualTo("1:0:2:0:3:0:4:0");
+        assertThat(AddressText.withScope(InetAddress.getByName("127.0.0.1"))).isEqualTo("127.0.0.1");
     }
 }
