@@ -74,10 +74,13 @@ public final class MarkdownParser {
         if (nestingDepth(source) > MAX_NESTING) {
             throw new RunbookException(name + " nests quotes or lists more than " + MAX_NESTING + " levels deep");
         }
+        LineIndex.CURRENT.set(new LineIndex(source));
         try {
             return build(parser.parse(source), name);
         } catch (StackOverflowError e) {
             throw new RunbookException(name + " is nested too deeply to parse");
+        } finally {
+            LineIndex.CURRENT.remove();
         }
     }
 
@@ -96,7 +99,7 @@ public final class MarkdownParser {
         String previousCaption = null;
 
         for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
-            int line = node.getStartLineNumber() + 1;
+            int line = LineIndex.current().startLine(node);
             if (node instanceof YamlFrontMatterBlock fm) {
                 front = parseFrontMatter(fm.getChars().toString(), warnings);
                 previous = null;
@@ -183,8 +186,8 @@ public final class MarkdownParser {
     }
 
     private CodeBlock codeBlock(Node node, Heading section, String caption, boolean nested) {
-        int line = node.getStartLineNumber() + 1;
-        int endLine = node.getEndLineNumber() + 1;
+        int line = LineIndex.current().startLine(node);
+        int endLine = LineIndex.current().endLine(node);
         List<String> lines = new ArrayList<>();
         String info = "";
         int contentLine = line;
@@ -387,6 +390,50 @@ public final class MarkdownParser {
     }
 
     /**
+     * 1-based line numbers from character offsets by binary search. flexmark's own
+     * {@code getStartLineNumber()} scans the document each time, which makes large runbooks quadratic.
+     * Set for the duration of one {@link #parse} on the parsing thread (the renderer needs it too).
+     */
+    private static final class LineIndex {
+        static final ThreadLocal<LineIndex> CURRENT = new ThreadLocal<>();
+        private final int[] starts;
+
+        LineIndex(String text) {
+            int count = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    count++;
+                }
+            }
+            starts = new int[count];
+            int k = 1;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts[k++] = i + 1;
+                }
+            }
+        }
+
+        static LineIndex current() {
+            return CURRENT.get();
+        }
+
+        int lineOf(int offset) {
+            int i = java.util.Arrays.binarySearch(starts, offset);
+            return (i >= 0 ? i : -i - 2) + 1;
+        }
+
+        int startLine(Node node) {
+            return lineOf(node.getStartOffset());
+        }
+
+        int endLine(Node node) {
+            int end = node.getEndOffset();
+            return lineOf(Math.max(node.getStartOffset(), end - 1));
+        }
+    }
+
+    /**
      * Renders headings and top-level code blocks as split markers (they become their own parts), and
      * nested code blocks as {@code data-block-line} markers that the UI replaces with step widgets.
      */
@@ -405,7 +452,7 @@ public final class MarkdownParser {
             if (node.getParent() instanceof Document) {
                 html.raw(MARKER);
             } else {
-                html.raw("<div data-block-line=\"" + (node.getStartLineNumber() + 1) + "\"></div>\n");
+                html.raw("<div data-block-line=\"" + LineIndex.current().startLine(node) + "\"></div>\n");
             }
         }
     }
