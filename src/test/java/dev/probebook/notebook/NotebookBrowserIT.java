@@ -52,6 +52,9 @@ class NotebookBrowserIT {
     private static String base;
     private static ServerSocket listener;
     private static Thread acceptor;
+    /** Counts connections: how the tests see, from outside the app, whether a repeating probe still runs. */
+    private static ServerSocket counted;
+    private static final java.util.concurrent.atomic.AtomicInteger countedConnections = new java.util.concurrent.atomic.AtomicInteger();
     private static HttpServer web;
     private static int closedPort;
     private static Playwright playwright;
@@ -113,6 +116,16 @@ class NotebookBrowserIT {
             while (!listener.isClosed()) {
                 try (Socket s = listener.accept()) {
                     s.getInputStream().available();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        counted = new ServerSocket(0, 50, lo);
+        Thread.ofVirtual().start(() -> {
+            while (!counted.isClosed()) {
+                try (Socket s = counted.accept()) {
+                    countedConnections.incrementAndGet();
                 } catch (IOException e) {
                     return;
                 }
@@ -190,6 +203,9 @@ class NotebookBrowserIT {
         }
         if (listener != null) {
             listener.close();
+        }
+        if (counted != null) {
+            counted.close();
         }
     }
 
@@ -328,6 +344,89 @@ class NotebookBrowserIT {
         assertThat(page.locator("[data-variable=host]")).hasCount(1);
         assertThat(page.locator("vaadin-details.example").count()).isGreaterThan(3);
         assertThat(page.locator(".terminal[data-probe=install]").first()).containsText("built in");
+    }
+
+    /**
+     * Starts {@code tcping -t} (a connect every 0.2 s, for up to the run's time limit) against the counting
+     * listener in a fresh page of its own and waits until its connections arrive. The count is the
+     * observation from outside the app: no endpoint or hook in the app is needed to see whether the probe
+     * still runs.
+     */
+    private static Page pageRunningARepeatingProbe() {
+        Page own = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage();
+        own.setDefaultTimeout(20_000);
+        own.navigate(base + "/terminal");
+        Locator input = own.locator(".terminal .prompt input");
+        input.fill("tcping -t -i 0.2 127.0.0.1 " + counted.getLocalPort());
+        input.press("Enter");
+        int before = countedConnections.get();
+        waitUntil(() -> countedConnections.get() >= before + 3, Duration.ofSeconds(10), "tcping never connected");
+        return own;
+    }
+
+    /** True once no connection arrived for 1.5 s (over 7 intervals of the probe); fails after 10 s. */
+    private static void assertConnectionsStop() {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < end) {
+            int seen = countedConnections.get();
+            sleep(1500);
+            if (countedConnections.get() == seen) {
+                return;
+            }
+        }
+        throw new AssertionError("the probe kept connecting after its page went away ("
+                + countedConnections.get() + " connections)");
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration max, String failure) {
+        long end = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(failure);
+            }
+            sleep(50);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void closingTheTabStopsItsRunningProbe() {
+        Page own = pageRunningARepeatingProbe();
+        own.close();
+        assertConnectionsStop();
+    }
+
+    @Test
+    @Order(10)
+    void navigatingAwayStopsThePagesRunningProbe() {
+        Page own = pageRunningARepeatingProbe();
+        own.navigate(base + "/");
+        assertThat(own.locator(".runbook-card").first()).isVisible();
+        assertConnectionsStop();
+        own.context().close();
+    }
+
+    @Test
+    @Order(11)
+    void escapeInThePromptStopsARunningPing() {
+        page.navigate(base + "/runbook/long");
+        Locator ping = step("ping");
+        Locator input = ping.locator(".prompt input");
+        input.press("Enter");
+        assertThat(ping.locator("[data-output]")).containsText("icmp_seq=2");
+        input.press("Escape");
+        assertThat(verdict(ping)).hasAttribute("data-verdict", Pattern.compile("ok|warn|skipped|fail"));
+        assertThat(ping.locator("[data-output]")).containsText("ping statistics");
+        assertThat(ping.locator(".summary")).containsText("stopped");
     }
 
     @AfterAll
