@@ -429,6 +429,22 @@ class NotebookBrowserIT {
         assertThat(ping.locator(".summary")).containsText("stopped");
     }
 
+    @Test
+    @Order(12)
+    void listeningSocketsAreAFilterableTable() {
+        page.navigate(base + "/terminal");
+        Locator term = page.locator(".terminal");
+        Locator input = term.locator(".prompt input");
+        input.fill("ss -ltn");
+        input.press("Enter");
+        assertThat(verdict(term)).hasAttribute("data-verdict", Pattern.compile("ok|warn"));
+        Locator rows = term.locator("[data-details=sockets] tr:not([hidden])");
+        assertThat(term.locator("[data-details=sockets]")).containsText(String.valueOf(listener.getLocalPort()));
+        term.locator("[data-details=sockets] [data-filter] input").fill("127.0.0.1 " + listener.getLocalPort());
+        assertThat(rows).hasCount(2); // header and the listener's row
+        assertThat(rows.nth(1)).containsText(String.valueOf(listener.getLocalPort()));
+    }
+
     @AfterAll
     static void publishScreenshots() throws IOException {
         Path docs = Path.of("docs/screenshots");
