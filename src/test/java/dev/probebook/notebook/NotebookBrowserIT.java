@@ -108,6 +108,21 @@ class NotebookBrowserIT {
                 ```
                 """, StandardCharsets.UTF_8);
 
+        Files.writeString(runbooks.resolve("nested.md"), """
+                # Nested
+
+                1. Is the port open?
+
+                   ```
+                   nc -zv 127.0.0.1 9
+                   ```
+
+                > Quoted step:
+                >
+                > ```
+                > nc -zv 127.0.0.1 9
+                > ```
+                """, StandardCharsets.UTF_8);
         Files.copy(Path.of("runbooks/network-connectivity.ko.md"), runbooks.resolve("network-connectivity.ko.md"));
 
         InetAddress lo = InetAddress.getLoopbackAddress();
@@ -233,7 +248,7 @@ class NotebookBrowserIT {
     void libraryListsRunbooksAndSearchFilters() throws Exception {
         page.navigate(base + "/");
         Locator cards = page.locator(".runbook-card");
-        assertThat(cards).hasCount(3);
+        assertThat(cards).hasCount(4);
         assertThat(page.locator("[data-runbook=loopback]")).containsText("Loopback checks");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2 runnable steps");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2026-11-25");
@@ -241,7 +256,7 @@ class NotebookBrowserIT {
         page.locator("[data-search] input").fill("long");
         assertThat(cards).hasCount(1);
         page.locator("[data-search] input").fill("");
-        assertThat(cards).hasCount(3);
+        assertThat(cards).hasCount(4);
         page.locator("[data-runbook=loopback] a").click();
         page.waitForURL(Pattern.compile(".*/runbook/loopback.*"));
         assertThat(page.locator(".terminal[data-step]")).hasCount(2);
@@ -443,6 +458,15 @@ class NotebookBrowserIT {
         term.locator("[data-details=sockets] [data-filter] input").fill("127.0.0.1 " + listener.getLocalPort());
         assertThat(rows).hasCount(2); // header and the listener's row
         assertThat(rows.nth(1)).containsText(String.valueOf(listener.getLocalPort()));
+    }
+
+    @Test
+    @Order(13)
+    void codeBlocksNestedInAListOrAQuoteAreStepsInPlace() {
+        page.navigate(base + "/runbook/nested");
+        assertThat(page.locator(".prose ol > li .terminal[data-probe=tcp]")).hasCount(1);
+        assertThat(page.locator(".prose blockquote .terminal[data-probe=tcp]")).hasCount(1);
+        assertThat(page.locator(".prose ol > li")).containsText("Is the port open?");
     }
 
     @AfterAll
