@@ -5,8 +5,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import dev.probebook.engine.RunResult;
+import dev.probebook.probe.capture.CaptureDetails;
 import dev.probebook.probe.dns.DnsDetails;
 import dev.probebook.probe.http.HttpDetails;
+import dev.probebook.probe.interfaces.InterfacesDetails;
+import dev.probebook.probe.sockets.SocketsDetails;
 import dev.probebook.probe.tcp.TcpDetails;
 
 import java.util.List;
@@ -15,7 +18,9 @@ import java.util.function.BiFunction;
 
 /**
  * The structured view of a run where it says more than text: HTTP phase timings as a bar plus the
- * certificate's days to expiry, DNS answers as a table, TCP connect attempts as a table. All text goes in
+ * certificate's days to expiry, DNS answers as a table, TCP connect attempts as a table, a capture as a
+ * packet timeline ({@link CaptureTimeline}), listening sockets as a filterable table ({@link SocketsTable}),
+ * interfaces with their address classes ({@link InterfacesTable}). All text goes in
  * with {@code setText}, never as HTML.
  */
 final class ResultDetails {
@@ -32,6 +37,9 @@ final class ResultDetails {
                 case HttpDetails http -> box.add(http(http, t));
                 case DnsDetails dns when !dns.answers().isEmpty() -> box.add(dns(dns, t));
                 case TcpDetails tcp when !tcp.attempts().isEmpty() -> box.add(tcp(tcp, t));
+                case CaptureDetails capture -> box.add(CaptureTimeline.of(capture, t));
+                case SocketsDetails sockets when !sockets.sockets().isEmpty() -> box.add(SocketsTable.of(sockets, t));
+                case InterfacesDetails ifaces when !ifaces.interfaces().isEmpty() -> box.add(InterfacesTable.of(ifaces, t));
                 case null, default -> {
                 }
             }
@@ -106,7 +114,7 @@ final class ResultDetails {
         return box;
     }
 
-    private static Component heading(String text) {
+    static Component heading(String text) {
         Div h = new Div(text);
         h.addClassName("details-heading");
         return h;

@@ -45,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (values kept in the URL query), a table of contents, and Run all.
  *
  * <p>Prose reaches the page only as the parser's already sanitised HTML; everything else is set as text.
- * Code blocks nested inside prose (lists, quotes) are rendered right after that prose part.
+ * Code blocks nested inside prose (lists, quotes) are rendered in place ({@link ProseWithBlocks}).
  */
 @Route("runbook")
 public class RunbookView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
@@ -111,9 +111,13 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
                     Div prose = new Div();
                     prose.addClassName("prose");
                     // Sanitised by the parser (HtmlSanitizer): no scripts, handlers or javascript: links.
-                    prose.getElement().setProperty("innerHTML", p.html());
+                    if (ProseWithBlocks.hasMarkers(p.html())) {
+                        // code blocks nested in lists or quotes: their widgets go in place of the markers
+                        ProseWithBlocks.appendTo(prose.getElement(), p.html(), line -> plan.blockAt(line).map(this::block));
+                    } else {
+                        prose.getElement().setProperty("innerHTML", p.html());
+                    }
                     doc.add(prose);
-                    nestedBlocks(p).forEach(b -> doc.add(block(b)));
                 }
                 case CodeBlock c -> plan.blockAt(c.line()).ifPresent(b -> doc.add(block(b)));
             }
@@ -123,15 +127,6 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         }
         layout.add(doc);
         add(layout);
-    }
-
-    private List<PlannedBlock> nestedBlocks(Prose p) {
-        List<PlannedBlock> out = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-block-line=\"(\\d+)\"").matcher(p.html());
-        while (m.find()) {
-            plan.blockAt(Integer.parseInt(m.group(1))).ifPresent(out::add);
-        }
-        return out;
     }
 
     private Component heading(Heading h) {

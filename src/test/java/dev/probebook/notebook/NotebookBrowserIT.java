@@ -52,6 +52,9 @@ class NotebookBrowserIT {
     private static String base;
     private static ServerSocket listener;
     private static Thread acceptor;
+    /** Counts connections: how the tests see, from outside the app, whether a repeating probe still runs. */
+    private static ServerSocket counted;
+    private static final java.util.concurrent.atomic.AtomicInteger countedConnections = new java.util.concurrent.atomic.AtomicInteger();
     private static HttpServer web;
     private static int closedPort;
     private static Playwright playwright;
@@ -105,6 +108,21 @@ class NotebookBrowserIT {
                 ```
                 """, StandardCharsets.UTF_8);
 
+        Files.writeString(runbooks.resolve("nested.md"), """
+                # Nested
+
+                1. Is the port open?
+
+                   ```
+                   nc -zv 127.0.0.1 9
+                   ```
+
+                > Quoted step:
+                >
+                > ```
+                > nc -zv 127.0.0.1 9
+                > ```
+                """, StandardCharsets.UTF_8);
         Files.copy(Path.of("runbooks/network-connectivity.ko.md"), runbooks.resolve("network-connectivity.ko.md"));
 
         InetAddress lo = InetAddress.getLoopbackAddress();
@@ -113,6 +131,16 @@ class NotebookBrowserIT {
             while (!listener.isClosed()) {
                 try (Socket s = listener.accept()) {
                     s.getInputStream().available();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        counted = new ServerSocket(0, 50, lo);
+        Thread.ofVirtual().start(() -> {
+            while (!counted.isClosed()) {
+                try (Socket s = counted.accept()) {
+                    countedConnections.incrementAndGet();
                 } catch (IOException e) {
                     return;
                 }
@@ -191,6 +219,9 @@ class NotebookBrowserIT {
         if (listener != null) {
             listener.close();
         }
+        if (counted != null) {
+            counted.close();
+        }
     }
 
     private static Locator step(String probe) {
@@ -217,7 +248,7 @@ class NotebookBrowserIT {
     void libraryListsRunbooksAndSearchFilters() throws Exception {
         page.navigate(base + "/");
         Locator cards = page.locator(".runbook-card");
-        assertThat(cards).hasCount(3);
+        assertThat(cards).hasCount(4);
         assertThat(page.locator("[data-runbook=loopback]")).containsText("Loopback checks");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2 runnable steps");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2026-11-25");
@@ -225,7 +256,7 @@ class NotebookBrowserIT {
         page.locator("[data-search] input").fill("long");
         assertThat(cards).hasCount(1);
         page.locator("[data-search] input").fill("");
-        assertThat(cards).hasCount(3);
+        assertThat(cards).hasCount(4);
         page.locator("[data-runbook=loopback] a").click();
         page.waitForURL(Pattern.compile(".*/runbook/loopback.*"));
         assertThat(page.locator(".terminal[data-step]")).hasCount(2);
@@ -328,6 +359,114 @@ class NotebookBrowserIT {
         assertThat(page.locator("[data-variable=host]")).hasCount(1);
         assertThat(page.locator("vaadin-details.example").count()).isGreaterThan(3);
         assertThat(page.locator(".terminal[data-probe=install]").first()).containsText("built in");
+    }
+
+    /**
+     * Starts {@code tcping -t} (a connect every 0.2 s, for up to the run's time limit) against the counting
+     * listener in a fresh page of its own and waits until its connections arrive. The count is the
+     * observation from outside the app: no endpoint or hook in the app is needed to see whether the probe
+     * still runs.
+     */
+    private static Page pageRunningARepeatingProbe() {
+        Page own = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage();
+        own.setDefaultTimeout(20_000);
+        own.navigate(base + "/terminal");
+        Locator input = own.locator(".terminal .prompt input");
+        input.fill("tcping -t -i 0.2 127.0.0.1 " + counted.getLocalPort());
+        input.press("Enter");
+        int before = countedConnections.get();
+        waitUntil(() -> countedConnections.get() >= before + 3, Duration.ofSeconds(10), "tcping never connected");
+        return own;
+    }
+
+    /** True once no connection arrived for 1.5 s (over 7 intervals of the probe); fails after 10 s. */
+    private static void assertConnectionsStop() {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < end) {
+            int seen = countedConnections.get();
+            sleep(1500);
+            if (countedConnections.get() == seen) {
+                return;
+            }
+        }
+        throw new AssertionError("the probe kept connecting after its page went away ("
+                + countedConnections.get() + " connections)");
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration max, String failure) {
+        long end = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(failure);
+            }
+            sleep(50);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void closingTheTabStopsItsRunningProbe() {
+        Page own = pageRunningARepeatingProbe();
+        own.close();
+        assertConnectionsStop();
+    }
+
+    @Test
+    @Order(10)
+    void navigatingAwayStopsThePagesRunningProbe() {
+        Page own = pageRunningARepeatingProbe();
+        own.navigate(base + "/");
+        assertThat(own.locator(".runbook-card").first()).isVisible();
+        assertConnectionsStop();
+        own.context().close();
+    }
+
+    @Test
+    @Order(11)
+    void escapeInThePromptStopsARunningPing() {
+        page.navigate(base + "/runbook/long");
+        Locator ping = step("ping");
+        Locator input = ping.locator(".prompt input");
+        input.press("Enter");
+        assertThat(ping.locator("[data-output]")).containsText("icmp_seq=2");
+        input.press("Escape");
+        assertThat(verdict(ping)).hasAttribute("data-verdict", Pattern.compile("ok|warn|skipped|fail"));
+        assertThat(ping.locator("[data-output]")).containsText("ping statistics");
+        assertThat(ping.locator(".summary")).containsText("stopped");
+    }
+
+    @Test
+    @Order(12)
+    void listeningSocketsAreAFilterableTable() {
+        page.navigate(base + "/terminal");
+        Locator term = page.locator(".terminal");
+        Locator input = term.locator(".prompt input");
+        input.fill("ss -ltn");
+        input.press("Enter");
+        assertThat(verdict(term)).hasAttribute("data-verdict", Pattern.compile("ok|warn"));
+        Locator rows = term.locator("[data-details=sockets] tr:not([hidden])");
+        assertThat(term.locator("[data-details=sockets]")).containsText(String.valueOf(listener.getLocalPort()));
+        term.locator("[data-details=sockets] [data-filter] input").fill("127.0.0.1 " + listener.getLocalPort());
+        assertThat(rows).hasCount(2); // header and the listener's row
+        assertThat(rows.nth(1)).containsText(String.valueOf(listener.getLocalPort()));
+    }
+
+    @Test
+    @Order(13)
+    void codeBlocksNestedInAListOrAQuoteAreStepsInPlace() {
+        page.navigate(base + "/runbook/nested");
+        assertThat(page.locator(".prose ol > li .terminal[data-probe=tcp]")).hasCount(1);
+        assertThat(page.locator(".prose blockquote .terminal[data-probe=tcp]")).hasCount(1);
+        assertThat(page.locator(".prose ol > li")).containsText("Is the port open?");
     }
 
     @AfterAll
