@@ -43,7 +43,13 @@ public final class ProbeRunner implements AutoCloseable {
     public ProbeRunner(Settings settings, TargetPolicy policy) {
         this.settings = settings;
         this.policy = policy;
-        this.workers = Executors.newCachedThreadPool(daemonThreads("probe"));
+        // Bounded: many pages and users share one server. Runs beyond the bound wait in the queue (their
+        // deadline already runs, so a long queue ends in timeouts rather than in unbounded threads).
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
+                settings.maxConcurrentProbes(), settings.maxConcurrentProbes(), 30, TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), daemonThreads("probe"));
+        pool.allowCoreThreadTimeOut(true);
+        this.workers = pool;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("probe-timer"));
     }
 

@@ -13,6 +13,7 @@ public record Settings(
         Path hostsFile,
         Path dataDir,
         Duration probeTimeout,
+        int maxConcurrentProbes,
         int outputMaxLines,
         long outputMaxBytes,
         long runbookMaxBytes,

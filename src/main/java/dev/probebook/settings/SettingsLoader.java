@@ -38,6 +38,7 @@ public final class SettingsLoader {
                 Path.of(r.string("hosts-file", "/etc/hosts")),
                 Path.of(r.string("data-dir", "data")),
                 r.duration("probe-timeout", "60s"),
+                r.integer("max-concurrent-probes", 32),
                 r.integer("output.max-lines", 5000),
                 r.size("output.max-bytes", "1MB"),
                 r.size("runbook.max-bytes", "2MB"),

@@ -113,6 +113,31 @@ class ProbeRunnerTest {
     }
 
     @Test
+    void runsBeyondTheBoundWaitTheirTurn() throws Exception {
+        try (ProbeRunner r = new ProbeRunner(SettingsLoader.load(Map.of("probebook.max-concurrent-probes", "2")), TargetPolicy.allowAll())) {
+            java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+            List<ProbeRunner.RunHandle> handles = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                handles.add(r.start(invocation(ctx -> {
+                    peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    running.decrementAndGet();
+                    return ProbeResult.ok("done", null);
+                }, List.of()), RunListener.NONE));
+            }
+            for (ProbeRunner.RunHandle h : handles) {
+                assertThat(h.await().verdict()).isEqualTo(Verdict.OK);
+            }
+            assertThat(peak.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aRunawayGrepPatternDoesNotCrashOrHang() throws Exception {
         GrepFilter nested = GrepFilter.parse("grep", List.of("-E", "(a|b)*c"));
         assertThat(nested.matches("ab".repeat(50_000))).isFalse();
