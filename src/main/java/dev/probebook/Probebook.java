@@ -12,6 +12,9 @@ public final class Probebook {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("hash-password")) {
+            System.exit(dev.probebook.notebook.security.PasswordHashCommand.run(System.out, System.err));
+        }
         if (Cli.isCliInvocation(args)) {
             quietLibraryLogging();
             System.exit(Cli.main(args, System.out, System.err));

@@ -15,14 +15,14 @@ import java.util.Map;
  * in this order, null fields left out, {@code time} as ISO-8601 UTC, {@code action} as its label. JSON
  * escapes line breaks inside strings, so a line is always one record.
  */
-final class AuditJson {
+public final class AuditJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private AuditJson() {
     }
 
-    static String line(AuditEvent e) {
+    public static String line(AuditEvent e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", e.time().toString());
         m.put("user", e.user());

@@ -15,4 +15,12 @@ public interface RunListener {
 
     default void finished(RunResult result) {
     }
+
+    /**
+     * The probe is about to contact {@code address} (resolved from {@code host}, null for a literal) on
+     * {@code port} (0: no port); {@code allowed} is false when the target policy refused it. For the audit
+     * trail: the resolved target, not just the name that was typed.
+     */
+    default void target(String host, java.net.InetAddress address, int port, boolean allowed) {
+    }
 }

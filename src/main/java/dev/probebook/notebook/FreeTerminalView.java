@@ -6,20 +6,24 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.probebook.engine.ProbeRunner;
+import dev.probebook.access.ProbeGate;
+import dev.probebook.access.RunPlace;
+import dev.probebook.notebook.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
 import dev.probebook.plan.CommandBinder;
 
 /** {@code /terminal}: one prompt for any command the engine understands, with history. */
 @Route("terminal")
 @PageTitle("Terminal · Probebook")
+@PermitAll
 public class FreeTerminalView extends Div {
 
-    public FreeTerminalView(ProbeRunner runner, CommandBinder binder) {
+    public FreeTerminalView(ProbeGate gate, CommandBinder binder) {
         addClassName("page");
         Main main = new Main();
         main.addClassName("free-terminal");
         main.add(new H1(getTranslation("terminal.title")), new Paragraph(getTranslation("terminal.hint")),
-                TerminalWidget.free(runner, binder));
+                TerminalWidget.free(gate.starter(CurrentUser.orNobody(), RunPlace.terminal()), binder));
         add(new NotebookHeader(), main);
     }
 }

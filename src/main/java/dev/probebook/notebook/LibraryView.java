@@ -11,11 +11,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 
+import jakarta.annotation.security.PermitAll;
+
 import java.util.List;
 import java.util.Locale;
 
 /** {@code /}: every runbook in the runbooks folder with title, tags, date and runnable steps, with search. */
 @Route("")
+@PermitAll
 public class LibraryView extends Div implements HasDynamicTitle {
 
     private final List<RunbookLibrary.Entry> entries;

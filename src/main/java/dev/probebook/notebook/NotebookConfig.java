@@ -1,5 +1,9 @@
 package dev.probebook.notebook;
 
+import dev.probebook.access.AccessRules;
+import dev.probebook.access.ProbeGate;
+import dev.probebook.access.UserLimiter;
+import dev.probebook.audit.AuditLog;
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.policy.TargetPolicy;
@@ -13,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -58,6 +63,17 @@ public class NotebookConfig {
     @Bean(destroyMethod = "close")
     ProbeRunner probeRunner(Settings settings, TargetPolicy policy) {
         return new ProbeRunner(settings, policy);
+    }
+
+    @Bean
+    AuditLog auditLog(Settings settings) throws dev.probebook.audit.AuditException {
+        return new AuditLog(settings.dataDir().resolve("audit.jsonl"));
+    }
+
+    @Bean
+    ProbeGate probeGate(ProbeRunner runner, Settings settings, AuditLog auditLog) {
+        return new ProbeGate(runner, new AccessRules(settings.roles()),
+                new UserLimiter(settings.limits(), Clock.systemUTC()), auditLog, Clock.systemUTC());
     }
 
     @Bean

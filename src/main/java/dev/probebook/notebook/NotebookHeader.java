@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
+import dev.probebook.notebook.security.CurrentUser;
 
 import java.util.Locale;
 
@@ -27,7 +28,38 @@ final class NotebookHeader extends Composite<Header> {
         language.getElement().setAttribute("data-language-switch", "");
         Span spacer = new Span();
         spacer.addClassName("spacer");
-        h.add(home, library, terminal, spacer, language);
+        h.add(home, library, terminal);
+        CurrentUser.get().ifPresent(actor -> {
+            if (actor.has(dev.probebook.access.Role.VIEWER) && auditAllowed(actor)) {
+                h.add(new RouterLink(getTranslation("nav.audit"), AuditView.class));
+            }
+        });
+        h.add(spacer, language);
+        CurrentUser.get().ifPresent(actor -> {
+            Span who = new Span(getTranslation("nav.signed-in", actor.name(), actor.roles().stream()
+                    .max(java.util.Comparator.naturalOrder()).map(dev.probebook.access.Role::label).orElse("-")));
+            who.addClassName("signed-in");
+            who.getElement().setAttribute("data-user", actor.name());
+            Button signOut = new Button(getTranslation("nav.sign-out"), e -> signOut());
+            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            signOut.getElement().setAttribute("data-sign-out", "");
+            h.add(who, signOut);
+        });
+    }
+
+    /** The audit link shows only to those the audit view will let in (the view checks again). */
+    private static boolean auditAllowed(dev.probebook.access.Actor actor) {
+        var gate = com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator()
+                .getOrCreate(dev.probebook.access.ProbeGate.class);
+        return gate.rules().allows(actor, dev.probebook.access.Action.AUDIT);
+    }
+
+    /** Ends the session on the server (Spring Security's logout handler), then goes to the sign-in page. */
+    private static void signOut() {
+        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
+        new org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler()
+                .logout(request.getHttpServletRequest(), null, null);
+        UI.getCurrent().getPage().setLocation("/login");
     }
 
     private static void switchLanguage() {

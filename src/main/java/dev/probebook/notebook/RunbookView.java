@@ -18,7 +18,11 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
-import dev.probebook.engine.ProbeRunner;
+import dev.probebook.access.Actor;
+import dev.probebook.access.ProbeGate;
+import dev.probebook.access.RunPlace;
+import dev.probebook.notebook.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
 import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
@@ -48,10 +52,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Code blocks nested inside prose (lists, quotes) are rendered in place ({@link ProseWithBlocks}).
  */
 @Route("runbook")
+@PermitAll
 public class RunbookView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final RunbookLibrary library;
-    private final ProbeRunner runner;
+    private final ProbeGate gate;
+    private final Actor actor;
     private final CommandBinder binder;
     private final Map<String, String> values = new ConcurrentHashMap<>();
     private final List<TerminalWidget> widgets = new ArrayList<>();
@@ -60,9 +66,10 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     private String title = "Probebook";
     private RunAllPanel runAll;
 
-    public RunbookView(RunbookLibrary library, ProbeRunner runner, CommandBinder binder) {
+    public RunbookView(RunbookLibrary library, ProbeGate gate, CommandBinder binder) {
         this.library = library;
-        this.runner = runner;
+        this.gate = gate;
+        this.actor = CurrentUser.orNobody();
         this.binder = binder;
         addClassName("page");
     }
@@ -217,7 +224,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             details.setOpened(false);
             return details;
         }
-        TerminalWidget w = TerminalWidget.forStep(runner, binder, plan, b, () -> Map.copyOf(values), examplesOf(b));
+        TerminalWidget w = TerminalWidget.forStep(gate.starter(actor, new RunPlace(name, b.line())), binder, plan, b, () -> Map.copyOf(values), examplesOf(b));
         widgets.add(w);
         return w;
     }

@@ -3,6 +3,7 @@ package dev.probebook.notebook;
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.engine.RunListener;
 import dev.probebook.engine.RunResult;
+import dev.probebook.engine.RunStarter;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.StepRunner;
 
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs the commands of one widget run in order without ever blocking the caller: each Ready command is
- * started with {@link ProbeRunner#start}, and the next one starts from the previous one's finish event (on
+ * started with a {@link RunStarter} (the web app's gate), and the next one starts from the previous one's finish event (on
  * a probe thread). Commands that cannot run produce their skipped/error result immediately. {@link #cancel()}
  * stops the running probe and starts nothing more. Events arrive on probe threads; the receiver must not
  * block (the web widget hands them to {@code UI.access}).
@@ -32,7 +33,7 @@ public final class StepExecution {
     public record Command(CommandBinder.Bound bound, String probe) {
     }
 
-    private final ProbeRunner runner;
+    private final RunStarter runner;
     private final List<Command> commands;
     private final Events events;
     private final List<RunResult> results = new ArrayList<>();
@@ -40,13 +41,13 @@ public final class StepExecution {
     private volatile boolean cancelled;
     private volatile ProbeRunner.RunHandle current;
 
-    private StepExecution(ProbeRunner runner, List<Command> commands, Events events) {
+    private StepExecution(RunStarter runner, List<Command> commands, Events events) {
         this.runner = runner;
         this.commands = List.copyOf(commands);
         this.events = events;
     }
 
-    public static StepExecution start(ProbeRunner runner, List<Command> commands, Events events) {
+    public static StepExecution start(RunStarter runner, List<Command> commands, Events events) {
         StepExecution execution = new StepExecution(runner, commands, events);
         execution.next(0);
         return execution;

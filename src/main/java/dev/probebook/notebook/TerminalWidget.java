@@ -16,7 +16,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
 import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
-import dev.probebook.engine.ProbeRunner;
+import dev.probebook.engine.RunStarter;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.PlannedCommand;
@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class TerminalWidget extends Composite<Div> {
 
-    private final ProbeRunner runner;
+    private final RunStarter runner;
     private final CommandBinder binder;
     private final RunbookPlan plan;
     private final PlannedBlock step;
@@ -68,7 +68,7 @@ public final class TerminalWidget extends Composite<Div> {
     private boolean alternativeChosenByUser;
     private StepExecution execution;
 
-    private TerminalWidget(ProbeRunner runner, CommandBinder binder, RunbookPlan plan, PlannedBlock step,
+    private TerminalWidget(RunStarter runner, CommandBinder binder, RunbookPlan plan, PlannedBlock step,
                            Supplier<Map<String, String>> values, List<LooksLike.Example> examples) {
         this.runner = runner;
         this.binder = binder;
@@ -80,13 +80,13 @@ public final class TerminalWidget extends Composite<Div> {
     }
 
     /** A widget for a runbook step; {@code values} gives the page's current variable values. */
-    public static TerminalWidget forStep(ProbeRunner runner, CommandBinder binder, RunbookPlan plan, PlannedBlock step,
+    public static TerminalWidget forStep(RunStarter runner, CommandBinder binder, RunbookPlan plan, PlannedBlock step,
                                          Supplier<Map<String, String>> values, List<LooksLike.Example> examples) {
         return new TerminalWidget(runner, binder, plan, step, values, examples);
     }
 
     /** The free terminal: an empty prompt with history. */
-    public static TerminalWidget free(ProbeRunner runner, CommandBinder binder) {
+    public static TerminalWidget free(RunStarter runner, CommandBinder binder) {
         return new TerminalWidget(runner, binder, null, null, Map::of, List.of());
     }
 

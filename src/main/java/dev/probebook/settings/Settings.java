@@ -23,7 +23,9 @@ public record Settings(
         PublicIp publicIp,
         Ping ping,
         Capture capture,
-        PolicySettings policy) {
+        PolicySettings policy,
+        Limits limits,
+        Roles roles) {
 
     /** DNS: servers as {@code host[:port]}; empty means the system resolver configuration. */
     public record Dns(List<String> servers, Duration timeout) {
@@ -51,6 +53,21 @@ public record Settings(
 
     /** Target policy lists (see {@code dev.probebook.policy.TargetPolicy}). */
     public record PolicySettings(List<String> allow, List<String> deny) {
+    }
+
+    /**
+     * What one user may start in the web app: runs at once, runs per minute, and how many steps one
+     * Run all starts. The server-wide bound is {@link #maxConcurrentProbes()}.
+     */
+    public record Limits(int perUserConcurrent, int perUserRunsPerMinute, int runAllMaxSteps) {
+    }
+
+    /**
+     * The least role each guarded action needs in the web app ({@code viewer < operator < editor < admin}):
+     * running probes, packet capture, hosts-file writes, changing runbooks, reading the audit log.
+     */
+    public record Roles(String run, String capture, String hostsWrite, String edit, String audit) {
+        public static final List<String> NAMES = List.of("viewer", "operator", "editor", "admin");
     }
 
     public static Settings defaults() {

@@ -52,7 +52,11 @@ public final class SettingsLoader {
                 new Settings.Ping(r.duration("ping.reply-timeout", "2s")),
                 new Settings.Capture(r.string("capture.interface", ""), r.duration("capture.max-duration", "30s"),
                         r.integer("capture.max-packets", 1000), r.size("capture.max-bytes", "64MB")),
-                new Settings.PolicySettings(r.list("policy.allow", ""), r.list("policy.deny", DEFAULT_DENY)));
+                new Settings.PolicySettings(r.list("policy.allow", ""), r.list("policy.deny", DEFAULT_DENY)),
+                new Settings.Limits(r.integer("limits.per-user-concurrent", 4), r.integer("limits.per-user-runs-per-minute", 60),
+                        r.integer("limits.run-all-max-steps", 50)),
+                new Settings.Roles(r.role("roles.run", "operator"), r.role("roles.capture", "admin"),
+                        r.role("roles.hosts-write", "admin"), r.role("roles.edit", "editor"), r.role("roles.audit", "admin")));
     }
 
     /** Reads keys with or without the {@code probebook.} prefix; the prefixed form wins. */
@@ -81,6 +85,15 @@ public final class SettingsLoader {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a positive whole number");
             }
+        }
+
+        String role(String key, String def) {
+            String v = string(key, def).toLowerCase(Locale.ROOT);
+            if (!Settings.Roles.NAMES.contains(v)) {
+                throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a role (one of "
+                        + String.join(", ", Settings.Roles.NAMES) + ")");
+            }
+            return v;
         }
 
         List<String> list(String key, String def) {

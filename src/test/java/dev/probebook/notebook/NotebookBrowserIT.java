@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
+import dev.probebook.testing.PackagedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,8 +48,8 @@ class NotebookBrowserIT {
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
     private static Path runbooks;
-    private static Process app;
-    private static int appPort;
+    static final PackagedApp.User ADMIN = new PackagedApp.User("it-admin", "it-admin-password", "admin");
+    private static PackagedApp app;
     private static String base;
     private static ServerSocket listener;
     private static Thread acceptor;
@@ -123,6 +124,32 @@ class NotebookBrowserIT {
                 > nc -zv 127.0.0.1 9
                 > ```
                 """, StandardCharsets.UTF_8);
+        Files.writeString(runbooks.resolve("hostile.md"), """
+                ---
+                title: "<img src=x onerror=window.pwned=10>Hostile <script>window.pwned=11</script>"
+                tags: ["<svg onload=window.pwned=12>"]
+                ---
+                # Hostile <img src=x onerror="window.pwned=13">
+
+                <svg onload="window.pwned=14"><circle r="1"/></svg>
+                <svg><script>window.pwned=15</script></svg>
+                <iframe src="javascript:window.top.pwned=16"></iframe>
+                <a href="JaVaScRiPt:window.pwned=17">mixed case</a>
+                <a href=" javascript:window.pwned=18">leading space</a>
+                <object data="data:text/html,<script>window.top.pwned=19</script>"></object>
+                <math><mtext><table><mglyph><style><img src=x onerror=window.pwned=20></style></mglyph></table></mtext></math>
+                <div style="background:url(javascript:window.pwned=21)" onmouseover="window.pwned=22">hover</div>
+                [md link](javascript:window.pwned=23)
+                ![md image](x" onerror="window.pwned=24)
+
+                ```<img src=x onerror=window.pwned=25>
+                nc -zv 127.0.0.1 9
+                ```
+
+                ```"><script>window.pwned=26</script>
+                output <script>window.pwned=27</script>
+                ```
+                """, StandardCharsets.UTF_8);
         Files.copy(Path.of("runbooks/network-connectivity.ko.md"), runbooks.resolve("network-connectivity.ko.md"));
 
         InetAddress lo = InetAddress.getLoopbackAddress();
@@ -158,45 +185,28 @@ class NotebookBrowserIT {
         });
         web.start();
 
-        try (ServerSocket s = new ServerSocket(0, 1, lo)) {
-            appPort = s.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + appPort;
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(),
-                "--server.port=" + appPort, "--probebook.runbooks-dir=" + runbooks)
-                .redirectErrorStream(true).redirectOutput(Path.of("target/notebook-it-app.log").toFile());
-        pb.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
-        app = pb.start();
-        waitForHttp(base + "/", Duration.ofSeconds(60));
+        app = PackagedApp.start("notebook-it-app", List.of(ADMIN), "--probebook.runbooks-dir=" + runbooks,
+                "--probebook.data-dir=" + Files.createTempDirectory("probebook-it-data"));
+        base = app.base();
 
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US")).newPage();
+        page = signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US")).newPage());
         page.setDefaultTimeout(20_000);
         Files.createDirectories(Path.of("target/screenshots"));
     }
 
-    private static void waitForHttp(String url, Duration max) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long end = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < end) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("app exited: see target/notebook-it-app.log");
-            }
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("app did not answer on " + url);
+    /** Signs the page's browser context in through the login form (the session cookie serves every page of it). */
+    static Page signedIn(Page p) {
+        p.setDefaultTimeout(20_000);
+        p.navigate(base + "/login");
+        p.locator("vaadin-login-form input[name=username]").fill(ADMIN.name());
+        p.locator("vaadin-login-form input[name=password]").fill(ADMIN.password());
+        p.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form [part=vaadin-login-submit]").first().click();
+        assertThat(p.locator("[data-user]")).hasAttribute("data-user", ADMIN.name());
+        return p;
     }
 
     @AfterAll
@@ -208,10 +218,7 @@ class NotebookBrowserIT {
             playwright.close();
         }
         if (app != null) {
-            app.destroy();
-            if (!app.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                app.destroyForcibly();
-            }
+            app.close();
         }
         if (web != null) {
             web.stop(0);
@@ -248,7 +255,7 @@ class NotebookBrowserIT {
     void libraryListsRunbooksAndSearchFilters() throws Exception {
         page.navigate(base + "/");
         Locator cards = page.locator(".runbook-card");
-        assertThat(cards).hasCount(4);
+        assertThat(cards).hasCount(5);
         assertThat(page.locator("[data-runbook=loopback]")).containsText("Loopback checks");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2 runnable steps");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2026-11-25");
@@ -256,7 +263,7 @@ class NotebookBrowserIT {
         page.locator("[data-search] input").fill("long");
         assertThat(cards).hasCount(1);
         page.locator("[data-search] input").fill("");
-        assertThat(cards).hasCount(4);
+        assertThat(cards).hasCount(5);
         page.locator("[data-runbook=loopback] a").click();
         page.waitForURL(Pattern.compile(".*/runbook/loopback.*"));
         assertThat(page.locator(".terminal[data-step]")).hasCount(2);
@@ -323,6 +330,29 @@ class NotebookBrowserIT {
 
     @Test
     @Order(6)
+    void noPayloadInAHostileRunbookExecutes() {
+        List<String> dialogs = new ArrayList<>();
+        page.onDialog(d -> {
+            dialogs.add(d.message());
+            d.dismiss();
+        });
+        page.navigate(base + "/");
+        assertThat(page.locator("[data-runbook=hostile]")).containsText("Hostile");
+        page.navigate(base + "/runbook/hostile");
+        assertThat(page.locator(".terminal[data-probe=tcp]").first()).isVisible();
+        page.locator("text=hover").first().hover();
+        page.waitForTimeout(500);
+        assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
+        assertThat(dialogs).isEmpty();
+        assertThat(page.locator("main script, main iframe, main object, main svg [onload], main [onerror], main [onmouseover],"
+                + " main a[href^='javascript' i], main a[href*='javascript:' i]")).hasCount(0);
+        // the front matter title is text: shown literally, never parsed as markup
+        assertThat(page.title()).startsWith("<img src=x onerror=window.pwned=10>Hostile");
+        assertThat(page.locator("img[src=x]")).hasCount(0);
+    }
+
+    @Test
+    @Order(6)
     void scriptsInTheRunbookDoNotRun() {
         page.navigate(base + "/runbook/loopback");
         assertThat(page.locator(".prose").first()).containsText("Set host and port first.");
@@ -368,7 +398,7 @@ class NotebookBrowserIT {
      * still runs.
      */
     private static Page pageRunningARepeatingProbe() {
-        Page own = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage();
+        Page own = signedIn(browser.newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage());
         own.setDefaultTimeout(20_000);
         own.navigate(base + "/terminal");
         Locator input = own.locator(".terminal .prompt input");

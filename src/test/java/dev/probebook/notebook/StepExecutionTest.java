@@ -52,7 +52,7 @@ class StepExecutionTest {
         try (var open = new LoopbackServers.Open(null)) {
             int closed = LoopbackServers.closedPort();
             long t0 = System.nanoTime();
-            StepExecution e = StepExecution.start(runner, List.of(typed("nc -zv 127.0.0.1 " + open.port()),
+            StepExecution e = StepExecution.start(runner::start, List.of(typed("nc -zv 127.0.0.1 " + open.port()),
                     typed("nc -zv 127.0.0.1 " + closed)), events);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(500);
             StepOutcome outcome = e.outcome().get(20, TimeUnit.SECONDS);
@@ -65,7 +65,7 @@ class StepExecutionTest {
 
     @Test
     void unboundPlaceholderIsSkippedNamingTheVariable() throws Exception {
-        StepOutcome outcome = StepExecution.start(runner, List.of(typed("nc -zv {{host}} 80")), events)
+        StepOutcome outcome = StepExecution.start(runner::start, List.of(typed("nc -zv {{host}} 80")), events)
                 .outcome().get(5, TimeUnit.SECONDS);
         assertThat(outcome.verdict()).isEqualTo(Verdict.SKIPPED);
         assertThat(outcome.summary()).contains("host");
@@ -73,7 +73,7 @@ class StepExecutionTest {
 
     @Test
     void cancelStopsALongRun() throws Exception {
-        StepExecution e = StepExecution.start(runner, List.of(typed("ping -c 100 -i 0.2 127.0.0.1"),
+        StepExecution e = StepExecution.start(runner::start, List.of(typed("ping -c 100 -i 0.2 127.0.0.1"),
                 typed("nc -zv 127.0.0.1 1")), events);
         Thread.sleep(700);
         e.cancel();

@@ -1,0 +1,48 @@
+package dev.probebook.access;
+
+import dev.probebook.settings.Settings;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Which role each action needs. The server asks this before every action, whatever the page showed:
+ * hiding a button is a courtesy, this is the check.
+ */
+public final class AccessRules {
+
+    private final Map<Action, Role> needed = new EnumMap<>(Action.class);
+
+    public AccessRules(Settings.Roles roles) {
+        needed.put(Action.RUN, Role.parse(roles.run()));
+        needed.put(Action.CAPTURE, Role.parse(roles.capture()));
+        needed.put(Action.HOSTS_WRITE, Role.parse(roles.hostsWrite()));
+        needed.put(Action.EDIT, Role.parse(roles.edit()));
+        needed.put(Action.AUDIT, Role.parse(roles.audit()));
+    }
+
+    public Role needed(Action action) {
+        return needed.get(action);
+    }
+
+    public boolean allows(Actor actor, Action action) {
+        return actor.has(needed(action));
+    }
+
+    /** The action a probe run counts as: packet capture is its own, stronger permission. */
+    public static Action actionFor(String probe) {
+        return "capture".equals(probe) ? Action.CAPTURE : Action.RUN;
+    }
+
+    /** Throws unless the actor may do it; the message names the role needed. */
+    public void check(Actor actor, Action action) throws AccessDeniedException {
+        if (!allows(actor, action)) {
+            throw new AccessDeniedException(actor.name() + " may not " + action.description() + ": needs role "
+                    + needed(action).label() + " (probebook.roles." + key(action) + ")");
+        }
+    }
+
+    private static String key(Action action) {
+        return action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

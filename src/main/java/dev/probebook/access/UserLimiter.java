@@ -1,0 +1,91 @@
+package dev.probebook.access;
+
+import dev.probebook.settings.Settings;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Per-user limits: runs in progress at once and runs started in the last minute (a sliding window), plus
+ * one packet capture per interface at a time for everybody. {@link #acquire} either hands out a
+ * {@link Permit} that the caller closes when the run ends, or refuses at once with a message a person can
+ * act on; nothing waits, so one busy user never holds up another. Thread-safe (one lock, short sections).
+ */
+public final class UserLimiter {
+
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+
+    private final Settings.Limits limits;
+    private final Clock clock;
+    private final Map<String, Integer> running = new HashMap<>();
+    private final Map<String, Deque<Instant>> started = new HashMap<>();
+    private final Set<String> capturing = new HashSet<>();
+
+    public UserLimiter(Settings.Limits limits, Clock clock) {
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    /** A granted run; closing it (once) gives the slot back. */
+    public interface Permit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Takes a slot for a run of {@code user}; {@code captureInterface} is non-null for a packet capture
+     * (the interface name, or "" for the default one).
+     */
+    public synchronized Permit acquire(String user, String captureInterface) throws AccessDeniedException {
+        int now = running.getOrDefault(user, 0);
+        if (now >= limits.perUserConcurrent()) {
+            throw new AccessDeniedException("limit: " + user + " already has " + now + " probes running"
+                    + " (probebook.limits.per-user-concurrent=" + limits.perUserConcurrent() + "); stop one or wait for it to end");
+        }
+        Instant t = clock.instant();
+        Deque<Instant> window = started.computeIfAbsent(user, u -> new ArrayDeque<>());
+        while (!window.isEmpty() && !window.peekFirst().isAfter(t.minus(WINDOW))) {
+            window.pollFirst();
+        }
+        if (window.size() >= limits.perUserRunsPerMinute()) {
+            long wait = Math.max(1, Duration.between(t, window.peekFirst().plus(WINDOW)).toSeconds());
+            throw new AccessDeniedException("limit: " + user + " started " + window.size() + " runs in the last minute"
+                    + " (probebook.limits.per-user-runs-per-minute=" + limits.perUserRunsPerMinute() + "); try again in " + wait + " s");
+        }
+        if (captureInterface != null && !capturing.add(captureInterface)) {
+            throw new AccessDeniedException("limit: a capture on " + (captureInterface.isEmpty() ? "the default interface" : captureInterface)
+                    + " is already running; one capture per interface at a time");
+        }
+        window.addLast(t);
+        running.merge(user, 1, Integer::sum);
+        return new Permit() {
+            private boolean closed;
+
+            @Override
+            public void close() {
+                synchronized (UserLimiter.this) {
+                    if (closed) {
+                        return;
+                    }
+                    closed = true;
+                    running.computeIfPresent(user, (u, n) -> n <= 1 ? null : n - 1);
+                    if (captureInterface != null) {
+                        capturing.remove(captureInterface);
+                    }
+                }
+            }
+        };
+    }
+
+    /** Runs of {@code user} in progress now. */
+    public synchronized int running(String user) {
+        return running.getOrDefault(user, 0);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.probebook.notebook.security;
+
+import dev.probebook.access.Actor;
+import dev.probebook.access.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The signed-in user of the current request as an {@link Actor}. Call it on a request thread (a click
+ * handler, navigation): Spring Security keeps the context per request, and probe threads have none.
+ */
+public final class CurrentUser {
+
+    private CurrentUser() {
+    }
+
+    public static Optional<Actor> get() {
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    /** The actor for an authentication, or empty when it is anonymous. */
+    public static Optional<Actor> of(Authentication auth) {
+        if (auth == null || !auth.isAuthenticated() || auth.getName() == null
+                || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantedAuthority a : auth.getAuthorities()) {
+            String name = a.getAuthority();
+            if (name != null && name.startsWith("ROLE_")) {
+                try {
+                    roles.add(Role.parse(name));
+                } catch (IllegalArgumentException ignored) {
+                    // an authority of some other system: not one of ours
+                }
+            }
+        }
+        String name = auth.getPrincipal() instanceof OidcUser oidc ? OidcRoles.userName(oidc) : auth.getName();
+        return Optional.of(new Actor(name, roles));
+    }
+
+    /** The actor, or a nameless viewer-less actor that every check refuses (never null). */
+    public static Actor orNobody() {
+        return get().orElse(new Actor("anonymous", Set.of()));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.probebook.notebook.security;
+
+import dev.probebook.access.Role;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Roles for users who sign in through an OpenID Connect provider (Spring Security's standard
+ * {@code spring.security.oauth2.client.*} registrations). The claim {@code probebook.oidc.roles-claim}
+ * (default {@code groups}) is read; a value {@code admin} or {@code probebook-admin} (any of the four
+ * roles, case-insensitive) grants that role. Everyone else gets {@code probebook.oidc.default-role}
+ * (default {@code viewer}).
+ */
+final class OidcRoles {
+
+    private final String claim;
+    private final Role defaultRole;
+
+    OidcRoles(String claim, Role defaultRole) {
+        this.claim = claim;
+        this.defaultRole = defaultRole;
+    }
+
+    Set<Role> rolesOf(Object claimValue) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Collection<?> values = claimValue instanceof Collection<?> c ? c
+                : claimValue instanceof String s ? List.of(s.split("[,\\s]+")) : List.of();
+        for (Object v : values) {
+            String t = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
+            if (t.startsWith("probebook-")) {
+                t = t.substring("probebook-".length());
+            }
+            for (Role r : Role.values()) {
+                if (r.label().equals(t)) {
+                    roles.add(r);
+                }
+            }
+        }
+        if (roles.isEmpty()) {
+            roles.add(defaultRole);
+        }
+        return roles;
+    }
+
+    OAuth2UserService<OidcUserRequest, OidcUser> userService() {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            Object value = user.getClaims().get(claim);
+            List<GrantedAuthority> authorities = UserDirectory.authorities(rolesOf(value));
+            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "sub");
+        };
+    }
+
+    /** A readable name for audit and display: preferred user name, else e-mail, else the subject. */
+    static String userName(OidcUser user) {
+        for (String n : new String[]{user.getPreferredUsername(), user.getEmail(), user.getSubject()}) {
+            if (n != null && !n.isBlank()) {
+                return n;
+            }
+        }
+        return "oidc-user";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.probebook.notebook.security;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code probebook hash-password}: reads a password (without echo on a terminal, else one line of
+ * standard input) and prints the {@code {bcrypt}} hash to put in {@code probebook.users.NAME.password-hash}.
+ */
+public final class PasswordHashCommand {
+
+    private PasswordHashCommand() {
+    }
+
+    public static int run(PrintStream out, PrintStream err) {
+        String password;
+        Console console = System.console();
+        try {
+            if (console != null) {
+                char[] first = console.readPassword("password: ");
+                char[] again = console.readPassword("again: ");
+                if (first == null || again == null || !new String(first).equals(new String(again))) {
+                    err.println("probebook: the passwords differ");
+                    return 2;
+                }
+                password = new String(first);
+            } else {
+                password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            }
+        } catch (IOException e) {
+            err.println("probebook: cannot read the password: " + e.getMessage());
+            return 2;
+        }
+        if (password == null || password.length() < 8) {
+            err.println("probebook: give a password of at least 8 characters");
+            return 2;
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            err.println("probebook: bcrypt uses at most 72 bytes of a password; give a shorter one");
+            return 2;
+        }
+        out.println("{bcrypt}" + new BCryptPasswordEncoder().encode(password));
+        return 0;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.probebook.notebook.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import dev.probebook.access.ProbeGate;
+import dev.probebook.access.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+import dev.probebook.audit.AuditAction;
+import dev.probebook.audit.AuditEvent;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who may use the web app. Every page needs a signed-in user; views and actions check roles on the
+ * server ({@code @PermitAll}/{@code @RolesAllowed} on views, {@link ProbeGate} for runs).
+ * <ul>
+ *   <li>Team mode: users from {@code probebook.users.NAME.password-hash / roles} (hashes only) and/or
+ *       OpenID Connect providers from Spring Security's standard {@code spring.security.oauth2.client.*}.</li>
+ *   <li>Single-owner mode (neither configured): a one-time sign-in link printed to the console.</li>
+ *   <li>{@code /api/**}: a separate stateless chain with HTTP Basic for configured users. No session
+ *       cookie is issued or honoured there, so a forged cross-site request has no credentials to ride on,
+ *       which is why CSRF tokens are not needed on that chain; the browser chain keeps CSRF protection
+ *       (Vaadin's own token for its requests, Spring Security's for the login form).</li>
+ * </ul>
+ * Session cookies are HttpOnly and SameSite=Lax; Tomcat marks them Secure whenever the request came over
+ * HTTPS (directly or, with {@code server.forward-headers-strategy}, through a proxy).
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    @Bean
+    UserDirectory userDirectory(Environment env) {
+        return UserDirectory.from(env);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(UserDirectory directory) {
+        List<UserDetails> users = new ArrayList<>();
+        directory.users().values().forEach(u -> users.add(User.withUsername(u.name()).password(u.passwordHash())
+                .authorities(UserDirectory.authorities(u.roles())).build()));
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    SignInOptions signInOptions(UserDirectory directory, ObjectProvider<ClientRegistrationRepository> registrations) {
+        Map<String, String> providers = new LinkedHashMap<>();
+        if (registrations.getIfAvailable() instanceof InMemoryClientRegistrationRepository repo) {
+            for (ClientRegistration r : repo) {
+                providers.put(r.getRegistrationId(), r.getClientName());
+            }
+        }
+        return new SignInOptions(directory.isEmpty() && providers.isEmpty(), providers);
+    }
+
+    @Bean
+    OwnerLink ownerLink() {
+        return new OwnerLink(System.getProperty("user.name", "owner"), System.out);
+    }
+
+    /** Prints the owner's link once the port is known (single-owner mode only). */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> printOwnerLink(SignInOptions options, OwnerLink link, Environment env) {
+        return event -> {
+            if (!options.ownerMode()) {
+                return;
+            }
+            String address = env.getProperty("server.address", "127.0.0.1");
+            if (address.isBlank() || address.equals("0.0.0.0") || address.equals("::")) {
+                address = "127.0.0.1";
+            }
+            String host = address.contains(":") ? "[" + address + "]" : address;
+            int port = event.getWebServer().getPort();
+            link.baseUrl(() -> "http://" + host + ":" + port);
+            link.print("Probebook is running. No users are configured: sign in with this one-time link");
+        };
+    }
+
+    /** Interactive sign-ins (the form, OpenID Connect) and every failed attempt go to the audit log. */
+    @Bean
+    ApplicationListener<InteractiveAuthenticationSuccessEvent> auditSignIn(ProbeGate gate) {
+        return e -> gate.record(new AuditEvent(Instant.ofEpochMilli(e.getTimestamp()),
+                CurrentUser.of(e.getAuthentication()).map(a -> a.name()).orElse(e.getAuthentication().getName()),
+                AuditAction.SIGN_IN, null, null, null, remote(e.getAuthentication()), null, null, "sign-in"));
+    }
+
+    @Bean
+    ApplicationListener<AbstractAuthenticationFailureEvent> auditSignInFailure(ProbeGate gate) {
+        return e -> gate.record(new AuditEvent(Instant.ofEpochMilli(e.getTimestamp()), String.valueOf(e.getAuthentication().getName()),
+                AuditAction.SIGN_IN_FAILED, null, null, null, remote(e.getAuthentication()), null, null,
+                e.getException().getMessage()));
+    }
+
+    private static String remote(org.springframework.security.core.Authentication auth) {
+        return auth.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfig::unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfig::unauthorized))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    /**
+     * 401 written directly: {@code sendError} would forward to {@code /error}, which the page chain turns
+     * into a redirect to the sign-in page. No {@code WWW-Authenticate: Basic} header, so browsers never
+     * prompt for and cache credentials that a cross-site request could then carry.
+     */
+    private static void unauthorized(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                     org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+        response.setStatus(401);
+        response.setContentType("application/json");
+        response.getWriter().write("{\"error\":\"sign in: HTTP Basic with a user from probebook.users\"}");
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, SignInOptions options, OwnerLink link, ProbeGate gate,
+                                 ObjectProvider<ClientRegistrationRepository> registrations, Environment env) throws Exception {
+        if (options.ownerMode()) {
+            http.addFilterBefore(new TokenSignInFilter(link, gate, Clock.systemUTC()), UsernamePasswordAuthenticationFilter.class);
+        }
+        // the sign-in link and the stylesheet (the sign-in page needs it too); Vaadin's own resources are
+        // permitted by its configurer
+        http.authorizeHttpRequests(a -> a.requestMatchers(TokenSignInFilter.PATH, "/notebook.css").permitAll());
+        if (registrations.getIfAvailable() != null) {
+            OidcRoles roles = new OidcRoles(env.getProperty("probebook.oidc.roles-claim", "groups"),
+                    Role.parse(env.getProperty("probebook.oidc.default-role", "viewer")));
+            http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(roles.userService())));
+        }
+        http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class));
+        return http.build();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.probebook.notebook.security;
+
+import dev.probebook.access.Role;
+import dev.probebook.audit.AuditAction;
+import dev.probebook.audit.AuditEvent;
+import dev.probebook.access.ProbeGate;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * {@code GET /signin?token=...}: signs the machine's owner in with the console link's token (role admin),
+ * in a fresh session (the old session id is changed: no fixation), then sends the browser to the library.
+ * A wrong or used token goes back to the sign-in page; both are audited.
+ */
+final class TokenSignInFilter extends OncePerRequestFilter {
+
+    static final String PATH = "/signin";
+
+    private final OwnerLink link;
+    private final ProbeGate audit;
+    private final Clock clock;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    TokenSignInFilter(OwnerLink link, ProbeGate audit, Clock clock) {
+        this.link = link;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !PATH.equals(request.getServletPath()) || !"GET".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String from = request.getRemoteAddr();
+        if (!link.consume(request.getParameter("token"))) {
+            audit.record(new AuditEvent(clock.instant(), "anonymous", AuditAction.SIGN_IN_FAILED, null, null, null,
+                    from, null, null, "console sign-in link: wrong or already used token"));
+            response.sendRedirect(request.getContextPath() + "/login?link-used");
+            return;
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true);
+        var auth = UsernamePasswordAuthenticationToken.authenticated(link.owner(), null,
+                UserDirectory.authorities(Set.of(Role.ADMIN)));
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(auth);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        audit.record(new AuditEvent(clock.instant(), link.owner(), AuditAction.SIGN_IN, null, null, null, from, null, null,
+                "console sign-in link"));
+        link.print("Probebook: the sign-in link was used. The next one-time link (for another browser):");
+        response.sendRedirect(request.getContextPath() + "/");
+    }
+}

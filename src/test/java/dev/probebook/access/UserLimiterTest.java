@@ -1,0 +1,76 @@
+package dev.probebook.access;
+
+import dev.probebook.settings.Settings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UserLimiterTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+
+    @Test
+    void concurrentRunsArePerUserAndFreedWhenThePermitCloses() throws Exception {
+        UserLimiter limiter = new UserLimiter(new Settings.Limits(2, 100, 10), clock);
+        UserLimiter.Permit a = limiter.acquire("ann", null);
+        limiter.acquire("ann", null);
+        assertThatThrownBy(() -> limiter.acquire("ann", null)).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("already has 2 probes running").hasMessageContaining("per-user-concurrent=2");
+        limiter.acquire("bob", null).close();
+        a.close();
+        a.close(); // idempotent: the slot is given back once
+        assertThat(limiter.running("ann")).isEqualTo(1);
+        limiter.acquire("ann", null);
+    }
+
+    @Test
+    void theRateIsASlidingMinute() throws Exception {
+        UserLimiter limiter = new UserLimiter(new Settings.Limits(10, 3, 10), clock);
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire("ann", null).close();
+            clock.now = clock.now.plusSeconds(10);
+        }
+        assertThatThrownBy(() -> limiter.acquire("ann", null)).isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("3 runs in the last minute").hasMessageContaining("try again in 30 s");
+        limiter.acquire("bob", null).close();
+        clock.now = clock.now.plus(Duration.ofSeconds(31));
+        limiter.acquire("ann", null).close();
+    }
+
+    @Test
+    void oneCapturePerInterface() throws Exception {
+        UserLimiter limiter = new UserLimiter(new Settings.Limits(10, 100, 10), clock);
+        UserLimiter.Permit lo = limiter.acquire("ann", "lo");
+        limiter.acquire("bob", "eth0").close();
+        assertThatThrownBy(() -> limiter.acquire("bob", "lo")).hasMessageContaining("capture on lo is already running");
+        assertThat(limiter.running("bob")).isZero(); // a refused capture takes no slot
+        lo.close();
+        limiter.acquire("bob", "lo").close();
+    }
+}

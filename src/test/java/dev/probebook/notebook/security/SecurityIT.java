@@ -1,0 +1,179 @@
+package dev.probebook.notebook.security;
+
+import dev.probebook.testing.PackagedApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged app in team mode, seen from outside as an attacker or a user with too small a role would
+ * see it: every route needs a sign-in, each role is refused what it may not do on the server (the HTTP
+ * API calls the same gate as the pages), denied targets are refused, and the audit log records it all and
+ * survives a restart. Every target is a loopback peer this test opens.
+ */
+class SecurityIT {
+
+    static final PackagedApp.User VIEWER = new PackagedApp.User("vera", "viewer-password", "viewer");
+    static final PackagedApp.User OPERATOR = new PackagedApp.User("otto", "operator-password", "operator");
+    static final PackagedApp.User BUSY = new PackagedApp.User("bea", "busy-operator-password", "operator");
+    static final PackagedApp.User ADMIN = new PackagedApp.User("ada", "admin-password", "admin");
+    static final List<PackagedApp.User> USERS = List.of(VIEWER, OPERATOR, BUSY, ADMIN);
+
+    private static Path runbooks;
+    private static Path data;
+    private static PackagedApp app;
+    private static ServerSocket listener;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        runbooks = Files.createTempDirectory("probebook-sec-runbooks");
+        data = Files.createTempDirectory("probebook-sec-data");
+        Files.writeString(runbooks.resolve("loopback.md"), "# Loopback\n\n```\nnc -zv 127.0.0.1 9\n```\n", StandardCharsets.UTF_8);
+        Files.writeString(Files.createTempDirectory("outside").resolve("secret.md"), "# Secret\n", StandardCharsets.UTF_8);
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread.ofVirtual().start(() -> {
+            while (!listener.isClosed()) {
+                try (Socket s = listener.accept()) {
+                    s.getInputStream().available();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        app = startApp();
+    }
+
+    private static PackagedApp startApp() throws Exception {
+        return PackagedApp.start("security-it-app", USERS, "--probebook.runbooks-dir=" + runbooks,
+                "--probebook.data-dir=" + data, "--probebook.limits.per-user-runs-per-minute=5");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        if (listener != null) {
+            listener.close();
+        }
+    }
+
+    private static HttpResponse<String> get(String path, String auth) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(30));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> run(PackagedApp.User user, String command) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + "/api/run")).timeout(Duration.ofSeconds(90))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"command\": \"" + command.replace("\"", "\\\"") + "\"}"));
+        if (user != null) {
+            b.header("Authorization", user.basic());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void everyPageSendsAnAnonymousVisitorToTheSignInPage() throws Exception {
+        for (String path : List.of("/", "/runbook/loopback", "/terminal", "/audit", "/runbook/..")) {
+            HttpResponse<String> r = get(path, null);
+            assertThat(r.statusCode()).as(path).isIn(302, 303);
+            assertThat(r.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+        }
+        assertThat(get("/login", null).statusCode()).isEqualTo(200);
+        assertThat(get("/notebook.css", null).statusCode()).as("the stylesheet, for the sign-in page").isEqualTo(200);
+        assertThat(get("/runbook/..%2F..%2Fetc%2Fpasswd", OPERATOR.basic()).statusCode()).as("encoded slashes").isEqualTo(400);
+    }
+
+    @Test
+    void theApiNeedsCredentialsAndRefusesWrongOnes() throws Exception {
+        assertThat(run(null, "nc -zv 127.0.0.1 " + listener.getLocalPort()).statusCode()).isEqualTo(401);
+        PackagedApp.User wrong = new PackagedApp.User(OPERATOR.name(), "not-the-password", "operator");
+        assertThat(run(wrong, "nc -zv 127.0.0.1 " + listener.getLocalPort()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/audit", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aViewerMayNotRunProbes() throws Exception {
+        HttpResponse<String> r = run(VIEWER, "nc -zv 127.0.0.1 " + listener.getLocalPort());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("needs role operator");
+    }
+
+    @Test
+    void anOperatorRunsProbesButMayNotCaptureOrReadTheAudit() throws Exception {
+        HttpResponse<String> ok = run(OPERATOR, "nc -zv 127.0.0.1 " + listener.getLocalPort());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"verdict\":\"ok\"").contains("succeeded");
+
+        HttpResponse<String> capture = run(OPERATOR, "tcpdump -i lo -c 1 tcp port 9");
+        assertThat(capture.statusCode()).isEqualTo(403);
+        assertThat(capture.body()).contains("may not capture packets").contains("needs role admin");
+
+        assertThat(get("/api/audit", OPERATOR.basic()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void deniedTargetsAreRefusedWithTheRuleThatDeniedThem() throws Exception {
+        HttpResponse<String> metadata = run(OPERATOR, "curl -s -m 2 http://169.254.169.254/latest/meta-data/");
+        assertThat(metadata.statusCode()).isEqualTo(200);
+        assertThat(metadata.body()).contains("\"verdict\":\"error\"").contains("deny 169.254.0.0/16");
+        HttpResponse<String> v6 = run(OPERATOR, "nc -zv -w 1 fd00:ec2::254 80");
+        assertThat(v6.body()).contains("\"verdict\":\"error\"").contains("fd00:ec2::254");
+    }
+
+    @Test
+    void aUserOverTheRateLimitIsToldWhenToTryAgainWhileOthersGoOn() throws Exception {
+        String nc = "nc -zv 127.0.0.1 " + listener.getLocalPort();
+        for (int i = 0; i < 5; i++) {
+            assertThat(run(BUSY, nc).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> over = run(BUSY, nc);
+        assertThat(over.statusCode()).isEqualTo(403);
+        assertThat(over.body()).contains("limit:").contains("per-user-runs-per-minute=5").contains("try again in");
+        assertThat(run(ADMIN, nc).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theAuditLogRecordsRunsAndRefusalsWithTheResolvedTargetAndSurvivesARestart() throws Exception {
+        int port = listener.getLocalPort();
+        assertThat(run(OPERATOR, "telnet localhost " + port).statusCode()).isEqualTo(200);
+        assertThat(run(VIEWER, "nc -zv 127.0.0.1 " + port).statusCode()).isEqualTo(403);
+
+        String events = get("/api/audit?user=otto&q=telnet", ADMIN.basic()).body();
+        assertThat(events).contains("\"action\":\"run\"").contains("telnet localhost " + port)
+                .contains("127.0.0.1:" + port).contains("\"verdict\":\"ok\"");
+        assertThat(get("/api/audit?user=vera&action=run-denied", ADMIN.basic()).body()).contains("needs role operator");
+
+        app.close();
+        app = startApp();
+        assertThat(get("/api/audit?user=otto&q=telnet", ADMIN.basic()).body()).contains("telnet localhost " + port);
+        assertThat(Files.readString(data.resolve("audit.jsonl"))).contains("telnet localhost " + port);
+    }
+
+    @Test
+    void noDefaultPasswordAndNoConsoleLinkInTeamMode() throws Exception {
+        assertThat(app.log()).doesNotContain("/signin?token=").doesNotContain("generated security password");
+    }
+}
