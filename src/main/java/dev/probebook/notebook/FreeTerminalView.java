@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.probebook.access.Action;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.access.RunPlace;
 import dev.probebook.notebook.security.CurrentUser;
@@ -22,8 +23,12 @@ public class FreeTerminalView extends Div {
         addClassName("page");
         Main main = new Main();
         main.addClassName("free-terminal");
-        main.add(new H1(getTranslation("terminal.title")), new Paragraph(getTranslation("terminal.hint")),
-                TerminalWidget.free(gate.starter(CurrentUser.orNobody(), RunPlace.terminal()), binder));
+        var actor = CurrentUser.orNobody();
+        TerminalWidget terminal = TerminalWidget.free(gate.starter(actor, RunPlace.terminal()), binder);
+        if (!gate.rules().allows(actor, Action.RUN)) {
+            terminal.readOnly(gate.rules().needed(Action.RUN).label());
+        }
+        main.add(new H1(getTranslation("terminal.title")), new Paragraph(getTranslation("terminal.hint")), terminal);
         add(new NotebookHeader(), main);
     }
 }

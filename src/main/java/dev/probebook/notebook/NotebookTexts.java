@@ -57,6 +57,10 @@ public class NotebookTexts implements I18NProvider {
             Map.entry("runbook.toc", new String[]{"Contents", "목차"}),
             Map.entry("runbook.not-found", new String[]{"Runbook not found", "런북을 찾을 수 없습니다"}),
             Map.entry("runbook.run-all", new String[]{"Run all", "모두 실행"}),
+            Map.entry("runbook.run-all-limit", new String[]{
+                    "Run all starts at most %d steps (probebook.limits.run-all-max-steps); run the other %d one by one.",
+                    "모두 실행은 최대 %d단계까지만 시작합니다(probebook.limits.run-all-max-steps). 나머지 %d단계는 하나씩 실행하세요."}),
+            Map.entry("widget.read-only", new String[]{"Read only: running probes needs role %s.", "읽기 전용: 프로브 실행에는 %s 역할이 필요합니다."}),
             Map.entry("runbook.progress", new String[]{"%d of %d", "%d / %d"}),
             Map.entry("runbook.summary", new String[]{"Summary", "요약"}),
             Map.entry("runbook.step", new String[]{"Step", "단계"}),

@@ -22,10 +22,14 @@ final class RunAllPanel extends Composite<Div> {
     private final Button runAll = new Button();
     private final Span progress = new Span();
     private final Div summary = new Div();
+    private final Span limitNote = new Span();
+    private final int maxSteps;
     private volatile boolean cancelled;
 
-    RunAllPanel(List<TerminalWidget> widgets) {
+    /** {@code maxSteps}: how many steps one Run all starts ({@code probebook.limits.run-all-max-steps}). */
+    RunAllPanel(List<TerminalWidget> widgets, int maxSteps) {
         this.widgets = widgets;
+        this.maxSteps = maxSteps;
         Div root = getContent();
         root.addClassName("run-all");
         runAll.setText(getTranslation("runbook.run-all"));
@@ -35,15 +39,19 @@ final class RunAllPanel extends Composite<Div> {
         progress.addClassName("progress");
         progress.getElement().setAttribute("data-progress", "");
         summary.addClassName("run-all-summary");
-        root.add(runAll, progress, summary);
+        limitNote.addClassName("limit-note");
+        limitNote.getElement().setAttribute("data-run-all-limit", "");
+        root.add(runAll, progress, limitNote, summary);
         addDetachListener(e -> cancelled = true);
     }
 
     private void start() {
-        List<TerminalWidget> steps = widgets.stream().filter(TerminalWidget::runnable).toList();
-        if (steps.isEmpty()) {
+        List<TerminalWidget> all = widgets.stream().filter(TerminalWidget::runnable).toList();
+        if (all.isEmpty()) {
             return;
         }
+        List<TerminalWidget> steps = all.size() > maxSteps ? all.subList(0, maxSteps) : all;
+        limitNote.setText(all.size() > maxSteps ? getTranslation("runbook.run-all-limit", maxSteps, all.size() - maxSteps) : "");
         cancelled = false;
         runAll.setEnabled(false);
         summary.removeAll();

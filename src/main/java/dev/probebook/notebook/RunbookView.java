@@ -66,7 +66,10 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     private String title = "Probebook";
     private RunAllPanel runAll;
 
-    public RunbookView(RunbookLibrary library, ProbeGate gate, CommandBinder binder) {
+    private final int maxRunAllSteps;
+
+    public RunbookView(RunbookLibrary library, ProbeGate gate, CommandBinder binder, dev.probebook.settings.Settings settings) {
+        this.maxRunAllSteps = settings.limits().runAllMaxSteps();
         this.library = library;
         this.gate = gate;
         this.actor = CurrentUser.orNobody();
@@ -104,8 +107,9 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         Main doc = new Main();
         doc.addClassName("runbook");
         doc.add(variablesBar());
-        runAll = new RunAllPanel(widgets);
+        runAll = new RunAllPanel(widgets, maxRunAllSteps);
         doc.add(runAll);
+        runAll.setVisible(gate.rules().allows(actor, dev.probebook.access.Action.RUN));
         for (String w : loaded.warnings()) {
             Div warn = new Div(getTranslation("runbook.warning") + ": " + w);
             warn.addClassName("warning");
@@ -225,6 +229,9 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             return details;
         }
         TerminalWidget w = TerminalWidget.forStep(gate.starter(actor, new RunPlace(name, b.line())), binder, plan, b, () -> Map.copyOf(values), examplesOf(b));
+        if (!gate.rules().allows(actor, dev.probebook.access.Action.RUN) && w.runnable()) {
+            w.readOnly(gate.rules().needed(dev.probebook.access.Action.RUN).label());
+        }
         widgets.add(w);
         return w;
     }

@@ -177,6 +177,19 @@ public final class TerminalWidget extends Composite<Div> {
         addDetachListener(e -> stop());
     }
 
+    /**
+     * For users whose role may not run probes: Run is disabled and a note says which role is needed.
+     * A courtesy only; the server's gate refuses such runs whatever the page sends.
+     */
+    public TerminalWidget readOnly(String neededRole) {
+        run.setEnabled(false);
+        Div note = new Div(getTranslation("widget.read-only", neededRole));
+        note.addClassName("read-only");
+        note.getElement().setAttribute("data-read-only", "");
+        getContent().addComponentAtIndex(1, note);
+        return this;
+    }
+
     /** True when a probe can run at least one command of the step (always for the free terminal). */
     public boolean runnable() {
         return step == null || step.commands().stream().anyMatch(PlannedCommand::runnable);
@@ -209,6 +222,9 @@ public final class TerminalWidget extends Composite<Div> {
 
     /** Starts a run (UI thread); the future completes on a probe thread when it ends. Null when busy. */
     public CompletableFuture<StepOutcome> start() {
+        if (!run.isEnabled() && (execution == null || execution.done())) {
+            return CompletableFuture.completedFuture(StepOutcome.of(List.of())); // read only
+        }
         if (execution != null && !execution.done()) {
             return execution.outcome();
         }
