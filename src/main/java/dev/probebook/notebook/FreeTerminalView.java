@@ -19,12 +19,12 @@ import dev.probebook.plan.CommandBinder;
 @PermitAll
 public class FreeTerminalView extends Div {
 
-    public FreeTerminalView(ProbeGate gate, CommandBinder binder) {
+    public FreeTerminalView(ProbeGate gate, CommandBinder binder, dev.probebook.access.HostsWrites hostsWrites) {
         addClassName("page");
         Main main = new Main();
         main.addClassName("free-terminal");
         var actor = CurrentUser.orNobody();
-        TerminalWidget terminal = TerminalWidget.free(gate.starter(actor, RunPlace.terminal()), binder);
+        TerminalWidget terminal = TerminalWidget.free(gate.starter(actor, RunPlace.terminal()), binder).hostsWrites(hostsWrites, actor);
         if (!gate.rules().allows(actor, Action.RUN)) {
             terminal.readOnly(gate.rules().needed(Action.RUN).label());
         }

@@ -1,7 +1,9 @@
 package dev.probebook.notebook;
 
 import dev.probebook.access.AccessRules;
+import dev.probebook.access.HostsWrites;
 import dev.probebook.access.ProbeGate;
+import dev.probebook.probe.hosts.HostsFileEditor;
 import dev.probebook.access.UserLimiter;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.engine.ProbeRunner;
@@ -74,6 +76,11 @@ public class NotebookConfig {
     ProbeGate probeGate(ProbeRunner runner, Settings settings, AuditLog auditLog) {
         return new ProbeGate(runner, new AccessRules(settings.roles()),
                 new UserLimiter(settings.limits(), Clock.systemUTC()), auditLog, Clock.systemUTC());
+    }
+
+    @Bean
+    HostsWrites hostsWrites(Settings settings, ProbeGate gate) {
+        return new HostsWrites(settings, gate.rules(), gate, new HostsFileEditor(), Clock.systemUTC());
     }
 
     @Bean

@@ -68,7 +68,11 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
 
     private final int maxRunAllSteps;
 
-    public RunbookView(RunbookLibrary library, ProbeGate gate, CommandBinder binder, dev.probebook.settings.Settings settings) {
+    private final dev.probebook.access.HostsWrites hostsWrites;
+
+    public RunbookView(RunbookLibrary library, ProbeGate gate, CommandBinder binder, dev.probebook.settings.Settings settings,
+                       dev.probebook.access.HostsWrites hostsWrites) {
+        this.hostsWrites = hostsWrites;
         this.maxRunAllSteps = settings.limits().runAllMaxSteps();
         this.library = library;
         this.gate = gate;
@@ -232,6 +236,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         if (!gate.rules().allows(actor, dev.probebook.access.Action.RUN) && w.runnable()) {
             w.readOnly(gate.rules().needed(dev.probebook.access.Action.RUN).label());
         }
+        w.hostsWrites(hostsWrites, actor);
         widgets.add(w);
         return w;
     }

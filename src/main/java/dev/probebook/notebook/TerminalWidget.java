@@ -67,6 +67,8 @@ public final class TerminalWidget extends Composite<Div> {
     private int historyIndex;
     private boolean alternativeChosenByUser;
     private StepExecution execution;
+    private dev.probebook.access.HostsWrites hostsWrites;
+    private dev.probebook.access.Actor actor;
 
     private TerminalWidget(RunStarter runner, CommandBinder binder, RunbookPlan plan, PlannedBlock step,
                            Supplier<Map<String, String>> values, List<LooksLike.Example> examples) {
@@ -175,6 +177,13 @@ public final class TerminalWidget extends Composite<Div> {
         }
         root.add(output, status, looksLike, structured);
         addDetachListener(e -> stop());
+    }
+
+    /** Lets this widget offer the guarded hosts-file write under a dry run (shown only to those allowed). */
+    public TerminalWidget hostsWrites(dev.probebook.access.HostsWrites writes, dev.probebook.access.Actor actor) {
+        this.hostsWrites = writes;
+        this.actor = actor;
+        return this;
     }
 
     /**
@@ -328,6 +337,12 @@ public final class TerminalWidget extends Composite<Div> {
         run.setEnabled(true);
         stop.setEnabled(false);
         structured.add(ResultDetails.of(outcome.runs(), (k, a) -> getTranslation(k, a)));
+        if (hostsWrites != null && hostsWrites.allowed(actor)) {
+            outcome.runs().stream().map(r -> r.details())
+                    .filter(d -> d instanceof dev.probebook.probe.hosts.HostsDetails h && h.proposedMode().isPresent())
+                    .findFirst()
+                    .ifPresent(d -> structured.add(new HostsApplyButton(hostsWrites, actor, (dev.probebook.probe.hosts.HostsDetails) d)));
+        }
         List<String> out = outcome.runs().stream().flatMap(r -> r.output().stream()).toList();
         LooksLike.best(out, examples).ifPresent(m -> {
             Span label = new Span(getTranslation("widget.looks-like") + " ");

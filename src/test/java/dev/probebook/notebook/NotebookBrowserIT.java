@@ -50,6 +50,7 @@ class NotebookBrowserIT {
     private static Path runbooks;
     static final PackagedApp.User ADMIN = new PackagedApp.User("it-admin", "it-admin-password", "admin");
     private static PackagedApp app;
+    private static Path hostsFile;
     private static String base;
     private static ServerSocket listener;
     private static Thread acceptor;
@@ -185,7 +186,10 @@ class NotebookBrowserIT {
         });
         web.start();
 
+        hostsFile = Files.createTempFile("probebook-it-hosts", "");
+        Files.writeString(hostsFile, "127.0.0.1 localhost\n");
         app = PackagedApp.start("notebook-it-app", List.of(ADMIN), "--probebook.runbooks-dir=" + runbooks,
+                "--probebook.hosts-file=" + hostsFile,
                 "--probebook.data-dir=" + Files.createTempDirectory("probebook-it-data"));
         base = app.base();
 
@@ -375,6 +379,23 @@ class NotebookBrowserIT {
         input.fill("");
         input.press("ArrowUp");
         assertThat(input).hasValue("nc -zv 127.0.0.1 " + listener.getLocalPort());
+    }
+
+    @Test
+    @Order(7)
+    void anAdminAppliesAHostsLineAfterSeeingTheExactPreview() throws Exception {
+        page.navigate(base + "/terminal");
+        Locator term = page.locator(".terminal");
+        Locator input = term.locator(".prompt input");
+        input.fill("echo \"10.9.9.9 apply.example.test\" >> /etc/hosts");
+        input.press("Enter");
+        assertThat(verdict(term)).hasAttribute("data-verdict", "skipped");
+        assertThat(Files.readString(hostsFile)).doesNotContain("apply.example.test"); // the run itself is a dry run
+        term.locator("[data-hosts-apply] ").click();
+        assertThat(page.getByText("+ 10.9.9.9 apply.example.test")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Write hosts file")).click();
+        assertThat(term.locator("[data-hosts-result=ok]")).containsText("Backup:");
+        assertThat(Files.readString(hostsFile)).isEqualTo("127.0.0.1 localhost\n10.9.9.9 apply.example.test\n");
     }
 
     @Test

@@ -69,7 +69,7 @@ final class HostsChange {
                 }
             }
         }
-        HostsDetails details = HostsDetails.of(file, Files.exists(path)).withProposal(proposed, conflicts);
+        HostsDetails details = HostsDetails.of(file, Files.exists(path)).withProposal(proposed, append, conflicts);
 
         ctx.out("--- " + path);
         ctx.out("+++ " + path + " (preview, not written)");

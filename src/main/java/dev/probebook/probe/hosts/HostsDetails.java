@@ -15,6 +15,7 @@ public record HostsDetails(
         List<HostsFile.Entry> entries,
         List<String> invalid,
         String proposedLine,
+        boolean proposedAppend,
         List<Conflict> conflicts,
         List<Answer> answers) implements ProbeDetails {
 
@@ -29,6 +30,12 @@ public record HostsDetails(
         }
     }
 
+    /** The write-form proposal as the editor takes it: address and names, and whether it appends. */
+    public java.util.Optional<HostsFileEditor.Mode> proposedMode() {
+        return proposedLine == null ? java.util.Optional.empty()
+                : java.util.Optional.of(proposedAppend ? HostsFileEditor.Mode.APPEND : HostsFileEditor.Mode.ADD_OR_MOVE);
+    }
+
     public HostsDetails {
         entries = List.copyOf(entries);
         invalid = List.copyOf(invalid);
@@ -37,14 +44,14 @@ public record HostsDetails(
     }
 
     static HostsDetails of(HostsFile file, boolean exists) {
-        return new HostsDetails(file.path().toString(), exists, file.entries(), file.invalid(), null, List.of(), List.of());
+        return new HostsDetails(file.path().toString(), exists, file.entries(), file.invalid(), null, false, List.of(), List.of());
     }
 
-    HostsDetails withProposal(String line, List<Conflict> conflicts) {
-        return new HostsDetails(path, exists, entries, invalid, line, conflicts, answers);
+    HostsDetails withProposal(String line, boolean append, List<Conflict> conflicts) {
+        return new HostsDetails(path, exists, entries, invalid, line, append, conflicts, answers);
     }
 
     HostsDetails withAnswers(List<Answer> answers) {
-        return new HostsDetails(path, exists, entries, invalid, proposedLine, conflicts, answers);
+        return new HostsDetails(path, exists, entries, invalid, proposedLine, proposedAppend, conflicts, answers);
     }
 }

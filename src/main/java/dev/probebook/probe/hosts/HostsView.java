@@ -84,7 +84,7 @@ final class HostsView {
     }
 
     static ProbeResult unreadable(Path path, IOException e) {
-        HostsDetails details = new HostsDetails(path.toString(), Files.exists(path), List.of(), List.of(), null, List.of(), List.of());
+        HostsDetails details = new HostsDetails(path.toString(), Files.exists(path), List.of(), List.of(), null, false, List.of(), List.of());
         if (e instanceof NoSuchFileException) {
             return ProbeResult.fail(path + " does not exist: no name is pinned on this host, every lookup goes to DNS"
                     + " (even localhost, unless the resolver provides it)", details);
