@@ -31,6 +31,21 @@ class CliJarIT {
     }
 
     @Test
+    void hashPasswordPrintsABcryptHashForTheConfiguration() throws Exception {
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                Path.of("target/probebook.jar").toAbsolutePath().toString(), "hash-password");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().write("a-good-password\n".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).matches("\\{bcrypt}\\$2a\\$10\\$[./A-Za-z0-9]{53}");
+        assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                .matches("a-good-password", out.substring("{bcrypt}".length()))).isTrue();
+    }
+
+    @Test
     void stepsOfAShippedRunbook() throws Exception {
         Result r = jar("steps", "runbooks/network-connectivity.en.md", "--json");
         assertThat(r.status()).as(r.out()).isZero();

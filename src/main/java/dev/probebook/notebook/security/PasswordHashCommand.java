@@ -18,11 +18,26 @@ public final class PasswordHashCommand {
     private PasswordHashCommand() {
     }
 
+    /**
+     * A terminal to prompt on. From JDK 22 {@code System.console()} exists even when input is piped, so
+     * ask {@code isTerminal()} where the JDK has it (compiled for 21, hence the reflection).
+     */
+    private static boolean interactive(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+
     public static int run(PrintStream out, PrintStream err) {
         String password;
         Console console = System.console();
         try {
-            if (console != null) {
+            if (interactive(console)) {
                 char[] first = console.readPassword("password: ");
                 char[] again = console.readPassword("again: ");
                 if (first == null || again == null || !new String(first).equals(new String(again))) {
