@@ -1,5 +1,11 @@
 package dev.probebook.notebook.security;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.probebook.testing.Browsers;
 import dev.probebook.testing.PackagedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -170,6 +177,30 @@ class SecurityIT {
         app = startApp();
         assertThat(get("/api/audit?user=otto&q=telnet", ADMIN.basic()).body()).contains("telnet localhost " + port);
         assertThat(Files.readString(data.resolve("audit.jsonl"))).contains("telnet localhost " + port);
+    }
+
+    @Test
+    void inTheBrowserAViewerReadsButCannotRunAndOnlyAnAdminSeesTheAuditLog() throws Exception {
+        try (Playwright pw = Playwright.create(); Browser browser = Browsers.chromium(pw)) {
+            Page viewer = Browsers.signIn(browser.newContext().newPage(), app.base(), VIEWER);
+            viewer.navigate(app.base() + "/runbook/loopback");
+            Locator step = viewer.locator(".terminal[data-probe=tcp]").first();
+            assertThat(step.locator("[data-read-only]")).containsText("operator");
+            assertThat(step.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run").setExact(true))).isDisabled();
+            assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run all"))).hasCount(0);
+            assertThat(viewer.locator("a[href=audit]")).hasCount(0);
+            viewer.navigate(app.base() + "/audit");
+            assertThat(viewer.locator("[data-audit-row]")).hasCount(0);
+            assertThat(viewer.locator("body")).not().containsText("Audit log");
+
+            Page admin = Browsers.signIn(browser.newContext().newPage(), app.base(), ADMIN);
+            admin.navigate(app.base() + "/audit");
+            assertThat(admin.locator("[data-audit-row]").first()).isVisible();
+            admin.locator("[data-sign-out]").click();
+            admin.waitForURL("**/login");
+            admin.navigate(app.base() + "/audit");
+            assertThat(admin.locator("vaadin-login-form")).isVisible();
+        }
     }
 
     @Test
