@@ -6,19 +6,15 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import dev.probebook.testing.PackagedApp;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,23 +22,27 @@ import java.util.Locale;
 
 /**
  * Benchmark of the web notebook (run with {@code bench/notebook}; not a test): starts the packaged app
- * ({@code target/probebook.jar}) on a free loopback port with a temporary runbooks folder, drives Debian's
- * Chromium with Playwright and prints
+ * ({@code target/probebook.jar}, via {@link PackagedApp}) on a free loopback port with one admin user, a
+ * temporary runbooks folder and a temporary data dir, drives Debian's Chromium with Playwright, signs every
+ * browser context in through the login form before measuring anything, and prints
  * <ul>
  *   <li>Run → verdict: time from clicking Run on a TCP step ({@code nc -zv}) against a loopback listener to
  *   the verdict badge getting its {@code data-verdict}, measured inside the page (MutationObserver,
  *   {@code performance.now()}), median and p95 over N runs after a warm-up;</li>
  *   <li>the seed runbook's page load: from {@code page.navigate} to the last step widget being in the DOM,
- *   first (cold) load and median of the following loads, each in a fresh browser context;</li>
+ *   first (cold) load and median of the following loads, each in a fresh browser context that has just
+ *   signed in (the sign-in is not part of the time);</li>
  *   <li>server memory: RSS of the app process ({@code VmRSS} in {@code /proc/PID/status}) when idle and
  *   with 20 seed-runbook pages open at once, each in its own browser context (its own session).</li>
  * </ul>
  * Arguments: {@code [runs] [seed runbook]} (defaults 50 and /work/shared/seed/network-connectivity.ko.md).
- * All traffic is loopback.
+ * All traffic is loopback. The per-user runs-per-minute limit is raised for the benchmark's user: the Run →
+ * verdict series starts about 2 × (runs + 10) runs within a minute or so, more than the default 60.
  */
 public final class NotebookBenchmark {
 
     private static final Path JAR = Path.of("target/probebook.jar");
+    private static final PackagedApp.User ADMIN = new PackagedApp.User("bench-admin", "bench-admin-password", "admin");
     private static final String CLICK_RUN_AND_WAIT = """
             ([sel, expected]) => new Promise((resolve) => {
               const root = document.querySelector(sel);
@@ -91,26 +91,18 @@ public final class NotebookBenchmark {
                     }
                 }
             });
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, lo)) {
-                port = s.getLocalPort();
-            }
-            String base = "http://127.0.0.1:" + port;
-            String javaCmd = ProcessHandle.current().info().command().orElse("java");
-            Path log = Files.createTempFile("probebook-bench-app", ".log");
-            ProcessBuilder pb = new ProcessBuilder(javaCmd, "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(),
-                    "--server.port=" + port, "--probebook.runbooks-dir=" + runbooks)
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
-            Process app = pb.start();
-            try (Playwright pw = Playwright.create()) {
-                waitForHttp(app, base + "/", Duration.ofSeconds(90), log);
+            Path data = Files.createTempDirectory("probebook-bench-data");
+            try (PackagedApp app = PackagedApp.start("notebook-bench-app", List.of(ADMIN),
+                    "--probebook.runbooks-dir=" + runbooks, "--probebook.data-dir=" + data,
+                    "--probebook.limits.per-user-runs-per-minute=100000");
+                 Playwright pw = Playwright.create()) {
+                String base = app.base();
                 Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
                         .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                                 "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-                System.out.printf(Locale.ROOT, "app pid %d, java %s, %d cores, jar %s%n", app.pid(),
-                        Runtime.version(), Runtime.getRuntime().availableProcessors(), JAR);
+                System.out.printf(Locale.ROOT, "app pid %d, java %s, %d cores, jar %s, signed in as %s (%s)%n", app.pid(),
+                        Runtime.version(), Runtime.getRuntime().availableProcessors(), JAR, ADMIN.name(), ADMIN.role());
                 long idleRss = rssKb(app.pid());
 
                 int closedPort;
@@ -121,18 +113,13 @@ public final class NotebookBenchmark {
                 pageLoad(browser, base);
                 memory(browser, base, app.pid(), idleRss);
                 browser.close();
-            } finally {
-                app.destroy();
-                if (!app.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    app.destroyForcibly();
-                }
             }
         }
     }
 
     private static void runToVerdict(Browser browser, String base, int listenerPort, int closedPort, int runs) {
         try (BrowserContext ctx = browser.newContext()) {
-            Page page = ctx.newPage();
+            Page page = signedIn(ctx.newPage(), base);
             page.navigate(base + "/runbook/tcp?host=127.0.0.1&port=" + listenerPort);
             page.locator(".terminal[data-probe=tcp]").waitFor();
             String sel = ".terminal[data-probe=tcp]";
@@ -158,6 +145,20 @@ public final class NotebookBenchmark {
         }
     }
 
+    /**
+     * Signs the page's browser context in through the Vaadin login form and waits until the app shows the
+     * signed-in user (the session cookie then serves every page of that context).
+     */
+    private static Page signedIn(Page page, String base) {
+        page.setDefaultTimeout(20_000);
+        page.navigate(base + "/login");
+        page.locator("vaadin-login-form input[name=username]").fill(ADMIN.name());
+        page.locator("vaadin-login-form input[name=password]").fill(ADMIN.password());
+        page.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form [part=vaadin-login-submit]").first().click();
+        page.locator("[data-user='" + ADMIN.name() + "']").waitFor();
+        return page;
+    }
+
     private static void setPort(Page page, int port) {
         Locator input = page.locator("[data-variable=port] input");
         input.fill(String.valueOf(port));
@@ -178,8 +179,8 @@ public final class NotebookBenchmark {
         int widgets = 0;
         for (int i = 0; i < 11; i++) {
             try (BrowserContext ctx = browser.newContext()) {
-                Page page = ctx.newPage();
-                long t0 = System.nanoTime();
+                Page page = signedIn(ctx.newPage(), base);
+                long t0 = System.nanoTime(); // after sign-in: only the runbook's load is timed
                 page.navigate(base + "/runbook/seed");
                 page.locator(".terminal[data-step]").last().waitFor();
                 ms.add((System.nanoTime() - t0) / 1e6);
@@ -195,7 +196,7 @@ public final class NotebookBenchmark {
         List<BrowserContext> open = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             BrowserContext ctx = browser.newContext();
-            Page page = ctx.newPage();
+            Page page = signedIn(ctx.newPage(), base);
             page.navigate(base + "/runbook/seed");
             page.locator(".terminal[data-step]").last().waitFor();
             open.add(ctx);
@@ -225,25 +226,5 @@ public final class NotebookBenchmark {
         Collections.sort(sorted);
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
-    }
-
-    private static void waitForHttp(Process app, String url, Duration max, Path log) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long end = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < end) {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("app exited: see " + log);
-            }
-            try {
-                if (client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("app did not answer on " + url);
     }
 }

@@ -80,6 +80,11 @@ public final class PackagedApp implements AutoCloseable {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
+    /** The app process's id (for {@code /proc/PID/status} in the benchmarks). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
