@@ -278,10 +278,43 @@ public final class TcpProbe implements Probe<TcpCommand> {
             return new ProbeResult(Verdict.SKIPPED, "stopped before the first probe", details);
         }
         if (ok > 0 && ok < sent) {
+            String change = changeOfState(outcomes, target);
+            if (change != null) {
+                return ProbeResult.warn(change, details);
+            }
             return ProbeResult.warn("intermittent: " + ok + " of " + sent + " probes to " + target
                     + " connected. Typical of a load balancer (VIP) whose members differ: test each member directly", details);
         }
         return verdict(outcomes.get(outcomes.size() - 1), cmd.host(), cmd.port(), details);
+    }
+
+    /**
+     * Open probes, then only failures (or the reverse), with at least two after the change: the port went
+     * away or came up during the run. Calling that "intermittent, like a load balancer" sent the operator
+     * after the wrong cause. Null when the outcomes change more than once.
+     */
+    private static String changeOfState(List<ConnectOutcome> outcomes, String target) {
+        boolean firstOpen = outcomes.get(0) instanceof ConnectOutcome.Open;
+        int change = 1;
+        while (change < outcomes.size() && outcomes.get(change) instanceof ConnectOutcome.Open == firstOpen) {
+            change++;
+        }
+        List<ConnectOutcome> after = outcomes.subList(change, outcomes.size());
+        if (after.size() < 2 || after.stream().anyMatch(o -> o instanceof ConnectOutcome.Open == firstOpen)) {
+            return null;
+        }
+        String probes = "probes " + (change + 1) + "-" + outcomes.size();
+        if (!firstOpen) {
+            return "probes 1-" + change + " to " + target + " failed, then it accepted connections from probe " + (change + 1)
+                    + " on: the service came up (or a firewall opened) during the run";
+        }
+        String how = after.stream().allMatch(o -> o instanceof ConnectOutcome.Refused)
+                ? " were refused: the listener went away (the service stopped, crashed or is restarting) or a firewall began rejecting"
+                : after.stream().allMatch(o -> o instanceof ConnectOutcome.TimedOut)
+                ? " timed out: the host went down or a firewall began dropping"
+                : " failed";
+        return change + " of " + outcomes.size() + " probes to " + target + " connected, then it stopped accepting: " + probes + how
+                + ". Check the service on that host (ss -tlnp, its logs)";
     }
 
     // --- telnet ---------------------------------------------------------------------------------

@@ -1,0 +1,153 @@
+package dev.probebook.probe.tcp;
+
+import dev.probebook.engine.RunResult;
+import dev.probebook.probe.Verdict;
+import dev.probebook.testing.HangUpAfterBanner;
+import dev.probebook.testing.LiveRun;
+import dev.probebook.testing.LoopbackServers;
+import dev.probebook.testing.ProbeHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The target goes away (or comes back) while telnet or tcping talks to it: the run ends at once, keeps what
+ * it saw, and the summary tells what happened rather than a cause that does not fit.
+ */
+@Timeout(20)
+class TcpFaultTest {
+
+    // A long banner wait: a telnet that missed the hang-up would sit out these 5 s.
+    private static final Map<String, String> PROPS = Map.of("probebook.tcp.banner-wait", "5s",
+            "probebook.tcp.tcping-timeout", "500ms", "probebook.tcp.connect-timeout", "2s");
+
+    private final ProbeHarness harness = new ProbeHarness(PROPS);
+
+    private void telnetSeesTheHangUp(HangUpAfterBanner.How how, String greeting) throws Exception {
+        try (var server = new HangUpAfterBanner(greeting + "\r\n", how, 200)) {
+            RunResult r = harness.run("telnet 127.0.0.1 " + server.port());
+            assertThat(r.output()).containsExactly("Trying 127.0.0.1...", "Connected to 127.0.0.1.", "Escape character is '^]'.",
+                    greeting, "Connection closed by foreign host.");
+            // telnet's question is reachability: the port was open and answered
+            assertThat(r.verdict()).isEqualTo(Verdict.OK);
+            assertThat(r.summary()).contains("It greeted with: " + greeting);
+            assertThat(((TcpDetails) r.details()).banner()).containsExactly(greeting);
+            assertThat(r.elapsedMs()).as("ends at the hang-up, not at the 5 s banner wait").isBetween(150L, 2000L);
+        }
+    }
+
+    @Test
+    void telnetKeepsTheGreetingWhenTheServerClosesTheConnection() throws Exception {
+        telnetSeesTheHangUp(HangUpAfterBanner.How.CLOSE, "220 mail.test ESMTP ready");
+    }
+
+    @Test
+    void telnetKeepsTheGreetingWhenTheServerResetsTheConnection() throws Exception {
+        telnetSeesTheHangUp(HangUpAfterBanner.How.RESET, "SSH-2.0-OpenSSH_9.2");
+    }
+
+    /** Runs tcping -n 10, calling {@code afterProbe} with the probe's number on the probe's thread, before the next one. */
+    private static RunResult tcping(int port, IntConsumer afterProbe) throws Exception {
+        AtomicInteger probes = new AtomicInteger();
+        try (var run = LiveRun.start(PROPS, "tcping -n 10 -i 0.05 127.0.0.1 " + port, line -> {
+            if (line.startsWith("Probing")) {
+                afterProbe.accept(probes.incrementAndGet());
+            }
+        })) {
+            return run.await();
+        }
+    }
+
+    private static List<String> states(RunResult r) {
+        return r.output().stream().filter(l -> l.startsWith("Probing"))
+                .map(l -> l.contains("Port is open") ? "open" : l.contains("No response") ? "none" : l).toList();
+    }
+
+    private static void close(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void tcpingSaysThePortWentAwayWhenTheListenerClosesAfterTheSecondProbe() throws Exception {
+        var server = new LoopbackServers.Open(null);
+        int port = server.port();
+        RunResult r = tcping(port, n -> {
+            if (n == 2) {
+                close(server);
+            }
+        });
+        assertThat(states(r)).containsExactly("open", "open", "none", "none", "none", "none", "none", "none", "none", "none");
+        assertThat(r.output()).contains("     10 probes sent.", "     2 successful, 8 failed.  (80.00% fail)");
+        assertThat(((TcpDetails) r.details()).attempts()).extracting(TcpDetails.Attempt::outcome)
+                .containsExactly("open", "open", "refused", "refused", "refused", "refused", "refused", "refused", "refused", "refused");
+        assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+        assertThat(r.summary()).isEqualTo("2 of 10 probes to 127.0.0.1:" + port + " connected, then it stopped accepting: probes 3-10 "
+                + "were refused: the listener went away (the service stopped, crashed or is restarting) or a firewall began rejecting. "
+                + "Check the service on that host (ss -tlnp, its logs)");
+        assertThat(r.elapsedMs()).isLessThan(5000L);
+    }
+
+    @Test
+    void tcpingSaysThePortCameUpWhenAListenerStartsAfterTheThirdProbe() throws Exception {
+        int port = LoopbackServers.closedPort();
+        ServerSocket[] late = new ServerSocket[1];
+        try {
+            RunResult r = tcping(port, n -> {
+                if (n == 3) {
+                    try { // no accept needed: the kernel completes handshakes into the backlog
+                        late[0] = new ServerSocket(port, 50, LoopbackServers.loopback());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            assertThat(states(r)).containsExactly("none", "none", "none", "open", "open", "open", "open", "open", "open", "open");
+            assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+            assertThat(r.summary()).isEqualTo("probes 1-3 to 127.0.0.1:" + port + " failed, then it accepted connections from probe 4 on: "
+                    + "the service came up (or a firewall opened) during the run");
+        } finally {
+            if (late[0] != null) {
+                late[0].close();
+            }
+        }
+    }
+
+    @Test
+    void tcpingThatFlapsMoreThanOnceIsStillIntermittent() throws Exception {
+        int port = LoopbackServers.closedPort();
+        ServerSocket[] listener = new ServerSocket[1];
+        try {
+            RunResult r = tcping(port, n -> {
+                try {
+                    if (n % 4 == 1) { // after probes 1, 5, 9: listen; after 3, 7: stop
+                        listener[0] = new ServerSocket(port, 50, LoopbackServers.loopback());
+                    } else if (n % 4 == 3) {
+                        listener[0].close();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            assertThat(states(r)).containsExactly("none", "open", "open", "none", "none", "open", "open", "none", "none", "open");
+            assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+            assertThat(r.summary()).startsWith("intermittent: 5 of 10 probes to 127.0.0.1:" + port + " connected");
+        } finally {
+            if (listener[0] != null) {
+                listener[0].close();
+            }
+        }
+    }
+}
