@@ -245,13 +245,20 @@ public final class TcpProbe implements Probe<TcpCommand> {
         List<TcpDetails.Attempt> attempts = new ArrayList<>();
         ctx.out("");
         for (int i = 0; i < cmd.count() && !ctx.cancelled(); i++) {
-            if (i > 0) {
-                sleep(ctx, cmd.interval());
-                if (ctx.cancelled()) {
-                    break;
+            ConnectOutcome o;
+            try {
+                if (i > 0) {
+                    sleep(ctx, cmd.interval());
+                    if (ctx.cancelled()) {
+                        break;
+                    }
                 }
+                o = TcpConnector.probe(ctx, cmd.host(), address, cmd.port(), timeout(cmd, ctx, ctx.settings().tcp().tcpingTimeout()));
+            } catch (InterruptedException e) {
+                // A stop during the wait or a connect (tcping -t is ended this way) ends like tcping on Ctrl+C: the
+                // statistics and verdict of the probes made. Throwing lost them all for "stopped before it finished".
+                break;
             }
-            ConnectOutcome o = TcpConnector.probe(ctx, cmd.host(), address, cmd.port(), timeout(cmd, ctx, ctx.settings().tcp().tcpingTimeout()));
             outcomes.add(o);
             attempts.add(attempt(o, cmd.port()));
             String state = o instanceof ConnectOutcome.Open ? "Port is open" : "No response";

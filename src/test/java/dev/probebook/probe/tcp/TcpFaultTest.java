@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,6 +123,25 @@ class TcpFaultTest {
             if (late[0] != null) {
                 late[0].close();
             }
+        }
+    }
+
+    @Test
+    void stoppingTcpingKeepsTheStatisticsOfTheProbesMade() throws Exception {
+        try (var server = new LoopbackServers.Open(null);
+             var run = LiveRun.start(PROPS, "tcping -t -i 0.1 127.0.0.1 " + server.port())) {
+            run.awaitLines(l -> l.startsWith("Probing"), 3, Duration.ofSeconds(5));
+            long start = System.nanoTime();
+            run.cancel(); // during the wait between probes, as Ctrl+C on tcping -t mostly is
+            RunResult r = run.await();
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000L);
+            int sent = states(r).size();
+            assertThat(states(r)).hasSizeGreaterThanOrEqualTo(3).containsOnly("open");
+            assertThat(r.output()).contains("Ping statistics for 127.0.0.1:" + server.port(), "     " + sent + " probes sent.",
+                    "     " + sent + " successful, 0 failed.  (0.00% fail)");
+            assertThat(r.verdict()).isEqualTo(Verdict.OK);
+            assertThat(r.summary()).isEqualTo("stopped: port " + server.port() + " on 127.0.0.1 is open: something listens and the path is allowed");
+            assertThat(((TcpDetails) r.details()).attempts()).hasSize(sent);
         }
     }
 
