@@ -229,8 +229,9 @@ public final class TcpProbe implements Probe<TcpCommand> {
         }).toList();
     }
 
-    private Duration timeout(TcpCommand cmd, ProbeContext ctx, Duration fallback) {
-        return ctx.clamp(cmd.timeout() != null ? cmd.timeout() : fallback);
+    /** The tool's connect timeout; {@link TcpConnector} clamps it to the run's deadline. */
+    private static Duration timeout(TcpCommand cmd, Duration fallback) {
+        return cmd.timeout() != null ? cmd.timeout() : fallback;
     }
 
     // --- tcping (tcping.exe output: "Probing ...: Port is open / No response") -------------------
@@ -253,7 +254,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                         break;
                     }
                 }
-                o = TcpConnector.probe(ctx, cmd.host(), address, cmd.port(), timeout(cmd, ctx, ctx.settings().tcp().tcpingTimeout()));
+                o = TcpConnector.probe(ctx, cmd.host(), address, cmd.port(), timeout(cmd, ctx.settings().tcp().tcpingTimeout()));
             } catch (InterruptedException e) {
                 // A stop during the wait or a connect (tcping -t is ended this way) ends like tcping on Ctrl+C: the
                 // statistics and verdict of the probes made. Throwing lost them all for "stopped before it finished".
@@ -334,7 +335,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
             Socket socket = new Socket();
             try {
                 ConnectOutcome o = TcpConnector.connect(ctx, cmd.host(), socket, address, cmd.port(),
-                        timeout(cmd, ctx, ctx.settings().tcp().connectTimeout()));
+                        timeout(cmd, ctx.settings().tcp().connectTimeout()));
                 attempts.add(attempt(o, cmd.port()));
                 last = o;
                 if (o instanceof ConnectOutcome.Open) {
@@ -428,7 +429,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                 Socket socket = new Socket();
                 try {
                     ConnectOutcome o = TcpConnector.connect(ctx, cmd.host(), socket, address, port,
-                            timeout(cmd, ctx, ctx.settings().tcp().connectTimeout()));
+                            timeout(cmd, ctx.settings().tcp().connectTimeout()));
                     attempts.add(attempt(o, port));
                     if (o instanceof ConnectOutcome.Open) {
                         if (cmd.verbose()) {
@@ -483,7 +484,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
             case ConnectOutcome.Refused r -> ProbeResult.fail("connection refused by " + where
                     + ": nothing listens on that port, or a firewall rejects it. Check the service (ss -tlnp) and allow the port in the firewall", details);
             case ConnectOutcome.TimedOut t -> ProbeResult.fail("no answer from " + where + " within "
-                    + Math.round(t.millis()) + " ms: the SYN was dropped on the way (firewall, security group, VIP) or the host is down", details);
+                    + Math.round(t.millis()) + " ms" + (t.runLimit() ? ", when the run's time limit (probebook.probe-timeout) ended the wait" : "")
+                    + ": the SYN was dropped on the way (firewall, security group, VIP) or the host is down", details);
             case ConnectOutcome.Failed f -> ProbeResult.fail("cannot connect to " + where + ": " + f.message()
                     + " (routing or network problem on this side)", details);
             case null -> ProbeResult.fail("no connection attempt to " + where, details);
