@@ -6,12 +6,10 @@ import dev.probebook.testing.HangUpAfterBanner;
 import dev.probebook.testing.LiveRun;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
+import dev.probebook.testing.SwitchableListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,56 +71,39 @@ class TcpFaultTest {
                 .map(l -> l.contains("Port is open") ? "open" : l.contains("No response") ? "none" : l).toList();
     }
 
-    private static void close(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    @Test
+    void tcpingSaysThePortWentAwayWhenTheListenerClosesAfterTheSecondProbe() throws Exception {
+        try (var service = new SwitchableListener().on()) {
+            int port = service.port();
+            RunResult r = tcping(port, n -> {
+                if (n == 2) {
+                    service.off();
+                }
+            });
+            assertThat(states(r)).containsExactly("open", "open", "none", "none", "none", "none", "none", "none", "none", "none");
+            assertThat(r.output()).contains("     10 probes sent.", "     2 successful, 8 failed.  (80.00% fail)");
+            assertThat(((TcpDetails) r.details()).attempts()).extracting(TcpDetails.Attempt::outcome)
+                    .containsExactly("open", "open", "refused", "refused", "refused", "refused", "refused", "refused", "refused", "refused");
+            assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+            assertThat(r.summary()).isEqualTo("2 of 10 probes to 127.0.0.1:" + port + " connected, then it stopped accepting: probes 3-10 "
+                    + "were refused: the listener went away (the service stopped, crashed or is restarting) or a firewall began rejecting. "
+                    + "Check the service on that host (ss -tlnp, its logs)");
+            assertThat(r.elapsedMs()).isLessThan(5000L);
         }
     }
 
     @Test
-    void tcpingSaysThePortWentAwayWhenTheListenerClosesAfterTheSecondProbe() throws Exception {
-        var server = new LoopbackServers.Open(null);
-        int port = server.port();
-        RunResult r = tcping(port, n -> {
-            if (n == 2) {
-                close(server);
-            }
-        });
-        assertThat(states(r)).containsExactly("open", "open", "none", "none", "none", "none", "none", "none", "none", "none");
-        assertThat(r.output()).contains("     10 probes sent.", "     2 successful, 8 failed.  (80.00% fail)");
-        assertThat(((TcpDetails) r.details()).attempts()).extracting(TcpDetails.Attempt::outcome)
-                .containsExactly("open", "open", "refused", "refused", "refused", "refused", "refused", "refused", "refused", "refused");
-        assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(r.summary()).isEqualTo("2 of 10 probes to 127.0.0.1:" + port + " connected, then it stopped accepting: probes 3-10 "
-                + "were refused: the listener went away (the service stopped, crashed or is restarting) or a firewall began rejecting. "
-                + "Check the service on that host (ss -tlnp, its logs)");
-        assertThat(r.elapsedMs()).isLessThan(5000L);
-    }
-
-    @Test
     void tcpingSaysThePortCameUpWhenAListenerStartsAfterTheThirdProbe() throws Exception {
-        int port = LoopbackServers.closedPort();
-        ServerSocket[] late = new ServerSocket[1];
-        try {
-            RunResult r = tcping(port, n -> {
+        try (var service = new SwitchableListener()) {
+            RunResult r = tcping(service.port(), n -> {
                 if (n == 3) {
-                    try { // no accept needed: the kernel completes handshakes into the backlog
-                        late[0] = new ServerSocket(port, 50, LoopbackServers.loopback());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    service.on();
                 }
             });
             assertThat(states(r)).containsExactly("none", "none", "none", "open", "open", "open", "open", "open", "open", "open");
             assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-            assertThat(r.summary()).isEqualTo("probes 1-3 to 127.0.0.1:" + port + " failed, then it accepted connections from probe 4 on: "
-                    + "the service came up (or a firewall opened) during the run");
-        } finally {
-            if (late[0] != null) {
-                late[0].close();
-            }
+            assertThat(r.summary()).isEqualTo("probes 1-3 to 127.0.0.1:" + service.port() + " failed, then it accepted connections "
+                    + "from probe 4 on: the service came up (or a firewall opened) during the run");
         }
     }
 
@@ -147,27 +128,17 @@ class TcpFaultTest {
 
     @Test
     void tcpingThatFlapsMoreThanOnceIsStillIntermittent() throws Exception {
-        int port = LoopbackServers.closedPort();
-        ServerSocket[] listener = new ServerSocket[1];
-        try {
-            RunResult r = tcping(port, n -> {
-                try {
-                    if (n % 4 == 1) { // after probes 1, 5, 9: listen; after 3, 7: stop
-                        listener[0] = new ServerSocket(port, 50, LoopbackServers.loopback());
-                    } else if (n % 4 == 3) {
-                        listener[0].close();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        try (var service = new SwitchableListener()) {
+            RunResult r = tcping(service.port(), n -> {
+                if (n % 4 == 1) { // after probes 1, 5, 9: on; after 3, 7: off
+                    service.on();
+                } else if (n % 4 == 3) {
+                    service.off();
                 }
             });
             assertThat(states(r)).containsExactly("none", "open", "open", "none", "none", "open", "open", "none", "none", "open");
             assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-            assertThat(r.summary()).startsWith("intermittent: 5 of 10 probes to 127.0.0.1:" + port + " connected");
-        } finally {
-            if (listener[0] != null) {
-                listener[0].close();
-            }
+            assertThat(r.summary()).startsWith("intermittent: 5 of 10 probes to 127.0.0.1:" + service.port() + " connected");
         }
     }
 }
