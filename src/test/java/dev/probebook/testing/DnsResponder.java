@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the target's records are in the answer, as a recursive server returns them). Answers are not
  * authoritative (AA clear, RA set), like a resolver's. {@link #truncateOverUdp} makes UDP replies come back
  * empty with TC set so the client must retry over TCP. A {@link #silent()} responder reads queries and
- * never answers, for timeout tests. Threads: one for UDP, one for TCP accepts; the zone may be changed
+ * never answers, for timeout tests; {@link #mute()} and {@link #muteAfter} make a running one stop answering
+ * (a server that dies, or starts being dropped, mid-run). Threads: one for UDP, one for TCP accepts; the zone may be changed
  * while running.
  */
 public final class DnsResponder implements AutoCloseable {
@@ -62,6 +63,7 @@ public final class DnsResponder implements AutoCloseable {
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger udpQueries = new AtomicInteger();
     private final AtomicInteger tcpQueries = new AtomicInteger();
+    private final AtomicInteger answersLeft = new AtomicInteger(Integer.MAX_VALUE);
 
     private DnsResponder(boolean silent) throws IOException {
         this.silent = silent;
@@ -92,6 +94,22 @@ public final class DnsResponder implements AutoCloseable {
     /** A responder that reads every query and never answers (a dropping firewall or dead server). */
     public static DnsResponder silent() throws IOException {
         return new DnsResponder(true);
+    }
+
+    /** From now on, reads every query and never answers, as {@link #silent()} does. */
+    public DnsResponder mute() {
+        return muteAfter(0);
+    }
+
+    /** Answers {@code answers} more queries, then goes quiet as {@link #mute()}. */
+    public DnsResponder muteAfter(int answers) {
+        answersLeft.set(answers);
+        return this;
+    }
+
+    /** Whether this query gets an answer (counts it against {@link #muteAfter}). */
+    private boolean answers() {
+        return !silent && answersLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     private static void start(Runnable body, String threadName) {
@@ -205,7 +223,7 @@ public final class DnsResponder implements AutoCloseable {
                 udpQueries.incrementAndGet();
                 Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
                 note(query);
-                if (silent) {
+                if (!answers()) {
                     continue;
                 }
                 byte[] reply = answer(query, true).toWire();
@@ -228,7 +246,7 @@ public final class DnsResponder implements AutoCloseable {
                 tcpQueries.incrementAndGet();
                 Message query = new Message(wire);
                 note(query);
-                if (silent) {
+                if (!answers()) {
                     continue;
                 }
                 byte[] reply = answer(query, false).toWire();

@@ -9,7 +9,8 @@ import java.util.List;
  * analysis and where the {@code -w} file went. Serialised to JSON; only strings, numbers and lists.
  *
  * @param stopReason why the capture ended: {@code count}, {@code max-packets}, {@code max-duration},
- *                   {@code max-bytes}, {@code stopped} (user or run deadline)
+ *                   {@code max-bytes}, {@code stopped} (user or run deadline), {@code error} (libpcap failed
+ *                   mid-capture, e.g. the interface disappeared)
  * @param receivedByFilter pcap statistics, -1 when unavailable
  * @param savedFile        the pcap file written for {@code -w}, null without {@code -w}
  */

@@ -16,6 +16,7 @@ import org.pcap4j.core.PcapStat;
 import org.pcap4j.core.Pcaps;
 import org.pcap4j.packet.namednumber.DataLinkType;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One live capture through libpcap (pcap4j): resolve the filter's host names, compile the filter, open the
@@ -246,6 +248,8 @@ final class LiveCapture {
         private final Duration duration;
         private final boolean deadlineBound;
         private String stopReason = "stopped";
+        /** libpcap's error when the capture broke off ({@code The interface disappeared}), null otherwise. */
+        private String failure;
         private long fileBytes = CaptureFile.FILE_HEADER;
 
         Session(int linkType, String iface) {
@@ -276,7 +280,19 @@ final class LiveCapture {
                     stopReason = "max-duration";
                     return;
                 }
-                byte[] raw = handle.getNextRawPacket();
+                byte[] raw;
+                try {
+                    raw = handle.getNextRawPacketEx();
+                } catch (TimeoutException e) {
+                    raw = null; // nothing waiting: the handle is non-blocking
+                } catch (PcapNativeException | EOFException e) {
+                    // getNextRawPacket() (pcap_next) returns null for "no packet" and for errors alike, so a
+                    // capture whose interface was deleted polled on, silently, until max-duration. pcap_next_ex
+                    // tells them apart: end now, as tcpdump does, keeping the packets caught so far.
+                    failure = pcapError(handle, e);
+                    stopReason = "error";
+                    return;
+                }
                 if (raw == null) {
                     try {
                         Thread.sleep(IDLE_SLEEP_MS);
@@ -318,6 +334,7 @@ final class LiveCapture {
                         + (deadlineBound ? " (the run's time limit, probebook.probe-timeout)" : " (probebook.capture.max-duration)"));
                 case "max-bytes" -> ctx.out("tcpdump: stopped: the capture file reached " + settings.capture().maxBytes()
                         + " bytes (probebook.capture.max-bytes)");
+                case "error" -> ctx.out("tcpdump: pcap_loop: " + failure);
                 default -> { }
             }
             int n = packets.size();
@@ -337,15 +354,20 @@ final class LiveCapture {
             List<CaptureDetails.Connection> connections = tracker.connections(end);
             CaptureVerdict v = CaptureVerdict.judge(n, connections, tracker.pairs(), iface, cmd.filter().text());
             String summary = v.summary();
+            Verdict verdict = v.verdict();
+            if (failure != null) {
+                summary = "the capture on " + iface + " broke off: " + failure + " (libpcap). What it caught before: " + summary;
+                verdict = verdict == Verdict.OK ? Verdict.WARN : verdict;
+            }
             if (file != null) {
                 summary += ". Saved " + n + " packet" + plural(n) + " to " + file;
             }
-            if (dropped > 0 && v.verdict() != Verdict.FAIL) {
+            if (dropped > 0 && verdict != Verdict.FAIL) {
                 summary += " (the kernel dropped " + dropped + " packets: the picture may be incomplete)";
             }
             CaptureDetails details = new CaptureDetails(iface, linkTypeLabel(), cmd.filter().text(), packets, connections,
                     n, received, dropped, stopReason, file == null ? null : file.toString());
-            return new ProbeResult(v.verdict(), summary, details);
+            return new ProbeResult(verdict, summary, details);
         }
 
         private String linkTypeLabel() {
@@ -356,6 +378,19 @@ final class LiveCapture {
                 default -> "DLT " + linkType;
             };
         }
+    }
+
+    /** libpcap's own words for the failure, without pcap4j's prefix. */
+    private static String pcapError(PcapHandle handle, Exception e) {
+        try {
+            String error = handle.getError();
+            if (error != null && !error.isBlank()) {
+                return error.strip();
+            }
+        } catch (NotOpenException | RuntimeException ignored) {
+            // fall back to the exception's message
+        }
+        return e instanceof EOFException ? "end of capture" : String.valueOf(e.getMessage());
     }
 
     private static String plural(long n) {

@@ -4,6 +4,7 @@ import dev.probebook.command.HostSyntax;
 import dev.probebook.probe.ProbeResult;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,6 +34,14 @@ final class DnsVerdict {
         if (last.reply().isEmpty()) {
             String meanwhile = rep.hosts() == null ? "" : " (meanwhile " + rep.hosts().file() + " maps " + name + " to "
                     + String.join(", ", rep.hosts().addresses()) + ", so programs on this host still resolve it)";
+            // An earlier question (A) was answered and a later one (AAAA) was not: the server died mid-lookup or
+            // something drops that type. "Did not answer" alone contradicted the addresses printed above.
+            List<String> earlier = LookupReport.addresses(rep.decisive());
+            if (!earlier.isEmpty()) {
+                return ProbeResult.warn(name + " resolves to " + String.join(", ", earlier) + ", but the "
+                        + Type.string(last.type()) + " query then got no reply. " + noReply(rep) + ". Programs that ask "
+                        + "for both wait for this timeout before they connect", details);
+            }
             return ProbeResult.fail(noReply(rep) + meanwhile, details);
         }
         String server = last.server().hashPort();

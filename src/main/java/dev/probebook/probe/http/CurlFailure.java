@@ -17,7 +17,7 @@ public record CurlFailure(int code, String message, Kind kind) {
 
     public enum Kind {
         RESOLVE, REFUSED, CONNECT_FAILED, CONNECT_TIMEOUT, TIMEOUT, CERTIFICATE, HOST_NAME, HANDSHAKE,
-        EMPTY_REPLY, RESET, RECEIVE, NOT_HTTP, TOO_MANY_REDIRECTS, HTTP_ERROR, WRITE
+        EMPTY_REPLY, RESET, RECEIVE, PARTIAL, NOT_HTTP, TOO_MANY_REDIRECTS, HTTP_ERROR, WRITE
     }
 
     /**
@@ -69,17 +69,29 @@ public record CurlFailure(int code, String message, Kind kind) {
         if (ssl != null && !f.answered()) {
             return new CurlFailure(35, "TLS connect error: " + tlsReason(ssl), Kind.HANDSHAKE);
         }
-        if (!f.answered() && (has(e, EOFException.class) || String.valueOf(e.getMessage()).contains("unexpected end of stream"))) {
+        if (!f.answered() && endOfStream(e)) {
             return new CurlFailure(52, "Empty reply from server", Kind.EMPTY_REPLY);
         }
         if (!f.answered() && e instanceof ProtocolException && String.valueOf(e.getMessage()).contains("status line")) {
             return new CurlFailure(1, "Received HTTP/0.9 when not allowed", Kind.NOT_HTTP);
+        }
+        if (f.answered() && endOfStream(e)) {
+            // The peer closed the connection before the body was complete (a crash or restart mid-answer). curl
+            // reports this as (18) with what is missing; it used to fall through to the generic (56) here.
+            return new CurlFailure(18, f.contentLength() >= 0 && f.contentLength() > f.bytesReceived()
+                    ? "transfer closed with " + (f.contentLength() - f.bytesReceived()) + " bytes remaining to read"
+                    : "transfer closed with outstanding read data remaining", Kind.PARTIAL);
         }
         SocketException socket = find(e, SocketException.class);
         if (socket != null && String.valueOf(socket.getMessage()).contains("reset")) {
             return new CurlFailure(56, "Recv failure: Connection reset by peer", Kind.RESET);
         }
         return new CurlFailure(56, "Failure when receiving data from the peer", Kind.RECEIVE);
+    }
+
+    /** okhttp's words for a connection that ended early: EOF while reading, or a body shorter than announced. */
+    private static boolean endOfStream(IOException e) {
+        return has(e, EOFException.class) || String.valueOf(e.getMessage()).contains("unexpected end of stream");
     }
 
     /** OpenSSL's words for the common handshake failures. */

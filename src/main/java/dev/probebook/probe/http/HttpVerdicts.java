@@ -44,8 +44,9 @@ final class HttpVerdicts {
             return ProbeResult.fail("redirect loop: " + where + " still redirects after " + cmd.maxRedirects()
                     + " redirects (last " + status + "). Check the redirect rules (http->https, trailing slash, proxy headers)", details);
         }
-        if (f != null && (f.kind() == CurlFailure.Kind.TIMEOUT || f.kind() == CurlFailure.Kind.RESET || f.kind() == CurlFailure.Kind.RECEIVE)) {
-            return ProbeResult.warn(where + " answered " + status + ", but the body did not arrive: " + f.message()
+        if (f != null && (f.kind() == CurlFailure.Kind.TIMEOUT || f.kind() == CurlFailure.Kind.RESET
+                || f.kind() == CurlFailure.Kind.RECEIVE || f.kind() == CurlFailure.Kind.PARTIAL)) {
+            return ProbeResult.warn(where + " answered " + status + ", but the body did not arrive in full: " + f.message()
                     + ". The server is reachable; the app or a proxy stalls or aborts the transfer" + note, details);
         }
         if (t.status >= 500) {
@@ -124,7 +125,7 @@ final class HttpVerdicts {
             case EMPTY_REPLY -> where + " accepted the connection but closed it without an HTTP answer: the app or a proxy "
                     + "drops the request (plain http to an https port? check the app logs)";
             case RESET -> "the connection to " + where + " was reset: a firewall/IPS or the app aborted it";
-            case RECEIVE -> "the connection to " + where + " broke while receiving: " + f.message();
+            case RECEIVE, PARTIAL -> "the connection to " + where + " broke while receiving: " + f.message();
             case NOT_HTTP -> where + " answered, but not with HTTP: another service listens on this port"
                     + (cmd.url().https() ? "" : " (if it is an https port, use https://)");
             case TOO_MANY_REDIRECTS, HTTP_ERROR, WRITE -> f.message();

@@ -21,8 +21,14 @@ public sealed interface ConnectOutcome {
     record Refused(InetAddress address, long nanos) implements ConnectOutcome {
     }
 
-    /** No answer to the SYN before the timeout: dropped on the way, or the host is down. */
-    record TimedOut(InetAddress address, long nanos) implements ConnectOutcome {
+    /**
+     * No answer to the SYN before the timeout: dropped on the way, or the host is down. {@code runLimit}: the
+     * run's time limit ({@code probebook.probe-timeout}) ended the wait before the tool's own timeout.
+     */
+    record TimedOut(InetAddress address, long nanos, boolean runLimit) implements ConnectOutcome {
+        public TimedOut(InetAddress address, long nanos) {
+            this(address, nanos, false);
+        }
     }
 
     /** Any other failure (no route, network unreachable, policy refusal), with the system's message. */

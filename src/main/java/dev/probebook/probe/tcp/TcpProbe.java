@@ -229,8 +229,9 @@ public final class TcpProbe implements Probe<TcpCommand> {
         }).toList();
     }
 
-    private Duration timeout(TcpCommand cmd, ProbeContext ctx, Duration fallback) {
-        return ctx.clamp(cmd.timeout() != null ? cmd.timeout() : fallback);
+    /** The tool's connect timeout; {@link TcpConnector} clamps it to the run's deadline. */
+    private static Duration timeout(TcpCommand cmd, Duration fallback) {
+        return cmd.timeout() != null ? cmd.timeout() : fallback;
     }
 
     // --- tcping (tcping.exe output: "Probing ...: Port is open / No response") -------------------
@@ -245,13 +246,20 @@ public final class TcpProbe implements Probe<TcpCommand> {
         List<TcpDetails.Attempt> attempts = new ArrayList<>();
         ctx.out("");
         for (int i = 0; i < cmd.count() && !ctx.cancelled(); i++) {
-            if (i > 0) {
-                sleep(ctx, cmd.interval());
-                if (ctx.cancelled()) {
-                    break;
+            ConnectOutcome o;
+            try {
+                if (i > 0) {
+                    sleep(ctx, cmd.interval());
+                    if (ctx.cancelled()) {
+                        break;
+                    }
                 }
+                o = TcpConnector.probe(ctx, cmd.host(), address, cmd.port(), timeout(cmd, ctx.settings().tcp().tcpingTimeout()));
+            } catch (InterruptedException e) {
+                // A stop during the wait or a connect (tcping -t is ended this way) ends like tcping on Ctrl+C: the
+                // statistics and verdict of the probes made. Throwing lost them all for "stopped before it finished".
+                break;
             }
-            ConnectOutcome o = TcpConnector.probe(ctx, cmd.host(), address, cmd.port(), timeout(cmd, ctx, ctx.settings().tcp().tcpingTimeout()));
             outcomes.add(o);
             attempts.add(attempt(o, cmd.port()));
             String state = o instanceof ConnectOutcome.Open ? "Port is open" : "No response";
@@ -278,10 +286,43 @@ public final class TcpProbe implements Probe<TcpCommand> {
             return new ProbeResult(Verdict.SKIPPED, "stopped before the first probe", details);
         }
         if (ok > 0 && ok < sent) {
+            String change = changeOfState(outcomes, target);
+            if (change != null) {
+                return ProbeResult.warn(change, details);
+            }
             return ProbeResult.warn("intermittent: " + ok + " of " + sent + " probes to " + target
                     + " connected. Typical of a load balancer (VIP) whose members differ: test each member directly", details);
         }
         return verdict(outcomes.get(outcomes.size() - 1), cmd.host(), cmd.port(), details);
+    }
+
+    /**
+     * Open probes, then only failures (or the reverse), with at least two after the change: the port went
+     * away or came up during the run. Calling that "intermittent, like a load balancer" sent the operator
+     * after the wrong cause. Null when the outcomes change more than once.
+     */
+    private static String changeOfState(List<ConnectOutcome> outcomes, String target) {
+        boolean firstOpen = outcomes.get(0) instanceof ConnectOutcome.Open;
+        int change = 1;
+        while (change < outcomes.size() && outcomes.get(change) instanceof ConnectOutcome.Open == firstOpen) {
+            change++;
+        }
+        List<ConnectOutcome> after = outcomes.subList(change, outcomes.size());
+        if (after.size() < 2 || after.stream().anyMatch(o -> o instanceof ConnectOutcome.Open == firstOpen)) {
+            return null;
+        }
+        String probes = "probes " + (change + 1) + "-" + outcomes.size();
+        if (!firstOpen) {
+            return "probes 1-" + change + " to " + target + " failed, then it accepted connections from probe " + (change + 1)
+                    + " on: the service came up (or a firewall opened) during the run";
+        }
+        String how = after.stream().allMatch(o -> o instanceof ConnectOutcome.Refused)
+                ? " were refused: the listener went away (the service stopped, crashed or is restarting) or a firewall began rejecting"
+                : after.stream().allMatch(o -> o instanceof ConnectOutcome.TimedOut)
+                ? " timed out: the host went down or a firewall began dropping"
+                : " failed";
+        return change + " of " + outcomes.size() + " probes to " + target + " connected, then it stopped accepting: " + probes + how
+                + ". Check the service on that host (ss -tlnp, its logs)";
     }
 
     // --- telnet ---------------------------------------------------------------------------------
@@ -294,7 +335,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
             Socket socket = new Socket();
             try {
                 ConnectOutcome o = TcpConnector.connect(ctx, cmd.host(), socket, address, cmd.port(),
-                        timeout(cmd, ctx, ctx.settings().tcp().connectTimeout()));
+                        timeout(cmd, ctx.settings().tcp().connectTimeout()));
                 attempts.add(attempt(o, cmd.port()));
                 last = o;
                 if (o instanceof ConnectOutcome.Open) {
@@ -388,7 +429,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                 Socket socket = new Socket();
                 try {
                     ConnectOutcome o = TcpConnector.connect(ctx, cmd.host(), socket, address, port,
-                            timeout(cmd, ctx, ctx.settings().tcp().connectTimeout()));
+                            timeout(cmd, ctx.settings().tcp().connectTimeout()));
                     attempts.add(attempt(o, port));
                     if (o instanceof ConnectOutcome.Open) {
                         if (cmd.verbose()) {
@@ -443,7 +484,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
             case ConnectOutcome.Refused r -> ProbeResult.fail("connection refused by " + where
                     + ": nothing listens on that port, or a firewall rejects it. Check the service (ss -tlnp) and allow the port in the firewall", details);
             case ConnectOutcome.TimedOut t -> ProbeResult.fail("no answer from " + where + " within "
-                    + Math.round(t.millis()) + " ms: the SYN was dropped on the way (firewall, security group, VIP) or the host is down", details);
+                    + Math.round(t.millis()) + " ms" + (t.runLimit() ? ", when the run's time limit (probebook.probe-timeout) ended the wait" : "")
+                    + ": the SYN was dropped on the way (firewall, security group, VIP) or the host is down", details);
             case ConnectOutcome.Failed f -> ProbeResult.fail("cannot connect to " + where + ": " + f.message()
                     + " (routing or network problem on this side)", details);
             case null -> ProbeResult.fail("no connection attempt to " + where, details);

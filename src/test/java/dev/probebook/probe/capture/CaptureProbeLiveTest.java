@@ -3,6 +3,7 @@ package dev.probebook.probe.capture;
 import dev.probebook.command.Services;
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
+import dev.probebook.testing.LiveRun;
 import dev.probebook.testing.LoopbackServers;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

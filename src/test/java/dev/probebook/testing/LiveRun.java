@@ -1,4 +1,4 @@
-package dev.probebook.probe.capture;
+package dev.probebook.testing;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.ShellLine;
@@ -16,19 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * A capture running in the background through the real engine ({@link ProbeRunner#start}), so a test can
- * wait for "listening on", make its connections, and stop it as a user would.
+ * A probe running in the background through the real engine ({@link ProbeRunner#start}), so a test can
+ * wait for a line ("listening on", the first body line), change the peer while it runs, and stop it as a
+ * user would.
  */
-final class LiveRun implements AutoCloseable {
+public final class LiveRun implements AutoCloseable {
 
     private final ProbeRunner runner;
     private final ProbeRunner.RunHandle handle;
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private LiveRun(Map<String, String> properties, String commandLine) throws Exception {
+    private LiveRun(Map<String, String> properties, String commandLine, Consumer<String> onLine) throws Exception {
         Settings settings = SettingsLoader.load(properties);
         runner = new ProbeRunner(settings, TargetPolicy.from(settings.policy()));
         ShellLine line = ShellLine.parse(commandLine);
@@ -37,30 +39,44 @@ final class LiveRun implements AutoCloseable {
             @Override
             public void line(String l) {
                 lines.add(l);
+                onLine.accept(l);
             }
         });
     }
 
-    static LiveRun start(Map<String, String> properties, String commandLine) throws Exception {
-        return new LiveRun(properties, commandLine);
+    public static LiveRun start(Map<String, String> properties, String commandLine) throws Exception {
+        return new LiveRun(properties, commandLine, l -> { });
     }
 
-    /** Starts and waits until the capture listens (or fails to). */
-    static LiveRun listening(Map<String, String> properties, String commandLine) throws Exception {
+    /**
+     * Starts with a hook called for every line on the probe's own thread, before the probe goes on: a test
+     * can change the peer at an exact point of the run (after the 2nd probe, ...) without racing it.
+     */
+    public static LiveRun start(Map<String, String> properties, String commandLine, Consumer<String> onLine) throws Exception {
+        return new LiveRun(properties, commandLine, onLine);
+    }
+
+    /** Starts a capture and waits until it listens (or fails to). */
+    public static LiveRun listening(Map<String, String> properties, String commandLine) throws Exception {
         LiveRun run = start(properties, commandLine);
         run.awaitLine(l -> l.contains("listening on"), Duration.ofSeconds(10));
         return run;
     }
 
-    void awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+    /** The lines heard so far. */
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    public void awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
         awaitLines(wanted, 1, timeout);
     }
 
-    void awaitLines(Predicate<String> wanted, int count, Duration timeout) throws InterruptedException {
+    public void awaitLines(Predicate<String> wanted, int count, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (lines.stream().filter(wanted).count() < count) {
             if (handle.done()) {
-                throw new AssertionError("capture ended before the expected output: " + lines);
+                throw new AssertionError("run ended before the expected output: " + lines);
             }
             if (System.nanoTime() > end) {
                 throw new AssertionError("timed out waiting for output; got " + lines);
@@ -69,11 +85,15 @@ final class LiveRun implements AutoCloseable {
         }
     }
 
-    void cancel() {
+    public boolean done() {
+        return handle.done();
+    }
+
+    public void cancel() {
         handle.cancel();
     }
 
-    RunResult await() throws Exception {
+    public RunResult await() throws Exception {
         return handle.future().get(30, TimeUnit.SECONDS);
     }
 
