@@ -8,7 +8,9 @@ import dev.probebook.command.UsageException;
 import dev.probebook.engine.RunListener;
 import dev.probebook.engine.RunResult;
 import dev.probebook.plan.CommandBinder;
+import dev.probebook.plan.StepResult;
 import dev.probebook.plan.StepRunner;
+import dev.probebook.cli.Json;
 import dev.probebook.settings.Settings;
 import dev.probebook.notebook.security.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -17,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -81,18 +82,9 @@ class RunApi {
             handle.cancel();
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "the run did not finish: " + e);
         }
-        Map<String, Object> step = new LinkedHashMap<>();
-        step.put("line", 0);
-        step.put("command", result.command());
-        step.put("probe", result.probe());
-        step.put("verdict", result.verdict().label());
-        step.put("summary", result.summary());
-        step.put("output", String.join("\n", result.output()));
-        step.put("elapsedMs", result.elapsedMs());
-        if (result.details() != null) {
-            step.put("details", result.details());
-        }
-        return ResponseEntity.ok(Map.of("steps", List.of(step)));
+        StepResult step = new StepResult(0, null, result.command(), result.probe(), result.verdict(), result.summary(),
+                result.output(), result.elapsedMs(), List.of(result));
+        return ResponseEntity.ok(Json.steps(List.of(step)));
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

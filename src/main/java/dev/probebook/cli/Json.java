@@ -17,7 +17,7 @@ import java.util.Map;
  * The CLI's JSON shapes (a contract other tools rely on): key order and names are fixed here, built
  * from ordered maps rather than from the model records so that the model can evolve.
  */
-final class Json {
+public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -71,7 +71,8 @@ final class Json {
         return root;
     }
 
-    static Map<String, Object> steps(List<StepResult> results) {
+    /** The {@code run --json} / {@code exec --json} shape, also what the HTTP API answers. */
+    public static Map<String, Object> steps(List<StepResult> results) {
         List<Object> steps = new ArrayList<>();
         for (StepResult r : results) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -6,15 +6,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.probebook.testing.Browsers;
+import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.PackagedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +42,7 @@ class SecurityIT {
     private static Path runbooks;
     private static Path data;
     private static PackagedApp app;
-    private static ServerSocket listener;
+    private static LoopbackServers.Open listener;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -55,16 +52,7 @@ class SecurityIT {
         data = Files.createTempDirectory("probebook-sec-data");
         Files.writeString(runbooks.resolve("loopback.md"), "# Loopback\n\n```\nnc -zv 127.0.0.1 9\n```\n", StandardCharsets.UTF_8);
         Files.writeString(Files.createTempDirectory("outside").resolve("secret.md"), "# Secret\n", StandardCharsets.UTF_8);
-        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().start(() -> {
-            while (!listener.isClosed()) {
-                try (Socket s = listener.accept()) {
-                    s.getInputStream().available();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
+        listener = new LoopbackServers.Open(null);
         app = startApp();
     }
 
@@ -115,22 +103,22 @@ class SecurityIT {
 
     @Test
     void theApiNeedsCredentialsAndRefusesWrongOnes() throws Exception {
-        assertThat(run(null, "nc -zv 127.0.0.1 " + listener.getLocalPort()).statusCode()).isEqualTo(401);
+        assertThat(run(null, "nc -zv 127.0.0.1 " + listener.port()).statusCode()).isEqualTo(401);
         PackagedApp.User wrong = new PackagedApp.User(OPERATOR.name(), "not-the-password", "operator");
-        assertThat(run(wrong, "nc -zv 127.0.0.1 " + listener.getLocalPort()).statusCode()).isEqualTo(401);
+        assertThat(run(wrong, "nc -zv 127.0.0.1 " + listener.port()).statusCode()).isEqualTo(401);
         assertThat(get("/api/audit", null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void aViewerMayNotRunProbes() throws Exception {
-        HttpResponse<String> r = run(VIEWER, "nc -zv 127.0.0.1 " + listener.getLocalPort());
+        HttpResponse<String> r = run(VIEWER, "nc -zv 127.0.0.1 " + listener.port());
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.body()).contains("needs role operator");
     }
 
     @Test
     void anOperatorRunsProbesButMayNotCaptureOrReadTheAudit() throws Exception {
-        HttpResponse<String> ok = run(OPERATOR, "nc -zv 127.0.0.1 " + listener.getLocalPort());
+        HttpResponse<String> ok = run(OPERATOR, "nc -zv 127.0.0.1 " + listener.port());
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
         assertThat(ok.body()).contains("\"verdict\":\"ok\"").contains("succeeded");
 
@@ -152,7 +140,7 @@ class SecurityIT {
 
     @Test
     void aUserOverTheRateLimitIsToldWhenToTryAgainWhileOthersGoOn() throws Exception {
-        String nc = "nc -zv 127.0.0.1 " + listener.getLocalPort();
+        String nc = "nc -zv 127.0.0.1 " + listener.port();
         for (int i = 0; i < 5; i++) {
             assertThat(run(BUSY, nc).statusCode()).isEqualTo(200);
         }
@@ -164,7 +152,7 @@ class SecurityIT {
 
     @Test
     void theAuditLogRecordsRunsAndRefusalsWithTheResolvedTargetAndSurvivesARestart() throws Exception {
-        int port = listener.getLocalPort();
+        int port = listener.port();
         assertThat(run(OPERATOR, "telnet localhost " + port).statusCode()).isEqualTo(200);
         assertThat(run(VIEWER, "nc -zv 127.0.0.1 " + port).statusCode()).isEqualTo(403);
 
