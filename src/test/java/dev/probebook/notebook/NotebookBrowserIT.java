@@ -1,12 +1,12 @@
 package dev.probebook.notebook;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
+import dev.probebook.testing.Browsers;
 import dev.probebook.testing.PackagedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotebookBrowserIT {
 
     private static final Path JAR = Path.of("target/probebook.jar");
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
     private static Path runbooks;
     static final PackagedApp.User ADMIN = new PackagedApp.User("it-admin", "it-admin-password", "admin");
@@ -190,9 +188,7 @@ class NotebookBrowserIT {
         base = app.base();
 
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        browser = Browsers.chromium(playwright);
         page = signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US")).newPage());
         page.setDefaultTimeout(20_000);
         Files.createDirectories(Path.of("target/screenshots"));
@@ -200,13 +196,7 @@ class NotebookBrowserIT {
 
     /** Signs the page's browser context in through the login form (the session cookie serves every page of it). */
     static Page signedIn(Page p) {
-        p.setDefaultTimeout(20_000);
-        p.navigate(base + "/login");
-        p.locator("vaadin-login-form input[name=username]").fill(ADMIN.name());
-        p.locator("vaadin-login-form input[name=password]").fill(ADMIN.password());
-        p.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form [part=vaadin-login-submit]").first().click();
-        assertThat(p.locator("[data-user]")).hasAttribute("data-user", ADMIN.name());
-        return p;
+        return Browsers.signedIn(p, base, ADMIN);
     }
 
     @AfterAll
