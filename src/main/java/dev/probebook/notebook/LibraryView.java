@@ -1,5 +1,7 @@
 package dev.probebook.notebook;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -10,6 +12,9 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import dev.probebook.access.Action;
+import dev.probebook.access.ProbeGate;
+import dev.probebook.notebook.security.CurrentUser;
 
 import jakarta.annotation.security.PermitAll;
 
@@ -25,7 +30,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
     private final Div list = new Div();
     private final Div empty = new Div();
 
-    public LibraryView(RunbookLibrary library) {
+    public LibraryView(RunbookLibrary library, ProbeGate gate) {
         addClassName("page");
         entries = library.list();
         Main main = new Main();
@@ -40,7 +45,14 @@ public class LibraryView extends Div implements HasDynamicTitle {
         search.addValueChangeListener(e -> filter(e.getValue()));
         list.addClassName("runbook-list");
         empty.addClassName("empty");
-        main.add(new H1(getTranslation("nav.library")), search, list, empty);
+        Div title = new Div(new H1(getTranslation("nav.library")));
+        title.addClassName("library-title");
+        if (gate.rules().allows(CurrentUser.orNobody(), Action.EDIT)) { // the editor checks again
+            Button create = new Button(getTranslation("library.new"), e -> UI.getCurrent().navigate(RunbookEditorView.class));
+            create.getElement().setAttribute("data-new-runbook", "");
+            title.add(create);
+        }
+        main.add(title, search, list, empty);
         add(new NotebookHeader(), main);
         if (entries.isEmpty()) {
             empty.setText(getTranslation("library.empty", library.folder()));

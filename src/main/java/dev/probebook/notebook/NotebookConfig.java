@@ -86,7 +86,8 @@ public class NotebookConfig {
     @Bean
     RunbookLibrary runbookLibrary(Map<String, String> probebookProperties, Settings settings, ProbeRegistry registry) {
         String dir = probebookProperties.getOrDefault("probebook." + RUNBOOKS_DIR, "runbooks");
-        return new RunbookLibrary(Path.of(dir), settings.runbookMaxBytes(), registry);
+        return new RunbookLibrary(Path.of(dir), settings.runbookMaxBytes(), registry,
+                settings.dataDir().resolve("runbook-backups"), Clock.systemDefaultZone());
     }
 
     @Bean

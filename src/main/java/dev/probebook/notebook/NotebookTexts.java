@@ -18,6 +18,27 @@ public class NotebookTexts implements I18NProvider {
     private static final Map<String, String[]> TEXTS = Map.ofEntries(
             // key -> {English, Korean}
             Map.entry("app.title", new String[]{"Probebook", "Probebook"}),
+            Map.entry("runbook.edit", new String[]{"Edit", "편집"}),
+            Map.entry("library.new", new String[]{"New runbook", "새 런북"}),
+            Map.entry("editor.title", new String[]{"Edit %s", "%s 편집"}),
+            Map.entry("editor.new-title", new String[]{"New runbook", "새 런북"}),
+            Map.entry("editor.name", new String[]{"Name (the file name, without .md)", "이름 (.md를 뺀 파일 이름)"}),
+            Map.entry("editor.text", new String[]{"Markdown", "마크다운"}),
+            Map.entry("editor.save", new String[]{"Save", "저장"}),
+            Map.entry("editor.cancel", new String[]{"Cancel", "취소"}),
+            Map.entry("editor.not-saved", new String[]{"Not saved: %s", "저장되지 않음: %s"}),
+            Map.entry("editor.changed", new String[]{
+                    "Not saved: this runbook was changed by someone else since you opened it. Your text is kept below"
+                            + " — copy it, reload, and merge.",
+                    "저장되지 않음: 이 런북을 연 뒤 다른 사람이 변경했습니다. 입력한 내용은 아래에 그대로 있습니다"
+                            + " — 복사한 뒤 새로 고치고 병합하세요."}),
+            Map.entry("editor.not-audited", new String[]{
+                    "Saved to %s, but the audit log could not be written: %s. The file is saved; tell an administrator"
+                            + " that this change is missing from the audit log.",
+                    "%s에 저장했지만 감사 로그를 기록하지 못했습니다: %s. 파일은 저장되었습니다. 이 변경이 감사 로그에"
+                            + " 없다는 것을 관리자에게 알리세요."}),
+            Map.entry("editor.not-allowed", new String[]{"Not saved: changing runbooks needs role %s.",
+                    "저장되지 않음: 런북을 변경하려면 %s 역할이 필요합니다."}),
             Map.entry("login.title", new String[]{"Sign in", "로그인"}),
             Map.entry("login.user", new String[]{"User name", "사용자 이름"}),
             Map.entry("login.password", new String[]{"Password", "비밀번호"}),

@@ -1,5 +1,10 @@
 package dev.probebook.notebook;
 
+import dev.probebook.files.AtomicFile;
+import dev.probebook.files.ContentHash;
+import dev.probebook.files.FileChangedException;
+import dev.probebook.files.FileWriteException;
+import dev.probebook.notebook.RunbookSaveException.Problem;
 import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.Planner;
@@ -11,8 +16,11 @@ import dev.probebook.runbook.RunbookException;
 import dev.probebook.runbook.RunbookSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +30,14 @@ import java.util.stream.Stream;
  * The runbooks folder: lists the {@code *.md} files in it and loads one by name (file name without
  * {@code .md}). A name can never reach outside the folder: separators and {@code ..} are refused, and the
  * resolved real path (links followed) must lie inside the folder's real path. Parsing is cheap, so files are
- * read on every request (an edited runbook shows up on reload). Thread-safe: no mutable state.
+ * read on every request (an edited runbook shows up on reload).
+ *
+ * <p>Editing: {@link #source} gives the text and a hash of the bytes it came from; {@link #save} writes a new
+ * version only if the file still has that hash, the text parses and fits the size cap, through
+ * {@link AtomicFile} (whole or not at all, the previous version kept in the backup folder); {@link #create}
+ * adds a runbook. Every refusal is a {@link RunbookSaveException} and leaves the folder as it was.
+ *
+ * <p>Thread-safe: no mutable state; writes are serialised by {@link AtomicFile}.
  */
 public final class RunbookLibrary {
 
@@ -40,14 +55,54 @@ public final class RunbookLibrary {
         }
     }
 
+    /**
+     * A runbook's text for the editor.
+     *
+     * @param hash SHA-256 of the file's bytes: the version the editor opened, which {@link #save} expects
+     */
+    public record Source(String name, String text, String hash, List<String> warnings) {
+        public Source {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * A saved runbook.
+     *
+     * @param backup the previous version's copy, or null for a runbook that was created
+     * @param bytes  the size written
+     * @param hash   SHA-256 of what was written: the version to expect on the next save
+     */
+    public record Saved(String name, Path file, Path backup, long bytes, String hash) {
+    }
+
+    private static final String NAME_RULE = "not a runbook name: use the file name without .md, no folders";
+
     private final Path folder;
     private final long maxBytes;
     private final ProbeRegistry registry;
+    private final Path backupDir;
+    private final Clock clock;
+    private final AtomicFile files;
 
+    /** A library whose saves keep backups in {@code data/runbook-backups} (the default data folder). */
     public RunbookLibrary(Path folder, long maxBytes, ProbeRegistry registry) {
+        this(folder, maxBytes, registry, Path.of("data", "runbook-backups"), Clock.systemDefaultZone());
+    }
+
+    /** Backups of saved runbooks go to {@code backupDir}, named in the clock's time zone. */
+    public RunbookLibrary(Path folder, long maxBytes, ProbeRegistry registry, Path backupDir, Clock clock) {
+        this(folder, maxBytes, registry, backupDir, clock, new AtomicFile());
+    }
+
+    /** With other write steps, for fault tests. */
+    RunbookLibrary(Path folder, long maxBytes, ProbeRegistry registry, Path backupDir, Clock clock, AtomicFile files) {
         this.folder = folder.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
         this.registry = registry;
+        this.backupDir = backupDir;
+        this.clock = clock;
+        this.files = files;
     }
 
     public Path folder() {
@@ -82,18 +137,103 @@ public final class RunbookLibrary {
 
     /** Loads a runbook by name; refuses names that are not plain file names inside the folder. */
     public Loaded load(String name) throws RunbookException {
-        Path file = resolve(name);
-        RunbookSource.Text text = RunbookSource.read(file, maxBytes);
+        return parse(name, RunbookSource.read(resolve(name), maxBytes));
+    }
+
+    private Loaded parse(String name, RunbookSource.Text text) throws RunbookException {
         Runbook runbook = new MarkdownParser().parse(text.text(), name);
         List<String> warnings = new ArrayList<>(text.warnings());
         warnings.addAll(runbook.warnings());
         return new Loaded(name, new Planner(registry).plan(runbook), warnings);
     }
 
+    /** The stored text of a runbook and the hash of its bytes, for editing; same name rules as {@link #load}. */
+    public Source source(String name) throws RunbookException {
+        Path file = resolve(name);
+        byte[] bytes = RunbookSource.readBytes(file, maxBytes);
+        RunbookSource.Text text = RunbookSource.decode(bytes, file.toString());
+        return new Source(name, text.text(), ContentHash.sha256(bytes), text.warnings());
+    }
+
+    /**
+     * Writes a new version of an existing runbook, keeping the previous one in the backup folder.
+     *
+     * @param expectedHash {@link Source#hash()} of the version the text was edited from: when the file no
+     *                     longer has it, someone else saved meanwhile and nothing is written
+     * @throws RunbookSaveException nothing was written; the message says why
+     */
+    public Saved save(String name, String text, String expectedHash) throws RunbookSaveException {
+        byte[] bytes = checked(name, text);
+        Path file;
+        try {
+            file = resolve(name);
+        } catch (RunbookException e) {
+            if (Files.exists(folder.resolve(name + ".md"), LinkOption.NOFOLLOW_LINKS)) {
+                throw new RunbookSaveException(Problem.NAME, e.getMessage() + ". Nothing was saved.", e);
+            }
+            throw new RunbookSaveException(Problem.GONE, "there is no runbook '" + name + "' any more: it was deleted or"
+                    + " renamed since you opened it. Your text is kept: copy it, or save it as a new runbook.", e);
+        }
+        try {
+            Path backup = files.replace(file, current -> {
+                if (!ContentHash.sha256(current).equals(expectedHash)) {
+                    throw new FileChangedException(file, "changed since it was opened");
+                }
+                return bytes;
+            }, backupDir, clock);
+            return new Saved(name, file, backup, bytes.length, ContentHash.sha256(bytes));
+        } catch (FileChangedException e) {
+            throw new RunbookSaveException(Problem.CHANGED, "'" + name + "' was changed by someone else since you opened it;"
+                    + " your text is kept — copy it, reload, and merge. Nothing was saved.", e);
+        } catch (FileWriteException e) {
+            throw new RunbookSaveException(Problem.WRITE, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds a runbook that does not exist yet; {@code .md} is added to the name (and a typed {@code .md}
+     * is not doubled).
+     *
+     * @throws RunbookSaveException nothing was written; {@link Problem#EXISTS} when the name is taken
+     */
+    public Saved create(String name, String text) throws RunbookSaveException {
+        String plain = name == null ? null : name.strip().replaceFirst("(?i)\\.md$", "");
+        byte[] bytes = checked(plain, text);
+        Path file = folder.resolve(plain + ".md");
+        try {
+            files.create(file, bytes);
+        } catch (FileChangedException e) {
+            throw new RunbookSaveException(Problem.EXISTS, "a runbook named '" + plain + "' already exists; your text is kept"
+                    + " — choose another name, or open that runbook and merge. Nothing was saved.", e);
+        } catch (FileWriteException e) {
+            throw new RunbookSaveException(Problem.WRITE, e.getMessage(), e);
+        }
+        return new Saved(plain, file, null, bytes.length, ContentHash.sha256(bytes));
+    }
+
+    /** The text as bytes once the name, the size cap and the parser (the one {@link #load} uses) accept it. */
+    private byte[] checked(String name, String text) throws RunbookSaveException {
+        if (!validName(name)) {
+            throw new RunbookSaveException(Problem.NAME, NAME_RULE + ". Nothing was saved.", null);
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > maxBytes) {
+            throw new RunbookSaveException(Problem.TOO_LARGE, "the text is " + bytes.length + " bytes; runbooks are limited to "
+                    + maxBytes + " bytes (probebook.runbook.max-bytes). Nothing was saved.", null);
+        }
+        try {
+            parse(name, RunbookSource.decode(bytes, name));
+        } catch (RunbookException e) {
+            throw new RunbookSaveException(Problem.INVALID, "the text cannot be read as a runbook: " + e.getMessage()
+                    + ". Nothing was saved.", e);
+        }
+        return bytes;
+    }
+
     /** The file of a runbook name, checked to be inside the folder. */
     Path resolve(String name) throws RunbookException {
         if (!validName(name)) {
-            throw new RunbookException("not a runbook name: use the file name without .md, no folders");
+            throw new RunbookException(NAME_RULE);
         }
         Path file = folder.resolve(name + ".md").normalize();
         if (!file.startsWith(folder) || !Files.isRegularFile(file)) {

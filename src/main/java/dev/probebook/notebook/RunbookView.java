@@ -94,6 +94,9 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         } catch (RunbookException e) {
             Main main = new Main(new H1(getTranslation("runbook.not-found")), new Div(e.getMessage()));
             main.addClassName("runbook");
+            if (editable(parameter)) { // a runbook that does not parse can still be mended in the editor
+                main.add(editButton());
+            }
             add(main);
             title = getTranslation("runbook.not-found");
             return;
@@ -110,6 +113,11 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         Aside toc = toc();
         Main doc = new Main();
         doc.addClassName("runbook");
+        if (gate.rules().allows(actor, dev.probebook.access.Action.EDIT)) {
+            Div actions = new Div(editButton());
+            actions.addClassName("runbook-actions");
+            doc.add(actions);
+        }
         doc.add(variablesBar());
         runAll = new RunAllPanel(widgets, maxRunAllSteps);
         doc.add(runAll);
@@ -156,6 +164,26 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         wrap.addClassName("heading");
         wrap.getElement().appendChild(el);
         return wrap;
+    }
+
+    /** Shown only to those allowed to edit; the editor checks again. */
+    private Button editButton() {
+        Button edit = new Button(getTranslation("runbook.edit"), e -> UI.getCurrent().navigate(RunbookEditorView.class, name));
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        edit.getElement().setAttribute("data-edit", "");
+        return edit;
+    }
+
+    private boolean editable(String name) {
+        if (!gate.rules().allows(actor, dev.probebook.access.Action.EDIT)) {
+            return false;
+        }
+        try {
+            library.source(name);
+            return true;
+        } catch (RunbookException e) {
+            return false;
+        }
     }
 
     private Aside toc() {

@@ -28,6 +28,11 @@ public final class RunbookSource {
     }
 
     public static Text read(Path file, long maxBytes) throws RunbookException {
+        return decode(readBytes(file, maxBytes), file.toString());
+    }
+
+    /** The file's bytes as they are (for a content hash), with the same size cap and messages as {@link #read}. */
+    public static byte[] readBytes(Path file, long maxBytes) throws RunbookException {
         byte[] bytes;
         try {
             if (Files.isDirectory(file)) {
@@ -49,7 +54,7 @@ public final class RunbookSource {
         } catch (IOException e) {
             throw new RunbookException("cannot read " + file + ": " + e.getMessage());
         }
-        return decode(bytes, file.toString());
+        return bytes;
     }
 
     public static Text decode(byte[] bytes, String name) throws RunbookException {

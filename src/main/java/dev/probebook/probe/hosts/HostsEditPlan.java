@@ -1,6 +1,7 @@
 package dev.probebook.probe.hosts;
 
 import dev.probebook.command.HostSyntax;
+import dev.probebook.files.ContentHash;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class HostsEditPlan {
         boolean changed = mode == HostsFileEditor.Mode.APPEND ? plan.append() : plan.addOrMove();
         plan.noteOtherFamily(file);
         String newText = changed ? plan.render() : text.render();
-        return new HostsEdit(path, HostsText.hash(bytes), changed ? plan.changes : List.of(), newText, plan.notes);
+        return new HostsEdit(path, ContentHash.sha256(bytes), changed ? plan.changes : List.of(), newText, plan.notes);
     }
 
     // --- the two modes ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.probebook.probe.hosts;
 
+import dev.probebook.files.ContentHash;
 import dev.probebook.probe.hosts.HostsEdit.Added;
 import dev.probebook.probe.hosts.HostsEdit.Removed;
 import dev.probebook.probe.hosts.HostsFileEditor.Mode;
@@ -44,7 +45,7 @@ class HostsFileEditorPreviewTest {
         HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.5", List.of("app.example.com"), Mode.ADD_OR_MOVE);
 
         assertThat(edit.path()).isEqualTo(hosts);
-        assertThat(edit.hash()).hasSize(64).isEqualTo(HostsText.hash(FILE.getBytes(StandardCharsets.UTF_8)));
+        assertThat(edit.hash()).hasSize(64).isEqualTo(ContentHash.sha256(FILE.getBytes(StandardCharsets.UTF_8)));
         assertThat(edit.changes()).containsExactly(
                 new Removed(2, "10.0.0.9\tapp.example.com app   # old server"),
                 new Added(2, "10.0.0.9\tapp # old server"),

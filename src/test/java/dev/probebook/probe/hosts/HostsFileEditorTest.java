@@ -1,5 +1,6 @@
 package dev.probebook.probe.hosts;
 
+import dev.probebook.files.AtomicFile;
 import dev.probebook.probe.hosts.HostsFileEditor.Mode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class HostsFileEditorTest {
     void aChangeDuringTheWriteIsCaughtBeforeTheRename() throws Exception {
         String edited = BEFORE + "# edited meanwhile\n";
         HostsFileEditor editor = new HostsFileEditor((temp, bytes) -> {
-            HostsFileEditor.writeDurably(temp, bytes);
+            AtomicFile.writeDurably(temp, bytes);
             Files.writeString(hosts, edited); // another program writes the file while we do
         }, (temp, target) -> {
             throw new AssertionError("must not rename");
@@ -191,7 +192,7 @@ class HostsFileEditorTest {
 
     @Test
     void aBindMountedFileThatCannotBeRenamedOverIsReported() throws Exception {
-        HostsFileEditor editor = new HostsFileEditor(HostsFileEditor::writeDurably, (temp, target) -> {
+        HostsFileEditor editor = new HostsFileEditor(AtomicFile::writeDurably, (temp, target) -> {
             throw new FileSystemException(temp.toString(), target.toString(), "Device or resource busy");
         });
         assertThatThrownBy(() -> editor.apply(moveApp(), backups, CLOCK))

@@ -1,0 +1,37 @@
+package dev.probebook.notebook;
+
+/**
+ * A runbook was not saved; the file is as it was. The message says why in plain words and can be shown as
+ * is; {@link #problem()} lets the page react (the user's text is never dropped, whatever the problem).
+ */
+public final class RunbookSaveException extends Exception {
+
+    /** Why the save was refused or failed. */
+    public enum Problem {
+        /** Not a plain file name inside the runbooks folder ({@code ../x}, {@code a/b}, ...). */
+        NAME,
+        /** A new runbook's name is taken. */
+        EXISTS,
+        /** The runbook being edited is no longer there (deleted or renamed meanwhile). */
+        GONE,
+        /** Over {@code probebook.runbook.max-bytes}. */
+        TOO_LARGE,
+        /** The text does not parse as a runbook (the parser's message is in the message). */
+        INVALID,
+        /** The file changed since it was opened in the editor. */
+        CHANGED,
+        /** The file could not be written (full disk, read-only file system, no permission, ...). */
+        WRITE
+    }
+
+    private final Problem problem;
+
+    public RunbookSaveException(Problem problem, String message, Throwable cause) {
+        super(message, cause);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+}

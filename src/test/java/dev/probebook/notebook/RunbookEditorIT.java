@@ -1,0 +1,199 @@
+package dev.probebook.notebook;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.probebook.testing.Browsers;
+import dev.probebook.testing.PackagedApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The runbook editor end to end in Chromium against the packaged app: an admin edits and creates runbooks
+ * (backup, audit record, the page shows the change), every failed save keeps the typed text on the page,
+ * and a viewer gets neither the buttons nor the editor.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RunbookEditorIT {
+
+    private static final PackagedApp.User ADMIN = new PackagedApp.User("it-admin", "it-admin-password", "admin");
+    private static final PackagedApp.User VIEWER = new PackagedApp.User("it-viewer", "it-viewer-password", "viewer");
+
+    private static Path runbooks;
+    private static Path data;
+    private static PackagedApp app;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static Page page;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runbooks = Files.createTempDirectory("probebook-editor-it-runbooks");
+        Files.writeString(runbooks.resolve("nested.md"), "# Nested\n\n1. Is the port open?\n\n   ```\n   nc -zv 127.0.0.1 9\n   ```\n",
+                StandardCharsets.UTF_8);
+        data = Files.createTempDirectory("probebook-editor-it-data");
+        app = PackagedApp.start("editor-it-app", List.of(ADMIN, VIEWER), "--probebook.runbooks-dir=" + runbooks,
+                "--probebook.data-dir=" + data);
+        playwright = Playwright.create();
+        browser = Browsers.chromium(playwright);
+        page = Browsers.signIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
+                .setLocale("en-US")).newPage(), app.base(), ADMIN);
+        Files.createDirectories(Path.of("target/screenshots"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[]{browser, playwright, app}) { // in this order; null: never started
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private static Locator button(Page p, String name) {
+        return p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** Goes to {@code path} and follows its button to the editor at {@code editorPath}. */
+    private static void openEditor(String path, String buttonName, String editorPath) {
+        page.navigate(app.base() + path);
+        button(page, buttonName).click();
+        page.waitForURL(Pattern.compile(".*" + Pattern.quote(editorPath) + "$"));
+    }
+
+    private static Locator textArea() {
+        return page.locator("[data-editor] textarea");
+    }
+
+    private static List<Path> backups() throws Exception {
+        Path dir = data.resolve("runbook-backups");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anAdminEditsARunbookAndSeesTheChangeWithABackupAndAnAuditRecord() throws Exception {
+        openEditor("/runbook/nested", "Edit", "/edit/nested");
+        assertThat(textArea()).hasValue(Files.readString(runbooks.resolve("nested.md")));
+        textArea().fill("# Nested, edited in the browser\n\n```\nnc -zv 127.0.0.1 9\n```\n");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/editor.png")));
+        button(page, "Save").click();
+
+        page.waitForURL(Pattern.compile(".*/runbook/nested$"));
+        assertThat(page.locator("h1")).containsText("Nested, edited in the browser");
+        assertThat(Files.readString(runbooks.resolve("nested.md"))).startsWith("# Nested, edited in the browser");
+        assertThat(backups()).hasSize(1);
+        assertThat(Files.readString(backups().get(0))).startsWith("# Nested\n");
+        String audit = Files.readString(data.resolve("audit.jsonl"));
+        assertThat(audit).contains("\"runbook-save\"").contains(backups().get(0).toString());
+    }
+
+    @Test
+    @Order(2)
+    void aRunbookChangedMeanwhileIsNotOverwrittenAndTheTypedTextStays() throws Exception {
+        page.navigate(app.base() + "/edit/nested");
+        assertThat(textArea()).hasValue(Pattern.compile("^# Nested, edited.*", Pattern.DOTALL));
+        String theirs = "# Nested, their version\n";
+        Files.writeString(runbooks.resolve("nested.md"), theirs);
+        String mine = "# Nested, my version\n\nwith a paragraph I must not lose\n";
+        textArea().fill(mine);
+        button(page, "Save").click();
+
+        assertThat(page.locator("[data-save-error]")).containsText("changed by someone else since you opened it");
+        assertThat(textArea()).hasValue(mine);
+        assertThat(page).hasURL(Pattern.compile(".*/edit/nested$"));
+        assertThat(Files.readString(runbooks.resolve("nested.md"))).isEqualTo(theirs);
+    }
+
+    @Test
+    @Order(3)
+    void aTextThatDoesNotParseIsRefusedWithTheReasonAndKept() throws Exception {
+        page.navigate(app.base() + "/edit/nested");
+        String deep = ">".repeat(70) + " too deep\n";
+        textArea().fill(deep);
+        button(page, "Save").click();
+        assertThat(page.locator("[data-save-error]")).containsText("nests quotes or lists more than 64 levels deep");
+        assertThat(textArea()).hasValue(deep);
+    }
+
+    @Test
+    @Order(4)
+    void whenTheAuditLogCannotBeWrittenThePageSaysSoAndThatTheFileIsSaved() throws Exception {
+        Path log = data.resolve("audit.jsonl");
+        Path kept = data.resolve("audit.jsonl.kept");
+        Files.move(log, kept);
+        Files.createDirectory(log); // appending to a folder fails
+        try {
+            page.navigate(app.base() + "/edit/nested");
+            String text = "# Nested, saved but not audited\n";
+            textArea().fill(text);
+            button(page, "Save").click();
+            Locator error = page.locator("[data-save-error]");
+            assertThat(error).containsText("the audit log could not be written");
+            assertThat(error).containsText("The file is saved");
+            assertThat(textArea()).hasValue(text);
+            assertThat(Files.readString(runbooks.resolve("nested.md"))).isEqualTo(text);
+        } finally {
+            Files.delete(log);
+            Files.move(kept, log);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAdminCreatesANewRunbookFromTheLibrary() throws Exception {
+        openEditor("/", "New runbook", "/edit");
+        page.locator("[data-editor-name] input").fill("fresh");
+        textArea().fill("# Fresh runbook\n\n```\nping -c 1 127.0.0.1\n```\n");
+        button(page, "Save").click();
+        page.waitForURL(Pattern.compile(".*/runbook/fresh$"));
+        assertThat(page.locator("h1")).containsText("Fresh runbook");
+        assertThat(Files.readString(runbooks.resolve("fresh.md"))).startsWith("# Fresh runbook");
+
+        openEditor("/", "New runbook", "/edit");
+        page.locator("[data-editor-name] input").fill("fresh");
+        textArea().fill("# Another fresh one\n");
+        button(page, "Save").click();
+        assertThat(page.locator("[data-save-error]")).containsText("a runbook named 'fresh' already exists");
+        assertThat(textArea()).hasValue("# Another fresh one\n");
+    }
+
+    @Test
+    @Order(6)
+    void aViewerGetsNoEditButtonsAndNoEditor() {
+        Page viewer = Browsers.signIn(browser.newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage(),
+                app.base(), VIEWER);
+        viewer.navigate(app.base() + "/runbook/nested");
+        assertThat(viewer.locator("h1")).isVisible();
+        assertThat(button(viewer, "Edit")).hasCount(0);
+        viewer.navigate(app.base() + "/");
+        assertThat(viewer.locator(".runbook-card").first()).isVisible();
+        assertThat(button(viewer, "New runbook")).hasCount(0);
+        viewer.navigate(app.base() + "/edit/nested");
+        assertThat(viewer.locator("body")).containsText("Could not navigate to 'edit/nested'"); // Vaadin's page for a denied route
+        assertThat(viewer.locator("[data-editor]")).hasCount(0);
+        assertThat(button(viewer, "Save")).hasCount(0);
+        viewer.context().close();
+    }
+}
