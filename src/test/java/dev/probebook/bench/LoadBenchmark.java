@@ -143,6 +143,8 @@ public final class LoadBenchmark {
                     new Kind("curl", "curl -s -o /dev/null -w \"%{http_code}\" http://127.0.0.1:" + httpPort + "/"),
                     new Kind("tcping", "tcping -n 1 127.0.0.1 " + tcpPort));
 
+            // real hashes, as ./probebook hash-password makes them: the API checks Basic credentials per request
+            System.setProperty("probebook.test.bcrypt-cost", System.getProperty("probebook.test.bcrypt-cost", "10"));
             List<PackagedApp.User> accounts = new ArrayList<>();
             for (int i = 0; i < users; i++) {
                 accounts.add(new PackagedApp.User(String.format(Locale.ROOT, "load-user-%03d", i),
@@ -156,9 +158,9 @@ public final class LoadBenchmark {
                 appHandle.set(ProcessHandle.of(app.pid()).orElse(null));
                 System.out.printf(Locale.ROOT, "app pid %d up in %.1f s, java %s, %d cores (shared with this load generator)%n",
                         app.pid(), (System.nanoTime() - t0) / 1e9, Runtime.version(), Runtime.getRuntime().availableProcessors());
-                System.out.printf(Locale.ROOT, "load: %d users (operator each, own Basic credentials, bcrypt cost 4 test hashes),"
+                System.out.printf(Locale.ROOT, "load: %d users (operator each, own Basic credentials, bcrypt cost %d hashes),"
                         + " %d s, think %d ms (+0..10 %%), request timeout %d s; all loopback: TCP %d, HTTP %d, app %d%n",
-                        users, seconds, thinkMillis, REQUEST_TIMEOUT.toSeconds(), tcpPort, httpPort, app.port());
+                        users, PackagedApp.User.hashCost(), seconds, thinkMillis, REQUEST_TIMEOUT.toSeconds(), tcpPort, httpPort, app.port());
                 System.out.println("limits: the app's defaults, none overridden (per-user-concurrent 4,"
                         + " per-user-runs-per-minute 60, max-concurrent-probes 32)"
                         + (thinkMillis < 1000 ? "; think < 1000 ms: expect 403 from the per-user runs-per-minute limit" : ""));

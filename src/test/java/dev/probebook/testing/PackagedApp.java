@@ -26,8 +26,13 @@ public final class PackagedApp implements AutoCloseable {
 
     /** A test user: name, password and role; the app gets only the bcrypt hash. */
     public record User(String name, String password, String role) {
+        /** bcrypt cost of the hashes the app gets: 4 keeps tests fast; benchmarks set the real 10. */
+        public static int hashCost() {
+            return Integer.getInteger("probebook.test.bcrypt-cost", 4);
+        }
+
         String arguments() {
-            return "--probebook.users." + name + ".password-hash=" + new BCryptPasswordEncoder(4).encode(password)
+            return "--probebook.users." + name + ".password-hash=" + new BCryptPasswordEncoder(hashCost()).encode(password)
                     + "\n--probebook.users." + name + ".roles=" + role;
         }
 
