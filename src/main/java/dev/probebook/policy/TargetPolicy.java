@@ -42,7 +42,13 @@ public final class TargetPolicy {
     public void check(String host, InetAddress address, int port) throws PolicyDeniedException {
         String shown = address.getHostAddress() + (port > 0 ? " port " + port : "");
         for (TargetRule rule : deny) {
-            if (rule.matchesAddress(address, port) || rule.matchesHost(host, port)) {
+            for (InetAddress same : AddressAliases.of(address)) {
+                if (rule.matchesAddress(same, port)) {
+                    String via = same.equals(address) ? "" : " (the same host as " + same.getHostAddress() + ")";
+                    throw new PolicyDeniedException("target " + shown + via + " denied by rule 'deny " + rule.text() + "'");
+                }
+            }
+            if (rule.matchesHost(host, port)) {
                 throw new PolicyDeniedException("target " + shown + " denied by rule 'deny " + rule.text() + "'");
             }
         }

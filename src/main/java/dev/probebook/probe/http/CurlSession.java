@@ -54,6 +54,9 @@ final class CurlSession {
 
     private CurlFailure failure;
     private PolicyDeniedException denied;
+    /** okhttp's own test for a host it connects to without a Dns lookup ({@code canParseAsIpAddress}). */
+    private static final java.util.regex.Pattern OKHTTP_IP_ADDRESS =
+            java.util.regex.Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
     private String setupError;
     private String redirectUrl;
     private boolean binaryWithheld;
@@ -224,10 +227,15 @@ final class CurlSession {
         return BODY_REQUIRED.contains(method.toUpperCase(Locale.ROOT)) ? RequestBody.create(new byte[0], null) : null;
     }
 
-    /** okhttp never asks a Dns for an IP literal, so literals are checked against the policy here. */
+    /**
+     * okhttp never asks a Dns for what it takes as an IP address, so those are checked against the policy
+     * here. It takes more than strict literals: any host of digits and dots ({@code 2130706434},
+     * {@code 127.1}) goes straight to {@code InetAddress}, which reads the short and decimal IPv4 forms; a
+     * redirect to one must not slip past the policy.
+     */
     private boolean allowedLiteral(HttpUrl url) throws InterruptedException {
         String host = url.host();
-        if (!HostSyntax.isIpLiteral(host)) {
+        if (!HostSyntax.isIpLiteral(host) && !OKHTTP_IP_ADDRESS.matcher(host).matches()) {
             return true;
         }
         try {

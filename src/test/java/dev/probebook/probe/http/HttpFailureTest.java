@@ -197,6 +197,20 @@ class HttpFailureTest {
     }
 
     @Test
+    void redirectsToDecimalAndShortIpv4FormsOfADeniedAddressAreRefused() throws Exception {
+        ProbeHarness denying = new ProbeHarness(Map.of("probebook.policy.deny", "127.0.0.2/32", "probebook.http.max-time", "5s",
+                "probebook.dns.servers", "127.0.0.1:" + LoopbackServers.closedPort()));
+        for (String location : new String[]{"http://2130706434:9/", "http://127.2:9/", "http://127.0.2:9/"}) {
+            try (MockWebServer server = TestPki.http()) {
+                server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", location).build());
+                RunResult r = denying.run("curl -sL http://127.0.0.1:" + server.getPort() + "/");
+                assertThat(r.verdict()).as(location).isEqualTo(Verdict.ERROR);
+                assertThat(r.summary()).as(location).contains("127.0.0.2").contains("deny 127.0.0.2/32");
+            }
+        }
+    }
+
+    @Test
     void redirectToANameResolvingToADeniedAddressIsRefusedToo() throws Exception {
         try (MockWebServer server = TestPki.http()) {
             server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "http://metadata.test/").build());
