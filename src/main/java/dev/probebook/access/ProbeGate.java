@@ -85,12 +85,21 @@ public final class ProbeGate {
                 throw new AccessDeniedException("runs are refused until the audit log can be written again: " + problem);
             }
             permit = limiter.acquire(actor.name(), captureInterface(invocation));
+            try {
+                // on disk before the first packet: a run whose end is never recorded (the JVM died) still shows
+                recordOrThrow(new AuditEvent(clock.instant(), actor.name(), AuditAction.RUN_START, place.runbook(), place.step(),
+                        invocation.text(), null, null, null, place.via()));
+            } catch (AuditException e) {
+                permit.close();
+                throw new AccessDeniedException("runs are refused until the audit log can be written again: " + e.getMessage());
+            }
         } catch (AccessDeniedException e) {
             record(new AuditEvent(clock.instant(), actor.name(), AuditAction.RUN_DENIED, place.runbook(), place.step(),
-                    invocation.text(), null, "error", 0L, e.getMessage()));
+                    invocation.text(), null, "error", 0L, withVia(place, e.getMessage())));
             return new Refused(runner.refused(invocation, e.getMessage(), listener), e.getMessage());
         }
         Set<String> targets = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+        java.util.concurrent.atomic.AtomicInteger moreTargets = new java.util.concurrent.atomic.AtomicInteger();
         return new Admitted(runner.start(invocation, new RunListener() {
             @Override
             public void line(String line) {
@@ -99,7 +108,9 @@ public final class ProbeGate {
 
             @Override
             public void target(String host, InetAddress address, int port, boolean allowed) {
-                if (targets.size() < MAX_TARGETS) {
+                if (targets.size() >= MAX_TARGETS) {
+                    moreTargets.incrementAndGet();
+                } else {
                     boolean literal = host == null || host.equals(address.getHostAddress()) || host.equals(AddressText.of(address));
                     targets.add((literal ? "" : host + " -> ") + endpoint(address, port)
                             + (allowed ? "" : " (denied)"));
@@ -112,10 +123,11 @@ public final class ProbeGate {
                 permit.close();
                 String target;
                 synchronized (targets) {
-                    target = targets.isEmpty() ? null : String.join(", ", targets);
+                    target = targets.isEmpty() ? null : String.join(", ", targets)
+                            + (moreTargets.get() > 0 ? " (+" + moreTargets.get() + " more)" : "");
                 }
                 record(new AuditEvent(clock.instant(), actor.name(), AuditAction.RUN, place.runbook(), place.step(),
-                        invocation.text(), target, result.verdict().label(), result.elapsedMs(), result.summary()));
+                        invocation.text(), target, result.verdict().label(), result.elapsedMs(), withVia(place, result.summary())));
                 listener.finished(result);
             }
         }));
@@ -134,8 +146,17 @@ public final class ProbeGate {
 
     /** Appends or throws: for changes (hosts file, runbooks) that must not happen unaudited. */
     public void recordOrThrow(AuditEvent event) throws AuditException {
-        audit.append(event);
+        try {
+            audit.append(event);
+        } catch (AuditException e) {
+            auditProblem = e.getMessage();
+            throw e;
+        }
         auditProblem = null;
+    }
+
+    private static String withVia(RunPlace place, String text) {
+        return place.via() == null ? text : "(" + place.via() + ") " + text;
     }
 
     private static String endpoint(InetAddress address, int port) {

@@ -35,8 +35,8 @@ import java.util.concurrent.TimeoutException;
 @RestController
 class RunApi {
 
-    /** The request body; {@code runbook} and {@code step} only label the audit record. */
-    record RunRequest(String command, String runbook, Integer step) {
+    /** The request body: one command line. */
+    record RunRequest(String command) {
     }
 
     private final ProbeGate gate;
@@ -50,7 +50,8 @@ class RunApi {
     }
 
     @PostMapping(path = "/api/run", produces = "application/json")
-    ResponseEntity<Map<String, Object>> run(@RequestBody RunRequest request) throws InterruptedException {
+    ResponseEntity<Map<String, Object>> run(@RequestBody RunRequest request, jakarta.servlet.http.HttpServletRequest http)
+            throws InterruptedException {
         Actor actor = CurrentUser.orNobody();
         if (request == null || request.command() == null || request.command().isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "give a command line: {\"command\": \"nc -zv HOST PORT\"}");
@@ -68,7 +69,7 @@ class RunApi {
             RunResult notRun = StepRunner.notRunResult(bound, "none");
             return error(HttpStatus.BAD_REQUEST, notRun.summary());
         }
-        ProbeGate.Admission admission = gate.admit(actor, new RunPlace(request.runbook(), request.step()),
+        ProbeGate.Admission admission = gate.admit(actor, RunPlace.api(http.getRemoteAddr()),
                 ready.invocation(), RunListener.NONE);
         if (admission instanceof ProbeGate.Refused refused) {
             return error(HttpStatus.FORBIDDEN, refused.reason());

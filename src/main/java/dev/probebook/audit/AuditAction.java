@@ -8,6 +8,8 @@ import java.util.Locale;
  * makes its line unreadable (skipped), never misread.
  */
 public enum AuditAction {
+    /** A probe is about to run (written before it starts: a run that never finishes is still on record). */
+    RUN_START,
     /** A probe ran (command, resolved target, verdict, duration). */
     RUN,
     /** A run was refused before it started (no permission, or it could not be audited). */

@@ -33,10 +33,10 @@ public class NotebookTexts implements I18NProvider {
                     "저장되지 않음: 이 런북을 연 뒤 다른 사람이 변경했습니다. 입력한 내용은 아래에 그대로 있습니다"
                             + " — 복사한 뒤 새로 고치고 병합하세요."}),
             Map.entry("editor.not-audited", new String[]{
-                    "Saved to %s, but the audit log could not be written: %s. The file is saved; tell an administrator"
-                            + " that this change is missing from the audit log.",
-                    "%s에 저장했지만 감사 로그를 기록하지 못했습니다: %s. 파일은 저장되었습니다. 이 변경이 감사 로그에"
-                            + " 없다는 것을 관리자에게 알리세요."}),
+                    "Not saved: the audit log could not be written (%s). Changes are refused until it can; your text is"
+                            + " kept here. Tell an administrator.",
+                    "저장되지 않음: 감사 로그를 기록할 수 없습니다(%s). 기록할 수 있을 때까지 변경은 거부됩니다. 입력한 내용은"
+                            + " 여기에 남아 있습니다. 관리자에게 알리세요."}),
             Map.entry("editor.not-allowed", new String[]{"Not saved: changing runbooks needs role %s.",
                     "저장되지 않음: 런북을 변경하려면 %s 역할이 필요합니다."}),
             Map.entry("login.title", new String[]{"Sign in", "로그인"}),

@@ -136,22 +136,29 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
             showError(getTranslation("editor.not-allowed", gate.rules().needed(Action.EDIT).label()));
             return;
         }
+        // nothing changes unaudited: the intent is on disk before the file is touched (no audit, no save)
+        String target = name == null ? nameField.getValue() : name;
+        String size = editor.getValue().getBytes(StandardCharsets.UTF_8).length + " bytes";
+        try {
+            gate.recordOrThrow(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE).withStep(target, null)
+                    .withOutcome("pending", null).withDetail(size));
+        } catch (AuditException e) {
+            showError(getTranslation("editor.not-audited", e.getMessage()));
+            return;
+        }
         RunbookLibrary.Saved saved;
         try {
             saved = name == null ? library.create(nameField.getValue(), editor.getValue()) : library.save(name, editor.getValue(), hash);
         } catch (RunbookSaveException e) {
+            gate.record(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE).withStep(target, null)
+                    .withOutcome("error", null).withDetail(e.getMessage()));
             showError(e.problem() == RunbookSaveException.Problem.CHANGED ? getTranslation("editor.changed")
                     : getTranslation("editor.not-saved", e.getMessage()));
             return;
         }
         opened(saved);
-        try {
-            gate.recordOrThrow(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE).withStep(saved.name(), null)
-                    .withDetail(detail(saved)));
-        } catch (AuditException e) {
-            showError(getTranslation("editor.not-audited", saved.file(), e.getMessage()));
-            return;
-        }
+        gate.record(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE).withStep(saved.name(), null)
+                .withOutcome("ok", null).withDetail(detail(saved)));
         UI.getCurrent().navigate(RunbookView.class, saved.name());
     }
 

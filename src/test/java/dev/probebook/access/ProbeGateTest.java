@@ -67,7 +67,8 @@ class ProbeGateTest {
             RunResult r = a.handle().await();
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
             List<AuditEvent> events = audit.query(AuditQuery.all());
-            assertThat(events).hasSize(1);
+            assertThat(events).extracting(AuditEvent::action).containsExactly(AuditAction.RUN, AuditAction.RUN_START);
+            assertThat(events.get(1).command()).isEqualTo(line);
             AuditEvent e = events.get(0);
             assertThat(e.action()).isEqualTo(AuditAction.RUN);
             assertThat(e.user()).isEqualTo("otto");
@@ -108,15 +109,20 @@ class ProbeGateTest {
     }
 
     @Test
-    void whenTheAuditLogCannotBeWrittenFurtherRunsAreRefused() throws Exception {
+    void whenTheAuditLogCannotBeWrittenRunsAreRefusedBeforeTheyStart() throws Exception {
         try (LoopbackServers.Open open = new LoopbackServers.Open(null)) {
             Files.createDirectory(dir.resolve("audit.jsonl")); // a folder where the file should be: every append fails
             Actor otto = Actor.of("otto", Role.OPERATOR);
-            RunResult first = gate.start(otto, RunPlace.terminal(), invocation("nc -zv 127.0.0.1 " + open.port()), RunListener.NONE).await();
-            assertThat(first.verdict()).isEqualTo(Verdict.OK);
-            RunResult second = gate.start(otto, RunPlace.terminal(), invocation("nc -zv 127.0.0.1 " + open.port()), RunListener.NONE).await();
-            assertThat(second.verdict()).isEqualTo(Verdict.ERROR);
-            assertThat(second.summary()).contains("audit log").contains("audit.jsonl");
+            List<String> lines = new CopyOnWriteArrayList<>();
+            RunResult refused = gate.start(otto, RunPlace.terminal(), invocation("nc -zv 127.0.0.1 " + open.port()), new RunListener() {
+                @Override
+                public void line(String line) {
+                    lines.add(line);
+                }
+            }).await();
+            assertThat(refused.verdict()).isEqualTo(Verdict.ERROR);
+            assertThat(refused.summary()).contains("audit log").contains("audit.jsonl");
+            assertThat(lines).noneMatch(l -> l.contains("succeeded")); // refused before it started: nothing was sent
 
             Files.delete(dir.resolve("audit.jsonl"));
             gate.record(AuditEvent.of(java.time.Instant.now(), "admin", AuditAction.SIGN_IN)); // writable again
@@ -136,7 +142,8 @@ class ProbeGateTest {
         assertThat(refused.summary()).contains("already has 1 probes running");
         ping.cancel();
         ping.await();
-        assertThat(one.admit(otto, RunPlace.terminal(), invocation("nc -zv -w 1 127.0.0.1 9"), RunListener.NONE))
-                .isInstanceOf(ProbeGate.Admitted.class);
+        ProbeGate.Admission again = one.admit(otto, RunPlace.terminal(), invocation("nc -zv -w 1 127.0.0.1 9"), RunListener.NONE);
+        assertThat(again).isInstanceOf(ProbeGate.Admitted.class);
+        again.handle().await(); // its audit record is written before the temp folder goes
     }
 }
