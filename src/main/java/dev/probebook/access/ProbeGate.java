@@ -65,7 +65,10 @@ public final class ProbeGate {
     public record Admitted(ProbeRunner.RunHandle handle) implements Admission {
     }
 
-    public record Refused(ProbeRunner.RunHandle handle, String reason) implements Admission {
+    public record Refused(ProbeRunner.RunHandle handle, AccessDeniedException why) implements Admission {
+        public String reason() {
+            return why.getMessage();
+        }
     }
 
     /** Starts the run if the actor may; otherwise returns a finished, refused run. */
@@ -82,7 +85,8 @@ public final class ProbeGate {
             rules.check(actor, action);
             String problem = auditProblem;
             if (problem != null) {
-                throw new AccessDeniedException("runs are refused until the audit log can be written again: " + problem);
+                throw new AccessDeniedException("runs are refused until the audit log can be written again: " + problem,
+                        AccessDeniedException.Kind.AUDIT, 0);
             }
             permit = limiter.acquire(actor.name(), captureInterface(invocation));
             try {
@@ -91,12 +95,13 @@ public final class ProbeGate {
                         invocation.text(), null, null, null, place.via()));
             } catch (AuditException e) {
                 permit.close();
-                throw new AccessDeniedException("runs are refused until the audit log can be written again: " + e.getMessage());
+                throw new AccessDeniedException("runs are refused until the audit log can be written again: " + e.getMessage(),
+                        AccessDeniedException.Kind.AUDIT, 0);
             }
         } catch (AccessDeniedException e) {
             record(new AuditEvent(clock.instant(), actor.name(), AuditAction.RUN_DENIED, place.runbook(), place.step(),
                     invocation.text(), null, "error", 0L, withVia(place, e.getMessage())));
-            return new Refused(runner.refused(invocation, e.getMessage(), listener), e.getMessage());
+            return new Refused(runner.refused(invocation, e.getMessage(), listener), e);
         }
         Set<String> targets = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
         java.util.concurrent.atomic.AtomicInteger moreTargets = new java.util.concurrent.atomic.AtomicInteger();

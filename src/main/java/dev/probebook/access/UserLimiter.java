@@ -47,7 +47,8 @@ public final class UserLimiter {
         int now = running.getOrDefault(user, 0);
         if (now >= limits.perUserConcurrent()) {
             throw new AccessDeniedException("limit: " + user + " already has " + now + " probes running"
-                    + " (probebook.limits.per-user-concurrent=" + limits.perUserConcurrent() + "); stop one or wait for it to end");
+                    + " (probebook.limits.per-user-concurrent=" + limits.perUserConcurrent() + "); stop one or wait for it to end",
+                    AccessDeniedException.Kind.LIMIT, 0);
         }
         Instant t = clock.instant();
         Deque<Instant> window = started.computeIfAbsent(user, u -> new ArrayDeque<>());
@@ -57,11 +58,12 @@ public final class UserLimiter {
         if (window.size() >= limits.perUserRunsPerMinute()) {
             long wait = Math.max(1, Duration.between(t, window.peekFirst().plus(WINDOW)).toSeconds());
             throw new AccessDeniedException("limit: " + user + " started " + window.size() + " runs in the last minute"
-                    + " (probebook.limits.per-user-runs-per-minute=" + limits.perUserRunsPerMinute() + "); try again in " + wait + " s");
+                    + " (probebook.limits.per-user-runs-per-minute=" + limits.perUserRunsPerMinute() + "); try again in " + wait + " s",
+                    AccessDeniedException.Kind.LIMIT, wait);
         }
         if (captureInterface != null && !capturing.add(captureInterface)) {
             throw new AccessDeniedException("limit: a capture on " + (captureInterface.isEmpty() ? "the default interface" : captureInterface)
-                    + " is already running; one capture per interface at a time");
+                    + " is already running; one capture per interface at a time", AccessDeniedException.Kind.LIMIT, 0);
         }
         window.addLast(t);
         running.merge(user, 1, Integer::sum);

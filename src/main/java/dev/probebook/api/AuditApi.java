@@ -44,7 +44,8 @@ class AuditApi {
         if (action != null && !action.isBlank()) {
             AuditAction a = AuditAction.fromLabel(action);
             if (a == null) {
-                return ResponseEntity.badRequest().body(Map.of("error", "unknown action '" + action + "'"));
+                return ResponseEntity.badRequest().body(Map.of("error", "unknown action '" + action + "' (one of "
+                        + String.join(", ", java.util.Arrays.stream(AuditAction.values()).map(AuditAction::label).toList()) + ")"));
             }
             query = query.action(a);
         }

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeoutException;
  * caller (HTTP Basic, configured users) through the same {@link ProbeGate} as the pages, so roles, target
  * policy, limits and the audit trail apply alike, and answers with the CLI's {@code exec --json} shape.
  * 200 when the run ended (whatever its verdict), 400 for a line that cannot run as given, 403 when the
- * gate refused it (role, limit), 401 without credentials.
+ * caller's role may not run it, 429 (with Retry-After when known) over a per-user limit, 503 while the
+ * audit log cannot be written, 401 without credentials.
  */
 @RestController
 class RunApi {
@@ -72,7 +73,17 @@ class RunApi {
         ProbeGate.Admission admission = gate.admit(actor, RunPlace.api(http.getRemoteAddr()),
                 ready.invocation(), RunListener.NONE);
         if (admission instanceof ProbeGate.Refused refused) {
-            return error(HttpStatus.FORBIDDEN, refused.reason());
+            return switch (refused.why().kind()) {
+                case ROLE -> error(HttpStatus.FORBIDDEN, refused.reason());
+                case AUDIT -> error(HttpStatus.SERVICE_UNAVAILABLE, refused.reason());
+                case LIMIT -> {
+                    ResponseEntity.BodyBuilder b = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS);
+                    if (refused.why().retryAfterSeconds() > 0) {
+                        b.header("Retry-After", String.valueOf(refused.why().retryAfterSeconds()));
+                    }
+                    yield b.body(Map.of("error", refused.reason()));
+                }
+            };
         }
         var handle = admission.handle();
         RunResult result;

@@ -86,6 +86,11 @@ public final class Cli {
             Map<String, String> props = new HashMap<>(SettingsLoader.fromArgsAndSystem(List.of()));
             props.putAll(a.properties());
             settings = SettingsLoader.load(props);
+            List<String> unknown = SettingsLoader.unknownKeys(props);
+            if (!unknown.isEmpty()) {
+                err.println("probebook: unknown setting " + String.join(", ", unknown));
+                return USAGE;
+            }
         } catch (IllegalArgumentException e) {
             err.println("probebook: " + e.getMessage());
             return USAGE;

@@ -17,6 +17,7 @@ record CliArguments(String command, String file, boolean json, Map<String, Strin
             usage: probebook steps FILE [--json]
                    probebook run FILE [--set name=value]... [--step LINE]... [--json]
                    probebook exec [--json] -- COMMAND WORD...
+                   probebook hash-password   (a {bcrypt} hash for probebook.users.NAME.password-hash)
                    probebook            (no arguments: start the web notebook)
             settings: --probebook.KEY=VALUE (e.g. --probebook.hosts-file=/tmp/hosts,
                       --probebook.dns.servers=127.0.0.1:5353, --probebook.probe-timeout=30s); see README

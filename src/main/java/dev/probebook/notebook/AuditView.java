@@ -54,7 +54,8 @@ public class AuditView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!gate.rules().allows(CurrentUser.orNobody(), Action.AUDIT)) {
-            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class);
+            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class,
+                    getTranslation("denied.role", getTranslation("nav.audit"), gate.rules().needed(Action.AUDIT).label()));
             return;
         }
         if (getChildren().findAny().isEmpty()) {

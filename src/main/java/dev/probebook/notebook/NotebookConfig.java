@@ -44,7 +44,10 @@ public class NotebookConfig {
 
     @Bean
     Settings settings(Map<String, String> probebookProperties) {
-        return SettingsLoader.load(probebookProperties);
+        Settings settings = SettingsLoader.load(probebookProperties);
+        SettingsLoader.unknownKeys(probebookProperties).forEach(k ->
+                org.slf4j.LoggerFactory.getLogger(NotebookConfig.class).warn("unknown setting {}: it is ignored", k));
+        return settings;
     }
 
     @Bean

@@ -69,7 +69,8 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!gate.rules().allows(CurrentUser.orNobody(), Action.EDIT)) {
-            event.rerouteToError(AccessDeniedException.class);
+            event.rerouteToError(AccessDeniedException.class,
+                    getTranslation("denied.role", getTranslation("denied.editing"), gate.rules().needed(Action.EDIT).label()));
             return;
         }
         build();

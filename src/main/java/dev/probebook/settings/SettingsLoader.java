@@ -29,8 +29,54 @@ public final class SettingsLoader {
     private SettingsLoader() {
     }
 
+    /** Keys under {@code probebook.} that only the web app reads (sign-in, the runbooks folder). */
+    public static final List<String> APP_KEY_PREFIXES = List.of("runbooks-dir", "users.", "oidc.");
+
+    /**
+     * The {@code probebook.*} keys in {@code properties} that nothing reads: a misspelt key would otherwise
+     * be ignored without a word. Each comes with the closest known key when one is near.
+     */
+    public static List<String> unknownKeys(Map<String, String> properties) {
+        Reader r = new Reader(Map.of());
+        loadWith(r);
+        List<String> out = new ArrayList<>();
+        for (String full : new java.util.TreeSet<>(properties.keySet())) {
+            if (!full.startsWith("probebook.")) {
+                continue;
+            }
+            String key = full.substring("probebook.".length());
+            if (r.asked().contains(key) || APP_KEY_PREFIXES.stream().anyMatch(key::startsWith)) {
+                continue;
+            }
+            String near = r.asked().stream().min(java.util.Comparator.comparingInt(k -> distance(k, key))).orElse(null);
+            out.add(full + (near != null && distance(near, key) <= 3 ? " (did you mean probebook." + near + "?)" : ""));
+        }
+        return out;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     public static Settings load(Map<String, String> properties) {
-        Reader r = new Reader(properties);
+        return loadWith(new Reader(properties));
+    }
+
+    private static Settings loadWith(Reader r) {
         for (String server : r.list("dns.servers", "")) {
             checkDnsServer(server);
         }
@@ -60,8 +106,13 @@ public final class SettingsLoader {
     }
 
     /** Reads keys with or without the {@code probebook.} prefix; the prefixed form wins. */
-    private record Reader(Map<String, String> props) {
+    private record Reader(Map<String, String> props, java.util.Set<String> asked) {
+        Reader(Map<String, String> props) {
+            this(props, new java.util.TreeSet<>());
+        }
+
         String raw(String key) {
+            asked.add(key);
             String v = props.get("probebook." + key);
             return v != null ? v : props.get(key);
         }

@@ -191,7 +191,7 @@ class RunbookEditorIT {
         assertThat(viewer.locator(".runbook-card").first()).isVisible();
         assertThat(button(viewer, "New runbook")).hasCount(0);
         viewer.navigate(app.base() + "/edit/nested");
-        assertThat(viewer.locator("body")).containsText("Could not navigate to 'edit/nested'"); // Vaadin's page for a denied route
+        assertThat(viewer.locator("[data-access-denied]")).containsText("Changing runbooks needs role editor");
         assertThat(viewer.locator("[data-editor]")).hasCount(0);
         assertThat(button(viewer, "Save")).hasCount(0);
         viewer.context().close();

@@ -30,4 +30,12 @@ class SettingsLoaderTest {
         assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.output.max-bytes", "9999999999GB"))).hasMessageContaining("too large");
         assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.probe-timeout", "soon"))).hasMessageContaining("not a duration");
     }
+
+    @Test
+    void misspeltKeysAreNamedWithTheNearestKnownOne() {
+        assertThat(SettingsLoader.unknownKeys(Map.of("probebook.tcp.connect-timout", "1s", "probebook.bogus", "1",
+                "probebook.tcp.connect-timeout", "1s", "probebook.users.ada.roles", "admin", "probebook.runbooks-dir", "x",
+                "server.port", "80")))
+                .containsExactly("probebook.bogus", "probebook.tcp.connect-timout (did you mean probebook.tcp.connect-timeout?)");
+    }
 }

@@ -41,7 +41,12 @@ public final class CurrentUser {
                 }
             }
         }
-        String name = auth.getPrincipal() instanceof OidcUser oidc ? OidcRoles.userName(oidc) : auth.getName();
+        String name = auth.getName();
+        if (auth.getPrincipal() instanceof OidcUser oidc) {
+            String provider = auth instanceof org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken t
+                    ? t.getAuthorizedClientRegistrationId() : "oidc";
+            name = provider + ":" + OidcRoles.userName(oidc);
+        }
         return Optional.of(new Actor(name, roles));
     }
 

@@ -17,11 +17,14 @@ import java.util.Set;
 /**
  * Roles for users who sign in through an OpenID Connect provider (Spring Security's standard
  * {@code spring.security.oauth2.client.*} registrations). The claim {@code probebook.oidc.roles-claim}
- * (default {@code groups}) is read; a value {@code admin} or {@code probebook-admin} (any of the four
- * roles, case-insensitive) grants that role. Everyone else gets {@code probebook.oidc.default-role}
- * (default {@code viewer}).
+ * (default {@code groups}) is read; a value {@code probebook-admin} (any of the four roles,
+ * case-insensitive) grants that role. Everyone else gets {@code probebook.oidc.default-role} (default
+ * {@code viewer}). Users are named {@code REGISTRATION:preferred_username}, so a name chosen at the
+ * provider can never pass for a configured user's.
  */
 final class OidcRoles {
+
+    static final String PREFIX = "probebook-";
 
     private final String claim;
     private final Role defaultRole;
@@ -37,9 +40,10 @@ final class OidcRoles {
                 : claimValue instanceof String s ? List.of(s.split("[,\\s]+")) : List.of();
         for (Object v : values) {
             String t = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
-            if (t.startsWith("probebook-")) {
-                t = t.substring("probebook-".length());
+            if (!t.startsWith(PREFIX)) {
+                continue; // an identity provider's own "admin" group says nothing about Probebook
             }
+            t = t.substring(PREFIX.length());
             for (Role r : Role.values()) {
                 if (r.label().equals(t)) {
                     roles.add(r);

@@ -95,11 +95,15 @@ class SecurityConfig {
         return new OwnerLink(System.getProperty("user.name", "owner"), System.out);
     }
 
-    /** Prints the owner's link once the port is known (single-owner mode only). */
+    /** Prints the owner's link once the port is known (single-owner mode), or what team mode has configured. */
     @Bean
-    ApplicationListener<WebServerInitializedEvent> printOwnerLink(SignInOptions options, OwnerLink link, Environment env) {
+    ApplicationListener<WebServerInitializedEvent> printOwnerLink(SignInOptions options, OwnerLink link, Environment env,
+                                                                   UserDirectory directory) {
         return event -> {
             if (!options.ownerMode()) {
+                System.out.println("Probebook: team mode: " + directory.users().size() + " configured user(s)"
+                        + (options.providers().isEmpty() ? "" : ", sign-in with " + String.join(", ", options.providers().values()))
+                        + "; listening on port " + event.getWebServer().getPort());
                 return;
             }
             String address = env.getProperty("server.address", "127.0.0.1");
@@ -171,7 +175,11 @@ class SecurityConfig {
         }
         // the sign-in link and the stylesheet (the sign-in page needs it too); Vaadin's own resources are
         // permitted by its configurer
-        http.authorizeHttpRequests(a -> a.requestMatchers(TokenSignInFilter.PATH, "/notebook.css").permitAll());
+        // and Spring Boot's error page, so that an API mistake answers 400/405/415, not a redirect to sign-in
+        http.authorizeHttpRequests(a -> a.requestMatchers(TokenSignInFilter.PATH, "/notebook.css", "/error").permitAll());
+        // the sign-in form is exempt from CSRF tokens (Vaadin's configurer), so refuse a cross-site post to it:
+        // another site must not sign a visitor in under an account of its choosing
+        http.addFilterBefore(new SameOriginSignIn(), UsernamePasswordAuthenticationFilter.class);
         if (registrations.getIfAvailable() != null) {
             OidcRoles roles = new OidcRoles(env.getProperty("probebook.oidc.roles-claim", "groups"),
                     Role.parse(env.getProperty("probebook.oidc.default-role", "viewer")));

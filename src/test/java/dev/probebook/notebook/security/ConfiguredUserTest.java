@@ -47,7 +47,8 @@ class ConfiguredUserTest {
     void oidcGroupsMapToRolesWithADefault() {
         OidcRoles roles = new OidcRoles("groups", Role.VIEWER);
         assertThat(roles.rolesOf(java.util.List.of("probebook-admin", "staff"))).containsExactly(Role.ADMIN);
-        assertThat(roles.rolesOf("Operator editor")).containsExactlyInAnyOrder(Role.OPERATOR, Role.EDITOR);
+        assertThat(roles.rolesOf("Probebook-Operator probebook-editor")).containsExactlyInAnyOrder(Role.OPERATOR, Role.EDITOR);
+        assertThat(roles.rolesOf(java.util.List.of("admin"))).as("the provider's own admin group").containsExactly(Role.VIEWER);
         assertThat(roles.rolesOf(null)).containsExactly(Role.VIEWER);
         assertThat(roles.rolesOf(java.util.List.of("staff"))).containsExactly(Role.VIEWER);
     }

@@ -24,7 +24,7 @@ class OidcSignInIT {
     @Test
     void anOidcUserSignsInWithTheRoleFromTheGroupsClaim() throws Exception {
         try (FakeOidcProvider idp = new FakeOidcProvider("probebook", Map.of("sub", "u-42", "preferred_username", "ivy",
-                "groups", List.of("staff", "probebook-operator")));
+                "groups", List.of("staff", "admin", "probebook-operator")));
              PackagedApp app = PackagedApp.start("oidc-it-app", List.of(),
                      "--probebook.data-dir=" + Files.createTempDirectory("probebook-oidc-data"),
                      "--spring.security.oauth2.client.registration.corp.client-id=probebook",
@@ -38,7 +38,7 @@ class OidcSignInIT {
             page.setDefaultTimeout(20_000);
             page.navigate(app.base() + "/terminal");
             page.getByText("Sign in with Corp SSO").click();
-            assertThat(page.locator("[data-user]")).hasAttribute("data-user", "ivy");
+            assertThat(page.locator("[data-user]")).hasAttribute("data-user", "corp:ivy");
             assertThat(page.locator("[data-user]")).containsText("operator");
             assertThat(page.locator("[data-read-only]")).hasCount(0);
             assertThat(page.locator("a[href=audit]")).hasCount(0);

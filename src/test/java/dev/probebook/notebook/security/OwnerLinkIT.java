@@ -53,7 +53,7 @@ class OwnerLinkIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(signIn.statusCode()).isIn(302, 303);
             assertThat(signIn.headers().firstValue("Location").orElse("")).endsWith("/");
-            assertThat(signIn.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID=") && c.contains("HttpOnly"));
+            assertThat(signIn.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID=") && c.contains("HttpOnly") && c.contains("SameSite=Lax"));
             HttpResponse<String> after = browser.send(HttpRequest.newBuilder(URI.create(app.base() + "/")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(after.statusCode()).isEqualTo(200);
