@@ -75,7 +75,10 @@ public final class DnsProbe implements Probe<DnsCommand> {
         List<QueryOutcome> outcomes = DnsLookup.run(cmd, qname, servers, ctx);
         DnsDetails.HostsOverride hosts = HostsCheck.check(cmd, ctx.settings().hostsFile(),
                 LookupReport.addresses(outcomes));
-        LookupReport report = new LookupReport(cmd, qname, servers, outcomes, hosts);
+        // where the servers came from, for the advice when none answers
+        String serversFrom = cmd.server() != null ? "the server address you gave"
+                : !ctx.settings().dns().servers().isEmpty() ? "probebook.dns.servers" : "/etc/resolv.conf";
+        LookupReport report = new LookupReport(cmd, qname, servers, outcomes, hosts, serversFrom);
         switch (cmd.tool()) {
             case NSLOOKUP -> NslookupOutput.print(report, ctx);
             case DIG -> DigOutput.print(report, ctx);

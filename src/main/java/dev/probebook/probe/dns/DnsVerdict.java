@@ -127,7 +127,7 @@ final class DnsVerdict {
                 a.exchange() instanceof Exchange.NoReply n && n.failure() == Exchange.Failure.TIMEOUT);
         String who = tried.size() == 1 ? "DNS server " + servers : "none of the DNS servers (" + servers + ")";
         // A server the user named is checked as given; otherwise the configuration is the suspect.
-        String config = rep.cmd().server() != null ? "the server address you gave" : "/etc/resolv.conf";
+        String config = rep.serversFrom();
         int port = tried.get(0).address().getPort();
         if (refused) {
             return "nothing answers DNS at " + servers + " (port unreachable): the server address or port is wrong, "

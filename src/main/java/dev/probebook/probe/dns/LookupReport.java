@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** Everything a lookup produced, shared by the tool printers and the verdict. */
 record LookupReport(DnsCommand cmd, Name qname, List<DnsServer> servers, List<QueryOutcome> outcomes,
-                    DnsDetails.HostsOverride hosts) {
+                    DnsDetails.HostsOverride hosts, String serversFrom) {
 
     LookupReport {
         servers = List.copyOf(servers);

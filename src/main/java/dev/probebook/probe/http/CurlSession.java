@@ -141,6 +141,7 @@ final class CurlSession {
             base = base.newBuilder().dns(dns).build();
             String method = cmd.effectiveMethod();
             RequestBody body = body(method, cmd.data());
+            t.begin();
             for (int hop = 0; ; hop++) {
                 if (ctx.cancelled()) {
                     throw new InterruptedException("stopped");

@@ -44,6 +44,11 @@ final class PhaseListener extends EventListener {
     }
 
     @Override
+    public void callStart(Call call) {
+        t.callStarted = t.now();
+    }
+
+    @Override
     public void dnsEnd(Call call, String domainName, java.util.List<java.net.InetAddress> addresses) {
         t.namelookup = t.now();
     }
@@ -51,7 +56,9 @@ final class PhaseListener extends EventListener {
     @Override
     public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
         if (t.namelookup < 0) {
-            t.namelookup = t.now(); // an IP literal: no lookup, curl reports the time it took to get here
+            // an IP literal: there was no lookup. curl reports next to nothing here; the time okhttp spends
+            // before it connects (class loading on a first run, route selection) is not name resolution
+            t.namelookup = t.callStarted >= 0 ? t.callStarted : t.now();
         }
         t.connectStarted = true;
         t.tcpConnected = false;

@@ -192,7 +192,7 @@ class DnsProbeTest {
             assertThat(r.output()).containsExactly(";; connection timed out; no servers could be reached", "");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary()).contains("DNS server 127.0.0.1#" + silent.port() + " did not answer")
-                    .contains("/etc/resolv.conf").contains("UDP");
+                    .contains("probebook.dns.servers").contains("UDP");
             assertThat(r.elapsedMs()).isBetween(500L, 3000L);
             assertThat(silent.queries()).as("re-sent within the timeout, like the tools' retries").isEqualTo(2);
             DnsDetails d = (DnsDetails) r.details();
