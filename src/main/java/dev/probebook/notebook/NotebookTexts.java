@@ -85,6 +85,7 @@ public class NotebookTexts implements I18NProvider {
             Map.entry("runbook.run-all-limit", new String[]{
                     "Run all starts at most %d steps (probebook.limits.run-all-max-steps); run the other %d one by one.",
                     "모두 실행은 최대 %d단계까지만 시작합니다(probebook.limits.run-all-max-steps). 나머지 %d단계는 하나씩 실행하세요."}),
+            Map.entry("widget.download-capture", new String[]{"Download %s (%d bytes, pcap)", "%s 내려받기 (%d바이트, pcap)"}),
             Map.entry("widget.read-only", new String[]{"Read only: running probes needs role %s.", "읽기 전용: 프로브 실행에는 %s 역할이 필요합니다."}),
             Map.entry("hosts.apply", new String[]{"Apply to hosts file…", "hosts 파일에 적용…"}),
             Map.entry("hosts.preview", new String[]{"Change %s", "%s 변경"}),

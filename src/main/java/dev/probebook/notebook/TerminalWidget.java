@@ -337,6 +337,10 @@ public final class TerminalWidget extends Composite<Div> {
         run.setEnabled(true);
         stop.setEnabled(false);
         structured.add(ResultDetails.of(outcome.runs(), (k, a) -> getTranslation(k, a)));
+        outcome.runs().stream().map(r -> r.details())
+                .filter(d -> d instanceof dev.probebook.probe.capture.CaptureDetails c && c.savedFile() != null)
+                .findFirst()
+                .ifPresent(d -> structured.add(captureDownload(java.nio.file.Path.of(((dev.probebook.probe.capture.CaptureDetails) d).savedFile()))));
         if (hostsWrites != null && hostsWrites.allowed(actor)) {
             outcome.runs().stream().map(r -> r.details())
                     .filter(d -> d instanceof dev.probebook.probe.hosts.HostsDetails h && h.proposedMode().isPresent())
@@ -350,6 +354,29 @@ public final class TerminalWidget extends Composite<Div> {
             looksLike.getElement().setAttribute("data-looks-like", String.valueOf(m.example().line()));
             looksLike.add(label, link);
         });
+    }
+
+    /**
+     * The pcap file a {@code -w} capture wrote (always under DATA_DIR/captures, under a generated name) as a
+     * download. The link is bound to this session's UI, so only the user who ran the capture can fetch it.
+     */
+    private com.vaadin.flow.component.Component captureDownload(java.nio.file.Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return new Span();
+        }
+        long size;
+        try {
+            size = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            size = -1;
+        }
+        String name = file.getFileName().toString();
+        Anchor link = new Anchor(com.vaadin.flow.server.streams.DownloadHandler.forFile(file.toFile(), name),
+                com.vaadin.flow.component.html.AttachmentType.DOWNLOAD, getTranslation("widget.download-capture", name, size));
+        link.getElement().setAttribute("data-capture-download", name);
+        Div box = new Div(link);
+        box.addClassName("capture-download");
+        return box;
     }
 
     private void browseHistory(int delta) {

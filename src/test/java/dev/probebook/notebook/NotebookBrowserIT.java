@@ -388,6 +388,33 @@ class NotebookBrowserIT {
     }
 
     @Test
+    @Order(7)
+    void aCaptureWrittenWithDashWIsOfferedForDownload() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "packet capture needs root or CAP_NET_RAW");
+        page.navigate(base + "/terminal");
+        Locator term = page.locator(".terminal");
+        Locator input = term.locator(".prompt input");
+        input.fill("tcpdump -i lo -c 2 -w /etc/passwd tcp port " + listener.getLocalPort());
+        input.press("Enter");
+        // make the packets the capture waits for, until it has them
+        waitUntil(() -> {
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
+                return verdict(term).count() > 0 && verdict(term).getAttribute("data-verdict") != null;
+            } catch (IOException e) {
+                return false;
+            }
+        }, Duration.ofSeconds(20), "the capture never ended");
+        Locator link = term.locator("[data-capture-download] a, a[data-capture-download]").first();
+        assertThat(link).containsText(".pcap");
+        com.microsoft.playwright.Download download = page.waitForDownload(link::click);
+        byte[] pcap = Files.readAllBytes(download.path());
+        assertThat(pcap.length).isGreaterThan(24);
+        assertThat(java.util.HexFormat.of().formatHex(pcap, 0, 4)).isIn("d4c3b2a1", "a1b2c3d4", "4d3cb2a1", "a1b23c4d");
+        assertThat(Files.readString(Path.of("/etc/passwd"))).as("-w never writes where the user says").startsWith("root:");
+    }
+
+    @Test
     @Order(8)
     void theKoreanSeedRunbookRendersWithWidgetsExamplesAndVariables() {
         long t0 = System.nanoTime();
