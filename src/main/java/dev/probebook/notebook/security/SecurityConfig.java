@@ -126,10 +126,22 @@ class SecurityConfig {
     }
 
     @Bean
-    ApplicationListener<AbstractAuthenticationFailureEvent> auditSignInFailure(ProbeGate gate) {
-        return e -> gate.record(new AuditEvent(Instant.ofEpochMilli(e.getTimestamp()), String.valueOf(e.getAuthentication().getName()),
-                AuditAction.SIGN_IN_FAILED, null, null, null, remote(e.getAuthentication()), null, null,
-                e.getException().getMessage()));
+    SignInThrottle signInThrottle() {
+        return new SignInThrottle(Clock.systemUTC());
+    }
+
+    @Bean
+    ApplicationListener<AbstractAuthenticationFailureEvent> auditSignInFailure(ProbeGate gate, SignInThrottle throttle) {
+        return e -> {
+            String from = remote(e.getAuthentication());
+            if (from != null && !throttle.failed(from)) {
+                return; // over the limit: the address is now held back, and this attempt is counted, not logged
+            }
+            gate.record(new AuditEvent(Instant.ofEpochMilli(e.getTimestamp()), String.valueOf(e.getAuthentication().getName()),
+                    AuditAction.SIGN_IN_FAILED, null, null, null, from, null, null,
+                    e.getException().getMessage() + (from != null && throttle.blocked(from)
+                            ? "; " + SignInThrottle.LIMIT + " failures in a minute: this address is held back for a minute" : "")));
+        };
     }
 
     private static String remote(org.springframework.security.core.Authentication auth) {
@@ -139,11 +151,12 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-                                 ObjectProvider<AuthenticationEventPublisher> events) throws Exception {
+                                 ObjectProvider<AuthenticationEventPublisher> events, SignInThrottle throttle) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         ProviderManager manager = new ProviderManager(new RememberedCredentials(passwords, Clock.systemUTC()));
         events.ifAvailable(manager::setAuthenticationEventPublisher);
+        http.addFilterBefore(new ThrottledSignIn(throttle), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -168,10 +181,10 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, SignInOptions options, OwnerLink link, ProbeGate gate,
+    SecurityFilterChain webChain(HttpSecurity http, SignInOptions options, OwnerLink link, ProbeGate gate, SignInThrottle throttle,
                                  ObjectProvider<ClientRegistrationRepository> registrations, Environment env) throws Exception {
         if (options.ownerMode()) {
-            http.addFilterBefore(new TokenSignInFilter(link, gate, Clock.systemUTC()), UsernamePasswordAuthenticationFilter.class);
+            http.addFilterBefore(new TokenSignInFilter(link, gate, throttle, Clock.systemUTC()), UsernamePasswordAuthenticationFilter.class);
         }
         // the sign-in link and the stylesheet (the sign-in page needs it too); Vaadin's own resources are
         // permitted by its configurer
@@ -180,6 +193,7 @@ class SecurityConfig {
         // the sign-in form is exempt from CSRF tokens (Vaadin's configurer), so refuse a cross-site post to it:
         // another site must not sign a visitor in under an account of its choosing
         http.addFilterBefore(new SameOriginSignIn(), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new ThrottledSignIn(throttle), UsernamePasswordAuthenticationFilter.class);
         if (registrations.getIfAvailable() != null) {
             OidcRoles roles = new OidcRoles(env.getProperty("probebook.oidc.roles-claim", "groups"),
                     Role.parse(env.getProperty("probebook.oidc.default-role", "viewer")));

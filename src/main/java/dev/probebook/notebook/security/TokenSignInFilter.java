@@ -33,8 +33,11 @@ final class TokenSignInFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    TokenSignInFilter(OwnerLink link, ProbeGate audit, Clock clock) {
+    private final SignInThrottle throttle;
+
+    TokenSignInFilter(OwnerLink link, ProbeGate audit, SignInThrottle throttle, Clock clock) {
         this.link = link;
+        this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
     }
@@ -48,7 +51,15 @@ final class TokenSignInFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String from = request.getRemoteAddr();
+        if (throttle.blocked(from)) {
+            response.sendRedirect(request.getContextPath() + "/login?link-used");
+            return;
+        }
         if (!link.consume(request.getParameter("token"))) {
+            if (!throttle.failed(from)) {
+                response.sendRedirect(request.getContextPath() + "/login?link-used");
+                return;
+            }
             audit.record(new AuditEvent(clock.instant(), "anonymous", AuditAction.SIGN_IN_FAILED, null, null, null,
                     from, null, null, "console sign-in link: wrong or already used token"));
             response.sendRedirect(request.getContextPath() + "/login?link-used");
