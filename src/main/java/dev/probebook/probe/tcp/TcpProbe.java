@@ -236,6 +236,9 @@ public final class TcpProbe implements Probe<TcpCommand> {
 
     // --- tcping (tcping.exe output: "Probing ...: Port is open / No response") -------------------
 
+    /** Time left below which tcping sends no further probe (see the loop). */
+    private static final long MIN_PROBE_MILLIS = 50;
+
     /**
      * tcping to one resolved address: its output, statistics and verdict. Public for {@code ping HOST -p PORT},
      * which checks the port this way instead of pinging.
@@ -250,7 +253,9 @@ public final class TcpProbe implements Probe<TcpCommand> {
             try {
                 if (i > 0) {
                     sleep(ctx, cmd.interval());
-                    if (ctx.cancelled()) {
+                    // a probe started with the run's time limit all but spent would "time out" in a millisecond
+                    // and be counted as a failure the target never caused: stop as the deadline would
+                    if (ctx.cancelled() || ctx.remaining().toMillis() < MIN_PROBE_MILLIS) {
                         break;
                     }
                 }
