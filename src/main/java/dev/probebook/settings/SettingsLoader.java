@@ -2,6 +2,7 @@ package dev.probebook.settings;
 
 import dev.probebook.command.HostPort;
 import dev.probebook.command.HostSyntax;
+import dev.probebook.command.Typos;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,28 +49,9 @@ public final class SettingsLoader {
             if (r.asked().contains(key) || APP_KEY_PREFIXES.stream().anyMatch(key::startsWith)) {
                 continue;
             }
-            String near = r.asked().stream().min(java.util.Comparator.comparingInt(k -> distance(k, key))).orElse(null);
-            out.add(full + (near != null && distance(near, key) <= 3 ? " (did you mean probebook." + near + "?)" : ""));
+            out.add(full + Typos.closest(key, r.asked(), 3).map(near -> " (did you mean probebook." + near + "?)").orElse(""));
         }
         return out;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     public static Settings load(Map<String, String> properties) {

@@ -1,5 +1,7 @@
 package dev.probebook.probe.capture;
 
+import dev.probebook.command.Typos;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,34 +55,6 @@ record Device(String name, String description, boolean up, boolean running, bool
 
     /** The device name closest to a mistyped one ({@code eho0 -> eth0}), or null when none is close. */
     static String closest(String wanted, List<Device> devices) {
-        String best = null;
-        int bestDistance = 3;
-        for (Device d : devices) {
-            int dist = distance(wanted, d.name());
-            if (dist < bestDistance) {
-                bestDistance = dist;
-                best = d.name();
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Typos.closest(wanted, devices.stream().map(Device::name).toList(), 2).orElse(null);
     }
 }
