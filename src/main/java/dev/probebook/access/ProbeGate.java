@@ -85,8 +85,7 @@ public final class ProbeGate {
             rules.check(actor, action);
             String problem = auditProblem;
             if (problem != null) {
-                throw new AccessDeniedException("runs are refused until the audit log can be written again: " + problem,
-                        AccessDeniedException.Kind.AUDIT, 0);
+                throw auditRefusal(problem);
             }
             permit = limiter.acquire(actor.name(), captureInterface(invocation));
             try {
@@ -95,8 +94,7 @@ public final class ProbeGate {
                         invocation.text(), null, null, null, place.via()));
             } catch (AuditException e) {
                 permit.close();
-                throw new AccessDeniedException("runs are refused until the audit log can be written again: " + e.getMessage(),
-                        AccessDeniedException.Kind.AUDIT, 0);
+                throw auditRefusal(e.getMessage());
             }
         } catch (AccessDeniedException e) {
             record(new AuditEvent(clock.instant(), actor.name(), AuditAction.RUN_DENIED, place.runbook(), place.step(),
@@ -141,10 +139,8 @@ public final class ProbeGate {
     /** Appends, remembering a failure so that later runs are refused (and a success clears it). */
     public void record(AuditEvent event) {
         try {
-            audit.append(event);
-            auditProblem = null;
+            recordOrThrow(event);
         } catch (AuditException e) {
-            auditProblem = e.getMessage();
             System.err.println("probebook: AUDIT LOG NOT WRITTEN: " + e.getMessage() + " -- event: " + event);
         }
     }
@@ -160,16 +156,17 @@ public final class ProbeGate {
         auditProblem = null;
     }
 
+    private static AccessDeniedException auditRefusal(String problem) {
+        return new AccessDeniedException("runs are refused until the audit log can be written again: " + problem,
+                AccessDeniedException.Kind.AUDIT, 0);
+    }
+
     private static String withVia(RunPlace place, String text) {
         return place.via() == null ? text : "(" + place.via() + ") " + text;
     }
 
     private static String endpoint(InetAddress address, int port) {
-        String a = AddressText.of(address);
-        if (port <= 0) {
-            return a;
-        }
-        return (a.contains(":") ? "[" + a + "]" : a) + ":" + port;
+        return port <= 0 ? AddressText.of(address) : AddressText.withPort(address, port);
     }
 
     /** The interface a capture takes ("" for the default one), or null when this run captures nothing. */

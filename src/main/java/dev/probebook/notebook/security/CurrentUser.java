@@ -50,7 +50,7 @@ public final class CurrentUser {
         return Optional.of(new Actor(name, roles));
     }
 
-    /** The actor, or a nameless viewer-less actor that every check refuses (never null). */
+    /** The actor, or an "anonymous" one with no roles, whom every check refuses (never null). */
     public static Actor orNobody() {
         return get().orElse(new Actor("anonymous", Set.of()));
     }

@@ -135,8 +135,7 @@ final class ConnectionTracker {
     }
 
     static String endpoint(InetAddress address, int port) {
-        String a = AddressText.of(address);
-        return (a.contains(":") ? "[" + a + "]" : a) + ":" + port;
+        return AddressText.withPort(address, port);
     }
 
     private static String key(String a, String b) {

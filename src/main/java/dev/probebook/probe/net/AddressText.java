@@ -39,6 +39,12 @@ public final class AddressText {
         return v6.getScopeId() != 0 ? text + "%" + v6.getScopeId() : text;
     }
 
+    /** {@code 192.0.2.1:443} or {@code [2001:db8::1]:443}, the way tcpdump-style endpoints are written. */
+    public static String withPort(InetAddress a, int port) {
+        String text = of(a);
+        return (text.contains(":") ? "[" + text + "]" : text) + ":" + port;
+    }
+
     /** The address as IPv6 text: an IPv4 address becomes its IPv4-mapped form {@code ::ffff:192.0.2.1}. */
     public static String asIpv6(InetAddress a) {
         return a instanceof Inet4Address ? "::ffff:" + a.getHostAddress() : of(a);
