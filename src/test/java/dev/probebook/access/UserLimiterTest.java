@@ -1,39 +1,18 @@
 package dev.probebook.access;
 
 import dev.probebook.settings.Settings;
+import dev.probebook.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UserLimiterTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
 
     @Test
     void concurrentRunsArePerUserAndFreedWhenThePermitCloses() throws Exception {
@@ -54,12 +33,12 @@ class UserLimiterTest {
         UserLimiter limiter = new UserLimiter(new Settings.Limits(10, 3, 10), clock);
         for (int i = 0; i < 3; i++) {
             limiter.acquire("ann", null).close();
-            clock.now = clock.now.plusSeconds(10);
+            clock.advance(Duration.ofSeconds(10));
         }
         assertThatThrownBy(() -> limiter.acquire("ann", null)).isInstanceOf(AccessDeniedException.class)
                 .hasMessageContaining("3 runs in the last minute").hasMessageContaining("try again in 30 s");
         limiter.acquire("bob", null).close();
-        clock.now = clock.now.plus(Duration.ofSeconds(31));
+        clock.advance(Duration.ofSeconds(31));
         limiter.acquire("ann", null).close();
     }
 

@@ -1,14 +1,13 @@
 package dev.probebook.notebook.security;
 
+import dev.probebook.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RememberedCredentialsTest {
 
     private final AtomicInteger checks = new AtomicInteger();
-    private Instant now = Instant.parse("2026-12-01T10:00:00Z");
 
     /** Checks passwords the slow way (here: counts), accepting only ada / right. */
     private final AuthenticationProvider slow = new AuthenticationProvider() {
@@ -37,22 +35,7 @@ class RememberedCredentialsTest {
         }
     };
 
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
 
     private static Authentication basic(String user, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(user, password);
@@ -64,7 +47,7 @@ class RememberedCredentialsTest {
         assertThat(r.authenticate(basic("ada", "right")).isAuthenticated()).isTrue();
         assertThat(r.authenticate(basic("ada", "right")).isAuthenticated()).isTrue();
         assertThat(checks).hasValue(1);
-        now = now.plus(RememberedCredentials.TTL);
+        clock.advance(RememberedCredentials.TTL);
         r.authenticate(basic("ada", "right"));
         assertThat(checks).hasValue(2);
     }
