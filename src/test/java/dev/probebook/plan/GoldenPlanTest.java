@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden tests: every parser fixture and every shipped runbook, dumped compactly and compared with its
- * expected dump. Regenerate after an intended change with {@code -Dgolden.update=true} and review the diff.
+ * expected dump. Regenerate after an intended change with {@code -Dgolden.update=true} and review the diff; a
+ * document without a golden dump fails until one is written that way.
  */
 class GoldenPlanTest {
 
@@ -47,10 +48,13 @@ class GoldenPlanTest {
         String text = RunbookSource.read(markdown, 8 << 20).text();
         RunbookPlan plan = new Planner(ProbeRegistry.standard()).plan(new MarkdownParser().parse(text, stem(markdown)));
         String actual = PlanDump.dump(plan);
-        if (Boolean.getBoolean("golden.update") || !Files.exists(expected)) {
+        if (Boolean.getBoolean("golden.update")) {
             Files.createDirectories(expected.getParent());
             Files.writeString(expected, actual, StandardCharsets.UTF_8);
         }
+        // a missing golden file is a failure, not a pass: write it on purpose (-Dgolden.update=true) and review it
+        assertThat(expected).as("golden dump for %s (create it with -Dgolden.update=true, then review it)", markdown)
+                .exists();
         assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     }
 }
