@@ -8,8 +8,7 @@ import dev.probebook.cli.Cli;
  */
 public final class Probebook {
 
-    private Probebook() {
-    }
+    private Probebook() {}
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("hash-password")) {

@@ -1,6 +1,6 @@
 package dev.probebook;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Package boundaries: the engine stays free of the UI and of Spring, so the CLI and the notebook share it. */
 class ArchitectureTest {
@@ -43,14 +42,24 @@ class ArchitectureTest {
 
     @Test
     void theRunbookModelKnowsNoSpringNoVaadinAndNoProbes() throws IOException {
-        assertThat(offending("runbook", "org.springframework", "com.vaadin", "dev.probebook.probe", "dev.probebook.plan",
-                "dev.probebook.engine", "dev.probebook.command")).isEmpty();
+        assertThat(offending(
+                        "runbook",
+                        "org.springframework",
+                        "com.vaadin",
+                        "dev.probebook.probe",
+                        "dev.probebook.plan",
+                        "dev.probebook.engine",
+                        "dev.probebook.command"))
+                .isEmpty();
     }
 
     @Test
     void theEngineDoesNotDependOnSpring() throws IOException {
-        for (String pkg : List.of("probe", "command", "plan", "engine", "policy", "settings", "cli", "audit", "files", "access")) {
-            assertThat(offending(pkg, "org.springframework", "com.vaadin")).as(pkg).isEmpty();
+        for (String pkg : List.of(
+                "probe", "command", "plan", "engine", "policy", "settings", "cli", "audit", "files", "access")) {
+            assertThat(offending(pkg, "org.springframework", "com.vaadin"))
+                    .as(pkg)
+                    .isEmpty();
         }
     }
 }

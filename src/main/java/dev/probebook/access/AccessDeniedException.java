@@ -7,7 +7,11 @@ package dev.probebook.access;
  */
 public final class AccessDeniedException extends Exception {
 
-    public enum Kind { ROLE, LIMIT, AUDIT }
+    public enum Kind {
+        ROLE,
+        LIMIT,
+        AUDIT
+    }
 
     private final Kind kind;
     private final long retryAfterSeconds;

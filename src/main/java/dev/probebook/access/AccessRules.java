@@ -1,7 +1,6 @@
 package dev.probebook.access;
 
 import dev.probebook.settings.Settings;
-
 import java.util.EnumMap;
 import java.util.Map;
 

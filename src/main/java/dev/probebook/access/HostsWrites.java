@@ -8,7 +8,6 @@ import dev.probebook.probe.hosts.HostsFileEditor;
 import dev.probebook.probe.hosts.HostsWriteException;
 import dev.probebook.probe.hosts.HostsWriteResult;
 import dev.probebook.settings.Settings;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,22 +50,28 @@ public final class HostsWrites {
     }
 
     /** Writes a previewed edit. Refused when the file changed since the preview, or when it cannot be audited. */
-    public HostsWriteResult apply(Actor actor, HostsEdit edit) throws AccessDeniedException, HostsWriteException, AuditException {
+    public HostsWriteResult apply(Actor actor, HostsEdit edit)
+            throws AccessDeniedException, HostsWriteException, AuditException {
         rules.check(actor, Action.HOSTS_WRITE);
         String diff = edit.changes().stream().map(HostsEdit.Change::display).collect(Collectors.joining("\n"));
         AuditEvent intent = AuditEvent.of(clock.instant(), actor.name(), AuditAction.HOSTS_WRITE)
-                .withCommand(null, edit.path().toString()).withOutcome("pending", null).withDetail(diff);
+                .withCommand(null, edit.path().toString())
+                .withOutcome("pending", null)
+                .withDetail(diff);
         audit.recordOrThrow(intent);
         Path backups = settings.dataDir().resolve("hosts-backups");
         try {
             HostsWriteResult result = editor.apply(edit, backups, clock);
             audit.record(AuditEvent.of(clock.instant(), actor.name(), AuditAction.HOSTS_WRITE)
-                    .withCommand(null, edit.path().toString()).withOutcome("ok", null)
+                    .withCommand(null, edit.path().toString())
+                    .withOutcome("ok", null)
                     .withDetail(diff + "\nbackup: " + result.backup()));
             return result;
         } catch (HostsWriteException e) {
             audit.record(AuditEvent.of(clock.instant(), actor.name(), AuditAction.HOSTS_WRITE)
-                    .withCommand(null, edit.path().toString()).withOutcome("error", null).withDetail(e.getMessage()));
+                    .withCommand(null, edit.path().toString())
+                    .withOutcome("error", null)
+                    .withDetail(e.getMessage()));
             throw e;
         }
     }

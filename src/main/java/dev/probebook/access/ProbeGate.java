@@ -10,7 +10,6 @@ import dev.probebook.engine.RunListener;
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.capture.CaptureCommand;
 import dev.probebook.probe.net.AddressText;
-
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -62,8 +61,7 @@ public final class ProbeGate {
         ProbeRunner.RunHandle handle();
     }
 
-    public record Admitted(ProbeRunner.RunHandle handle) implements Admission {
-    }
+    public record Admitted(ProbeRunner.RunHandle handle) implements Admission {}
 
     public record Refused(ProbeRunner.RunHandle handle, AccessDeniedException why) implements Admission {
         public String reason() {
@@ -90,15 +88,33 @@ public final class ProbeGate {
             permit = limiter.acquire(actor.name(), captureInterface(invocation));
             try {
                 // on disk before the first packet: a run whose end is never recorded (the JVM died) still shows
-                recordOrThrow(new AuditEvent(clock.instant(), actor.name(), AuditAction.RUN_START, place.runbook(), place.step(),
-                        invocation.text(), null, null, null, place.via()));
+                recordOrThrow(new AuditEvent(
+                        clock.instant(),
+                        actor.name(),
+                        AuditAction.RUN_START,
+                        place.runbook(),
+                        place.step(),
+                        invocation.text(),
+                        null,
+                        null,
+                        null,
+                        place.via()));
             } catch (AuditException e) {
                 permit.close();
                 throw auditRefusal(e.getMessage());
             }
         } catch (AccessDeniedException e) {
-            record(new AuditEvent(clock.instant(), actor.name(), AuditAction.RUN_DENIED, place.runbook(), place.step(),
-                    invocation.text(), null, "error", 0L, withVia(place, e.getMessage())));
+            record(new AuditEvent(
+                    clock.instant(),
+                    actor.name(),
+                    AuditAction.RUN_DENIED,
+                    place.runbook(),
+                    place.step(),
+                    invocation.text(),
+                    null,
+                    "error",
+                    0L,
+                    withVia(place, e.getMessage())));
             return new Refused(runner.refused(invocation, e.getMessage(), listener), e);
         }
         Set<String> targets = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
@@ -114,9 +130,11 @@ public final class ProbeGate {
                 if (targets.size() >= MAX_TARGETS) {
                     moreTargets.incrementAndGet();
                 } else {
-                    boolean literal = host == null || host.equals(address.getHostAddress()) || host.equals(AddressText.of(address));
-                    targets.add((literal ? "" : host + " -> ") + endpoint(address, port)
-                            + (allowed ? "" : " (denied)"));
+                    boolean literal = host == null
+                            || host.equals(address.getHostAddress())
+                            || host.equals(AddressText.of(address));
+                    targets.add(
+                            (literal ? "" : host + " -> ") + endpoint(address, port) + (allowed ? "" : " (denied)"));
                 }
                 listener.target(host, address, port, allowed);
             }
@@ -126,11 +144,22 @@ public final class ProbeGate {
                 permit.close();
                 String target;
                 synchronized (targets) {
-                    target = targets.isEmpty() ? null : String.join(", ", targets)
-                            + (moreTargets.get() > 0 ? " (+" + moreTargets.get() + " more)" : "");
+                    target = targets.isEmpty()
+                            ? null
+                            : String.join(", ", targets)
+                                    + (moreTargets.get() > 0 ? " (+" + moreTargets.get() + " more)" : "");
                 }
-                record(new AuditEvent(clock.instant(), actor.name(), AuditAction.RUN, place.runbook(), place.step(),
-                        invocation.text(), target, result.verdict().label(), result.elapsedMs(), withVia(place, result.summary())));
+                record(new AuditEvent(
+                        clock.instant(),
+                        actor.name(),
+                        AuditAction.RUN,
+                        place.runbook(),
+                        place.step(),
+                        invocation.text(),
+                        target,
+                        result.verdict().label(),
+                        result.elapsedMs(),
+                        withVia(place, result.summary())));
                 listener.finished(result);
             }
         }));
@@ -157,8 +186,10 @@ public final class ProbeGate {
     }
 
     private static AccessDeniedException auditRefusal(String problem) {
-        return new AccessDeniedException("runs are refused until the audit log can be written again: " + problem,
-                AccessDeniedException.Kind.AUDIT, 0);
+        return new AccessDeniedException(
+                "runs are refused until the audit log can be written again: " + problem,
+                AccessDeniedException.Kind.AUDIT,
+                0);
     }
 
     private static String withVia(RunPlace place, String text) {

@@ -8,7 +8,10 @@ import java.util.Locale;
  * writes the hosts file and reads the audit log (the defaults; {@code probebook.roles.*} moves actions).
  */
 public enum Role {
-    VIEWER, OPERATOR, EDITOR, ADMIN;
+    VIEWER,
+    OPERATOR,
+    EDITOR,
+    ADMIN;
 
     /** True when this role grants what {@code needed} grants. */
     public boolean includes(Role needed) {

@@ -1,7 +1,6 @@
 package dev.probebook.access;
 
 import dev.probebook.settings.Settings;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +45,12 @@ public final class UserLimiter {
     public synchronized Permit acquire(String user, String captureInterface) throws AccessDeniedException {
         int now = running.getOrDefault(user, 0);
         if (now >= limits.perUserConcurrent()) {
-            throw new AccessDeniedException("limit: " + user + " already has " + now + " probes running"
-                    + " (probebook.limits.per-user-concurrent=" + limits.perUserConcurrent() + "); stop one or wait for it to end",
-                    AccessDeniedException.Kind.LIMIT, 0);
+            throw new AccessDeniedException(
+                    "limit: " + user + " already has " + now + " probes running"
+                            + " (probebook.limits.per-user-concurrent=" + limits.perUserConcurrent()
+                            + "); stop one or wait for it to end",
+                    AccessDeniedException.Kind.LIMIT,
+                    0);
         }
         Instant t = clock.instant();
         Deque<Instant> window = started.computeIfAbsent(user, u -> new ArrayDeque<>());
@@ -56,14 +58,21 @@ public final class UserLimiter {
             window.pollFirst();
         }
         if (window.size() >= limits.perUserRunsPerMinute()) {
-            long wait = Math.max(1, Duration.between(t, window.peekFirst().plus(WINDOW)).toSeconds());
-            throw new AccessDeniedException("limit: " + user + " started " + window.size() + " runs in the last minute"
-                    + " (probebook.limits.per-user-runs-per-minute=" + limits.perUserRunsPerMinute() + "); try again in " + wait + " s",
-                    AccessDeniedException.Kind.LIMIT, wait);
+            long wait = Math.max(
+                    1, Duration.between(t, window.peekFirst().plus(WINDOW)).toSeconds());
+            throw new AccessDeniedException(
+                    "limit: " + user + " started " + window.size() + " runs in the last minute"
+                            + " (probebook.limits.per-user-runs-per-minute=" + limits.perUserRunsPerMinute()
+                            + "); try again in " + wait + " s",
+                    AccessDeniedException.Kind.LIMIT,
+                    wait);
         }
         if (captureInterface != null && !capturing.add(captureInterface)) {
-            throw new AccessDeniedException("limit: a capture on " + (captureInterface.isEmpty() ? "the default interface" : captureInterface)
-                    + " is already running; one capture per interface at a time", AccessDeniedException.Kind.LIMIT, 0);
+            throw new AccessDeniedException(
+                    "limit: a capture on " + (captureInterface.isEmpty() ? "the default interface" : captureInterface)
+                            + " is already running; one capture per interface at a time",
+                    AccessDeniedException.Kind.LIMIT,
+                    0);
         }
         window.addLast(t);
         running.merge(user, 1, Integer::sum);

@@ -9,14 +9,13 @@ import dev.probebook.audit.AuditJson;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.audit.AuditQuery;
 import dev.probebook.notebook.security.CurrentUser;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Map;
 
 /** {@code GET /api/audit?user=&action=&q=&limit=}: the audit log, newest first, for the audit role only. */
 @RestController
@@ -31,11 +30,16 @@ class AuditApi {
     }
 
     @GetMapping(path = "/api/audit", produces = "application/json")
-    ResponseEntity<?> audit(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
-                            @RequestParam(required = false) String q, @RequestParam(defaultValue = "100") int limit) {
+    ResponseEntity<?> audit(
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "100") int limit) {
         if (!gate.rules().allows(CurrentUser.orNobody(), Action.AUDIT)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "needs role "
-                    + gate.rules().needed(Action.AUDIT).label() + " (probebook.roles.audit)"));
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(Map.of(
+                            "error",
+                            "needs role " + gate.rules().needed(Action.AUDIT).label() + " (probebook.roles.audit)"));
         }
         AuditQuery query = AuditQuery.all().limit(Math.max(1, Math.min(limit, AuditQuery.MAX_LIMIT)));
         if (user != null && !user.isBlank()) {
@@ -44,8 +48,16 @@ class AuditApi {
         if (action != null && !action.isBlank()) {
             AuditAction a = AuditAction.fromLabel(action);
             if (a == null) {
-                return ResponseEntity.badRequest().body(Map.of("error", "unknown action '" + action + "' (one of "
-                        + String.join(", ", java.util.Arrays.stream(AuditAction.values()).map(AuditAction::label).toList()) + ")"));
+                return ResponseEntity.badRequest()
+                        .body(Map.of(
+                                "error",
+                                "unknown action '" + action + "' (one of "
+                                        + String.join(
+                                                ", ",
+                                                java.util.Arrays.stream(AuditAction.values())
+                                                        .map(AuditAction::label)
+                                                        .toList())
+                                        + ")"));
             }
             query = query.action(a);
         }
@@ -55,8 +67,11 @@ class AuditApi {
         try {
             List<AuditEvent> events = log.query(query);
             // the same JSON as a line of the log file, so the API and the file read alike
-            String body = "{\"events\":[" + String.join(",", events.stream().map(AuditJson::line).toList()) + "]}";
-            return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
+            String body = "{\"events\":["
+                    + String.join(",", events.stream().map(AuditJson::line).toList()) + "]}";
+            return ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(body);
         } catch (AuditException e) {
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("error", e.getMessage()));
         }

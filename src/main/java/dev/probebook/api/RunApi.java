@@ -3,27 +3,26 @@ package dev.probebook.api;
 import dev.probebook.access.Actor;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.access.RunPlace;
+import dev.probebook.cli.Json;
 import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
 import dev.probebook.engine.RunListener;
 import dev.probebook.engine.RunResult;
+import dev.probebook.notebook.security.CurrentUser;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.StepResult;
 import dev.probebook.plan.StepRunner;
-import dev.probebook.cli.Json;
 import dev.probebook.settings.Settings;
-import dev.probebook.notebook.security.CurrentUser;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/run} with {@code {"command": "nc -zv 10.0.0.5 443"}}: runs one command line as the
@@ -37,8 +36,7 @@ import java.util.concurrent.TimeoutException;
 class RunApi {
 
     /** The request body: one command line. */
-    record RunRequest(String command) {
-    }
+    record RunRequest(String command) {}
 
     private final ProbeGate gate;
     private final CommandBinder binder;
@@ -51,8 +49,8 @@ class RunApi {
     }
 
     @PostMapping(path = "/api/run", produces = "application/json")
-    ResponseEntity<Map<String, Object>> run(@RequestBody RunRequest request, jakarta.servlet.http.HttpServletRequest http)
-            throws InterruptedException {
+    ResponseEntity<Map<String, Object>> run(
+            @RequestBody RunRequest request, jakarta.servlet.http.HttpServletRequest http) throws InterruptedException {
         Actor actor = CurrentUser.orNobody();
         if (request == null || request.command() == null || request.command().isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "give a command line: {\"command\": \"nc -zv HOST PORT\"}");
@@ -70,8 +68,8 @@ class RunApi {
             RunResult notRun = StepRunner.notRunResult(bound, "none");
             return error(HttpStatus.BAD_REQUEST, notRun.summary());
         }
-        ProbeGate.Admission admission = gate.admit(actor, RunPlace.api(http.getRemoteAddr()),
-                ready.invocation(), RunListener.NONE);
+        ProbeGate.Admission admission =
+                gate.admit(actor, RunPlace.api(http.getRemoteAddr()), ready.invocation(), RunListener.NONE);
         if (admission instanceof ProbeGate.Refused refused) {
             return switch (refused.why().kind()) {
                 case ROLE -> error(HttpStatus.FORBIDDEN, refused.reason());
@@ -94,8 +92,16 @@ class RunApi {
             handle.cancel();
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "the run did not finish: " + e);
         }
-        StepResult step = new StepResult(0, null, result.command(), result.probe(), result.verdict(), result.summary(),
-                result.output(), result.elapsedMs(), List.of(result));
+        StepResult step = new StepResult(
+                0,
+                null,
+                result.command(),
+                result.probe(),
+                result.verdict(),
+                result.summary(),
+                result.output(),
+                result.elapsedMs(),
+                List.of(result));
         return ResponseEntity.ok(Json.steps(List.of(step)));
     }
 

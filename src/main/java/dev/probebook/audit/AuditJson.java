@@ -1,14 +1,13 @@
 package dev.probebook.audit;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The log's line format (a contract: other tools read {@code audit.jsonl}): one JSON object per line, keys
@@ -19,8 +18,7 @@ public final class AuditJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private AuditJson() {
-    }
+    private AuditJson() {}
 
     public static String line(AuditEvent e) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -52,8 +50,14 @@ public final class AuditJson {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            String time = null, user = null, action = null, runbook = null, command = null, target = null,
-                    verdict = null, detail = null;
+            String time = null,
+                    user = null,
+                    action = null,
+                    runbook = null,
+                    command = null,
+                    target = null,
+                    verdict = null,
+                    detail = null;
             Integer step = null;
             Long durationMs = null;
             for (String key = p.nextName(); key != null; key = p.nextName()) {
@@ -73,11 +77,15 @@ public final class AuditJson {
                 }
             }
             AuditAction a = AuditAction.fromLabel(action);
-            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null
-                    || time == null || user == null || a == null) {
+            if (p.currentToken() != JsonToken.END_OBJECT
+                    || p.nextToken() != null
+                    || time == null
+                    || user == null
+                    || a == null) {
                 return null;
             }
-            return new AuditEvent(Instant.parse(time), user, a, runbook, step, command, target, verdict, durationMs, detail);
+            return new AuditEvent(
+                    Instant.parse(time), user, a, runbook, step, command, target, verdict, durationMs, detail);
         } catch (JacksonException | DateTimeParseException e) {
             return null;
         }

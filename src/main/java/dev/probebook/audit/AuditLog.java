@@ -1,7 +1,6 @@
 package dev.probebook.audit;
 
 import dev.probebook.files.FileErrors;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,11 +57,11 @@ public final class AuditLog {
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
-            throw new AuditException("cannot create the audit log " + this.file + ": " + e.getFile()
-                    + " is not a directory", e);
+            throw new AuditException(
+                    "cannot create the audit log " + this.file + ": " + e.getFile() + " is not a directory", e);
         } catch (IOException e) {
-            throw new AuditException("cannot create the folder of the audit log " + this.file + ": "
-                    + FileErrors.reason(e), e);
+            throw new AuditException(
+                    "cannot create the folder of the audit log " + this.file + ": " + FileErrors.reason(e), e);
         }
         this.lock = LOCKS.computeIfAbsent(this.file, k -> new ReentrantLock());
     }
@@ -75,9 +74,9 @@ public final class AuditLog {
     public void append(AuditEvent event) throws AuditException {
         byte[] line = (AuditJson.line(event) + "\n").getBytes(StandardCharsets.UTF_8);
         lock.lock();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.CREATE);
-             FileLock ignored = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(
+                        file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+                FileLock ignored = ch.lock()) {
             long end = ch.size();
             ByteBuffer bytes = ByteBuffer.allocate(line.length + 1);
             if (end > 0 && lastByte(ch, end) != NEWLINE) {
@@ -148,6 +147,5 @@ public final class AuditLog {
         return out;
     }
 
-    private record Numbered(long line, AuditEvent event) {
-    }
+    private record Numbered(long line, AuditEvent event) {}
 }

@@ -58,7 +58,11 @@ public record AuditQuery(String user, AuditAction action, String text, Instant s
                 && (action == null || action == e.action())
                 && (since == null || !e.time().isBefore(since))
                 && (until == null || e.time().isBefore(until))
-                && (text == null || contains(e.command()) || contains(e.runbook()) || contains(e.target()) || contains(e.detail()));
+                && (text == null
+                        || contains(e.command())
+                        || contains(e.runbook())
+                        || contains(e.target())
+                        || contains(e.detail()));
     }
 
     /** Case-insensitive containment without allocating: a query scans up to every line of the log. */

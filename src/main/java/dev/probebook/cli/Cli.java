@@ -19,7 +19,6 @@ import dev.probebook.runbook.RunbookException;
 import dev.probebook.runbook.RunbookSource;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +39,8 @@ public final class Cli {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("steps", "run", "exec", "help", "--help", "-h", "--version", "version");
+    private static final Set<String> COMMANDS =
+            Set.of("steps", "run", "exec", "help", "--help", "-h", "--version", "version");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -124,7 +124,9 @@ public final class Cli {
         Path path = Path.of(file);
         RunbookSource.Text text = RunbookSource.read(path, settings.runbookMaxBytes());
         text.warnings().forEach(w -> err.println("probebook: warning: " + w));
-        String name = path.getFileName() == null ? file : path.getFileName().toString().replaceFirst("\\.md$", "");
+        String name = path.getFileName() == null
+                ? file
+                : path.getFileName().toString().replaceFirst("\\.md$", "");
         Runbook runbook = new MarkdownParser().parse(text.text(), name);
         runbook.warnings().forEach(w -> err.println("probebook: warning: " + w));
         return new Planner(registry).plan(runbook);
@@ -146,7 +148,8 @@ public final class Cli {
         return OK;
     }
 
-    private int runSteps(CliArguments a, Settings settings, ProbeRegistry registry, ProbeRunner runner) throws InterruptedException {
+    private int runSteps(CliArguments a, Settings settings, ProbeRegistry registry, ProbeRunner runner)
+            throws InterruptedException {
         RunbookPlan plan;
         try {
             plan = load(a.file(), settings, registry);
@@ -164,7 +167,11 @@ public final class Cli {
                 var block = plan.blockAt(line).filter(b -> b.kind() == dev.probebook.plan.BlockKind.STEP);
                 if (block.isEmpty()) {
                     err.println("probebook: no step at line " + line + " of " + a.file() + " (steps start at lines "
-                            + String.join(", ", plan.steps().stream().map(b -> String.valueOf(b.line())).toList()) + ")");
+                            + String.join(
+                                    ", ",
+                                    plan.steps().stream()
+                                            .map(b -> String.valueOf(b.line()))
+                                            .toList()) + ")");
                     return USAGE;
                 }
                 chosen.add(block.get().line());
@@ -189,8 +196,7 @@ public final class Cli {
             if (StopOnInterrupt.stopped()) {
                 break;
             }
-            StepRunner.Listener listener = a.json() ? new StepRunner.Listener() {
-            } : HumanOutput.streaming(out, step);
+            StepRunner.Listener listener = a.json() ? new StepRunner.Listener() {} : HumanOutput.streaming(out, step);
             results.add(stepRunner.run(plan, step, a.values(), listener));
         }
         if (a.json()) {
@@ -216,13 +222,22 @@ public final class Cli {
             err.println("probebook: " + nr.reason() + ": " + nr.text());
             return USAGE;
         }
-        String probe = bound instanceof CommandBinder.Ready r ? r.invocation().command().probeName() : "none";
+        String probe = bound instanceof CommandBinder.Ready r
+                ? r.invocation().command().probeName()
+                : "none";
         StepRunner stepRunner = new StepRunner(binder, runner);
-        StepRunner.Listener listener = a.json() ? new StepRunner.Listener() {
-        } : HumanOutput.streamingExec(out);
+        StepRunner.Listener listener = a.json() ? new StepRunner.Listener() {} : HumanOutput.streamingExec(out);
         RunResult result = stepRunner.execute(bound, probe, listener);
-        StepResult step = new StepResult(0, null, result.command(), result.probe(), result.verdict(), result.summary(),
-                result.output(), result.elapsedMs(), List.of(result));
+        StepResult step = new StepResult(
+                0,
+                null,
+                result.command(),
+                result.probe(),
+                result.verdict(),
+                result.summary(),
+                result.output(),
+                result.elapsedMs(),
+                List.of(result));
         if (a.json()) {
             out.println(Json.write(Json.steps(List.of(step))));
         }

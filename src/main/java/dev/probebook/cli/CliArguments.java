@@ -10,8 +10,14 @@ import java.util.Map;
  * [--step LINE]... [--json]}, {@code exec [--json] -- WORD...}, plus {@code --probebook.x=y} settings
  * anywhere before {@code --}.
  */
-record CliArguments(String command, String file, boolean json, Map<String, String> values, List<Integer> steps,
-                    List<String> execWords, Map<String, String> properties) {
+record CliArguments(
+        String command,
+        String file,
+        boolean json,
+        Map<String, String> values,
+        List<Integer> steps,
+        List<String> execWords,
+        Map<String, String> properties) {
 
     static final String USAGE = """
             usage: probebook steps FILE [--json]

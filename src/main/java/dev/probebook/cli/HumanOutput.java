@@ -7,7 +7,6 @@ import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.RunbookPlan;
 import dev.probebook.plan.StepResult;
 import dev.probebook.plan.Variable;
-
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,7 @@ import java.util.Map;
 /** Terminal rendering for people: the step list, and live output of runs with their verdicts. */
 final class HumanOutput {
 
-    private HumanOutput() {
-    }
+    private HumanOutput() {}
 
     static void plan(PrintStream out, RunbookPlan plan) {
         out.println(plan.title());
@@ -33,10 +31,12 @@ final class HumanOutput {
                 out.printf("%5d  step     %s%n", b.line(), section);
                 for (PlannedCommand c : b.commands()) {
                     String reason = c.reason() == null ? "" : "   (" + c.reason() + ")";
-                    out.printf("         %s %-10s %s%s%n", c.isAlternative() ? "or" : "  ", c.probe(), c.text(), reason);
+                    out.printf(
+                            "         %s %-10s %s%s%n", c.isAlternative() ? "or" : "  ", c.probe(), c.text(), reason);
                 }
             } else {
-                String caption = b.code().caption() == null ? "" : "\"" + b.code().caption() + "\"";
+                String caption =
+                        b.code().caption() == null ? "" : "\"" + b.code().caption() + "\"";
                 String of = b.illustrates() > 0 ? "  (output of step " + b.illustrates() + ")" : "";
                 out.printf("%5d  example  %s %s%s%n", b.line(), section, caption, of);
             }
@@ -72,7 +72,8 @@ final class HumanOutput {
 
             @Override
             public void finished(RunResult result) {
-                out.println("[" + result.verdict().label() + "] " + result.summary() + " (" + result.elapsedMs() + " ms)");
+                out.println(
+                        "[" + result.verdict().label() + "] " + result.summary() + " (" + result.elapsedMs() + " ms)");
                 out.println();
                 out.flush();
             }

@@ -5,13 +5,12 @@ import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.RunbookPlan;
 import dev.probebook.plan.StepResult;
 import dev.probebook.plan.Variable;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The CLI's JSON shapes (a contract other tools rely on): key order and names are fixed here, built
@@ -19,12 +18,10 @@ import java.util.Map;
  */
 public final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         return MAPPER.writeValueAsString(value);

@@ -10,8 +10,7 @@ final class StopOnInterrupt {
 
     private static volatile boolean stopped;
 
-    private StopOnInterrupt() {
-    }
+    private StopOnInterrupt() {}
 
     static boolean stopped() {
         return stopped;

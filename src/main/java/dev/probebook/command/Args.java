@@ -14,7 +14,10 @@ import java.util.List;
  */
 public final class Args {
 
-    public enum Mode { TEMPLATE, RUN }
+    public enum Mode {
+        TEMPLATE,
+        RUN
+    }
 
     private final List<String> words;
     private final Mode mode;
@@ -221,7 +224,8 @@ public final class Args {
         try {
             long v = Long.parseLong(raw.trim());
             if (v < min || v > max) {
-                throw new UsageException("option " + option + ": " + raw + " is out of range (" + min + "-" + max + ")");
+                throw new UsageException(
+                        "option " + option + ": " + raw + " is out of range (" + min + "-" + max + ")");
             }
             return (int) v;
         } catch (NumberFormatException e) {
@@ -234,7 +238,8 @@ public final class Args {
         try {
             double v = Double.parseDouble(raw.trim());
             if (Double.isNaN(v) || v < min || v > max) {
-                throw new UsageException("option " + option + ": " + raw + " is out of range (" + min + "-" + max + " s)");
+                throw new UsageException(
+                        "option " + option + ": " + raw + " is out of range (" + min + "-" + max + " s)");
             }
             return v;
         } catch (NumberFormatException e) {

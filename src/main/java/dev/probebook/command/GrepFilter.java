@@ -92,7 +92,7 @@ public record GrepFilter(List<Pattern> patterns, boolean invert, String text) {
                     case "--extended-regexp" -> extended = true;
                     case "--fixed-strings" -> fixed = true;
                     case "--word-regexp" -> word = true;
-                    case "--color", "--colour", "--color=auto", "--color=never", "--colour=auto" -> { }
+                    case "--color", "--colour", "--color=auto", "--color=never", "--colour=auto" -> {}
                     default -> throw new UsageException("grep: unsupported option " + w);
                 }
             } else if (w.startsWith("-") && w.length() > 1 && operands.isEmpty()) {
@@ -116,7 +116,9 @@ public record GrepFilter(List<Pattern> patterns, boolean invert, String text) {
                             }
                             k = w.length();
                         }
-                        default -> throw new UsageException("grep: unsupported option -" + c + " (supported: -i -v -E -F -w -e)");
+                        default ->
+                            throw new UsageException(
+                                    "grep: unsupported option -" + c + " (supported: -i -v -E -F -w -e)");
                     }
                 }
             } else {
@@ -130,7 +132,8 @@ public record GrepFilter(List<Pattern> patterns, boolean invert, String text) {
             expressions.add(operands.remove(0));
         }
         if (!operands.isEmpty()) {
-            throw new UsageException("grep: reads the probe's output; file operands are not supported (" + operands.get(0) + ")");
+            throw new UsageException(
+                    "grep: reads the probe's output; file operands are not supported (" + operands.get(0) + ")");
         }
         List<Pattern> patterns = new ArrayList<>();
         int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 /** Validation of host operands: IPv4 and IPv6 literals and DNS names (IDN allowed). No lookups. */
 public final class HostSyntax {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?");
 
-    private HostSyntax() {
-    }
+    private HostSyntax() {}
 
     public static boolean isIpv4(String s) {
         return IPV4.matcher(s).matches();
@@ -65,7 +65,9 @@ public final class HostSyntax {
             throw new UsageException("'" + raw + "' is not a host (it looks like an option)");
         }
         if (s.contains("://")) {
-            String bare = s.substring(s.indexOf("://") + 3).replaceFirst("[/?#].*$", "").replaceFirst("^[^@]*@", "");
+            String bare = s.substring(s.indexOf("://") + 3)
+                    .replaceFirst("[/?#].*$", "")
+                    .replaceFirst("^[^@]*@", "");
             throw new UsageException("'" + raw + "' is a URL; give only the host name, e.g. '" + bare + "'");
         }
         if (s.startsWith("[") && s.endsWith("]")) {

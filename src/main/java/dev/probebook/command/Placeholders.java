@@ -51,7 +51,8 @@ public final class Placeholders {
             Map.entry("인터페이스", "iface"));
 
     private static final List<String> KOREAN_BY_LENGTH = KOREAN.keySet().stream()
-            .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
 
     /** Aliases of explicit names onto the canonical variables. */
     private static final Map<String, String> ALIASES = Map.ofEntries(
@@ -69,13 +70,14 @@ public final class Placeholders {
             Map.entry("dev", "iface"));
 
     private static final Pattern EXPLICIT = Pattern.compile(
-            "\\{\\{\\s*([A-Za-z][A-Za-z0-9_.-]*)\\s*}}"     // {{name}}
-                    + "|<([A-Za-z][A-Za-z0-9_-]*)>"          // <name>
-                    + "|\\$\\{([A-Za-z_][A-Za-z0-9_]*)}"     // ${NAME}
-                    + "|\\$([A-Za-z_][A-Za-z0-9_]*)");        // $NAME
+            "\\{\\{\\s*([A-Za-z][A-Za-z0-9_.-]*)\\s*}}" // {{name}}
+                    + "|<([A-Za-z][A-Za-z0-9_-]*)>" // <name>
+                    + "|\\$\\{([A-Za-z_][A-Za-z0-9_]*)}" // ${NAME}
+                    + "|\\$([A-Za-z_][A-Za-z0-9_]*)"); // $NAME
 
     /** A dotted address whose last octets are masked with {@code IP}: {@code 10.10.100.IP}. */
-    private static final Pattern MASKED_IP = Pattern.compile("(?<![\\w.])(\\d{1,3}\\.){1,3}(IP|ip|xxx|XXX|x|X)(?![\\w])");
+    private static final Pattern MASKED_IP =
+            Pattern.compile("(?<![\\w.])(\\d{1,3}\\.){1,3}(IP|ip|xxx|XXX|x|X)(?![\\w])");
 
     /** A domain suffix that continues a Korean placeholder: {@code 도메인.co.kr}. */
     private static final Pattern DOMAIN_SUFFIX = Pattern.compile("(\\.[A-Za-z0-9-]+)+");
@@ -85,11 +87,10 @@ public final class Placeholders {
     private static final Set<String> INFORMAL_IFACE = Set.of("iface", "interface", "IFACE");
 
     /** Sample values used to check a line's structure before its variables are bound. */
-    private static final Map<String, String> SAMPLES = Map.of(
-            "host", "host.invalid", "ip", "192.0.2.1", "domain", "domain.invalid", "port", "80", "iface", "lo");
+    private static final Map<String, String> SAMPLES =
+            Map.of("host", "host.invalid", "ip", "192.0.2.1", "domain", "domain.invalid", "port", "80", "iface", "lo");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /** Canonical variable name for an explicit placeholder name ({@code HOST} and {@code hostname} give {@code host}). */
     public static String canonical(String name) {
@@ -102,8 +103,9 @@ public final class Placeholders {
         List<Placeholder> found = new ArrayList<>();
         Matcher m = EXPLICIT.matcher(word);
         while (m.find()) {
-            String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2)
-                    : m.group(3) != null ? m.group(3) : m.group(4);
+            String name = m.group(1) != null
+                    ? m.group(1)
+                    : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
             found.add(new Placeholder(wordIndex, m.start(), m.end(), m.group(), canonical(name)));
         }
         Matcher masked = MASKED_IP.matcher(word);
@@ -203,7 +205,8 @@ public final class Placeholders {
     public static List<String> bind(List<String> words, List<Placeholder> placeholders, Map<String, String> values) {
         List<String> out = new ArrayList<>(words);
         List<Placeholder> sorted = new ArrayList<>(placeholders);
-        sorted.sort(Comparator.comparingInt(Placeholder::word).thenComparing(Placeholder::start, Comparator.reverseOrder()));
+        sorted.sort(Comparator.comparingInt(Placeholder::word)
+                .thenComparing(Placeholder::start, Comparator.reverseOrder()));
         for (Placeholder p : sorted) {
             String value = values.get(p.variable());
             if (value == null || value.isBlank()) {

@@ -28,9 +28,24 @@ public final class Services {
             lines = List.of();
         }
         if (lines.isEmpty()) {
-            lines = List.of("ftp 21/tcp", "ssh 22/tcp", "telnet 23/tcp", "smtp 25/tcp", "domain 53/tcp", "domain 53/udp",
-                    "http 80/tcp", "pop3 110/tcp", "ntp 123/udp", "imap2 143/tcp", "https 443/tcp", "https 443/udp",
-                    "submission 587/tcp", "imaps 993/tcp", "mysql 3306/tcp", "postgresql 5432/tcp", "http-alt 8080/tcp",
+            lines = List.of(
+                    "ftp 21/tcp",
+                    "ssh 22/tcp",
+                    "telnet 23/tcp",
+                    "smtp 25/tcp",
+                    "domain 53/tcp",
+                    "domain 53/udp",
+                    "http 80/tcp",
+                    "pop3 110/tcp",
+                    "ntp 123/udp",
+                    "imap2 143/tcp",
+                    "https 443/tcp",
+                    "https 443/udp",
+                    "submission 587/tcp",
+                    "imaps 993/tcp",
+                    "mysql 3306/tcp",
+                    "postgresql 5432/tcp",
+                    "http-alt 8080/tcp",
                     "redis 6379/tcp");
         }
         for (String line : lines) {
@@ -55,8 +70,7 @@ public final class Services {
         }
     }
 
-    private Services() {
-    }
+    private Services() {}
 
     /** Port for a service name, or -1. */
     public static int port(String name) {

@@ -12,8 +12,8 @@ import java.util.Set;
  * <p>Two forms write the hosts file and are kept as words for the hosts probe:
  * {@code echo "IP NAME" >> /etc/hosts} and {@code echo "IP NAME" | tee -a /etc/hosts}.
  */
-public record ShellLine(String text, List<String> words, List<List<String>> filterWords, List<GrepFilter> filters,
-                        String unsupported) {
+public record ShellLine(
+        String text, List<String> words, List<List<String>> filterWords, List<GrepFilter> filters, String unsupported) {
 
     private static final Set<String> HARMLESS_REDIRECTS = Set.of("2>&1", "2>/dev/null");
 
@@ -74,10 +74,11 @@ public record ShellLine(String text, List<String> words, List<List<String>> filt
         }
         List<Token> tokens = new ArrayList<>();
         for (String w : words) {
-            tokens.add(switch (w) {
-                case "|", "||", "&&", ";", ">", ">>", "<", "2>&1", "&" -> new Token.Operator(w);
-                default -> new Token.Word(w);
-            });
+            tokens.add(
+                    switch (w) {
+                        case "|", "||", "&&", ";", ">", ">>", "<", "2>&1", "&" -> new Token.Operator(w);
+                        default -> new Token.Word(w);
+                    });
         }
         return fromTokens(ShellWords.join(words).replace("'|'", "|"), tokens, false);
     }
@@ -109,7 +110,8 @@ public record ShellLine(String text, List<String> words, List<List<String>> filt
                 words.add(w.text());
             } else if (t instanceof Token.Operator op) {
                 String target = i + 1 < first.size() && first.get(i + 1) instanceof Token.Word w ? w.text() : null;
-                if (HARMLESS_REDIRECTS.contains(op.symbol()) || (op.symbol().equals("2>") && "/dev/null".equals(target))) {
+                if (HARMLESS_REDIRECTS.contains(op.symbol())
+                        || (op.symbol().equals("2>") && "/dev/null".equals(target))) {
                     if (op.symbol().equals("2>")) {
                         i++;
                     }
@@ -142,8 +144,11 @@ public record ShellLine(String text, List<String> words, List<List<String>> filt
             if (cmd.equals("grep") || cmd.equals("egrep") || cmd.equals("fgrep")) {
                 filters.add(GrepFilter.parse(cmd, stageWords.subList(1, stageWords.size())));
                 filterWords.add(stageWords);
-            } else if (cmd.equals("tee") && s == stages.size() - 1 && words.get(0).equals("echo")
-                    && stageWords.size() == 3 && stageWords.get(1).equals("-a")) {
+            } else if (cmd.equals("tee")
+                    && s == stages.size() - 1
+                    && words.get(0).equals("echo")
+                    && stageWords.size() == 3
+                    && stageWords.get(1).equals("-a")) {
                 words.add(">>");
                 words.add(stageWords.get(2));
             } else if (unsupported == null) {

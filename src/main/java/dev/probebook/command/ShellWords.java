@@ -15,8 +15,7 @@ public final class ShellWords {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./\\-\\[\\]{}가-힣ㄱ-ㅎㅏ-ㅣ]+");
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /** The result of splitting: tokens plus the shell features we noticed but do not run. */
     public record Split(List<Token> tokens, boolean commandSubstitution) {
@@ -105,7 +104,9 @@ public final class ShellWords {
                 i = end;
             } else if (c == '|' || c == '&' || c == ';' || c == '>' || c == '<') {
                 String op = operatorAt(line, i);
-                if ((c == '>' || c == '<') && inWord && !quotedWord
+                if ((c == '>' || c == '<')
+                        && inWord
+                        && !quotedWord
                         && (word.toString().equals("1") || word.toString().equals("2"))) {
                     op = word + op;
                     word.setLength(0);
@@ -117,8 +118,10 @@ public final class ShellWords {
                     quotedWord = false;
                 }
                 int len = operatorLength(line, i);
-                if ((op.endsWith(">") || op.endsWith("<")) && i + len + 1 < n + 1
-                        && i + len < n && line.charAt(i + len) == '&' ) {
+                if ((op.endsWith(">") || op.endsWith("<"))
+                        && i + len + 1 < n + 1
+                        && i + len < n
+                        && line.charAt(i + len) == '&') {
                     // 2>&1, >&2
                     int j = i + len + 1;
                     StringBuilder fd = new StringBuilder();

@@ -4,8 +4,7 @@ package dev.probebook.command;
 public sealed interface Token {
 
     /** A word with quotes and escapes removed, as the command would receive it. */
-    record Word(String text) implements Token {
-    }
+    record Word(String text) implements Token {}
 
     /** A control or redirection operator: {@code | || && ; & > >> < << 2> 2>> 2>&1 &>}. */
     record Operator(String symbol) implements Token {

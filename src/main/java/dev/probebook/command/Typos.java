@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class Typos {
 
-    private Typos() {
-    }
+    private Typos() {}
 
     /** The first of {@code known} nearest to {@code typed}, if it is at most {@code maxDistance} edits away. */
     public static Optional<String> closest(String typed, Iterable<String> known, int maxDistance) {

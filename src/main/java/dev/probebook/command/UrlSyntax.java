@@ -18,8 +18,7 @@ public final class UrlSyntax {
         }
     }
 
-    private UrlSyntax() {
-    }
+    private UrlSyntax() {}
 
     public static Url parse(String raw) throws UsageException {
         if (raw == null || raw.isBlank()) {
@@ -32,7 +31,8 @@ public final class UrlSyntax {
             scheme = raw.substring(0, sep).toLowerCase(Locale.ROOT);
             rest = raw.substring(sep + 3);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new UsageException("unsupported protocol '" + scheme + "' in " + raw + " (http and https are supported)");
+                throw new UsageException(
+                        "unsupported protocol '" + scheme + "' in " + raw + " (http and https are supported)");
             }
         }
         int pathStart = rest.length();

@@ -1,7 +1,6 @@
 package dev.probebook.engine;
 
 import dev.probebook.command.GrepFilter;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,8 @@ final class BoundedOutput {
 
     private void addOne(String raw) {
         String line = raw.length() > MAX_LINE_CHARS
-                ? raw.substring(0, MAX_LINE_CHARS) + " [line cut: " + raw.length() + " characters]" : raw;
+                ? raw.substring(0, MAX_LINE_CHARS) + " [line cut: " + raw.length() + " characters]"
+                : raw;
         if (!passes(line)) {
             return;
         }

@@ -6,7 +6,6 @@ import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.settings.Settings;
-
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +45,12 @@ public final class ProbeRunner implements AutoCloseable {
         // Bounded: many pages and users share one server. Runs beyond the bound wait in the queue (their
         // deadline already runs, so a long queue ends in timeouts rather than in unbounded threads).
         java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
-                settings.maxConcurrentProbes(), settings.maxConcurrentProbes(), 30, TimeUnit.SECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(), daemonThreads("probe"));
+                settings.maxConcurrentProbes(),
+                settings.maxConcurrentProbes(),
+                30,
+                TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(),
+                daemonThreads("probe"));
         pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("probe-timer"));
@@ -81,8 +84,8 @@ public final class ProbeRunner implements AutoCloseable {
         }
         active.add(handle);
         handle.future().whenComplete((r, e) -> active.remove(handle));
-        ScheduledFuture<?> deadline = timer.schedule(() -> handle.cancel(true),
-                Math.max(1, settings.probeTimeout().toMillis()), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline = timer.schedule(
+                () -> handle.cancel(true), Math.max(1, settings.probeTimeout().toMillis()), TimeUnit.MILLISECONDS);
         // The deadline stays armed until the handle is finished, whatever happens to the worker; a probe
         // that ignores cancellation is abandoned with an error after the grace period (RunHandle.cancel).
         handle.future().whenComplete((r, e) -> deadline.cancel(false));
@@ -117,7 +120,8 @@ public final class ProbeRunner implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             result = handle.timedOut()
-                    ? ProbeResult.error("timed out after " + human(settings.probeTimeout()) + " (probebook.probe-timeout)")
+                    ? ProbeResult.error(
+                            "timed out after " + human(settings.probeTimeout()) + " (probebook.probe-timeout)")
                     : ProbeResult.of(Verdict.SKIPPED, "stopped before it finished");
         } catch (StackOverflowError e) {
             result = ProbeResult.error("probe failed: input too deeply nested (stack overflow)");
@@ -128,8 +132,10 @@ public final class ProbeRunner implements AutoCloseable {
             Thread.interrupted();
         }
         if (handle.timedOut() && result.verdict() != Verdict.ERROR && result.verdict() != Verdict.FAIL) {
-            result = new ProbeResult(result.verdict(), result.summary() + " (stopped at the "
-                    + human(settings.probeTimeout()) + " limit)", result.details());
+            result = new ProbeResult(
+                    result.verdict(),
+                    result.summary() + " (stopped at the " + human(settings.probeTimeout()) + " limit)",
+                    result.details());
         } else if (handle.stoppedByUser() && !result.summary().startsWith("stopped")) {
             result = new ProbeResult(result.verdict(), "stopped: " + result.summary(), result.details());
         }
@@ -142,8 +148,15 @@ public final class ProbeRunner implements AutoCloseable {
         if (ctx.output.truncated()) {
             ctx.listener.line(output.get(output.size() - 1));
         }
-        return new RunResult(ctx.invocation.text(), ctx.invocation.command().probeName(), result.verdict(),
-                result.summary(), output, ctx.output.truncated(), elapsedMs, result.details());
+        return new RunResult(
+                ctx.invocation.text(),
+                ctx.invocation.command().probeName(),
+                result.verdict(),
+                result.summary(),
+                output,
+                ctx.output.truncated(),
+                elapsedMs,
+                result.details());
     }
 
     static String human(Duration d) {
@@ -188,7 +201,8 @@ public final class ProbeRunner implements AutoCloseable {
             this.invocation = invocation;
             this.listener = listener;
             this.deadline = deadline;
-            this.output = new BoundedOutput(invocation.filters(), settings.outputMaxLines(), settings.outputMaxBytes(), listener);
+            this.output = new BoundedOutput(
+                    invocation.filters(), settings.outputMaxLines(), settings.outputMaxBytes(), listener);
         }
 
         @Override
@@ -248,7 +262,9 @@ public final class ProbeRunner implements AutoCloseable {
 
         @Override
         public String grepPattern() {
-            return invocation.filters().size() == 1 ? invocation.filters().get(0).plainPattern() : null;
+            return invocation.filters().size() == 1
+                    ? invocation.filters().get(0).plainPattern()
+                    : null;
         }
 
         void cancel() {
@@ -291,7 +307,8 @@ public final class ProbeRunner implements AutoCloseable {
     public final class RunHandle {
         private final Context ctx;
         private final CompletableFuture<RunResult> result = new CompletableFuture<>();
-        private final java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicBoolean finished =
+                new java.util.concurrent.atomic.AtomicBoolean();
         private volatile boolean timedOut;
         private volatile boolean stoppedByUser;
 
@@ -321,9 +338,14 @@ public final class ProbeRunner implements AutoCloseable {
             if (result.isDone()) {
                 return;
             }
-            String why = timedOut ? "timed out after " + human(settings.probeTimeout()) + " and did not stop"
+            String why = timedOut
+                    ? "timed out after " + human(settings.probeTimeout()) + " and did not stop"
                     : "stopped, but the probe did not end in time";
-            complete(toRunResult(ctx, ProbeResult.error(why), Duration.between(ctx.deadline.minus(settings.probeTimeout()), Instant.now()).toMillis()));
+            complete(toRunResult(
+                    ctx,
+                    ProbeResult.error(why),
+                    Duration.between(ctx.deadline.minus(settings.probeTimeout()), Instant.now())
+                            .toMillis()));
         }
 
         /** Finishes once: the listener hears {@code finished} before anyone waiting on the result wakes. */

@@ -7,20 +7,16 @@ package dev.probebook.engine;
  */
 public interface RunListener {
 
-    RunListener NONE = new RunListener() {
-    };
+    RunListener NONE = new RunListener() {};
 
-    default void line(String line) {
-    }
+    default void line(String line) {}
 
-    default void finished(RunResult result) {
-    }
+    default void finished(RunResult result) {}
 
     /**
      * The probe is about to contact {@code address} (resolved from {@code host}, null for a literal) on
      * {@code port} (0: no port); {@code allowed} is false when the target policy refused it. For the audit
      * trail: the resolved target, not just the name that was typed.
      */
-    default void target(String host, java.net.InetAddress address, int port, boolean allowed) {
-    }
+    default void target(String host, java.net.InetAddress address, int port, boolean allowed) {}
 }

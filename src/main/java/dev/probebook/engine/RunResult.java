@@ -2,7 +2,6 @@ package dev.probebook.engine;
 
 import dev.probebook.probe.ProbeDetails;
 import dev.probebook.probe.Verdict;
-
 import java.util.List;
 
 /**

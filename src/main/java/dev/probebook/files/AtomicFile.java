@@ -78,8 +78,10 @@ public final class AtomicFile {
     private final Replacer replacer;
 
     public AtomicFile() {
-        this(AtomicFile::writeDurably,
-                (temp, target) -> Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
+        this(
+                AtomicFile::writeDurably,
+                (temp, target) ->
+                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
     }
 
     /** With other steps, for fault tests: a writer that fills the disk half way, a rename that fails. */
@@ -115,7 +117,8 @@ public final class AtomicFile {
                 current = Files.readAllBytes(target);
                 attributes = Files.readAttributes(target, PosixFileAttributes.class);
             } catch (IOException e) {
-                throw new FileWriteException("cannot read " + path + ": " + FileErrors.reason(e) + ". Nothing was written.", e);
+                throw new FileWriteException(
+                        "cannot read " + path + ": " + FileErrors.reason(e) + ". Nothing was written.", e);
             }
             byte[] bytes = update.apply(current);
             Path backup = backup(path, current, attributes, backupDir, clock);
@@ -128,7 +131,8 @@ public final class AtomicFile {
                 copyOwnerAndPermissions(attributes, temp);
                 if (!Arrays.equals(Files.readAllBytes(target), current)) {
                     deleteQuietly(temp, backup);
-                    throw new FileChangedException(path, path + " changed while the new version was being written. Nothing was written.");
+                    throw new FileChangedException(
+                            path, path + " changed while the new version was being written. Nothing was written.");
                 }
                 step = "replace";
                 replacer.replace(temp, target);
@@ -161,8 +165,8 @@ public final class AtomicFile {
             Path temp = null;
             String step = "write";
             try {
-                temp = dir.resolve("." + path.getFileName() + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
-                        + ".probebook");
+                temp = dir.resolve("." + path.getFileName() + "."
+                        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + ".probebook");
                 Files.createFile(temp); // not createTempFile: that one is private to the owner (0600)
                 writer.write(temp, content);
                 step = "create";
@@ -189,18 +193,26 @@ public final class AtomicFile {
 
     private static FileWriteException failure(Path path, String step, IOException e, String notDone, String how) {
         String reason = FileErrors.reason(e);
-        if (step.equals("replace") && (reason.equals("Device or resource busy") || e instanceof AtomicMoveNotSupportedException)) {
-            return new FileWriteException("cannot replace " + path + " atomically (" + reason + "): it is a mount point, such as"
-                    + " the bind mount a container gets for /etc/hosts, and a mount point cannot be renamed over."
-                    + notDone + " Edit the file where it is mounted from (on the container's host).", e);
+        if (step.equals("replace")
+                && (reason.equals("Device or resource busy") || e instanceof AtomicMoveNotSupportedException)) {
+            return new FileWriteException(
+                    "cannot replace " + path + " atomically (" + reason + "): it is a mount point, such as"
+                            + " the bind mount a container gets for /etc/hosts, and a mount point cannot be renamed over."
+                            + notDone + " Edit the file where it is mounted from (on the container's host).",
+                    e);
         }
         if (reason.equals("Read-only file system")) {
-            return new FileWriteException("cannot write " + path + ": Read-only file system (the file system holding it is"
-                    + " mounted read-only)." + notDone, e);
+            return new FileWriteException(
+                    "cannot write " + path + ": Read-only file system (the file system holding it is"
+                            + " mounted read-only)." + notDone,
+                    e);
         }
         if (FileErrors.isNotWritable(e)) {
-            return new FileWriteException("cannot write " + path + ": " + reason + ". Probebook must run as root or be given"
-                    + " write access to the file and its folder " + path.toAbsolutePath().getParent() + how + "." + notDone, e);
+            return new FileWriteException(
+                    "cannot write " + path + ": " + reason + ". Probebook must run as root or be given"
+                            + " write access to the file and its folder "
+                            + path.toAbsolutePath().getParent() + how + "." + notDone,
+                    e);
         }
         return new FileWriteException("cannot " + step + " " + path + ": " + reason + "." + notDone, e);
     }
@@ -229,9 +241,13 @@ public final class AtomicFile {
             }
             throw new IOException(MAX_BACKUPS_PER_SECOND + " backups already exist for " + stem);
         } catch (IOException e) {
-            String reason = e instanceof FileAlreadyExistsException f ? f.getFile() + " is not a directory" : FileErrors.reason(e);
-            throw new FileWriteException("cannot back up " + path + " to " + backupDir + ": " + reason
-                    + ". Nothing was written: " + path + " was not changed.", e);
+            String reason = e instanceof FileAlreadyExistsException f
+                    ? f.getFile() + " is not a directory"
+                    : FileErrors.reason(e);
+            throw new FileWriteException(
+                    "cannot back up " + path + " to " + backupDir + ": " + reason + ". Nothing was written: " + path
+                            + " was not changed.",
+                    e);
         }
     }
 

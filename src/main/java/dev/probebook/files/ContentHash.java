@@ -10,8 +10,7 @@ import java.util.HexFormat;
  */
 public final class ContentHash {
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     public static String sha256(byte[] bytes) {
         try {

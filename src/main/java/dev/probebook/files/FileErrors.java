@@ -13,8 +13,7 @@ import java.nio.file.NotDirectoryException;
  */
 public final class FileErrors {
 
-    private FileErrors() {
-    }
+    private FileErrors() {}
 
     public static String reason(java.io.IOException e) {
         if (e instanceof FileSystemException f && f.getReason() != null) {
@@ -32,7 +31,8 @@ public final class FileErrors {
     /** True for the errors that mean "this process may not write here" rather than a fault of the disk. */
     public static boolean isNotWritable(java.io.IOException e) {
         String reason = reason(e);
-        return reason.equals("Permission denied") || reason.equals("Operation not permitted")
+        return reason.equals("Permission denied")
+                || reason.equals("Operation not permitted")
                 || reason.equals("Read-only file system");
     }
 }

@@ -21,7 +21,6 @@ import dev.probebook.audit.AuditLog;
 import dev.probebook.audit.AuditQuery;
 import dev.probebook.notebook.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -36,7 +35,8 @@ import java.util.List;
 @PermitAll
 public class AuditView extends Div implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final AuditLog log;
     private final ProbeGate gate;
@@ -54,8 +54,12 @@ public class AuditView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!gate.rules().allows(CurrentUser.orNobody(), Action.AUDIT)) {
-            event.rerouteToError(com.vaadin.flow.router.AccessDeniedException.class,
-                    getTranslation("denied.role", getTranslation("nav.audit"), gate.rules().needed(Action.AUDIT).label()));
+            event.rerouteToError(
+                    com.vaadin.flow.router.AccessDeniedException.class,
+                    getTranslation(
+                            "denied.role",
+                            getTranslation("nav.audit"),
+                            gate.rules().needed(Action.AUDIT).label()));
             return;
         }
         if (getChildren().findAny().isEmpty()) {
@@ -74,7 +78,8 @@ public class AuditView extends Div implements BeforeEnterObserver {
         text.setAriaLabel(getTranslation("audit.text"));
         text.getElement().setAttribute("data-audit-filter", "text");
         List<String> actions = new java.util.ArrayList<>(List.of(""));
-        actions.addAll(Arrays.stream(AuditAction.values()).map(AuditAction::label).toList());
+        actions.addAll(
+                Arrays.stream(AuditAction.values()).map(AuditAction::label).toList());
         action.setItems(actions);
         action.setItemLabelGenerator(a -> a.isEmpty() ? getTranslation("audit.any-action") : a);
         action.setValue("");
@@ -117,8 +122,16 @@ public class AuditView extends Div implements BeforeEnterObserver {
         Element t = new Element("table");
         t.getClassList().add("data-table");
         Element head = new Element("tr");
-        for (String h : List.of("audit.time", "audit.user", "audit.action", "audit.where", "audit.command", "audit.target",
-                "runbook.verdict", "audit.ms", "audit.detail")) {
+        for (String h : List.of(
+                "audit.time",
+                "audit.user",
+                "audit.action",
+                "audit.where",
+                "audit.command",
+                "audit.target",
+                "runbook.verdict",
+                "audit.ms",
+                "audit.detail")) {
             head.appendChild(new Element("th").setText(getTranslation(h)));
         }
         t.appendChild(head);
@@ -126,8 +139,17 @@ public class AuditView extends Div implements BeforeEnterObserver {
             Element row = new Element("tr");
             row.setAttribute("data-audit-row", e.action().label());
             String where = e.runbook() == null ? "" : e.runbook() + (e.step() == null ? "" : ":" + e.step());
-            for (String cell : new String[]{TIME.format(e.time()), e.user(), e.action().label(), where, e.command(), e.target(),
-                    e.verdict(), e.durationMs() == null ? "" : String.valueOf(e.durationMs()), e.detail()}) {
+            for (String cell : new String[] {
+                TIME.format(e.time()),
+                e.user(),
+                e.action().label(),
+                where,
+                e.command(),
+                e.target(),
+                e.verdict(),
+                e.durationMs() == null ? "" : String.valueOf(e.durationMs()),
+                e.detail()
+            }) {
                 row.appendChild(new Element("td").setText(cell == null ? "" : cell));
             }
             t.appendChild(row);

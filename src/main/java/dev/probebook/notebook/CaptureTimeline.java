@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import dev.probebook.probe.capture.CaptureDetails;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -19,26 +18,35 @@ final class CaptureTimeline {
     /** Rows shown at most; the output above holds every packet. */
     static final int MAX_ROWS = 500;
 
-    private CaptureTimeline() {
-    }
+    private CaptureTimeline() {}
 
     static Component of(CaptureDetails d, BiFunction<String, Object[], String> t) {
         Div box = new Div();
         box.getElement().setAttribute("data-details", "capture");
         if (!d.connections().isEmpty()) {
             box.add(ResultDetails.heading(t.apply("widget.connections", new Object[0])));
-            box.add(ResultDetails.table(List.of("client", "server", "SYN", "SYN-ACK", "RST", "outcome", "meaning"),
-                    d.connections().stream().map(c -> List.of(c.client(), c.server(), String.valueOf(c.synCount()),
-                            String.valueOf(c.synAckCount()), c.rst() ? "from " + c.rstFrom() : "", c.outcome(),
-                            c.explanation() == null ? "" : c.explanation())).toList()));
+            box.add(ResultDetails.table(
+                    List.of("client", "server", "SYN", "SYN-ACK", "RST", "outcome", "meaning"),
+                    d.connections().stream()
+                            .map(c -> List.of(
+                                    c.client(),
+                                    c.server(),
+                                    String.valueOf(c.synCount()),
+                                    String.valueOf(c.synAckCount()),
+                                    c.rst() ? "from " + c.rstFrom() : "",
+                                    c.outcome(),
+                                    c.explanation() == null ? "" : c.explanation()))
+                            .toList()));
         }
         if (d.packets().isEmpty()) {
             return box;
         }
-        box.add(ResultDetails.heading(t.apply("widget.packets", new Object[]{d.packets().size()})));
+        box.add(ResultDetails.heading(
+                t.apply("widget.packets", new Object[] {d.packets().size()})));
         Element list = new Element("ol");
         list.getClassList().add("packet-timeline");
-        for (CaptureDetails.Packet p : d.packets().subList(0, Math.min(MAX_ROWS, d.packets().size()))) {
+        for (CaptureDetails.Packet p :
+                d.packets().subList(0, Math.min(MAX_ROWS, d.packets().size()))) {
             String kind = kind(p);
             Element row = new Element("li");
             row.setAttribute("data-kind", kind);
@@ -52,7 +60,8 @@ final class CaptureTimeline {
         }
         box.getElement().appendChild(list);
         if (d.packets().size() > MAX_ROWS) {
-            box.add(new Div(t.apply("widget.more-rows", new Object[]{d.packets().size() - MAX_ROWS})));
+            box.add(new Div(
+                    t.apply("widget.more-rows", new Object[] {d.packets().size() - MAX_ROWS})));
         }
         return box;
     }

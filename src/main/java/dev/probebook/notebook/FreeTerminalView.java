@@ -10,8 +10,8 @@ import dev.probebook.access.Action;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.access.RunPlace;
 import dev.probebook.notebook.security.CurrentUser;
-import jakarta.annotation.security.PermitAll;
 import dev.probebook.plan.CommandBinder;
+import jakarta.annotation.security.PermitAll;
 
 /** {@code /terminal}: one prompt for any command the engine understands, with history. */
 @Route("terminal")
@@ -24,7 +24,8 @@ public class FreeTerminalView extends Div {
         Main main = new Main();
         main.addClassName("free-terminal");
         var actor = CurrentUser.orNobody();
-        TerminalWidget terminal = TerminalWidget.free(gate.starter(actor, RunPlace.terminal()), binder).hostsWrites(hostsWrites, actor);
+        TerminalWidget terminal = TerminalWidget.free(gate.starter(actor, RunPlace.terminal()), binder)
+                .hostsWrites(hostsWrites, actor);
         if (!gate.rules().allows(actor, Action.RUN)) {
             terminal.readOnly(gate.rules().needed(Action.RUN).label());
         }

@@ -14,7 +14,6 @@ import dev.probebook.probe.hosts.HostsDetails;
 import dev.probebook.probe.hosts.HostsEdit;
 import dev.probebook.probe.hosts.HostsWriteException;
 import dev.probebook.probe.hosts.HostsWriteResult;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +48,11 @@ final class HostsApplyButton extends Composite<Div> {
         List<String> words = Arrays.asList(details.proposedLine().trim().split("\\s+"));
         HostsEdit edit;
         try {
-            edit = writes.preview(actor, words.get(0), words.subList(1, words.size()), details.proposedMode().orElseThrow());
+            edit = writes.preview(
+                    actor,
+                    words.get(0),
+                    words.subList(1, words.size()),
+                    details.proposedMode().orElseThrow());
         } catch (AccessDeniedException | IOException | IllegalArgumentException e) {
             result.setText(e.getMessage());
             return;
@@ -57,7 +60,8 @@ final class HostsApplyButton extends Composite<Div> {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("hosts.preview", edit.path()));
         dialog.getElement().setAttribute("data-hosts-preview", "");
-        String diff = edit.nothingToChange() ? getTranslation("hosts.nothing")
+        String diff = edit.nothingToChange()
+                ? getTranslation("hosts.nothing")
                 : edit.changes().stream().map(HostsEdit.Change::display).collect(Collectors.joining("\n"));
         Pre lines = new Pre(diff);
         lines.addClassName("code");

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import dev.probebook.probe.interfaces.InterfacesDetails;
-
 import java.util.function.BiFunction;
 
 /**
@@ -14,8 +13,7 @@ import java.util.function.BiFunction;
  */
 final class InterfacesTable {
 
-    private InterfacesTable() {
-    }
+    private InterfacesTable() {}
 
     static Component of(InterfacesDetails d, BiFunction<String, Object[], String> t) {
         Div box = new Div();
@@ -24,7 +22,7 @@ final class InterfacesTable {
         Element table = new Element("table");
         table.getClassList().add("data-table");
         Element head = new Element("tr");
-        for (String h : new String[]{"interface", "state", "MTU", "MAC", "addresses"}) {
+        for (String h : new String[] {"interface", "state", "MTU", "MAC", "addresses"}) {
             head.appendChild(new Element("th").setText(h));
         }
         table.appendChild(head);

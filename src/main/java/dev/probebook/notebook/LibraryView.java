@@ -15,9 +15,7 @@ import com.vaadin.flow.router.RouterLink;
 import dev.probebook.access.Action;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.notebook.security.CurrentUser;
-
 import jakarta.annotation.security.PermitAll;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -48,7 +46,8 @@ public class LibraryView extends Div implements HasDynamicTitle {
         Div title = new Div(new H1(getTranslation("nav.library")));
         title.addClassName("library-title");
         if (gate.rules().allows(CurrentUser.orNobody(), Action.EDIT)) { // the editor checks again
-            Button create = new Button(getTranslation("library.new"), e -> UI.getCurrent().navigate(RunbookEditorView.class));
+            Button create = new Button(
+                    getTranslation("library.new"), e -> UI.getCurrent().navigate(RunbookEditorView.class));
             create.getElement().setAttribute("data-new-runbook", "");
             title.add(create);
         }
@@ -109,5 +108,4 @@ public class LibraryView extends Div implements HasDynamicTitle {
     public String getPageTitle() {
         return "Probebook";
     }
-
 }

@@ -16,14 +16,11 @@ public final class LooksLike {
     static final double THRESHOLD = 0.25;
 
     /** A documented example: where it is (for the link), what it is called, its text. */
-    public record Example(int line, String caption, String text) {
-    }
+    public record Example(int line, String caption, String text) {}
 
-    public record Match(Example example, double score) {
-    }
+    public record Match(Example example, double score) {}
 
-    private LooksLike() {
-    }
+    private LooksLike() {}
 
     public static Optional<Match> best(List<String> output, List<Example> examples) {
         Set<String> live = tokens(String.join("\n", output));

@@ -3,25 +3,24 @@ package dev.probebook.notebook;
 import dev.probebook.access.AccessRules;
 import dev.probebook.access.HostsWrites;
 import dev.probebook.access.ProbeGate;
-import dev.probebook.probe.hosts.HostsFileEditor;
 import dev.probebook.access.UserLimiter;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.policy.TargetPolicy;
 import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.probe.hosts.HostsFileEditor;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Wires the engine for the web app. Every {@code probebook.*} key from Spring's environment (properties
@@ -36,7 +35,8 @@ public class NotebookConfig {
     @Bean
     Map<String, String> probebookProperties(Environment env) {
         Map<String, String> bound = Binder.get(env)
-                .bind("probebook", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+                .bind("probebook", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of());
         Map<String, String> props = new HashMap<>();
         bound.forEach((k, v) -> props.put("probebook." + k, v));
         return props;
@@ -45,8 +45,9 @@ public class NotebookConfig {
     @Bean
     Settings settings(Map<String, String> probebookProperties) {
         Settings settings = SettingsLoader.load(probebookProperties);
-        SettingsLoader.unknownKeys(probebookProperties).forEach(k ->
-                org.slf4j.LoggerFactory.getLogger(NotebookConfig.class).warn("unknown setting {}: it is ignored", k));
+        SettingsLoader.unknownKeys(probebookProperties)
+                .forEach(k -> org.slf4j.LoggerFactory.getLogger(NotebookConfig.class)
+                        .warn("unknown setting {}: it is ignored", k));
         return settings;
     }
 
@@ -77,8 +78,12 @@ public class NotebookConfig {
 
     @Bean
     ProbeGate probeGate(ProbeRunner runner, Settings settings, AuditLog auditLog) {
-        return new ProbeGate(runner, new AccessRules(settings.roles()),
-                new UserLimiter(settings.limits(), Clock.systemUTC()), auditLog, Clock.systemUTC());
+        return new ProbeGate(
+                runner,
+                new AccessRules(settings.roles()),
+                new UserLimiter(settings.limits(), Clock.systemUTC()),
+                auditLog,
+                Clock.systemUTC());
     }
 
     @Bean
@@ -89,8 +94,12 @@ public class NotebookConfig {
     @Bean
     RunbookLibrary runbookLibrary(Map<String, String> probebookProperties, Settings settings, ProbeRegistry registry) {
         String dir = probebookProperties.getOrDefault("probebook." + RUNBOOKS_DIR, "runbooks");
-        return new RunbookLibrary(Path.of(dir), settings.runbookMaxBytes(), registry,
-                settings.dataDir().resolve("runbook-backups"), Clock.systemDefaultZone());
+        return new RunbookLibrary(
+                Path.of(dir),
+                settings.runbookMaxBytes(),
+                registry,
+                settings.dataDir().resolve("runbook-backups"),
+                Clock.systemDefaultZone());
     }
 
     @Bean

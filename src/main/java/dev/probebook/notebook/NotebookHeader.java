@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
 import dev.probebook.notebook.security.CurrentUser;
-
 import java.util.Locale;
 
 /** The bar on every page: the product name, links to the library and the free terminal, the language switch. */
@@ -36,8 +35,13 @@ final class NotebookHeader extends Composite<Header> {
         });
         h.add(spacer, language);
         CurrentUser.get().ifPresent(actor -> {
-            Span who = new Span(getTranslation("nav.signed-in", actor.name(), actor.roles().stream()
-                    .max(java.util.Comparator.naturalOrder()).map(dev.probebook.access.Role::label).orElse("-")));
+            Span who = new Span(getTranslation(
+                    "nav.signed-in",
+                    actor.name(),
+                    actor.roles().stream()
+                            .max(java.util.Comparator.naturalOrder())
+                            .map(dev.probebook.access.Role::label)
+                            .orElse("-")));
             who.addClassName("signed-in");
             who.getElement().setAttribute("data-user", actor.name());
             Button signOut = new Button(getTranslation("nav.sign-out"), e -> signOut());
@@ -49,7 +53,8 @@ final class NotebookHeader extends Composite<Header> {
 
     /** The audit link shows only to those the audit view will let in (the view checks again). */
     private static boolean auditAllowed(dev.probebook.access.Actor actor) {
-        var gate = com.vaadin.flow.server.VaadinService.getCurrent().getInstantiator()
+        var gate = com.vaadin.flow.server.VaadinService.getCurrent()
+                .getInstantiator()
                 .getOrCreate(dev.probebook.access.ProbeGate.class);
         return gate.rules().allows(actor, dev.probebook.access.Action.AUDIT);
     }
@@ -64,8 +69,10 @@ final class NotebookHeader extends Composite<Header> {
 
     private static void switchLanguage() {
         VaadinSession session = VaadinSession.getCurrent();
-        Locale next = NotebookTexts.KOREAN.getLanguage().equals(session.getLocale().getLanguage())
-                ? Locale.ENGLISH : NotebookTexts.KOREAN;
+        Locale next =
+                NotebookTexts.KOREAN.getLanguage().equals(session.getLocale().getLanguage())
+                        ? Locale.ENGLISH
+                        : NotebookTexts.KOREAN;
         session.setLocale(next);
         UI.getCurrent().getPage().reload();
     }

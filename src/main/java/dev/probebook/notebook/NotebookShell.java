@@ -14,5 +14,4 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("notebook.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
-public class NotebookShell implements AppShellConfigurator {
-}
+public class NotebookShell implements AppShellConfigurator {}

@@ -1,7 +1,6 @@
 package dev.probebook.notebook;
 
 import com.vaadin.flow.i18n.I18NProvider;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,117 +16,134 @@ public class NotebookTexts implements I18NProvider {
 
     private static final Map<String, String[]> TEXTS = Map.ofEntries(
             // key -> {English, Korean}
-            Map.entry("app.title", new String[]{"Probebook", "Probebook"}),
-            Map.entry("runbook.edit", new String[]{"Edit", "편집"}),
-            Map.entry("library.new", new String[]{"New runbook", "새 런북"}),
-            Map.entry("editor.title", new String[]{"Edit %s", "%s 편집"}),
-            Map.entry("editor.new-title", new String[]{"New runbook", "새 런북"}),
-            Map.entry("editor.name", new String[]{"Name (the file name, without .md)", "이름 (.md를 뺀 파일 이름)"}),
-            Map.entry("editor.text", new String[]{"Markdown", "마크다운"}),
-            Map.entry("editor.save", new String[]{"Save", "저장"}),
-            Map.entry("editor.cancel", new String[]{"Cancel", "취소"}),
-            Map.entry("editor.not-saved", new String[]{"Not saved: %s", "저장되지 않음: %s"}),
-            Map.entry("editor.changed", new String[]{
-                    "Not saved: this runbook was changed by someone else since you opened it. Your text is kept below"
-                            + " — copy it, reload, and merge.",
-                    "저장되지 않음: 이 런북을 연 뒤 다른 사람이 변경했습니다. 입력한 내용은 아래에 그대로 있습니다"
-                            + " — 복사한 뒤 새로 고치고 병합하세요."}),
-            Map.entry("editor.not-audited", new String[]{
-                    "Not saved: the audit log could not be written (%s). Changes are refused until it can; your text is"
-                            + " kept here. Tell an administrator.",
-                    "저장되지 않음: 감사 로그를 기록할 수 없습니다(%s). 기록할 수 있을 때까지 변경은 거부됩니다. 입력한 내용은"
-                            + " 여기에 남아 있습니다. 관리자에게 알리세요."}),
-            Map.entry("editor.not-allowed", new String[]{"Not saved: changing runbooks needs role %s.",
-                    "저장되지 않음: 런북을 변경하려면 %s 역할이 필요합니다."}),
-            Map.entry("login.title", new String[]{"Sign in", "로그인"}),
-            Map.entry("login.user", new String[]{"User name", "사용자 이름"}),
-            Map.entry("login.password", new String[]{"Password", "비밀번호"}),
-            Map.entry("login.submit", new String[]{"Sign in", "로그인"}),
-            Map.entry("login.error-title", new String[]{"Sign-in failed", "로그인 실패"}),
-            Map.entry("login.error", new String[]{"Check the user name and password.", "사용자 이름과 비밀번호를 확인하세요."}),
-            Map.entry("login.with", new String[]{"Sign in with %s", "%s(으)로 로그인"}),
-            Map.entry("login.owner-hint", new String[]{
-                    "No users are configured on this server. Open the one-time sign-in link printed in the server console.",
-                    "이 서버에는 사용자가 설정되어 있지 않습니다. 서버 콘솔에 출력된 일회용 로그인 링크를 여세요."}),
-            Map.entry("login.link-used", new String[]{
-                    "That sign-in link is wrong or was already used. The console shows the current one.",
-                    "잘못되었거나 이미 사용된 로그인 링크입니다. 현재 링크는 서버 콘솔에 있습니다."}),
-            Map.entry("nav.signed-in", new String[]{"%s (%s)", "%s (%s)"}),
-            Map.entry("nav.sign-out", new String[]{"Sign out", "로그아웃"}),
-            Map.entry("nav.audit", new String[]{"Audit log", "감사 로그"}),
-            Map.entry("audit.user", new String[]{"User", "사용자"}),
-            Map.entry("audit.text", new String[]{"Command, runbook, target…", "명령, 런북, 대상…"}),
-            Map.entry("audit.action", new String[]{"Action", "동작"}),
-            Map.entry("audit.any-action", new String[]{"Any action", "모든 동작"}),
-            Map.entry("audit.count", new String[]{"%d records (newest first)", "기록 %d건 (최신순)"}),
-            Map.entry("audit.time", new String[]{"Time", "시각"}),
-            Map.entry("audit.where", new String[]{"Runbook:step", "런북:단계"}),
-            Map.entry("audit.command", new String[]{"Command", "명령"}),
-            Map.entry("audit.target", new String[]{"Target", "대상"}),
-            Map.entry("audit.ms", new String[]{"ms", "ms"}),
-            Map.entry("audit.detail", new String[]{"Detail", "상세"}),
-            Map.entry("denied.title", new String[]{"Not allowed", "허용되지 않음"}),
-            Map.entry("denied.text", new String[]{"Your role may not open this page.", "이 페이지를 열 수 있는 역할이 아닙니다."}),
-            Map.entry("denied.role", new String[]{"%s needs role %s. Ask an administrator.", "%s에는 %s 역할이 필요합니다. 관리자에게 요청하세요."}),
-            Map.entry("denied.editing", new String[]{"Changing runbooks", "런북 변경"}),
-            Map.entry("nav.library", new String[]{"Runbooks", "런북"}),
-            Map.entry("nav.terminal", new String[]{"Terminal", "터미널"}),
-            Map.entry("nav.language", new String[]{"한국어", "English"}),
-            Map.entry("library.search", new String[]{"Search runbooks", "런북 검색"}),
-            Map.entry("library.steps", new String[]{"%d runnable steps", "실행 가능한 단계 %d개"}),
-            Map.entry("library.empty", new String[]{"No runbooks in %s", "%s 폴더에 런북이 없습니다"}),
-            Map.entry("library.none-match", new String[]{"No runbook matches.", "일치하는 런북이 없습니다."}),
-            Map.entry("runbook.variables", new String[]{"Variables", "변수"}),
-            Map.entry("runbook.no-variables", new String[]{"This runbook uses no variables.", "이 런북에는 변수가 없습니다."}),
-            Map.entry("runbook.toc", new String[]{"Contents", "목차"}),
-            Map.entry("runbook.not-found", new String[]{"Runbook not found", "런북을 찾을 수 없습니다"}),
-            Map.entry("runbook.run-all", new String[]{"Run all", "모두 실행"}),
-            Map.entry("runbook.run-all-limit", new String[]{
-                    "Run all starts at most %d steps (probebook.limits.run-all-max-steps); run the other %d one by one.",
-                    "모두 실행은 최대 %d단계까지만 시작합니다(probebook.limits.run-all-max-steps). 나머지 %d단계는 하나씩 실행하세요."}),
-            Map.entry("widget.download-capture", new String[]{"Download %s (%d bytes, pcap)", "%s 내려받기 (%d바이트, pcap)"}),
-            Map.entry("widget.read-only", new String[]{"Read only: running probes needs role %s.", "읽기 전용: 프로브 실행에는 %s 역할이 필요합니다."}),
-            Map.entry("hosts.apply", new String[]{"Apply to hosts file…", "hosts 파일에 적용…"}),
-            Map.entry("hosts.preview", new String[]{"Change %s", "%s 변경"}),
-            Map.entry("hosts.nothing", new String[]{"Nothing to change: the file already says this.", "변경할 내용이 없습니다: 파일에 이미 있습니다."}),
-            Map.entry("hosts.write", new String[]{"Write", "쓰기"}),
-            Map.entry("hosts.cancel", new String[]{"Cancel", "취소"}),
-            Map.entry("hosts.written", new String[]{"Written to %s: %d lines added, %d removed. Backup: %s",
-                    "%s에 썼습니다: %d줄 추가, %d줄 삭제. 백업: %s"}),
-            Map.entry("hosts.not-written", new String[]{"Not written: %s", "쓰지 않았습니다: %s"}),
-            Map.entry("runbook.progress", new String[]{"%d of %d", "%d / %d"}),
-            Map.entry("runbook.summary", new String[]{"Summary", "요약"}),
-            Map.entry("runbook.step", new String[]{"Step", "단계"}),
-            Map.entry("runbook.verdict", new String[]{"Verdict", "판정"}),
-            Map.entry("runbook.result", new String[]{"Result", "결과"}),
-            Map.entry("runbook.example", new String[]{"Example output", "예시 출력"}),
-            Map.entry("runbook.warning", new String[]{"Warning", "경고"}),
-            Map.entry("widget.run", new String[]{"Run", "실행"}),
-            Map.entry("widget.stop", new String[]{"Stop", "중지"}),
-            Map.entry("widget.alternative", new String[]{"Alternative", "대안"}),
-            Map.entry("widget.looks-like", new String[]{"looks like:", "비슷한 예시:"}),
-            Map.entry("widget.not-runnable", new String[]{"Not run here:", "여기서 실행하지 않음:"}),
-            Map.entry("widget.built-in", new String[]{"No install needed: Probebook has this tool built in.",
-                    "설치할 필요 없음: Probebook에 이 도구가 내장되어 있습니다."}),
-            Map.entry("widget.running", new String[]{"running…", "실행 중…"}),
-            Map.entry("widget.timings", new String[]{"HTTP timings", "HTTP 구간 시간"}),
-            Map.entry("widget.certificate", new String[]{"Certificate", "인증서"}),
-            Map.entry("widget.days-left", new String[]{"%d days left", "만료까지 %d일"}),
-            Map.entry("widget.answers", new String[]{"DNS answers", "DNS 응답"}),
-            Map.entry("widget.attempts", new String[]{"TCP attempts", "TCP 연결 시도"}),
-            Map.entry("widget.connections", new String[]{"TCP connections", "TCP 연결"}),
-            Map.entry("widget.packets", new String[]{"Packets (%d)", "패킷 (%d개)"}),
-            Map.entry("widget.more-rows", new String[]{"%d more in the output above", "나머지 %d개는 위 출력에 있습니다"}),
-            Map.entry("widget.listening", new String[]{"Listening sockets (%d)", "LISTEN 중인 소켓 (%d개)"}),
-            Map.entry("widget.sockets", new String[]{"Sockets (%d)", "소켓 (%d개)"}),
-            Map.entry("widget.filter", new String[]{"Filter: port, address, program…", "필터: 포트, 주소, 프로그램…"}),
-            Map.entry("widget.owners-incomplete", new String[]{"Some processes could not be inspected (not root): a blank program does not mean none.",
-                    "일부 프로세스를 확인할 수 없습니다(root 아님): 프로그램이 비어 있어도 없다는 뜻은 아닙니다."}),
-            Map.entry("widget.interfaces", new String[]{"Interfaces", "인터페이스"}),
-            Map.entry("terminal.title", new String[]{"Free terminal", "자유 터미널"}),
-            Map.entry("terminal.hint", new String[]{"Type any command Probebook understands (ping, nc, curl, dig, ...). "
-                    + "Enter runs, Escape stops, arrow keys browse history.",
-                    "Probebook이 아는 명령(ping, nc, curl, dig 등)을 입력하세요. Enter 실행, Esc 중지, 방향키로 기록 탐색."}));
+            Map.entry("app.title", new String[] {"Probebook", "Probebook"}),
+            Map.entry("runbook.edit", new String[] {"Edit", "편집"}),
+            Map.entry("library.new", new String[] {"New runbook", "새 런북"}),
+            Map.entry("editor.title", new String[] {"Edit %s", "%s 편집"}),
+            Map.entry("editor.new-title", new String[] {"New runbook", "새 런북"}),
+            Map.entry("editor.name", new String[] {"Name (the file name, without .md)", "이름 (.md를 뺀 파일 이름)"}),
+            Map.entry("editor.text", new String[] {"Markdown", "마크다운"}),
+            Map.entry("editor.save", new String[] {"Save", "저장"}),
+            Map.entry("editor.cancel", new String[] {"Cancel", "취소"}),
+            Map.entry("editor.not-saved", new String[] {"Not saved: %s", "저장되지 않음: %s"}),
+            Map.entry("editor.changed", new String[] {
+                "Not saved: this runbook was changed by someone else since you opened it. Your text is kept below"
+                        + " — copy it, reload, and merge.",
+                "저장되지 않음: 이 런북을 연 뒤 다른 사람이 변경했습니다. 입력한 내용은 아래에 그대로 있습니다" + " — 복사한 뒤 새로 고치고 병합하세요."
+            }),
+            Map.entry("editor.not-audited", new String[] {
+                "Not saved: the audit log could not be written (%s). Changes are refused until it can; your text is"
+                        + " kept here. Tell an administrator.",
+                "저장되지 않음: 감사 로그를 기록할 수 없습니다(%s). 기록할 수 있을 때까지 변경은 거부됩니다. 입력한 내용은" + " 여기에 남아 있습니다. 관리자에게 알리세요."
+            }),
+            Map.entry(
+                    "editor.not-allowed",
+                    new String[] {"Not saved: changing runbooks needs role %s.", "저장되지 않음: 런북을 변경하려면 %s 역할이 필요합니다."}),
+            Map.entry("login.title", new String[] {"Sign in", "로그인"}),
+            Map.entry("login.user", new String[] {"User name", "사용자 이름"}),
+            Map.entry("login.password", new String[] {"Password", "비밀번호"}),
+            Map.entry("login.submit", new String[] {"Sign in", "로그인"}),
+            Map.entry("login.error-title", new String[] {"Sign-in failed", "로그인 실패"}),
+            Map.entry("login.error", new String[] {"Check the user name and password.", "사용자 이름과 비밀번호를 확인하세요."}),
+            Map.entry("login.with", new String[] {"Sign in with %s", "%s(으)로 로그인"}),
+            Map.entry("login.owner-hint", new String[] {
+                "No users are configured on this server. Open the one-time sign-in link printed in the server console.",
+                "이 서버에는 사용자가 설정되어 있지 않습니다. 서버 콘솔에 출력된 일회용 로그인 링크를 여세요."
+            }),
+            Map.entry("login.link-used", new String[] {
+                "That sign-in link is wrong or was already used. The console shows the current one.",
+                "잘못되었거나 이미 사용된 로그인 링크입니다. 현재 링크는 서버 콘솔에 있습니다."
+            }),
+            Map.entry("nav.signed-in", new String[] {"%s (%s)", "%s (%s)"}),
+            Map.entry("nav.sign-out", new String[] {"Sign out", "로그아웃"}),
+            Map.entry("nav.audit", new String[] {"Audit log", "감사 로그"}),
+            Map.entry("audit.user", new String[] {"User", "사용자"}),
+            Map.entry("audit.text", new String[] {"Command, runbook, target…", "명령, 런북, 대상…"}),
+            Map.entry("audit.action", new String[] {"Action", "동작"}),
+            Map.entry("audit.any-action", new String[] {"Any action", "모든 동작"}),
+            Map.entry("audit.count", new String[] {"%d records (newest first)", "기록 %d건 (최신순)"}),
+            Map.entry("audit.time", new String[] {"Time", "시각"}),
+            Map.entry("audit.where", new String[] {"Runbook:step", "런북:단계"}),
+            Map.entry("audit.command", new String[] {"Command", "명령"}),
+            Map.entry("audit.target", new String[] {"Target", "대상"}),
+            Map.entry("audit.ms", new String[] {"ms", "ms"}),
+            Map.entry("audit.detail", new String[] {"Detail", "상세"}),
+            Map.entry("denied.title", new String[] {"Not allowed", "허용되지 않음"}),
+            Map.entry("denied.text", new String[] {"Your role may not open this page.", "이 페이지를 열 수 있는 역할이 아닙니다."}),
+            Map.entry(
+                    "denied.role",
+                    new String[] {"%s needs role %s. Ask an administrator.", "%s에는 %s 역할이 필요합니다. 관리자에게 요청하세요."}),
+            Map.entry("denied.editing", new String[] {"Changing runbooks", "런북 변경"}),
+            Map.entry("nav.library", new String[] {"Runbooks", "런북"}),
+            Map.entry("nav.terminal", new String[] {"Terminal", "터미널"}),
+            Map.entry("nav.language", new String[] {"한국어", "English"}),
+            Map.entry("library.search", new String[] {"Search runbooks", "런북 검색"}),
+            Map.entry("library.steps", new String[] {"%d runnable steps", "실행 가능한 단계 %d개"}),
+            Map.entry("library.empty", new String[] {"No runbooks in %s", "%s 폴더에 런북이 없습니다"}),
+            Map.entry("library.none-match", new String[] {"No runbook matches.", "일치하는 런북이 없습니다."}),
+            Map.entry("runbook.variables", new String[] {"Variables", "변수"}),
+            Map.entry("runbook.no-variables", new String[] {"This runbook uses no variables.", "이 런북에는 변수가 없습니다."}),
+            Map.entry("runbook.toc", new String[] {"Contents", "목차"}),
+            Map.entry("runbook.not-found", new String[] {"Runbook not found", "런북을 찾을 수 없습니다"}),
+            Map.entry("runbook.run-all", new String[] {"Run all", "모두 실행"}),
+            Map.entry("runbook.run-all-limit", new String[] {
+                "Run all starts at most %d steps (probebook.limits.run-all-max-steps); run the other %d one by one.",
+                "모두 실행은 최대 %d단계까지만 시작합니다(probebook.limits.run-all-max-steps). 나머지 %d단계는 하나씩 실행하세요."
+            }),
+            Map.entry(
+                    "widget.download-capture", new String[] {"Download %s (%d bytes, pcap)", "%s 내려받기 (%d바이트, pcap)"}),
+            Map.entry(
+                    "widget.read-only",
+                    new String[] {"Read only: running probes needs role %s.", "읽기 전용: 프로브 실행에는 %s 역할이 필요합니다."}),
+            Map.entry("hosts.apply", new String[] {"Apply to hosts file…", "hosts 파일에 적용…"}),
+            Map.entry("hosts.preview", new String[] {"Change %s", "%s 변경"}),
+            Map.entry(
+                    "hosts.nothing",
+                    new String[] {"Nothing to change: the file already says this.", "변경할 내용이 없습니다: 파일에 이미 있습니다."}),
+            Map.entry("hosts.write", new String[] {"Write", "쓰기"}),
+            Map.entry("hosts.cancel", new String[] {"Cancel", "취소"}),
+            Map.entry("hosts.written", new String[] {
+                "Written to %s: %d lines added, %d removed. Backup: %s", "%s에 썼습니다: %d줄 추가, %d줄 삭제. 백업: %s"
+            }),
+            Map.entry("hosts.not-written", new String[] {"Not written: %s", "쓰지 않았습니다: %s"}),
+            Map.entry("runbook.progress", new String[] {"%d of %d", "%d / %d"}),
+            Map.entry("runbook.summary", new String[] {"Summary", "요약"}),
+            Map.entry("runbook.step", new String[] {"Step", "단계"}),
+            Map.entry("runbook.verdict", new String[] {"Verdict", "판정"}),
+            Map.entry("runbook.result", new String[] {"Result", "결과"}),
+            Map.entry("runbook.example", new String[] {"Example output", "예시 출력"}),
+            Map.entry("runbook.warning", new String[] {"Warning", "경고"}),
+            Map.entry("widget.run", new String[] {"Run", "실행"}),
+            Map.entry("widget.stop", new String[] {"Stop", "중지"}),
+            Map.entry("widget.alternative", new String[] {"Alternative", "대안"}),
+            Map.entry("widget.looks-like", new String[] {"looks like:", "비슷한 예시:"}),
+            Map.entry("widget.not-runnable", new String[] {"Not run here:", "여기서 실행하지 않음:"}),
+            Map.entry("widget.built-in", new String[] {
+                "No install needed: Probebook has this tool built in.", "설치할 필요 없음: Probebook에 이 도구가 내장되어 있습니다."
+            }),
+            Map.entry("widget.running", new String[] {"running…", "실행 중…"}),
+            Map.entry("widget.timings", new String[] {"HTTP timings", "HTTP 구간 시간"}),
+            Map.entry("widget.certificate", new String[] {"Certificate", "인증서"}),
+            Map.entry("widget.days-left", new String[] {"%d days left", "만료까지 %d일"}),
+            Map.entry("widget.answers", new String[] {"DNS answers", "DNS 응답"}),
+            Map.entry("widget.attempts", new String[] {"TCP attempts", "TCP 연결 시도"}),
+            Map.entry("widget.connections", new String[] {"TCP connections", "TCP 연결"}),
+            Map.entry("widget.packets", new String[] {"Packets (%d)", "패킷 (%d개)"}),
+            Map.entry("widget.more-rows", new String[] {"%d more in the output above", "나머지 %d개는 위 출력에 있습니다"}),
+            Map.entry("widget.listening", new String[] {"Listening sockets (%d)", "LISTEN 중인 소켓 (%d개)"}),
+            Map.entry("widget.sockets", new String[] {"Sockets (%d)", "소켓 (%d개)"}),
+            Map.entry("widget.filter", new String[] {"Filter: port, address, program…", "필터: 포트, 주소, 프로그램…"}),
+            Map.entry("widget.owners-incomplete", new String[] {
+                "Some processes could not be inspected (not root): a blank program does not mean none.",
+                "일부 프로세스를 확인할 수 없습니다(root 아님): 프로그램이 비어 있어도 없다는 뜻은 아닙니다."
+            }),
+            Map.entry("widget.interfaces", new String[] {"Interfaces", "인터페이스"}),
+            Map.entry("terminal.title", new String[] {"Free terminal", "자유 터미널"}),
+            Map.entry("terminal.hint", new String[] {
+                "Type any command Probebook understands (ping, nc, curl, dig, ...). "
+                        + "Enter runs, Escape stops, arrow keys browse history.",
+                "Probebook이 아는 명령(ping, nc, curl, dig 등)을 입력하세요. Enter 실행, Esc 중지, 방향키로 기록 탐색."
+            }));
 
     @Override
     public List<Locale> getProvidedLocales() {

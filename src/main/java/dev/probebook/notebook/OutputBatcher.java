@@ -2,7 +2,6 @@ package dev.probebook.notebook;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -40,10 +39,13 @@ final class OutputBatcher {
     void add(String line) {
         pending.add(line);
         if (scheduled.compareAndSet(false, true)) {
-            FLUSHER.schedule(() -> {
-                scheduled.set(false);
-                access(ui, this::drain);
-            }, PERIOD_MS, TimeUnit.MILLISECONDS);
+            FLUSHER.schedule(
+                    () -> {
+                        scheduled.set(false);
+                        access(ui, this::drain);
+                    },
+                    PERIOD_MS,
+                    TimeUnit.MILLISECONDS);
         }
     }
 

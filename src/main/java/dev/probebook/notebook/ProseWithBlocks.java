@@ -2,13 +2,12 @@ package dev.probebook.notebook;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.dom.Element;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-
-import java.util.Optional;
-import java.util.function.IntFunction;
 
 /**
  * Prose that contains code blocks nested in lists or quotes: the (already sanitised) HTML is rebuilt as a
@@ -23,8 +22,7 @@ final class ProseWithBlocks {
 
     static final String MARKER_ATTRIBUTE = "data-block-line";
 
-    private ProseWithBlocks() {
-    }
+    private ProseWithBlocks() {}
 
     /** True when the HTML has at least one nested-block marker. */
     static boolean hasMarkers(String html) {
@@ -45,7 +43,8 @@ final class ProseWithBlocks {
     private static void append(Element parent, Node node, IntFunction<Optional<Component>> blockAt) {
         switch (node) {
             case TextNode text -> parent.appendChild(Element.createText(text.getWholeText()));
-            case org.jsoup.nodes.Element e when e.hasAttr(MARKER_ATTRIBUTE) -> {
+            case org.jsoup.nodes.Element e
+            when e.hasAttr(MARKER_ATTRIBUTE) -> {
                 try {
                     blockAt.apply(Integer.parseInt(e.attr(MARKER_ATTRIBUTE)))
                             .ifPresent(c -> parent.appendChild(c.getElement()));

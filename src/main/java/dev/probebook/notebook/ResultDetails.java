@@ -11,7 +11,6 @@ import dev.probebook.probe.http.HttpDetails;
 import dev.probebook.probe.interfaces.InterfacesDetails;
 import dev.probebook.probe.sockets.SocketsDetails;
 import dev.probebook.probe.tcp.TcpDetails;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
@@ -25,8 +24,7 @@ import java.util.function.BiFunction;
  */
 final class ResultDetails {
 
-    private ResultDetails() {
-    }
+    private ResultDetails() {}
 
     /** @param t translation: key and arguments to UI text */
     static Div of(List<RunResult> runs, BiFunction<String, Object[], String> t) {
@@ -39,9 +37,9 @@ final class ResultDetails {
                 case TcpDetails tcp when !tcp.attempts().isEmpty() -> box.add(tcp(tcp, t));
                 case CaptureDetails capture -> box.add(CaptureTimeline.of(capture, t));
                 case SocketsDetails sockets when !sockets.sockets().isEmpty() -> box.add(SocketsTable.of(sockets, t));
-                case InterfacesDetails ifaces when !ifaces.interfaces().isEmpty() -> box.add(InterfacesTable.of(ifaces, t));
-                case null, default -> {
-                }
+                case InterfacesDetails ifaces
+                when !ifaces.interfaces().isEmpty() -> box.add(InterfacesTable.of(ifaces, t));
+                case null, default -> {}
             }
         }
         return box;
@@ -55,8 +53,12 @@ final class ResultDetails {
             box.add(heading(t.apply("widget.timings", new Object[0])));
             double tlsEnd = Math.max(tm.appconnect(), tm.connect());
             double[][] phases = {
-                    {0, tm.namelookup()}, {tm.namelookup(), tm.connect()}, {tm.connect(), tm.appconnect() > 0 ? tm.appconnect() : tm.connect()},
-                    {tlsEnd, tm.starttransfer()}, {tm.starttransfer(), tm.total()}};
+                {0, tm.namelookup()},
+                {tm.namelookup(), tm.connect()},
+                {tm.connect(), tm.appconnect() > 0 ? tm.appconnect() : tm.connect()},
+                {tlsEnd, tm.starttransfer()},
+                {tm.starttransfer(), tm.total()}
+            };
             String[] names = {"DNS", "connect", "TLS", "first byte", "transfer"};
             Div bar = new Div();
             bar.addClassName("timing-bar");
@@ -81,17 +83,26 @@ final class ResultDetails {
         }
         if (d.status() != null) {
             box.add(new Div(new Span("HTTP " + d.status() + (d.statusText() == null ? "" : " " + d.statusText())
-                    + (d.remoteIp() == null ? "" : "  ← " + d.remoteIp() + (d.remotePort() == null ? "" : ":" + d.remotePort())))));
+                    + (d.remoteIp() == null
+                            ? ""
+                            : "  ← " + d.remoteIp() + (d.remotePort() == null ? "" : ":" + d.remotePort())))));
         }
         HttpDetails.Certificate c = d.certificate();
         if (c != null) {
             box.add(heading(t.apply("widget.certificate", new Object[0])));
-            Span days = new Span(t.apply("widget.days-left", new Object[]{c.daysLeft()}));
-            days.addClassNames("badge", c.daysLeft() < 0 ? "verdict-fail" : c.daysLeft() < 30 ? "verdict-warn" : "verdict-ok");
+            Span days = new Span(t.apply("widget.days-left", new Object[] {c.daysLeft()}));
+            days.addClassNames(
+                    "badge", c.daysLeft() < 0 ? "verdict-fail" : c.daysLeft() < 30 ? "verdict-warn" : "verdict-ok");
             days.getElement().setAttribute("data-days-left", String.valueOf(c.daysLeft()));
-            box.add(table(List.of("subject", "issuer", "expires", "verified"),
-                    List.of(List.of(nz(c.subject()), nz(c.issuer()), nz(c.notAfter()),
-                            c.verified() ? "yes" : "no" + (c.problem() == null ? "" : ": " + c.problem())))), new Div(days));
+            box.add(
+                    table(
+                            List.of("subject", "issuer", "expires", "verified"),
+                            List.of(List.of(
+                                    nz(c.subject()),
+                                    nz(c.issuer()),
+                                    nz(c.notAfter()),
+                                    c.verified() ? "yes" : "no" + (c.problem() == null ? "" : ": " + c.problem())))),
+                    new Div(days));
         }
         return box;
     }
@@ -99,9 +110,13 @@ final class ResultDetails {
     private static Component dns(DnsDetails d, BiFunction<String, Object[], String> t) {
         Div box = new Div();
         box.getElement().setAttribute("data-details", "dns");
-        box.add(heading(t.apply("widget.answers", new Object[0]) + (d.server() == null ? "" : " (" + d.server() + ")")));
-        box.add(table(List.of("name", "type", "TTL", "data"), d.answers().stream()
-                .map(a -> List.of(a.name(), a.type(), String.valueOf(a.ttl()), a.data())).toList()));
+        box.add(heading(
+                t.apply("widget.answers", new Object[0]) + (d.server() == null ? "" : " (" + d.server() + ")")));
+        box.add(table(
+                List.of("name", "type", "TTL", "data"),
+                d.answers().stream()
+                        .map(a -> List.of(a.name(), a.type(), String.valueOf(a.ttl()), a.data()))
+                        .toList()));
         return box;
     }
 
@@ -109,8 +124,11 @@ final class ResultDetails {
         Div box = new Div();
         box.getElement().setAttribute("data-details", "tcp");
         box.add(heading(t.apply("widget.attempts", new Object[0])));
-        box.add(table(List.of("address", "port", "outcome", "time"), d.attempts().stream()
-                .map(a -> List.of(a.address(), String.valueOf(a.port()), a.outcome(), ms(a.millis()))).toList()));
+        box.add(table(
+                List.of("address", "port", "outcome", "time"),
+                d.attempts().stream()
+                        .map(a -> List.of(a.address(), String.valueOf(a.port()), a.outcome(), ms(a.millis())))
+                        .toList()));
         return box;
     }
 

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,12 +45,14 @@ final class RunAllPanel extends Composite<Div> {
     }
 
     private void start() {
-        List<TerminalWidget> all = widgets.stream().filter(TerminalWidget::runnable).toList();
+        List<TerminalWidget> all =
+                widgets.stream().filter(TerminalWidget::runnable).toList();
         if (all.isEmpty()) {
             return;
         }
         List<TerminalWidget> steps = all.size() > maxSteps ? all.subList(0, maxSteps) : all;
-        limitNote.setText(all.size() > maxSteps ? getTranslation("runbook.run-all-limit", maxSteps, all.size() - maxSteps) : "");
+        limitNote.setText(
+                all.size() > maxSteps ? getTranslation("runbook.run-all-limit", maxSteps, all.size() - maxSteps) : "");
         cancelled = false;
         runAll.setEnabled(false);
         summary.removeAll();
@@ -60,8 +61,7 @@ final class RunAllPanel extends Composite<Div> {
         next(UI.getCurrent(), steps, 0, rows);
     }
 
-    private record Row(int line, String command, String verdict, String summary) {
-    }
+    private record Row(int line, String command, String verdict, String summary) {}
 
     private void next(UI ui, List<TerminalWidget> steps, int index, List<Row> rows) {
         if (index >= steps.size() || cancelled) {
@@ -71,11 +71,15 @@ final class RunAllPanel extends Composite<Div> {
         progress.setText(getTranslation("runbook.progress", index + 1, steps.size()));
         TerminalWidget w = steps.get(index);
         String command = w.commandText();
-        w.start().whenComplete((outcome, error) -> OutputBatcher.access(ui, () -> {
-            rows.add(new Row(w.step().line(), command, outcome == null ? "error" : outcome.verdict().label(),
-                    outcome == null ? String.valueOf(error) : outcome.summary()));
-            next(ui, steps, index + 1, rows);
-        }));
+        w.start()
+                .whenComplete((outcome, error) -> OutputBatcher.access(ui, () -> {
+                    rows.add(new Row(
+                            w.step().line(),
+                            command,
+                            outcome == null ? "error" : outcome.verdict().label(),
+                            outcome == null ? String.valueOf(error) : outcome.summary()));
+                    next(ui, steps, index + 1, rows);
+                }));
     }
 
     private void finish(List<Row> rows) {
@@ -90,7 +94,8 @@ final class RunAllPanel extends Composite<Div> {
         table.appendChild(head);
         for (Row r : rows) {
             Element tr = new Element("tr");
-            Element link = new Element("a").setAttribute("href", "#step-" + r.line()).setText(r.command());
+            Element link =
+                    new Element("a").setAttribute("href", "#step-" + r.line()).setText(r.command());
             tr.appendChild(new Element("td").appendChild(link));
             Element badge = new Element("span").setText(r.verdict());
             badge.getClassList().add("badge");

@@ -25,7 +25,6 @@ import dev.probebook.audit.AuditException;
 import dev.probebook.notebook.security.CurrentUser;
 import dev.probebook.runbook.RunbookException;
 import jakarta.annotation.security.PermitAll;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,6 +52,7 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
     private String name;
     /** The version on disk the text was opened from (what {@link RunbookLibrary#save} expects). */
     private String hash;
+
     private String title = "Probebook";
 
     public RunbookEditorView(RunbookLibrary library, ProbeGate gate) {
@@ -69,8 +69,12 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!gate.rules().allows(CurrentUser.orNobody(), Action.EDIT)) {
-            event.rerouteToError(AccessDeniedException.class,
-                    getTranslation("denied.role", getTranslation("denied.editing"), gate.rules().needed(Action.EDIT).label()));
+            event.rerouteToError(
+                    AccessDeniedException.class,
+                    getTranslation(
+                            "denied.role",
+                            getTranslation("denied.editing"),
+                            gate.rules().needed(Action.EDIT).label()));
             return;
         }
         build();
@@ -134,32 +138,43 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
     private void save() {
         Actor actor = CurrentUser.orNobody();
         if (!gate.rules().allows(actor, Action.EDIT)) { // the role may have been taken away since the page opened
-            showError(getTranslation("editor.not-allowed", gate.rules().needed(Action.EDIT).label()));
+            showError(getTranslation(
+                    "editor.not-allowed", gate.rules().needed(Action.EDIT).label()));
             return;
         }
         // nothing changes unaudited: the intent is on disk before the file is touched (no audit, no save)
         String target = name == null ? nameField.getValue() : name;
         String size = editor.getValue().getBytes(StandardCharsets.UTF_8).length + " bytes";
         try {
-            gate.recordOrThrow(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE).withStep(target, null)
-                    .withOutcome("pending", null).withDetail(size));
+            gate.recordOrThrow(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE)
+                    .withStep(target, null)
+                    .withOutcome("pending", null)
+                    .withDetail(size));
         } catch (AuditException e) {
             showError(getTranslation("editor.not-audited", e.getMessage()));
             return;
         }
         RunbookLibrary.Saved saved;
         try {
-            saved = name == null ? library.create(nameField.getValue(), editor.getValue()) : library.save(name, editor.getValue(), hash);
+            saved = name == null
+                    ? library.create(nameField.getValue(), editor.getValue())
+                    : library.save(name, editor.getValue(), hash);
         } catch (RunbookSaveException e) {
-            gate.record(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE).withStep(target, null)
-                    .withOutcome("error", null).withDetail(e.getMessage()));
-            showError(e.problem() == RunbookSaveException.Problem.CHANGED ? getTranslation("editor.changed")
-                    : getTranslation("editor.not-saved", e.getMessage()));
+            gate.record(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE)
+                    .withStep(target, null)
+                    .withOutcome("error", null)
+                    .withDetail(e.getMessage()));
+            showError(
+                    e.problem() == RunbookSaveException.Problem.CHANGED
+                            ? getTranslation("editor.changed")
+                            : getTranslation("editor.not-saved", e.getMessage()));
             return;
         }
         opened(saved);
-        gate.record(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE).withStep(saved.name(), null)
-                .withOutcome("ok", null).withDetail(detail(saved)));
+        gate.record(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE)
+                .withStep(saved.name(), null)
+                .withOutcome("ok", null)
+                .withDetail(detail(saved)));
         UI.getCurrent().navigate(RunbookView.class, saved.name());
     }
 
@@ -169,7 +184,8 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
         if (name == null) {
             name = saved.name();
             nameField.setReadOnly(true);
-            String path = "edit/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+            String path =
+                    "edit/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
             UI.getCurrent().getPage().executeJs("window.history.replaceState(window.history.state, '', $0)", path);
         }
     }

@@ -14,7 +14,6 @@ import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.runbook.Runbook;
 import dev.probebook.runbook.RunbookException;
 import dev.probebook.runbook.RunbookSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,8 +72,7 @@ public final class RunbookLibrary {
      * @param bytes  the size written
      * @param hash   SHA-256 of what was written: the version to expect on the next save
      */
-    public record Saved(String name, Path file, Path backup, long bytes, String hash) {
-    }
+    public record Saved(String name, Path file, Path backup, long bytes, String hash) {}
 
     private static final String NAME_RULE = "not a runbook name: use the file name without .md, no folders";
 
@@ -125,8 +123,13 @@ public final class RunbookLibrary {
             try {
                 Loaded loaded = load(name);
                 Runbook rb = loaded.plan().runbook();
-                entries.add(new Entry(name, rb.title() == null || rb.title().isBlank() ? name : rb.title(),
-                        rb.frontMatter().tags(), rb.frontMatter().date(), runnableSteps(loaded.plan()), null));
+                entries.add(new Entry(
+                        name,
+                        rb.title() == null || rb.title().isBlank() ? name : rb.title(),
+                        rb.frontMatter().tags(),
+                        rb.frontMatter().date(),
+                        runnableSteps(loaded.plan()),
+                        null));
             } catch (RunbookException e) {
                 entries.add(new Entry(name, name, List.of(), null, 0, e.getMessage()));
             }
@@ -171,20 +174,30 @@ public final class RunbookLibrary {
             if (Files.exists(folder.resolve(name + ".md"), LinkOption.NOFOLLOW_LINKS)) {
                 throw new RunbookSaveException(Problem.NAME, e.getMessage() + ". Nothing was saved.", e);
             }
-            throw new RunbookSaveException(Problem.GONE, "there is no runbook '" + name + "' any more: it was deleted or"
-                    + " renamed since you opened it. Your text is kept: copy it, or save it as a new runbook.", e);
+            throw new RunbookSaveException(
+                    Problem.GONE,
+                    "there is no runbook '" + name + "' any more: it was deleted or"
+                            + " renamed since you opened it. Your text is kept: copy it, or save it as a new runbook.",
+                    e);
         }
         try {
-            Path backup = files.replace(file, current -> {
-                if (!ContentHash.sha256(current).equals(expectedHash)) {
-                    throw new FileChangedException(file, "changed since it was opened");
-                }
-                return bytes;
-            }, backupDir, clock);
+            Path backup = files.replace(
+                    file,
+                    current -> {
+                        if (!ContentHash.sha256(current).equals(expectedHash)) {
+                            throw new FileChangedException(file, "changed since it was opened");
+                        }
+                        return bytes;
+                    },
+                    backupDir,
+                    clock);
             return new Saved(name, file, backup, bytes.length, ContentHash.sha256(bytes));
         } catch (FileChangedException e) {
-            throw new RunbookSaveException(Problem.CHANGED, "'" + name + "' was changed by someone else since you opened it;"
-                    + " your text is kept — copy it, reload, and merge. Nothing was saved.", e);
+            throw new RunbookSaveException(
+                    Problem.CHANGED,
+                    "'" + name + "' was changed by someone else since you opened it;"
+                            + " your text is kept — copy it, reload, and merge. Nothing was saved.",
+                    e);
         } catch (FileWriteException e) {
             throw new RunbookSaveException(Problem.WRITE, e.getMessage(), e);
         }
@@ -203,8 +216,11 @@ public final class RunbookLibrary {
         try {
             files.create(file, bytes);
         } catch (FileChangedException e) {
-            throw new RunbookSaveException(Problem.EXISTS, "a runbook named '" + plain + "' already exists; your text is kept"
-                    + " — choose another name, or open that runbook and merge. Nothing was saved.", e);
+            throw new RunbookSaveException(
+                    Problem.EXISTS,
+                    "a runbook named '" + plain + "' already exists; your text is kept"
+                            + " — choose another name, or open that runbook and merge. Nothing was saved.",
+                    e);
         } catch (FileWriteException e) {
             throw new RunbookSaveException(Problem.WRITE, e.getMessage(), e);
         }
@@ -218,14 +234,19 @@ public final class RunbookLibrary {
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > maxBytes) {
-            throw new RunbookSaveException(Problem.TOO_LARGE, "the text is " + bytes.length + " bytes; runbooks are limited to "
-                    + maxBytes + " bytes (probebook.runbook.max-bytes). Nothing was saved.", null);
+            throw new RunbookSaveException(
+                    Problem.TOO_LARGE,
+                    "the text is " + bytes.length + " bytes; runbooks are limited to " + maxBytes
+                            + " bytes (probebook.runbook.max-bytes). Nothing was saved.",
+                    null);
         }
         try {
             parse(name, RunbookSource.decode(bytes, name));
         } catch (RunbookException e) {
-            throw new RunbookSaveException(Problem.INVALID, "the text cannot be read as a runbook: " + e.getMessage()
-                    + ". Nothing was saved.", e);
+            throw new RunbookSaveException(
+                    Problem.INVALID,
+                    "the text cannot be read as a runbook: " + e.getMessage() + ". Nothing was saved.",
+                    e);
         }
         return bytes;
     }
@@ -250,13 +271,21 @@ public final class RunbookLibrary {
     }
 
     static boolean validName(String name) {
-        return name != null && !name.isBlank() && name.length() <= 200 && !name.contains("/") && !name.contains("\\")
-                && !name.contains("..") && !name.startsWith(".") && name.chars().noneMatch(c -> c < 0x20);
+        return name != null
+                && !name.isBlank()
+                && name.length() <= 200
+                && !name.contains("/")
+                && !name.contains("\\")
+                && !name.contains("..")
+                && !name.startsWith(".")
+                && name.chars().noneMatch(c -> c < 0x20);
     }
 
     /** Steps with at least one command a probe can run. */
     public static int runnableSteps(RunbookPlan plan) {
-        return (int) plan.blocks().stream().filter(b -> b.kind() == BlockKind.STEP)
-                .filter(b -> b.commands().stream().anyMatch(PlannedCommand::runnable)).count();
+        return (int) plan.blocks().stream()
+                .filter(b -> b.kind() == BlockKind.STEP)
+                .filter(b -> b.commands().stream().anyMatch(PlannedCommand::runnable))
+                .count();
     }
 }

@@ -22,7 +22,6 @@ import dev.probebook.access.Actor;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.access.RunPlace;
 import dev.probebook.notebook.security.CurrentUser;
-import jakarta.annotation.security.PermitAll;
 import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
@@ -34,7 +33,7 @@ import dev.probebook.runbook.Heading;
 import dev.probebook.runbook.Part;
 import dev.probebook.runbook.Prose;
 import dev.probebook.runbook.RunbookException;
-
+import jakarta.annotation.security.PermitAll;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,8 +69,12 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
 
     private final dev.probebook.access.HostsWrites hostsWrites;
 
-    public RunbookView(RunbookLibrary library, ProbeGate gate, CommandBinder binder, dev.probebook.settings.Settings settings,
-                       dev.probebook.access.HostsWrites hostsWrites) {
+    public RunbookView(
+            RunbookLibrary library,
+            ProbeGate gate,
+            CommandBinder binder,
+            dev.probebook.settings.Settings settings,
+            dev.probebook.access.HostsWrites hostsWrites) {
         this.hostsWrites = hostsWrites;
         this.maxRunAllSteps = settings.limits().runAllMaxSteps();
         this.library = library;
@@ -103,7 +106,8 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         }
         plan = loaded.plan();
         title = (plan.title() == null || plan.title().isBlank() ? parameter : plan.title()) + " · Probebook";
-        values.putAll(VariableQuery.fromQuery(event.getLocation().getQueryParameters().getParameters(), plan.variables()));
+        values.putAll(
+                VariableQuery.fromQuery(event.getLocation().getQueryParameters().getParameters(), plan.variables()));
         render(loaded);
     }
 
@@ -136,7 +140,10 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
                     // Sanitised by the parser (HtmlSanitizer): no scripts, handlers or javascript: links.
                     if (ProseWithBlocks.hasMarkers(p.html())) {
                         // code blocks nested in lists or quotes: their widgets go in place of the markers
-                        ProseWithBlocks.appendTo(prose.getElement(), p.html(), line -> plan.blockAt(line).map(this::block));
+                        ProseWithBlocks.appendTo(
+                                prose.getElement(),
+                                p.html(),
+                                line -> plan.blockAt(line).map(this::block));
                     } else {
                         prose.getElement().setProperty("innerHTML", p.html());
                     }
@@ -168,7 +175,8 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
 
     /** Shown only to those allowed to edit; the editor checks again. */
     private Button editButton() {
-        Button edit = new Button(getTranslation("runbook.edit"), e -> UI.getCurrent().navigate(RunbookEditorView.class, name));
+        Button edit = new Button(
+                getTranslation("runbook.edit"), e -> UI.getCurrent().navigate(RunbookEditorView.class, name));
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
         edit.getElement().setAttribute("data-edit", "");
         return edit;
@@ -187,8 +195,10 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     }
 
     private Aside toc() {
-        List<Heading> headings = plan.runbook().parts().stream().filter(p -> p instanceof Heading h && h.level() <= 3)
-                .map(p -> (Heading) p).toList();
+        List<Heading> headings = plan.runbook().parts().stream()
+                .filter(p -> p instanceof Heading h && h.level() <= 3)
+                .map(p -> (Heading) p)
+                .toList();
         if (headings.size() < 2) {
             return null;
         }
@@ -244,7 +254,8 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         // Built here and set with the browser's own history API: Vaadin's Location/QueryParameters keep
         // parameters in a hash map and so lose the runbook's variable order in the shared link.
         String query = VariableQuery.queryString(VariableQuery.toQuery(values, plan.variables()));
-        String path = "runbook/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + query;
+        String path =
+                "runbook/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + query;
         UI.getCurrent().getPage().executeJs("window.history.replaceState(window.history.state, '', $0)", path);
     }
 
@@ -253,14 +264,21 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             Pre pre = new Pre(b.code().text());
             pre.addClassName("code");
             String caption = b.code().caption();
-            Details details = new Details(getTranslation("runbook.example")
-                    + (caption == null || caption.isBlank() ? "" : ": " + caption), pre);
+            Details details = new Details(
+                    getTranslation("runbook.example") + (caption == null || caption.isBlank() ? "" : ": " + caption),
+                    pre);
             details.setId("example-" + b.line());
             details.addClassName("example");
             details.setOpened(false);
             return details;
         }
-        TerminalWidget w = TerminalWidget.forStep(gate.starter(actor, new RunPlace(name, b.line())), binder, plan, b, () -> Map.copyOf(values), examplesOf(b));
+        TerminalWidget w = TerminalWidget.forStep(
+                gate.starter(actor, new RunPlace(name, b.line())),
+                binder,
+                plan,
+                b,
+                () -> Map.copyOf(values),
+                examplesOf(b));
         if (!gate.rules().allows(actor, dev.probebook.access.Action.RUN) && w.runnable()) {
             w.readOnly(gate.rules().needed(dev.probebook.access.Action.RUN).label());
         }
@@ -272,7 +290,8 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     private List<LooksLike.Example> examplesOf(PlannedBlock step) {
         List<LooksLike.Example> out = new ArrayList<>();
         for (PlannedBlock e : plan.examplesOf(step.line())) {
-            String caption = Optional.ofNullable(e.code().caption()).filter(c -> !c.isBlank())
+            String caption = Optional.ofNullable(e.code().caption())
+                    .filter(c -> !c.isBlank())
                     .orElse(getTranslation("runbook.example") + " (" + e.line() + ")");
             out.add(new LooksLike.Example(e.line(), caption, e.code().text()));
         }

@@ -15,7 +15,10 @@ public class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<IllegalArgu
         if (message == null || !message.startsWith("probebook.")) {
             return null;
         }
-        return new FailureAnalysis(message, "Correct that setting (command line, application.properties or environment)"
-                + " and start Probebook again. README.md, 'Configuration', lists every setting.", cause);
+        return new FailureAnalysis(
+                message,
+                "Correct that setting (command line, application.properties or environment)"
+                        + " and start Probebook again. README.md, 'Configuration', lists every setting.",
+                cause);
     }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
 import dev.probebook.probe.sockets.SocketsDetails;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,10 +30,11 @@ final class SocketsTable {
 
     private SocketsTable(SocketsDetails d, BiFunction<String, Object[], String> t) {
         box.getElement().setAttribute("data-details", "sockets");
-        List<SocketsDetails.Socket> listening = d.sockets().stream().filter(SocketsTable::listening).toList();
+        List<SocketsDetails.Socket> listening =
+                d.sockets().stream().filter(SocketsTable::listening).toList();
         List<SocketsDetails.Socket> shown = listening.isEmpty() ? d.sockets() : listening;
-        box.add(ResultDetails.heading(t.apply(listening.isEmpty() ? "widget.sockets" : "widget.listening",
-                new Object[]{shown.size()})));
+        box.add(ResultDetails.heading(
+                t.apply(listening.isEmpty() ? "widget.sockets" : "widget.listening", new Object[] {shown.size()})));
         filter.setPlaceholder(t.apply("widget.filter", new Object[0]));
         filter.setAriaLabel(t.apply("widget.filter", new Object[0]));
         filter.setClearButtonVisible(true);
@@ -52,9 +52,14 @@ final class SocketsTable {
         }
         table.appendChild(head);
         for (SocketsDetails.Socket s : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
-            List<String> cells = List.of(s.proto(), nz(s.localAddress()), s.localPort() == 0 ? "" : String.valueOf(s.localPort()),
+            List<String> cells = List.of(
+                    s.proto(),
+                    nz(s.localAddress()),
+                    s.localPort() == 0 ? "" : String.valueOf(s.localPort()),
                     peer(s),
-                    nz(s.state()), s.pid() == null ? "" : String.valueOf(s.pid()), nz(s.program()));
+                    nz(s.state()),
+                    s.pid() == null ? "" : String.valueOf(s.pid()),
+                    nz(s.program()));
             Element tr = new Element("tr");
             cells.forEach(c -> tr.appendChild(new Element("td").setText(c)));
             table.appendChild(tr);
@@ -97,7 +102,9 @@ final class SocketsTable {
     }
 
     private void apply(String value) {
-        String[] words = value == null ? new String[0] : value.toLowerCase(Locale.ROOT).strip().split("\\s+");
+        String[] words = value == null
+                ? new String[0]
+                : value.toLowerCase(Locale.ROOT).strip().split("\\s+");
         for (int i = 0; i < rows.size(); i++) {
             String text = rowText.get(i);
             boolean match = Arrays.stream(words).allMatch(text::contains);
@@ -111,12 +118,15 @@ final class SocketsTable {
 
     static boolean listening(SocketsDetails.Socket s) {
         String state = s.state() == null ? "" : s.state();
-        return state.equals("LISTEN") || state.equals("LISTENING")
+        return state.equals("LISTEN")
+                || state.equals("LISTENING")
                 || s.proto().startsWith("udp") && s.remotePort() == 0 && s.localPort() != 0;
     }
 
     private static String peer(SocketsDetails.Socket s) {
-        if (s.remoteAddress() == null || s.remoteAddress().isEmpty() || s.proto().equals("unix")) {
+        if (s.remoteAddress() == null
+                || s.remoteAddress().isEmpty()
+                || s.proto().equals("unix")) {
             return nz(s.remoteAddress());
         }
         return s.remoteAddress() + ":" + (s.remotePort() == 0 ? "*" : String.valueOf(s.remotePort()));

@@ -6,7 +6,6 @@ import dev.probebook.engine.RunResult;
 import dev.probebook.engine.RunStarter;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.StepRunner;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +29,7 @@ public final class StepExecution {
     }
 
     /** One command of the run: bound (or refused) text plus the probe that would run it. */
-    public record Command(CommandBinder.Bound bound, String probe) {
-    }
+    public record Command(CommandBinder.Bound bound, String probe) {}
 
     private final RunStarter runner;
     private final List<Command> commands;
@@ -85,8 +83,12 @@ public final class StepExecution {
             }
         } else {
             RunResult r = command.bound() instanceof CommandBinder.Ready
-                    ? RunResult.notRun(command.bound().text(), command.probe(), dev.probebook.probe.Verdict.SKIPPED,
-                    "stopped before it started", List.of())
+                    ? RunResult.notRun(
+                            command.bound().text(),
+                            command.probe(),
+                            dev.probebook.probe.Verdict.SKIPPED,
+                            "stopped before it started",
+                            List.of())
                     : StepRunner.notRunResult(command.bound(), command.probe());
             r.output().forEach(events::line);
             synchronized (results) {

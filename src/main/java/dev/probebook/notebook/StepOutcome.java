@@ -2,7 +2,6 @@ package dev.probebook.notebook;
 
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,8 @@ public record StepOutcome(Verdict verdict, String summary, long elapsedMs, List<
             worst = Verdict.worst(worst, r.verdict());
             elapsed += r.elapsedMs();
         }
-        return new StepOutcome(runs.isEmpty() ? Verdict.SKIPPED : worst, summary == null ? "nothing to run" : summary,
-                elapsed, runs);
+        return new StepOutcome(
+                runs.isEmpty() ? Verdict.SKIPPED : worst, summary == null ? "nothing to run" : summary, elapsed, runs);
     }
 
     /** Every output line, each command's lines after a {@code $ command} line when there were several. */

@@ -23,7 +23,6 @@ import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.RunbookPlan;
 import dev.probebook.plan.StepRunner;
 import dev.probebook.probe.Verdict;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,13 @@ public final class TerminalWidget extends Composite<Div> {
     private dev.probebook.access.HostsWrites hostsWrites;
     private dev.probebook.access.Actor actor;
 
-    private TerminalWidget(RunStarter runner, CommandBinder binder, RunbookPlan plan, PlannedBlock step,
-                           Supplier<Map<String, String>> values, List<LooksLike.Example> examples) {
+    private TerminalWidget(
+            RunStarter runner,
+            CommandBinder binder,
+            RunbookPlan plan,
+            PlannedBlock step,
+            Supplier<Map<String, String>> values,
+            List<LooksLike.Example> examples) {
         this.runner = runner;
         this.binder = binder;
         this.plan = plan;
@@ -82,8 +86,13 @@ public final class TerminalWidget extends Composite<Div> {
     }
 
     /** A widget for a runbook step; {@code values} gives the page's current variable values. */
-    public static TerminalWidget forStep(RunStarter runner, CommandBinder binder, RunbookPlan plan, PlannedBlock step,
-                                         Supplier<Map<String, String>> values, List<LooksLike.Example> examples) {
+    public static TerminalWidget forStep(
+            RunStarter runner,
+            CommandBinder binder,
+            RunbookPlan plan,
+            PlannedBlock step,
+            Supplier<Map<String, String>> values,
+            List<LooksLike.Example> examples) {
         return new TerminalWidget(runner, binder, plan, step, values, examples);
     }
 
@@ -105,10 +114,17 @@ public final class TerminalWidget extends Composite<Div> {
         if (step != null && !runnable()) {
             Pre code = new Pre(step.code().text());
             code.addClassName("code");
-            Div reason = new Div(getTranslation("widget.not-runnable") + " " + step.commands().stream()
-                    .map(PlannedCommand::reason).filter(r -> r != null).findFirst()
-                    .orElse("'" + step.commands().stream().findFirst().map(c -> c.text().split(" ")[0]).orElse("")
-                            + "' is a shell command Probebook does not run; run it in a shell"));
+            Div reason = new Div(getTranslation("widget.not-runnable") + " "
+                    + step.commands().stream()
+                            .map(PlannedCommand::reason)
+                            .filter(r -> r != null)
+                            .findFirst()
+                            .orElse("'"
+                                    + step.commands().stream()
+                                            .findFirst()
+                                            .map(c -> c.text().split(" ")[0])
+                                            .orElse("")
+                                    + "' is a shell command Probebook does not run; run it in a shell"));
             reason.addClassName("not-runnable");
             root.add(code, reason);
             return;
@@ -216,8 +232,14 @@ public final class TerminalWidget extends Composite<Div> {
     }
 
     private String mainProbe() {
-        return step.commands().stream().filter(PlannedCommand::runnable).map(PlannedCommand::probe).findFirst()
-                .orElse(step.commands().isEmpty() ? "none" : step.commands().get(0).probe());
+        return step.commands().stream()
+                .filter(PlannedCommand::runnable)
+                .map(PlannedCommand::probe)
+                .findFirst()
+                .orElse(
+                        step.commands().isEmpty()
+                                ? "none"
+                                : step.commands().get(0).probe());
     }
 
     private int currentAlternative() {
@@ -264,8 +286,7 @@ public final class TerminalWidget extends Composite<Div> {
         OutputBatcher batcher = new OutputBatcher(ui, this::append);
         execution = StepExecution.start(runner, commands, new StepExecution.Events() {
             @Override
-            public void commandStarted(String command) {
-            }
+            public void commandStarted(String command) {}
 
             @Override
             public void line(String line) {
@@ -302,7 +323,9 @@ public final class TerminalWidget extends Composite<Div> {
         } catch (UsageException e) {
             bound = new CommandBinder.NotRunnable(typed, e.getMessage(), CommandBinder.Problem.USAGE);
         }
-        String probe = bound instanceof CommandBinder.Ready r ? r.invocation().command().probeName() : "none";
+        String probe = bound instanceof CommandBinder.Ready r
+                ? r.invocation().command().probeName()
+                : "none";
         if (step == null) {
             getContent().getElement().setAttribute("data-probe", probe);
         }
@@ -337,21 +360,30 @@ public final class TerminalWidget extends Composite<Div> {
         run.setEnabled(true);
         stop.setEnabled(false);
         structured.add(ResultDetails.of(outcome.runs(), (k, a) -> getTranslation(k, a)));
-        outcome.runs().stream().map(r -> r.details())
+        outcome.runs().stream()
+                .map(r -> r.details())
                 .filter(d -> d instanceof dev.probebook.probe.capture.CaptureDetails c && c.savedFile() != null)
                 .findFirst()
-                .ifPresent(d -> structured.add(captureDownload(java.nio.file.Path.of(((dev.probebook.probe.capture.CaptureDetails) d).savedFile()))));
+                .ifPresent(d -> structured.add(captureDownload(
+                        java.nio.file.Path.of(((dev.probebook.probe.capture.CaptureDetails) d).savedFile()))));
         if (hostsWrites != null && hostsWrites.allowed(actor)) {
-            outcome.runs().stream().map(r -> r.details())
-                    .filter(d -> d instanceof dev.probebook.probe.hosts.HostsDetails h && h.proposedMode().isPresent())
+            outcome.runs().stream()
+                    .map(r -> r.details())
+                    .filter(d -> d instanceof dev.probebook.probe.hosts.HostsDetails h
+                            && h.proposedMode().isPresent())
                     .findFirst()
-                    .ifPresent(d -> structured.add(new HostsApplyButton(hostsWrites, actor, (dev.probebook.probe.hosts.HostsDetails) d)));
+                    .ifPresent(d -> structured.add(
+                            new HostsApplyButton(hostsWrites, actor, (dev.probebook.probe.hosts.HostsDetails) d)));
         }
-        List<String> out = outcome.runs().stream().flatMap(r -> r.output().stream()).toList();
+        List<String> out =
+                outcome.runs().stream().flatMap(r -> r.output().stream()).toList();
         LooksLike.best(out, examples).ifPresent(m -> {
             Span label = new Span(getTranslation("widget.looks-like") + " ");
-            Anchor link = new Anchor("#example-" + m.example().line(), m.example().caption());
-            looksLike.getElement().setAttribute("data-looks-like", String.valueOf(m.example().line()));
+            Anchor link =
+                    new Anchor("#example-" + m.example().line(), m.example().caption());
+            looksLike
+                    .getElement()
+                    .setAttribute("data-looks-like", String.valueOf(m.example().line()));
             looksLike.add(label, link);
         });
     }
@@ -371,8 +403,10 @@ public final class TerminalWidget extends Composite<Div> {
             size = -1;
         }
         String name = file.getFileName().toString();
-        Anchor link = new Anchor(com.vaadin.flow.server.streams.DownloadHandler.forFile(file.toFile(), name),
-                com.vaadin.flow.component.html.AttachmentType.DOWNLOAD, getTranslation("widget.download-capture", name, size));
+        Anchor link = new Anchor(
+                com.vaadin.flow.server.streams.DownloadHandler.forFile(file.toFile(), name),
+                com.vaadin.flow.component.html.AttachmentType.DOWNLOAD,
+                getTranslation("widget.download-capture", name, size));
         link.getElement().setAttribute("data-capture-download", name);
         Div box = new Div(link);
         box.addClassName("capture-download");

@@ -1,7 +1,6 @@
 package dev.probebook.notebook;
 
 import dev.probebook.plan.Variable;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,16 @@ public final class VariableQuery {
 
     static final int MAX_VALUE = 255;
 
-    private VariableQuery() {
-    }
+    private VariableQuery() {}
 
     public static Map<String, String> fromQuery(Map<String, List<String>> query, List<Variable> variables) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Variable v : variables) {
             List<String> given = query.get(v.name());
-            if (given != null && !given.isEmpty() && given.get(0) != null && !given.get(0).isBlank()) {
+            if (given != null
+                    && !given.isEmpty()
+                    && given.get(0) != null
+                    && !given.get(0).isBlank()) {
                 String value = given.get(0).strip();
                 values.put(v.name(), value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) : value);
             }
@@ -45,11 +46,15 @@ public final class VariableQuery {
     /** {@code ?host=a&port=b} in the given order, URL-encoded; "" when there are no values. */
     public static String queryString(Map<String, String> query) {
         StringBuilder sb = new StringBuilder();
-        query.forEach((k, v) -> sb.append(sb.isEmpty() ? "?" : "&").append(encode(k)).append('=').append(encode(v)));
+        query.forEach((k, v) -> sb.append(sb.isEmpty() ? "?" : "&")
+                .append(encode(k))
+                .append('=')
+                .append(encode(v)));
         return sb.toString();
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

@@ -7,7 +7,6 @@ import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
 import dev.probebook.engine.Invocation;
 import dev.probebook.probe.ProbeRegistry;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,10 @@ public final class CommandBinder {
     }
 
     /** Ready to run. */
-    public record Ready(String text, Invocation invocation) implements Bound {
-    }
+    public record Ready(String text, Invocation invocation) implements Bound {}
 
     /** A variable has no value: the step is skipped, naming the variable and how the runbook wrote it. */
-    public record Missing(String text, List<String> variables, String message) implements Bound {
-    }
+    public record Missing(String text, List<String> variables, String message) implements Bound {}
 
     /** Why a line cannot run. */
     public enum Problem {
@@ -78,8 +75,15 @@ public final class CommandBinder {
             }
         }
         if (!missing.isEmpty()) {
-            return new Missing(command.text(), missing, "needs " + describe(missing, variables) + ": set "
-                    + String.join(" ", missing.stream().map(m -> "--set " + m + "=...").toList()));
+            return new Missing(
+                    command.text(),
+                    missing,
+                    "needs " + describe(missing, variables) + ": set "
+                            + String.join(
+                                    " ",
+                                    missing.stream()
+                                            .map(m -> "--set " + m + "=...")
+                                            .toList()));
         }
         try {
             ShellLine line = ShellLine.parse(command.text());
@@ -103,12 +107,15 @@ public final class CommandBinder {
     public Bound prepare(ShellLine line) {
         String text = line.display();
         if (!line.supported()) {
-            return new NotRunnable(line.text(), line.unsupported(), Problem.UNSUPPORTED); // as given: display() drops the pipe
+            return new NotRunnable(
+                    line.text(), line.unsupported(), Problem.UNSUPPORTED); // as given: display() drops the pipe
         }
         try {
             var recognised = registry.recognise(line.words(), Args.Mode.RUN);
             if (recognised.isEmpty()) {
-                return new NotRunnable(text, "'" + line.commandWord() + "' is not a command Probebook knows; run it in a shell",
+                return new NotRunnable(
+                        text,
+                        "'" + line.commandWord() + "' is not a command Probebook knows; run it in a shell",
                         Problem.UNKNOWN_COMMAND);
             }
             return new Ready(text, new Invocation(text, recognised.get().command(), line.filters()));
@@ -120,7 +127,9 @@ public final class CommandBinder {
     /** Also detects placeholders left in a concrete line (free terminal: {@code telnet IP또는도메인 포트}). */
     public Bound prepareTyped(String text, ShellLine line) {
         Set<String> vars = new java.util.LinkedHashSet<>();
-        for (int w = registry.knowsWord(line.commandWord()) ? 1 : 0; w < line.words().size(); w++) {
+        for (int w = registry.knowsWord(line.commandWord()) ? 1 : 0;
+                w < line.words().size();
+                w++) {
             Placeholders.scan(w, line.words().get(w)).forEach(p -> vars.add(p.variable()));
         }
         try {
@@ -130,8 +139,10 @@ public final class CommandBinder {
             // the strict parse below reports it
         }
         if (!vars.isEmpty()) {
-            return new Missing(text, List.copyOf(vars), "needs " + String.join(", ", vars)
-                    + ": replace the placeholder(s) with real values");
+            return new Missing(
+                    text,
+                    List.copyOf(vars),
+                    "needs " + String.join(", ", vars) + ": replace the placeholder(s) with real values");
         }
         return prepare(line);
     }
@@ -166,8 +177,11 @@ public final class CommandBinder {
     private static String describe(List<String> missing, List<Variable> variables) {
         List<String> parts = new ArrayList<>();
         for (String m : missing) {
-            String written = variables.stream().filter(v -> v.name().equals(m)).findFirst()
-                    .map(v -> " (" + String.join(", ", v.placeholders()) + ")").orElse("");
+            String written = variables.stream()
+                    .filter(v -> v.name().equals(m))
+                    .findFirst()
+                    .map(v -> " (" + String.join(", ", v.placeholders()) + ")")
+                    .orElse("");
             parts.add("variable " + m + written);
         }
         return String.join(" and ", parts);

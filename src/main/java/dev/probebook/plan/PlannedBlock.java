@@ -1,7 +1,6 @@
 package dev.probebook.plan;
 
 import dev.probebook.runbook.CodeBlock;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.probebook.plan;
 
 import dev.probebook.command.Placeholder;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +12,16 @@ import java.util.Set;
  * run; {@code usageError}: a prompted line whose arguments do not parse). {@code exampleOutput} holds
  * console lines that followed a prompted command.
  */
-public record PlannedCommand(int line, String text, String probe, int alternative, List<Placeholder> placeholders,
-                             List<Placeholder> filterPlaceholders, String unsupported, String usageError,
-                             List<String> exampleOutput) {
+public record PlannedCommand(
+        int line,
+        String text,
+        String probe,
+        int alternative,
+        List<Placeholder> placeholders,
+        List<Placeholder> filterPlaceholders,
+        String unsupported,
+        String usageError,
+        List<String> exampleOutput) {
 
     public PlannedCommand {
         placeholders = List.copyOf(placeholders);

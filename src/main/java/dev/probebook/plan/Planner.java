@@ -8,7 +8,6 @@ import dev.probebook.command.UsageException;
 import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.runbook.CodeBlock;
 import dev.probebook.runbook.Runbook;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,10 +37,47 @@ public final class Planner {
     private static final Pattern ROOT_PROMPT = Pattern.compile("^#\\s+(.*)$");
 
     /** Info strings that say "this is not a shell session": such blocks are always examples. */
-    private static final Set<String> NON_SHELL = Set.of("text", "txt", "output", "plaintext", "plain", "log", "json",
-            "yaml", "yml", "xml", "html", "css", "js", "javascript", "ts", "java", "python", "py", "go", "c", "cpp",
-            "sql", "diff", "ini", "toml", "properties", "conf", "nginx", "apache", "http", "csv", "markdown", "md",
-            "dockerfile", "groovy", "kotlin", "rust", "ruby", "php", "mermaid");
+    private static final Set<String> NON_SHELL = Set.of(
+            "text",
+            "txt",
+            "output",
+            "plaintext",
+            "plain",
+            "log",
+            "json",
+            "yaml",
+            "yml",
+            "xml",
+            "html",
+            "css",
+            "js",
+            "javascript",
+            "ts",
+            "java",
+            "python",
+            "py",
+            "go",
+            "c",
+            "cpp",
+            "sql",
+            "diff",
+            "ini",
+            "toml",
+            "properties",
+            "conf",
+            "nginx",
+            "apache",
+            "http",
+            "csv",
+            "markdown",
+            "md",
+            "dockerfile",
+            "groovy",
+            "kotlin",
+            "rust",
+            "ruby",
+            "php",
+            "mermaid");
 
     private final ProbeRegistry registry;
 
@@ -96,7 +132,8 @@ public final class Planner {
                 candidate = prompt.group(1).strip();
                 prompted = true;
             } else if (root.matches()) {
-                Optional<PlannedCommand> asCommand = recognise(sourceLine, root.group(1).strip(), alternative, false);
+                Optional<PlannedCommand> asCommand =
+                        recognise(sourceLine, root.group(1).strip(), alternative, false);
                 if (asCommand.isPresent()) {
                     flushOutput(out, pendingOutput);
                     out.add(asCommand.get());
@@ -131,8 +168,16 @@ public final class Planner {
         PlannedCommand last = out.remove(out.size() - 1);
         List<String> lines = new ArrayList<>(last.exampleOutput());
         lines.addAll(pending);
-        out.add(new PlannedCommand(last.line(), last.text(), last.probe(), last.alternative(), last.placeholders(),
-                last.filterPlaceholders(), last.unsupported(), last.usageError(), lines));
+        out.add(new PlannedCommand(
+                last.line(),
+                last.text(),
+                last.probe(),
+                last.alternative(),
+                last.placeholders(),
+                last.filterPlaceholders(),
+                last.unsupported(),
+                last.usageError(),
+                lines));
         pending.clear();
     }
 
@@ -145,7 +190,9 @@ public final class Planner {
         try {
             line = ShellLine.parse(text);
         } catch (UsageException e) {
-            return prompted ? Optional.of(errorCommand(sourceLine, text, "none", alternative, e.getMessage())) : Optional.empty();
+            return prompted
+                    ? Optional.of(errorCommand(sourceLine, text, "none", alternative, e.getMessage()))
+                    : Optional.empty();
         }
         String word = line.commandWord();
         List<Placeholder> placeholders = new ArrayList<>();
@@ -162,12 +209,26 @@ public final class Planner {
         try {
             Optional<ProbeRegistry.Recognised> r = registry.recognise(line.words(), Args.Mode.TEMPLATE);
             if (r.isEmpty()) {
-                return prompted ? Optional.of(errorCommand(sourceLine, text, "none", alternative,
-                        "'" + word + "' is not a command Probebook knows; run it in a shell")) : Optional.empty();
+                return prompted
+                        ? Optional.of(errorCommand(
+                                sourceLine,
+                                text,
+                                "none",
+                                alternative,
+                                "'" + word + "' is not a command Probebook knows; run it in a shell"))
+                        : Optional.empty();
             }
             placeholders.addAll(r.get().informalPlaceholders());
-            return Optional.of(new PlannedCommand(sourceLine, text, r.get().command().probeName(), alternative,
-                    placeholders, filterPlaceholders, line.unsupported(), null, List.of()));
+            return Optional.of(new PlannedCommand(
+                    sourceLine,
+                    text,
+                    r.get().command().probeName(),
+                    alternative,
+                    placeholders,
+                    filterPlaceholders,
+                    line.unsupported(),
+                    null,
+                    List.of()));
         } catch (UsageException e) {
             if (!prompted) {
                 return Optional.empty();
@@ -177,7 +238,8 @@ public final class Planner {
         }
     }
 
-    private static PlannedCommand errorCommand(int sourceLine, String text, String probe, int alternative, String error) {
+    private static PlannedCommand errorCommand(
+            int sourceLine, String text, String probe, int alternative, String error) {
         return new PlannedCommand(sourceLine, text, probe, alternative, List.of(), List.of(), null, error, List.of());
     }
 
@@ -189,7 +251,8 @@ public final class Planner {
                 all.sort(java.util.Comparator.comparingInt(Placeholder::word).thenComparingInt(Placeholder::start));
                 all.addAll(c.filterPlaceholders());
                 for (Placeholder p : all) {
-                    found.computeIfAbsent(p.variable(), k -> new LinkedHashSet<>()).add(p.text());
+                    found.computeIfAbsent(p.variable(), k -> new LinkedHashSet<>())
+                            .add(p.text());
                 }
             }
         }

@@ -1,7 +1,6 @@
 package dev.probebook.plan;
 
 import dev.probebook.runbook.Runbook;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -27,12 +26,16 @@ public record RunbookPlan(Runbook runbook, List<Variable> variables, List<Planne
 
     /** The block that starts at, or contains, a source line. */
     public Optional<PlannedBlock> blockAt(int line) {
-        return blocks.stream().filter(b -> b.line() == line).findFirst()
+        return blocks.stream()
+                .filter(b -> b.line() == line)
+                .findFirst()
                 .or(() -> blocks.stream().filter(b -> b.contains(line)).findFirst());
     }
 
     /** Examples that illustrate the step starting at {@code stepLine}. */
     public List<PlannedBlock> examplesOf(int stepLine) {
-        return blocks.stream().filter(b -> b.kind() == BlockKind.EXAMPLE && b.illustrates() == stepLine).toList();
+        return blocks.stream()
+                .filter(b -> b.kind() == BlockKind.EXAMPLE && b.illustrates() == stepLine)
+                .toList();
     }
 }

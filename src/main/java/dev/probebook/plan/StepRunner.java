@@ -4,7 +4,6 @@ import dev.probebook.engine.ProbeRunner;
 import dev.probebook.engine.RunListener;
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,7 @@ public final class StepRunner {
 
     /** Receives a step's progress; called on probe threads, must not block. */
     public interface Listener extends RunListener {
-        default void commandStarted(String command, String probe) {
-        }
+        default void commandStarted(String command, String probe) {}
     }
 
     private final CommandBinder binder;
@@ -33,7 +31,8 @@ public final class StepRunner {
     /** The alternative that will run given these values. */
     public static int chooseAlternative(PlannedBlock step, Map<String, String> values) {
         for (int a = 0; a < step.alternatives(); a++) {
-            boolean bound = step.alternative(a).stream().flatMap(c -> c.variables().stream())
+            boolean bound = step.alternative(a).stream()
+                    .flatMap(c -> c.variables().stream())
                     .allMatch(v -> values.get(v) != null && !values.get(v).isBlank());
             if (bound) {
                 return a;
@@ -68,12 +67,17 @@ public final class StepRunner {
      */
     public static RunResult notRunResult(CommandBinder.Bound bound, String probe) {
         return switch (bound) {
-            case CommandBinder.Ready ready -> throw new IllegalArgumentException("a ready command runs: " + ready.text());
-            case CommandBinder.Missing missing -> RunResult.notRun(bound.text(), probe, Verdict.SKIPPED,
-                    "skipped: " + missing.message(), List.of());
-            case CommandBinder.NotRunnable nr -> RunResult.notRun(bound.text(), probe,
-                    nr.usageError() ? Verdict.ERROR : Verdict.SKIPPED, (nr.usageError() ? "" : "not run: ") + nr.reason(),
-                    nr.usageError() ? List.of(nr.reason()) : List.of());
+            case CommandBinder.Ready ready ->
+                throw new IllegalArgumentException("a ready command runs: " + ready.text());
+            case CommandBinder.Missing missing ->
+                RunResult.notRun(bound.text(), probe, Verdict.SKIPPED, "skipped: " + missing.message(), List.of());
+            case CommandBinder.NotRunnable nr ->
+                RunResult.notRun(
+                        bound.text(),
+                        probe,
+                        nr.usageError() ? Verdict.ERROR : Verdict.SKIPPED,
+                        (nr.usageError() ? "" : "not run: ") + nr.reason(),
+                        nr.usageError() ? List.of(nr.reason()) : List.of());
         };
     }
 
@@ -86,8 +90,16 @@ public final class StepRunner {
     private static StepResult combine(PlannedBlock step, List<RunResult> runs) {
         if (runs.size() == 1) {
             RunResult r = runs.get(0);
-            return new StepResult(step.line(), step.code().section(), r.command(), r.probe(), r.verdict(), r.summary(),
-                    r.output(), r.elapsedMs(), runs);
+            return new StepResult(
+                    step.line(),
+                    step.code().section(),
+                    r.command(),
+                    r.probe(),
+                    r.verdict(),
+                    r.summary(),
+                    r.output(),
+                    r.elapsedMs(),
+                    runs);
         }
         Verdict worst = Verdict.OK;
         List<String> output = new ArrayList<>();
@@ -104,7 +116,15 @@ public final class StepRunner {
             }
             worst = Verdict.worst(worst, r.verdict());
         }
-        return new StepResult(step.line(), step.code().section(), String.join("\n", commands),
-                String.join(",", runs.stream().map(RunResult::probe).distinct().toList()), worst, summary, output, elapsed, runs);
+        return new StepResult(
+                step.line(),
+                step.code().section(),
+                String.join("\n", commands),
+                String.join(",", runs.stream().map(RunResult::probe).distinct().toList()),
+                worst,
+                summary,
+                output,
+                elapsed,
+                runs);
     }
 }

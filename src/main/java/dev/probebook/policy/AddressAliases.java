@@ -17,17 +17,16 @@ import java.util.List;
  */
 final class AddressAliases {
 
-    private AddressAliases() {
-    }
+    private AddressAliases() {}
 
     static List<InetAddress> of(InetAddress address) {
         List<InetAddress> out = new ArrayList<>();
         out.add(address);
         if (address.isAnyLocalAddress()) {
-            out.add(v4(new byte[]{127, 0, 0, 1}));
+            out.add(v4(new byte[] {127, 0, 0, 1}));
             out.add(InetAddress.getLoopbackAddress());
             try {
-                out.add(InetAddress.getByAddress(new byte[]{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
+                out.add(InetAddress.getByAddress(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}));
             } catch (UnknownHostException e) {
                 throw new IllegalStateException(e);
             }
@@ -35,7 +34,10 @@ final class AddressAliases {
         if (address instanceof Inet6Address) {
             byte[] b = address.getAddress();
             boolean compatible = allZero(b, 0, 12) && !allZero(b, 12, 15); // ::a.b.c.d, not :: or ::1
-            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+            boolean nat64 = (b[0] & 0xff) == 0x00
+                    && (b[1] & 0xff) == 0x64
+                    && (b[2] & 0xff) == 0xff
+                    && (b[3] & 0xff) == 0x9b
                     && allZero(b, 4, 12);
             if (compatible || nat64) {
                 out.add(v4(Arrays.copyOfRange(b, 12, 16)));

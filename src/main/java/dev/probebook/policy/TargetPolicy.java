@@ -1,7 +1,6 @@
 package dev.probebook.policy;
 
 import dev.probebook.settings.Settings;
-
 import java.net.InetAddress;
 import java.util.List;
 
@@ -32,7 +31,9 @@ public final class TargetPolicy {
     /** Checks a host name before resolution (host patterns only); {@code port} 0 means any. */
     public void checkHost(String host, int port) throws PolicyDeniedException {
         for (TargetRule rule : deny) {
-            if (rule.matchesHost(host, port) && rule.network() == null && !rule.hostPattern().pattern().equals(".*")) {
+            if (rule.matchesHost(host, port)
+                    && rule.network() == null
+                    && !rule.hostPattern().pattern().equals(".*")) {
                 throw new PolicyDeniedException("target " + host + " denied by rule 'deny " + rule.text() + "'");
             }
         }
@@ -45,7 +46,8 @@ public final class TargetPolicy {
             for (InetAddress same : AddressAliases.of(address)) {
                 if (rule.matchesAddress(same, port)) {
                     String via = same.equals(address) ? "" : " (the same host as " + same.getHostAddress() + ")";
-                    throw new PolicyDeniedException("target " + shown + via + " denied by rule 'deny " + rule.text() + "'");
+                    throw new PolicyDeniedException(
+                            "target " + shown + via + " denied by rule 'deny " + rule.text() + "'");
                 }
             }
             if (rule.matchesHost(host, port)) {

@@ -1,7 +1,6 @@
 package dev.probebook.policy;
 
 import dev.probebook.command.HostPort;
-
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -66,10 +65,10 @@ public record TargetRule(String text, byte[] network, int prefix, Pattern hostPa
         try {
             if (p.contains("-")) {
                 String[] lh = p.split("-", 2);
-                return new int[]{Integer.parseInt(lh[0]), Integer.parseInt(lh[1])};
+                return new int[] {Integer.parseInt(lh[0]), Integer.parseInt(lh[1])};
             }
             int port = Integer.parseInt(p);
-            return new int[]{port, port};
+            return new int[] {port, port};
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad port in target rule '" + text + "'");
         }
@@ -87,8 +86,13 @@ public record TargetRule(String text, byte[] network, int prefix, Pattern hostPa
             return false;
         }
         int bits = a.length * 8;
-        BigInteger mask = prefix == 0 ? BigInteger.ZERO
-                : BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(bits - prefix).shiftLeft(bits - prefix);
+        BigInteger mask = prefix == 0
+                ? BigInteger.ZERO
+                : BigInteger.ONE
+                        .shiftLeft(bits)
+                        .subtract(BigInteger.ONE)
+                        .shiftRight(bits - prefix)
+                        .shiftLeft(bits - prefix);
         return new BigInteger(1, a).and(mask).equals(new BigInteger(1, network).and(mask));
     }
 

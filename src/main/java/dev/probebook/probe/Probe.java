@@ -2,7 +2,6 @@ package dev.probebook.probe;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-
 import java.util.List;
 import java.util.Set;
 

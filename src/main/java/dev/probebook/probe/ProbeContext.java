@@ -2,7 +2,6 @@ package dev.probebook.probe;
 
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.settings.Settings;
-
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;

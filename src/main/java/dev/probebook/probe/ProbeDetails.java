@@ -5,5 +5,4 @@ package dev.probebook.probe;
  * Each probe package defines its own record implementing this; the CLI serialises it to JSON as
  * {@code details} and the web notebook renders it with a view per record type.
  */
-public interface ProbeDetails {
-}
+public interface ProbeDetails {}

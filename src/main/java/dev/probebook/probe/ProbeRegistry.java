@@ -3,7 +3,6 @@ package dev.probebook.probe;
 import dev.probebook.command.Args;
 import dev.probebook.command.Placeholder;
 import dev.probebook.command.UsageException;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,8 +18,7 @@ import java.util.Optional;
 public final class ProbeRegistry {
 
     /** A recognised command: the parsed command and the informal placeholders found while parsing. */
-    public record Recognised(ParsedCommand<?> command, List<Placeholder> informalPlaceholders) {
-    }
+    public record Recognised(ParsedCommand<?> command, List<Placeholder> informalPlaceholders) {}
 
     private final Map<String, Probe<?>> byName = new LinkedHashMap<>();
     private final Map<String, List<Probe<?>>> byWord = new LinkedHashMap<>();
@@ -88,7 +86,8 @@ public final class ProbeRegistry {
         return Optional.empty();
     }
 
-    private static Recognised recognised(Probe<?> p, String word, List<String> rest, Args.Mode mode) throws UsageException {
+    private static Recognised recognised(Probe<?> p, String word, List<String> rest, Args.Mode mode)
+            throws UsageException {
         Args args = new Args(rest, mode);
         ParsedCommand<?> parsed = parse(p, word, args);
         return new Recognised(parsed, args.informalPlaceholders());

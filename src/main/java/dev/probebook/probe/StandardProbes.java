@@ -11,14 +11,12 @@ import dev.probebook.probe.shell.InstallProbe;
 import dev.probebook.probe.shell.NotRunProbe;
 import dev.probebook.probe.sockets.SocketsProbe;
 import dev.probebook.probe.tcp.TcpProbe;
-
 import java.util.List;
 
 /** The probes Probebook ships, in catalogue order (a probe listed earlier wins a shared command word). */
 final class StandardProbes {
 
-    private StandardProbes() {
-    }
+    private StandardProbes() {}
 
     static List<Probe<?>> all() {
         return List.of(

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The closed set of outcomes a step can end with. Ordered from best to worst for summaries. */
 public enum Verdict {
-    OK, WARN, SKIPPED, FAIL, ERROR;
+    OK,
+    WARN,
+    SKIPPED,
+    FAIL,
+    ERROR;
 
     /** Lower-case name used in JSON, the CLI and the web notebook ({@code ok}, {@code warn}, ...). */
     public String label() {

@@ -8,8 +8,17 @@ import java.util.List;
  * nearest heading above it ({@code sectionLine} its line, 0 when none), {@code caption} the text of a
  * preceding {@code <mark>} element or short paragraph, inherited by a block that directly follows another.
  */
-public record CodeBlock(int line, int endLine, int contentLine, String info, List<String> lines,
-                       String section, int sectionLine, String caption, boolean nested) implements Part {
+public record CodeBlock(
+        int line,
+        int endLine,
+        int contentLine,
+        String info,
+        List<String> lines,
+        String section,
+        int sectionLine,
+        String caption,
+        boolean nested)
+        implements Part {
 
     public CodeBlock {
         lines = List.copyOf(lines);

@@ -14,7 +14,9 @@ public record FrontMatter(Map<String, Object> values) {
     public static final FrontMatter EMPTY = new FrontMatter(Map.of());
 
     public FrontMatter {
-        values = values == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = values == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 
     public String string(String key) {

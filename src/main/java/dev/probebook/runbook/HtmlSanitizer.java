@@ -13,7 +13,9 @@ import org.jsoup.safety.Safelist;
 public final class HtmlSanitizer {
 
     private static final Safelist SAFE = Safelist.relaxed()
-            .addTags("mark", "kbd", "samp", "var", "del", "s", "ins", "hr", "details", "summary", "abbr", "small", "div", "span")
+            .addTags(
+                    "mark", "kbd", "samp", "var", "del", "s", "ins", "hr", "details", "summary", "abbr", "small", "div",
+                    "span")
             .addAttributes("div", "data-block-line")
             .addAttributes("a", "title")
             .addAttributes("abbr", "title")
@@ -22,8 +24,7 @@ public final class HtmlSanitizer {
             .addProtocols("a", "href", "http", "https", "mailto", "#")
             .preserveRelativeLinks(true);
 
-    private HtmlSanitizer() {
-    }
+    private HtmlSanitizer() {}
 
     /** Deeper element nesting than this is hostile (thousands of unclosed tags): shown as plain text. */
     static final int MAX_DEPTH = 64;

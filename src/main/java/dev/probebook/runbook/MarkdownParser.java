@@ -17,13 +17,9 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,6 +31,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Parses runbook Markdown (CommonMark + GFM tables and strikethrough + YAML front matter) into a
@@ -50,16 +49,17 @@ public final class MarkdownParser {
 
     /** Split marker: private-use characters that rendered Markdown never contains on its own. */
     private static final String MARKER = "\uE000\uE001\uE000";
-    private static final String SPLIT = Pattern.quote(MARKER);
 
+    private static final String SPLIT = Pattern.quote(MARKER);
 
     private final Parser parser;
     private final HtmlRenderer renderer;
 
     public MarkdownParser() {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                YamlFrontMatterExtension.create()));
+        options.set(
+                Parser.EXTENSIONS,
+                List.of(TablesExtension.create(), StrikethroughExtension.create(), YamlFrontMatterExtension.create()));
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options)
@@ -70,7 +70,10 @@ public final class MarkdownParser {
     /** Parses a whole document; {@code name} is used when there is no title. */
     public Runbook parse(String text, String name) throws RunbookException {
         // U+E000/U+E001 are our split markers: a document must not be able to forge them
-        String source = text.replace("\r\n", "\n").replace('\r', '\n').replace('\uE000', '\uFFFD').replace('\uE001', '\uFFFD');
+        String source = text.replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .replace('\uE000', '\uFFFD')
+                .replace('\uE001', '\uFFFD');
         if (nestingDepth(source) > MAX_NESTING) {
             throw new RunbookException(name + " nests quotes or lists more than " + MAX_NESTING + " levels deep");
         }
@@ -87,7 +90,7 @@ public final class MarkdownParser {
     private Runbook build(Document doc, String name) {
         List<String> warnings = new ArrayList<>();
         FrontMatter front = FrontMatter.EMPTY;
-        List<Part> structural = new ArrayList<>();   // headings and top-level code blocks, in order
+        List<Part> structural = new ArrayList<>(); // headings and top-level code blocks, in order
         List<Integer> proseLines = new ArrayList<>(); // first line of the prose before each structural part (0: none)
         List<CodeBlock> codeBlocks = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
@@ -206,8 +209,16 @@ public final class MarkdownParser {
                 lines.add(stripIndent(l.toString().replace("\n", "")));
             }
         }
-        return new CodeBlock(line, endLine, contentLine, info, lines,
-                section == null ? null : section.text(), section == null ? 0 : section.line(), caption, nested);
+        return new CodeBlock(
+                line,
+                endLine,
+                contentLine,
+                info,
+                lines,
+                section == null ? null : section.text(),
+                section == null ? 0 : section.line(),
+                caption,
+                nested);
     }
 
     private static String stripIndent(String l) {
@@ -246,8 +257,12 @@ public final class MarkdownParser {
             }
             if (previous instanceof Paragraph && !hasHtml(previous)) {
                 String text = plainText(previous);
-                if (!text.isEmpty() && text.length() <= MAX_CAPTION_CHARS && !raw.strip().contains("\n")) {
-                    return text.endsWith(":") ? text.substring(0, text.length() - 1).strip() : text;
+                if (!text.isEmpty()
+                        && text.length() <= MAX_CAPTION_CHARS
+                        && !raw.strip().contains("\n")) {
+                    return text.endsWith(":")
+                            ? text.substring(0, text.length() - 1).strip()
+                            : text;
                 }
             }
         }
@@ -313,7 +328,8 @@ public final class MarkdownParser {
         if (v instanceof java.util.Date d) {
             java.time.Instant instant = d.toInstant();
             return instant.atZone(java.time.ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-                    ? instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString() : instant.toString();
+                    ? instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+                    : instant.toString();
         }
         return v.toString();
     }
@@ -345,8 +361,11 @@ public final class MarkdownParser {
     }
 
     static String anchor(String text, Set<String> used) {
-        String slug = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}\\s-]", "").strip().replaceAll("\\s+", "-");
+        String slug = Normalizer.normalize(text, Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}\\s-]", "")
+                .strip()
+                .replaceAll("\\s+", "-");
         if (slug.isEmpty()) {
             slug = "section";
         }
@@ -443,8 +462,9 @@ public final class MarkdownParser {
             Set<NodeRenderingHandler<?>> set = new HashSet<>();
             set.add(new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> code(node, html)));
             set.add(new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, ctx, html) -> code(node, html)));
-            set.add(new NodeRenderingHandler<>(com.vladsch.flexmark.ast.Heading.class, (node, ctx, html) -> html.raw(MARKER)));
-            set.add(new NodeRenderingHandler<>(YamlFrontMatterBlock.class, (node, ctx, html) -> { }));
+            set.add(new NodeRenderingHandler<>(
+                    com.vladsch.flexmark.ast.Heading.class, (node, ctx, html) -> html.raw(MARKER)));
+            set.add(new NodeRenderingHandler<>(YamlFrontMatterBlock.class, (node, ctx, html) -> {}));
             return set;
         }
 

@@ -6,5 +6,4 @@ package dev.probebook.runbook;
  * {@code <div data-block-line="N"></div>} markers for the UI to fill; they are also in
  * {@link Runbook#codeBlocks()}.
  */
-public record Prose(int line, String html) implements Part {
-}
+public record Prose(int line, String html) implements Part {}

@@ -21,11 +21,9 @@ import java.util.List;
 public final class RunbookSource {
 
     /** The decoded text and what was noticed while decoding. */
-    public record Text(String text, List<String> warnings) {
-    }
+    public record Text(String text, List<String> warnings) {}
 
-    private RunbookSource() {
-    }
+    private RunbookSource() {}
 
     public static Text read(Path file, long maxBytes) throws RunbookException {
         return decode(readBytes(file, maxBytes), file.toString());
@@ -47,7 +45,8 @@ public final class RunbookSource {
                 bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             }
             if (bytes.length > maxBytes) {
-                throw new RunbookException(file + " is larger than " + maxBytes + " bytes (probebook.runbook.max-bytes)");
+                throw new RunbookException(
+                        file + " is larger than " + maxBytes + " bytes (probebook.runbook.max-bytes)");
             }
         } catch (NoSuchFileException e) {
             throw new RunbookException("no such file: " + file);
@@ -65,8 +64,10 @@ public final class RunbookSource {
             }
         }
         List<String> warnings = new ArrayList<>();
-        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder strict = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         String text;
         try {
             text = strict.decode(ByteBuffer.wrap(bytes)).toString();

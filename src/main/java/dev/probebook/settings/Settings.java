@@ -28,39 +28,31 @@ public record Settings(
         Roles roles) {
 
     /** DNS: servers as {@code host[:port]}; empty means the system resolver configuration. */
-    public record Dns(List<String> servers, Duration timeout) {
-    }
+    public record Dns(List<String> servers, Duration timeout) {}
 
     /** TCP checks: default connect timeout for telnet/nc, per-probe timeout for tcping, banner wait for telnet. */
-    public record Tcp(Duration connectTimeout, Duration tcpingTimeout, Duration bannerWait) {
-    }
+    public record Tcp(Duration connectTimeout, Duration tcpingTimeout, Duration bannerWait) {}
 
     /** HTTP: cap on a request, extra trusted CA certificates (PEM), user agent. */
-    public record Http(Duration maxTime, Path caFile, String userAgent) {
-    }
+    public record Http(Duration maxTime, Path caFile, String userAgent) {}
 
     /** Public IP echo service: overrides the URL written in the runbook when set. */
-    public record PublicIp(String url, Duration timeout) {
-    }
+    public record PublicIp(String url, Duration timeout) {}
 
     /** Ping: how long to wait for each reply by default. */
-    public record Ping(Duration replyTimeout) {
-    }
+    public record Ping(Duration replyTimeout) {}
 
     /** Packet capture bounds. {@code iface} empty: the first up, non-loopback interface, as tcpdump picks. */
-    public record Capture(String iface, Duration maxDuration, int maxPackets, long maxBytes) {
-    }
+    public record Capture(String iface, Duration maxDuration, int maxPackets, long maxBytes) {}
 
     /** Target policy lists (see {@code dev.probebook.policy.TargetPolicy}). */
-    public record PolicySettings(List<String> allow, List<String> deny) {
-    }
+    public record PolicySettings(List<String> allow, List<String> deny) {}
 
     /**
      * What one user may start in the web app: runs at once, runs per minute, and how many steps one
      * Run all starts. The server-wide bound is {@link #maxConcurrentProbes()}.
      */
-    public record Limits(int perUserConcurrent, int perUserRunsPerMinute, int runAllMaxSteps) {
-    }
+    public record Limits(int perUserConcurrent, int perUserRunsPerMinute, int runAllMaxSteps) {}
 
     /**
      * The least role each guarded action needs in the web app ({@code viewer < operator < editor < admin}):

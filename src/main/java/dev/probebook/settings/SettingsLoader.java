@@ -3,7 +3,6 @@ package dev.probebook.settings;
 import dev.probebook.command.HostPort;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.command.Typos;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ public final class SettingsLoader {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h|d)?");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
 
-    private SettingsLoader() {
-    }
+    private SettingsLoader() {}
 
     /** Keys under {@code probebook.} that only the web app reads (sign-in, the runbooks folder). */
     public static final List<String> APP_KEY_PREFIXES = List.of("runbooks-dir", "users.", "oidc.");
@@ -49,7 +47,10 @@ public final class SettingsLoader {
             if (r.asked().contains(key) || APP_KEY_PREFIXES.stream().anyMatch(key::startsWith)) {
                 continue;
             }
-            out.add(full + Typos.closest(key, r.asked(), 3).map(near -> " (did you mean probebook." + near + "?)").orElse(""));
+            out.add(full
+                    + Typos.closest(key, r.asked(), 3)
+                            .map(near -> " (did you mean probebook." + near + "?)")
+                            .orElse(""));
         }
         return out;
     }
@@ -71,20 +72,32 @@ public final class SettingsLoader {
                 r.size("output.max-bytes", "1MB"),
                 r.size("runbook.max-bytes", "2MB"),
                 new Settings.Dns(r.list("dns.servers", ""), r.duration("dns.timeout", "5s")),
-                new Settings.Tcp(r.duration("tcp.connect-timeout", "10s"), r.duration("tcp.tcping-timeout", "2s"),
+                new Settings.Tcp(
+                        r.duration("tcp.connect-timeout", "10s"),
+                        r.duration("tcp.tcping-timeout", "2s"),
                         r.duration("tcp.banner-wait", "1s")),
-                new Settings.Http(r.duration("http.max-time", "30s"),
+                new Settings.Http(
+                        r.duration("http.max-time", "30s"),
                         r.string("http.ca-file", "").isBlank() ? null : Path.of(r.string("http.ca-file", "")),
                         r.string("http.user-agent", "curl/8.5.0 (probebook)")),
                 new Settings.PublicIp(r.string("public-ip.url", ""), r.duration("public-ip.timeout", "5s")),
                 new Settings.Ping(r.duration("ping.reply-timeout", "2s")),
-                new Settings.Capture(r.string("capture.interface", ""), r.duration("capture.max-duration", "30s"),
-                        r.integer("capture.max-packets", 1000), r.size("capture.max-bytes", "64MB")),
+                new Settings.Capture(
+                        r.string("capture.interface", ""),
+                        r.duration("capture.max-duration", "30s"),
+                        r.integer("capture.max-packets", 1000),
+                        r.size("capture.max-bytes", "64MB")),
                 new Settings.PolicySettings(r.list("policy.allow", ""), r.list("policy.deny", DEFAULT_DENY)),
-                new Settings.Limits(r.integer("limits.per-user-concurrent", 4), r.integer("limits.per-user-runs-per-minute", 60),
+                new Settings.Limits(
+                        r.integer("limits.per-user-concurrent", 4),
+                        r.integer("limits.per-user-runs-per-minute", 60),
                         r.integer("limits.run-all-max-steps", 50)),
-                new Settings.Roles(r.role("roles.run", "operator"), r.role("roles.capture", "admin"),
-                        r.role("roles.hosts-write", "admin"), r.role("roles.edit", "editor"), r.role("roles.audit", "admin")));
+                new Settings.Roles(
+                        r.role("roles.run", "operator"),
+                        r.role("roles.capture", "admin"),
+                        r.role("roles.hosts-write", "admin"),
+                        r.role("roles.edit", "editor"),
+                        r.role("roles.audit", "admin")));
     }
 
     /** Reads keys with or without the {@code probebook.} prefix; the prefixed form wins. */
@@ -146,7 +159,8 @@ public final class SettingsLoader {
             try {
                 return parseDuration(v);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a duration (e.g. 500ms, 5s, 2m)");
+                throw new IllegalArgumentException(
+                        "probebook." + key + ": '" + v + "' is not a duration (e.g. 500ms, 5s, 2m)");
             }
         }
 
@@ -154,7 +168,8 @@ public final class SettingsLoader {
             String v = string(key, def);
             Matcher m = SIZE.matcher(v);
             if (!m.matches()) {
-                throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a size (e.g. 512KB, 2MB)");
+                throw new IllegalArgumentException(
+                        "probebook." + key + ": '" + v + "' is not a size (e.g. 512KB, 2MB)");
             }
             String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
             long factor = switch (unit) {
@@ -180,7 +195,8 @@ public final class SettingsLoader {
             throw notADnsServer(server);
         }
         String port = hostPort.port();
-        boolean portOk = port == null || (port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535);
+        boolean portOk = port == null
+                || (port.matches("\\d{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535);
         if (!HostSyntax.isIpLiteral(hostPort.host()) || !portOk) {
             throw notADnsServer(server);
         }
@@ -232,6 +248,9 @@ public final class SettingsLoader {
     }
 
     static List<String> split(String s) {
-        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        return Arrays.stream(s.split(","))
+                .map(String::trim)
+                .filter(x -> !x.isEmpty())
+                .toList();
     }
 }

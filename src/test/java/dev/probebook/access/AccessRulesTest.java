@@ -1,12 +1,11 @@
 package dev.probebook.access;
 
-import dev.probebook.settings.Settings;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probebook.settings.Settings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class AccessRulesTest {
 
@@ -19,16 +18,17 @@ class AccessRulesTest {
         Actor editor = Actor.of("e", Role.EDITOR);
         Actor admin = Actor.of("a", Role.ADMIN);
         Map<Actor, boolean[]> expected = Map.of( // RUN, CAPTURE, HOSTS_WRITE, EDIT, AUDIT
-                viewer, new boolean[]{false, false, false, false, false},
-                operator, new boolean[]{true, false, false, false, false},
-                editor, new boolean[]{true, false, false, true, false},
-                admin, new boolean[]{true, true, true, true, true});
+                viewer, new boolean[] {false, false, false, false, false},
+                operator, new boolean[] {true, false, false, false, false},
+                editor, new boolean[] {true, false, false, true, false},
+                admin, new boolean[] {true, true, true, true, true});
         expected.forEach((actor, allowed) -> {
             for (Action a : Action.values()) {
                 assertThat(defaults.allows(actor, a)).as(actor.name() + " " + a).isEqualTo(allowed[a.ordinal()]);
             }
         });
-        assertThat(defaults.allows(new Actor("nobody", java.util.Set.of()), Action.RUN)).isFalse();
+        assertThat(defaults.allows(new Actor("nobody", java.util.Set.of()), Action.RUN))
+                .isFalse();
     }
 
     @Test
@@ -40,8 +40,8 @@ class AccessRulesTest {
 
     @Test
     void rolesAreConfigurable() {
-        Settings s = dev.probebook.settings.SettingsLoader.load(Map.of("probebook.roles.capture", "operator",
-                "probebook.roles.run", "viewer"));
+        Settings s = dev.probebook.settings.SettingsLoader.load(
+                Map.of("probebook.roles.capture", "operator", "probebook.roles.run", "viewer"));
         AccessRules rules = new AccessRules(s.roles());
         assertThat(rules.allows(Actor.of("o", Role.OPERATOR), Action.CAPTURE)).isTrue();
         assertThat(rules.allows(Actor.of("v", Role.VIEWER), Action.RUN)).isTrue();

@@ -1,14 +1,13 @@
 package dev.probebook.access;
 
-import dev.probebook.settings.Settings;
-import dev.probebook.testing.ManualClock;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probebook.settings.Settings;
+import dev.probebook.testing.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class UserLimiterTest {
 
@@ -19,8 +18,10 @@ class UserLimiterTest {
         UserLimiter limiter = new UserLimiter(new Settings.Limits(2, 100, 10), clock);
         UserLimiter.Permit a = limiter.acquire("ann", null);
         limiter.acquire("ann", null);
-        assertThatThrownBy(() -> limiter.acquire("ann", null)).isInstanceOf(AccessDeniedException.class)
-                .hasMessageContaining("already has 2 probes running").hasMessageContaining("per-user-concurrent=2");
+        assertThatThrownBy(() -> limiter.acquire("ann", null))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("already has 2 probes running")
+                .hasMessageContaining("per-user-concurrent=2");
         limiter.acquire("bob", null).close();
         a.close();
         a.close(); // idempotent: the slot is given back once
@@ -35,8 +36,10 @@ class UserLimiterTest {
             limiter.acquire("ann", null).close();
             clock.advance(Duration.ofSeconds(10));
         }
-        assertThatThrownBy(() -> limiter.acquire("ann", null)).isInstanceOf(AccessDeniedException.class)
-                .hasMessageContaining("3 runs in the last minute").hasMessageContaining("try again in 30 s");
+        assertThatThrownBy(() -> limiter.acquire("ann", null))
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("3 runs in the last minute")
+                .hasMessageContaining("try again in 30 s");
         limiter.acquire("bob", null).close();
         clock.advance(Duration.ofSeconds(31));
         limiter.acquire("ann", null).close();

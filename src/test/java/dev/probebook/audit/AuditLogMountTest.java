@@ -1,17 +1,16 @@
 package dev.probebook.audit;
 
-import dev.probebook.testing.Mounts;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.probebook.testing.Mounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Failures root cannot be made to see without mounts: a read-only file system and a really full disk. */
 @Tag("privileged")
@@ -49,7 +48,8 @@ class AuditLogMountTest {
             Files.write(filler, new byte[8192]);
             byte[] before = Files.readAllBytes(file);
 
-            AuditEvent big = AuditEvent.of(T0.plusSeconds(1), "lee", AuditAction.HOSTS_WRITE).withDetail("x".repeat(12_000));
+            AuditEvent big = AuditEvent.of(T0.plusSeconds(1), "lee", AuditAction.HOSTS_WRITE)
+                    .withDetail("x".repeat(12_000));
             assertThatThrownBy(() -> log.append(big))
                     .isInstanceOf(AuditException.class)
                     .hasMessage("cannot write the audit log " + file + ": No space left on device");

@@ -1,7 +1,7 @@
 package dev.probebook.audit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The log on real files: format, durability across instances, concurrency, torn lines, failures. */
 class AuditLogTest {
@@ -46,9 +45,12 @@ class AuditLogTest {
         assertThat(log.query(AuditQuery.all())).containsExactly(full(), bare);
         List<String> lines = Files.readAllLines(log.file(), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).startsWith("{\"time\":\"2025-03-01T09:15:30.123456789Z\",\"user\":\"김철수\",\"action\":\"run\","
-                + "\"runbook\":\"네트워크 점검.ko.md\",\"step\":57,").contains("\"durationMs\":1234,");
-        assertThat(lines.get(1)).isEqualTo("{\"time\":\"2025-03-01T09:00:00Z\",\"user\":\"\",\"action\":\"sign-in-failed\"}");
+        assertThat(lines.get(0))
+                .startsWith("{\"time\":\"2025-03-01T09:15:30.123456789Z\",\"user\":\"김철수\",\"action\":\"run\","
+                        + "\"runbook\":\"네트워크 점검.ko.md\",\"step\":57,")
+                .contains("\"durationMs\":1234,");
+        assertThat(lines.get(1))
+                .isEqualTo("{\"time\":\"2025-03-01T09:00:00Z\",\"user\":\"\",\"action\":\"sign-in-failed\"}");
     }
 
     @Test
@@ -106,7 +108,8 @@ class AuditLogTest {
 
         AuditLog after = new AuditLog(file);
         after.append(AuditEvent.of(T0.plusSeconds(2), "lee", AuditAction.SIGN_IN));
-        assertThat(after.query(AuditQuery.all())).extracting(AuditEvent::action)
+        assertThat(after.query(AuditQuery.all()))
+                .extracting(AuditEvent::action)
                 .containsExactly(AuditAction.SIGN_IN, AuditAction.RUN, AuditAction.SIGN_IN);
         assertThat(before.query(AuditQuery.all())).hasSize(3);
     }
@@ -127,7 +130,9 @@ class AuditLogTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(4);
         assertThat(lines.get(2)).endsWith("\"user\":\"ki");
-        assertThat(restarted.query(AuditQuery.all())).extracting(AuditEvent::user).containsExactly("lee", "kim", "kim");
+        assertThat(restarted.query(AuditQuery.all()))
+                .extracting(AuditEvent::user)
+                .containsExactly("lee", "kim", "kim");
     }
 
     @Test
@@ -136,15 +141,19 @@ class AuditLogTest {
         AuditLog log = new AuditLog(file);
         log.append(AuditEvent.of(T0, "kim", AuditAction.RUN));
         Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, '{', '\n'}, StandardOpenOption.APPEND);
-        Files.writeString(file, String.join("\n",
-                "",
-                "not json",
-                "[1, 2]",
-                "{\"time\":\"2025-03-01T09:00:05Z\",\"user\":\"kim\",\"action\":\"reboot\"}",
-                "{\"time\":\"yesterday\",\"user\":\"kim\",\"action\":\"run\"}",
-                "{\"user\":\"kim\",\"action\":\"run\"}",
-                "{\"time\":\"2025-03-01T09:00:06Z\",\"user\":\"kim\",\"action\":\"run\",\"step\":\"x\",\"durationMs\":1.5}",
-                ""), StandardOpenOption.APPEND);
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "",
+                        "not json",
+                        "[1, 2]",
+                        "{\"time\":\"2025-03-01T09:00:05Z\",\"user\":\"kim\",\"action\":\"reboot\"}",
+                        "{\"time\":\"yesterday\",\"user\":\"kim\",\"action\":\"run\"}",
+                        "{\"user\":\"kim\",\"action\":\"run\"}",
+                        "{\"time\":\"2025-03-01T09:00:06Z\",\"user\":\"kim\",\"action\":\"run\",\"step\":\"x\",\"durationMs\":1.5}",
+                        ""),
+                StandardOpenOption.APPEND);
         log.append(AuditEvent.of(T0.plusSeconds(9), "lee", AuditAction.RUN));
 
         List<AuditEvent> events = log.query(AuditQuery.all());
@@ -190,9 +199,11 @@ class AuditLogTest {
         AuditLog log = new AuditLog(dir.resolve("audit.jsonl"));
         AuditEvent signIn = AuditEvent.of(T0, "kim", AuditAction.SIGN_IN);
         AuditEvent run = AuditEvent.of(T0.plusSeconds(10), "kim", AuditAction.RUN)
-                .withStep("web-check.md", 12).withCommand("curl -v https://API.example.com", "api.example.com -> 10.0.0.5:443");
+                .withStep("web-check.md", 12)
+                .withCommand("curl -v https://API.example.com", "api.example.com -> 10.0.0.5:443");
         AuditEvent denied = AuditEvent.of(T0.plusSeconds(20), "lee", AuditAction.POLICY_DENIED)
-                .withCommand("nc -zv 169.254.169.254 80", "169.254.169.254:80").withDetail("deny 169.254.0.0/16");
+                .withCommand("nc -zv 169.254.169.254 80", "169.254.169.254:80")
+                .withDetail("deny 169.254.0.0/16");
         AuditEvent hosts = AuditEvent.of(T0.plusSeconds(30), "kimchi", AuditAction.HOSTS_WRITE)
                 .withDetail("+ 10.0.0.5 서버.example");
         for (AuditEvent e : List.of(signIn, run, denied, hosts)) {
@@ -201,18 +212,23 @@ class AuditLogTest {
 
         assertThat(log.query(AuditQuery.all())).containsExactly(hosts, denied, run, signIn);
         assertThat(log.query(AuditQuery.all().user("kim"))).containsExactly(run, signIn);
-        assertThat(log.query(AuditQuery.all().action(AuditAction.POLICY_DENIED))).containsExactly(denied);
-        assertThat(log.query(AuditQuery.all().text("api.EXAMPLE"))).containsExactly(run);     // command and target
-        assertThat(log.query(AuditQuery.all().text("WEB-CHECK"))).containsExactly(run);       // runbook
-        assertThat(log.query(AuditQuery.all().text("169.254.0.0"))).containsExactly(denied);  // detail
+        assertThat(log.query(AuditQuery.all().action(AuditAction.POLICY_DENIED)))
+                .containsExactly(denied);
+        assertThat(log.query(AuditQuery.all().text("api.EXAMPLE"))).containsExactly(run); // command and target
+        assertThat(log.query(AuditQuery.all().text("WEB-CHECK"))).containsExactly(run); // runbook
+        assertThat(log.query(AuditQuery.all().text("169.254.0.0"))).containsExactly(denied); // detail
         assertThat(log.query(AuditQuery.all().text("서버"))).containsExactly(hosts);
-        assertThat(log.query(AuditQuery.all().text("kim"))).isEmpty();                        // not the user field
+        assertThat(log.query(AuditQuery.all().text("kim"))).isEmpty(); // not the user field
         assertThat(log.query(AuditQuery.all().text(""))).hasSize(4);
-        assertThat(log.query(AuditQuery.all().between(T0.plusSeconds(10), T0.plusSeconds(30)))).containsExactly(denied, run);
-        assertThat(log.query(AuditQuery.all().between(T0.plusSeconds(20), null))).containsExactly(hosts, denied);
-        assertThat(log.query(AuditQuery.all().between(null, T0.plusSeconds(10)))).containsExactly(signIn);
+        assertThat(log.query(AuditQuery.all().between(T0.plusSeconds(10), T0.plusSeconds(30))))
+                .containsExactly(denied, run);
+        assertThat(log.query(AuditQuery.all().between(T0.plusSeconds(20), null)))
+                .containsExactly(hosts, denied);
+        assertThat(log.query(AuditQuery.all().between(null, T0.plusSeconds(10))))
+                .containsExactly(signIn);
         assertThat(log.query(AuditQuery.all().limit(2))).containsExactly(hosts, denied);
-        assertThat(log.query(AuditQuery.all().user("kim").text("curl").limit(1))).containsExactly(run);
+        assertThat(log.query(AuditQuery.all().user("kim").text("curl").limit(1)))
+                .containsExactly(run);
     }
 
     @Test
@@ -230,9 +246,11 @@ class AuditLogTest {
 
     @Test
     void limitsOutsideTheRangeAreRefused() {
-        assertThatThrownBy(() -> AuditQuery.all().limit(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AuditQuery.all().limit(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("limit must be between 1 and 10000, not 0");
-        assertThatThrownBy(() -> AuditQuery.all().limit(AuditQuery.MAX_LIMIT + 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AuditQuery.all().limit(AuditQuery.MAX_LIMIT + 1))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(AuditQuery.all().limit()).isEqualTo(500);
     }
 
@@ -241,10 +259,14 @@ class AuditLogTest {
         Path file = dir.resolve("audit.jsonl");
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 100_000; i++) {
-            AuditEvent e = AuditEvent.of(T0.plusMillis(i), "user" + (i % 20), i % 10 == 0 ? AuditAction.POLICY_DENIED : AuditAction.RUN)
+            AuditEvent e = AuditEvent.of(
+                            T0.plusMillis(i),
+                            "user" + (i % 20),
+                            i % 10 == 0 ? AuditAction.POLICY_DENIED : AuditAction.RUN)
                     .withStep("runbook-" + (i % 50) + ".md", i % 300)
-                    .withCommand("curl -v https://host-" + i + ".example.com/health", "host-" + i + ".example.com -> 10.0."
-                            + (i % 250) + ".7:443")
+                    .withCommand(
+                            "curl -v https://host-" + i + ".example.com/health",
+                            "host-" + i + ".example.com -> 10.0." + (i % 250) + ".7:443")
                     .withOutcome(i % 3 == 0 ? "fail" : "ok", (long) (i % 900));
             text.append(AuditJson.line(e)).append('\n');
         }
@@ -256,7 +278,9 @@ class AuditLogTest {
         assertThat(all).hasSize(500);
         assertThat(all.get(0).command()).isEqualTo("curl -v https://host-99999.example.com/health");
         List<AuditEvent> filtered = log.query(AuditQuery.all().user("user7").text("HOST-9"));
-        assertThat(filtered).isNotEmpty().allMatch(e -> e.user().equals("user7") && e.command().contains("host-9"));
+        assertThat(filtered)
+                .isNotEmpty()
+                .allMatch(e -> e.user().equals("user7") && e.command().contains("host-9"));
         assertThat(log.query(AuditQuery.all().action(AuditAction.POLICY_DENIED).limit(AuditQuery.MAX_LIMIT)))
                 .hasSize(AuditQuery.MAX_LIMIT);
 

@@ -14,7 +14,6 @@ import dev.probebook.probe.tcp.TcpDetails;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,8 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Side-by-side benchmark (run with {@code bench/run}): in one run, against the same loopback servers,
@@ -96,8 +95,10 @@ public final class Benchmark {
                 native_("nc", "-z", "127.0.0.1", String.valueOf(tcpPort));
                 ncWall.add((System.nanoTime() - t1) / 1e6);
 
-                double[] ours = seconds(String.join(" ", probe(runner, registry,
-                        "curl -s -o /dev/null -w '" + format + "' " + url).output()));
+                double[] ours = seconds(String.join(
+                        " ",
+                        probe(runner, registry, "curl -s -o /dev/null -w '" + format + "' " + url)
+                                .output()));
                 double[] theirs = seconds(native_("curl", "-s", "-o", "/dev/null", "-w", format, url));
                 curlConnect.add((theirs[1] - theirs[0]) * 1000);
                 pbTotal.add(ours[3] * 1000);
@@ -133,7 +134,13 @@ public final class Benchmark {
         }
         double mb = text.getBytes(StandardCharsets.UTF_8).length / (1024.0 * 1024.0);
         double med = median(parse.subList(2, parse.size()));
-        System.out.printf(Locale.ROOT, "%nparse + plan of a %.1f MB runbook (%d code blocks): median %.0f ms (%.1f MB/s)%n", mb, blocks, med, mb / (med / 1000));
+        System.out.printf(
+                Locale.ROOT,
+                "%nparse + plan of a %.1f MB runbook (%d code blocks): median %.0f ms (%.1f MB/s)%n",
+                mb,
+                blocks,
+                med,
+                mb / (med / 1000));
     }
 
     private static RunResult probe(ProbeRunner runner, ProbeRegistry registry, String line) throws Exception {

@@ -2,12 +2,10 @@ package dev.probebook.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.probebook.testing.PackagedApp;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,6 +56,7 @@ public final class LoadBenchmark {
     private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(10);
     /** App start (PackagedApp waits up to 90 s) plus hashing the users' passwords, generously. */
     private static final Duration STARTUP_ALLOWANCE = Duration.ofSeconds(180);
+
     private static final Pattern VERDICT = Pattern.compile("\"verdict\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern ELAPSED = Pattern.compile("\"elapsedMs\"\\s*:\\s*(\\d+)");
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -93,23 +92,31 @@ public final class LoadBenchmark {
         }
     }
 
-    private LoadBenchmark() {
-    }
+    private LoadBenchmark() {}
 
     public static void main(String[] argv) throws Exception {
         int users = argv.length > 0 ? Integer.parseInt(argv[0]) : 50;
         int seconds = argv.length > 1 ? Integer.parseInt(argv[1]) : 60;
         int thinkMillis = argv.length > 2 ? Integer.parseInt(argv[2]) : 1000;
         if (users < 1 || users > 1000 || seconds < 1 || seconds > 3600 || thinkMillis < 0) {
-            throw new IllegalArgumentException("usage: bench/load [users 1..1000] [seconds 1..3600] [thinkMillis >= 0]");
+            throw new IllegalArgumentException(
+                    "usage: bench/load [users 1..1000] [seconds 1..3600] [thinkMillis >= 0]");
         }
         if (!Files.isRegularFile(Path.of("target/probebook.jar"))) {
             throw new IllegalStateException("needs target/probebook.jar (bench/load builds it)");
         }
-        // the app's handle while it runs (a ProcessHandle checks the start time: never another process with a reused pid)
+        // the app's handle while it runs (a ProcessHandle checks the start time: never another process with a reused
+        // pid)
         AtomicReference<ProcessHandle> appHandle = new AtomicReference<>();
-        Thread.ofPlatform().daemon().name("load-watchdog").start(() -> watchdog(
-                STARTUP_ALLOWANCE.plusSeconds(seconds).plus(REQUEST_TIMEOUT.multipliedBy(2)).plusSeconds(30), appHandle));
+        Thread.ofPlatform()
+                .daemon()
+                .name("load-watchdog")
+                .start(() -> watchdog(
+                        STARTUP_ALLOWANCE
+                                .plusSeconds(seconds)
+                                .plus(REQUEST_TIMEOUT.multipliedBy(2))
+                                .plusSeconds(30),
+                        appHandle));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> killApp(appHandle.get())));
 
         InetAddress lo = InetAddress.getByName("127.0.0.1");
@@ -147,23 +154,45 @@ public final class LoadBenchmark {
             System.setProperty("probebook.test.bcrypt-cost", System.getProperty("probebook.test.bcrypt-cost", "10"));
             List<PackagedApp.User> accounts = new ArrayList<>();
             for (int i = 0; i < users; i++) {
-                accounts.add(new PackagedApp.User(String.format(Locale.ROOT, "load-user-%03d", i),
-                        "load-password-" + i + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong()), "operator"));
+                accounts.add(new PackagedApp.User(
+                        String.format(Locale.ROOT, "load-user-%03d", i),
+                        "load-password-" + i + "-"
+                                + Long.toHexString(ThreadLocalRandom.current().nextLong()),
+                        "operator"));
             }
             Path runbooks = Files.createTempDirectory("probebook-load-runbooks");
             Path data = Files.createTempDirectory("probebook-load-data");
             long t0 = System.nanoTime();
-            try (PackagedApp app = PackagedApp.start("load-bench-app", accounts,
-                    "--probebook.runbooks-dir=" + runbooks, "--probebook.data-dir=" + data)) {
+            try (PackagedApp app = PackagedApp.start(
+                    "load-bench-app",
+                    accounts,
+                    "--probebook.runbooks-dir=" + runbooks,
+                    "--probebook.data-dir=" + data)) {
                 appHandle.set(ProcessHandle.of(app.pid()).orElse(null));
-                System.out.printf(Locale.ROOT, "app pid %d up in %.1f s, java %s, %d cores (shared with this load generator)%n",
-                        app.pid(), (System.nanoTime() - t0) / 1e9, Runtime.version(), Runtime.getRuntime().availableProcessors());
-                System.out.printf(Locale.ROOT, "load: %d users (operator each, own Basic credentials, bcrypt cost %d hashes),"
-                        + " %d s, think %d ms (+0..10 %%), request timeout %d s; all loopback: TCP %d, HTTP %d, app %d%n",
-                        users, PackagedApp.User.hashCost(), seconds, thinkMillis, REQUEST_TIMEOUT.toSeconds(), tcpPort, httpPort, app.port());
+                System.out.printf(
+                        Locale.ROOT,
+                        "app pid %d up in %.1f s, java %s, %d cores (shared with this load generator)%n",
+                        app.pid(),
+                        (System.nanoTime() - t0) / 1e9,
+                        Runtime.version(),
+                        Runtime.getRuntime().availableProcessors());
+                System.out.printf(
+                        Locale.ROOT,
+                        "load: %d users (operator each, own Basic credentials, bcrypt cost %d hashes),"
+                                + " %d s, think %d ms (+0..10 %%), request timeout %d s; all loopback: TCP %d, HTTP %d, app %d%n",
+                        users,
+                        PackagedApp.User.hashCost(),
+                        seconds,
+                        thinkMillis,
+                        REQUEST_TIMEOUT.toSeconds(),
+                        tcpPort,
+                        httpPort,
+                        app.port());
                 System.out.println("limits: the app's defaults, none overridden (per-user-concurrent 4,"
                         + " per-user-runs-per-minute 60, max-concurrent-probes 32)"
-                        + (thinkMillis < 1000 ? "; think < 1000 ms: expect 403 from the per-user runs-per-minute limit" : ""));
+                        + (thinkMillis < 1000
+                                ? "; think < 1000 ms: expect 403 from the per-user runs-per-minute limit"
+                                : ""));
                 long idleRss = statusKb(app.pid(), "VmRSS:");
                 long cpuBefore = cpuTicks(app.pid());
                 errors = run(app, accounts, kinds, seconds, thinkMillis, idleRss, cpuBefore);
@@ -177,10 +206,19 @@ public final class LoadBenchmark {
     }
 
     /** Runs the load and prints the report; answers the number of errors. */
-    private static long run(PackagedApp app, List<PackagedApp.User> accounts, List<Kind> kinds, int seconds,
-                            int thinkMillis, long idleRss, long cpuBefore) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+    private static long run(
+            PackagedApp app,
+            List<PackagedApp.User> accounts,
+            List<Kind> kinds,
+            int seconds,
+            int thinkMillis,
+            long idleRss,
+            long cpuBefore)
+            throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         URI runUri = URI.create(app.base() + "/api/run");
         Tally tally = new Tally();
         long start = System.nanoTime();
@@ -189,8 +227,9 @@ public final class LoadBenchmark {
         List<Double> loginMs = Collections.synchronizedList(new ArrayList<>());
         LongAdder loginFailures = new LongAdder();
         AtomicLong maxRssKb = new AtomicLong(idleRss);
-        Thread monitor = Thread.ofPlatform().name("load-monitor").start(() ->
-                monitor(app, deadline, loginMs, loginFailures, maxRssKb));
+        Thread monitor = Thread.ofPlatform()
+                .name("load-monitor")
+                .start(() -> monitor(app, deadline, loginMs, loginFailures, maxRssKb));
 
         try (ExecutorService userThreads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int u = 0; u < accounts.size(); u++) {
@@ -199,7 +238,8 @@ public final class LoadBenchmark {
                 userThreads.submit(() -> user(client, runUri, user, kinds, first, deadline, thinkMillis, tally));
             }
             userThreads.shutdown();
-            long grace = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + REQUEST_TIMEOUT.toMillis() + 10_000;
+            long grace =
+                    TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + REQUEST_TIMEOUT.toMillis() + 10_000;
             if (!userThreads.awaitTermination(grace, TimeUnit.MILLISECONDS)) {
                 System.out.println("WARNING: users still busy after the deadline + request timeout; interrupting them");
                 userThreads.shutdownNow();
@@ -213,40 +253,82 @@ public final class LoadBenchmark {
         double wall = (end - start) / 1e9;
 
         long completed = tally.completed.sum();
-        System.out.printf(Locale.ROOT, "runs: %d completed (HTTP 200) of %d posted in %.1f s: %.1f runs/s%n",
-                completed, tally.attempted.sum(), wall, completed / wall);
+        System.out.printf(
+                Locale.ROOT,
+                "runs: %d completed (HTTP 200) of %d posted in %.1f s: %.1f runs/s%n",
+                completed,
+                tally.attempted.sum(),
+                wall,
+                completed / wall);
         if (!tally.latencyMs.isEmpty()) {
             List<Double> ms = new ArrayList<>(tally.latencyMs);
-            System.out.printf(Locale.ROOT, "time to verdict (client, POST -> response): median %.1f ms, p95 %.1f ms,"
-                    + " p99 %.1f ms, max %.1f ms%n", percentile(ms, 50), percentile(ms, 95), percentile(ms, 99), Collections.max(ms));
+            System.out.printf(
+                    Locale.ROOT,
+                    "time to verdict (client, POST -> response): median %.1f ms, p95 %.1f ms,"
+                            + " p99 %.1f ms, max %.1f ms%n",
+                    percentile(ms, 50),
+                    percentile(ms, 95),
+                    percentile(ms, 99),
+                    Collections.max(ms));
             StringBuilder per = new StringBuilder("  per command (median/p95 ms):");
             for (Kind k : kinds) {
                 if (!k.ms().isEmpty()) {
                     List<Double> km = new ArrayList<>(k.ms());
-                    per.append(String.format(Locale.ROOT, " %s %.1f/%.1f (%d)", k.name(), percentile(km, 50), percentile(km, 95), km.size()));
+                    per.append(String.format(
+                            Locale.ROOT,
+                            " %s %.1f/%.1f (%d)",
+                            k.name(),
+                            percentile(km, 50),
+                            percentile(km, 95),
+                            km.size()));
                 }
             }
             List<Double> srv = new ArrayList<>(tally.serverElapsedMs);
             if (!srv.isEmpty()) {
-                per.append(String.format(Locale.ROOT, "; probe's own elapsedMs median %.0f, p95 %.0f", percentile(srv, 50), percentile(srv, 95)));
+                per.append(String.format(
+                        Locale.ROOT,
+                        "; probe's own elapsedMs median %.0f, p95 %.0f",
+                        percentile(srv, 50),
+                        percentile(srv, 95)));
             }
             System.out.println(per);
         }
-        System.out.printf(Locale.ROOT, "errors: %d (expected 0): non-200 %s, verdict not ok %s, exceptions %s%n", tally.errors(),
-                describe(tally.badStatus), describe(tally.badVerdict), describe(tally.exceptions));
+        System.out.printf(
+                Locale.ROOT,
+                "errors: %d (expected 0): non-200 %s, verdict not ok %s, exceptions %s%n",
+                tally.errors(),
+                describe(tally.badStatus),
+                describe(tally.badVerdict),
+                describe(tally.exceptions));
         for (String s : tally.samples) {
             System.out.println("  e.g. " + s);
         }
-        System.out.printf(Locale.ROOT, "server memory: RSS idle after start %.0f MB, max sampled during load %.0f MB,"
-                + " at the end %.0f MB, peak VmHWM %.0f MB; app CPU during load %.1f s (%.0f %% of one core)%n",
-                idleRss / 1024.0, maxRssKb.get() / 1024.0, rssEnd / 1024.0, hwm / 1024.0, cpuSeconds, 100 * cpuSeconds / wall);
+        System.out.printf(
+                Locale.ROOT,
+                "server memory: RSS idle after start %.0f MB, max sampled during load %.0f MB,"
+                        + " at the end %.0f MB, peak VmHWM %.0f MB; app CPU during load %.1f s (%.0f %% of one core)%n",
+                idleRss / 1024.0,
+                maxRssKb.get() / 1024.0,
+                rssEnd / 1024.0,
+                hwm / 1024.0,
+                cpuSeconds,
+                100 * cpuSeconds / wall);
         if (loginMs.isEmpty()) {
-            System.out.printf(Locale.ROOT, "responsiveness (GET /login every 1 s): no answer, %d failures%n", loginFailures.sum());
+            System.out.printf(
+                    Locale.ROOT,
+                    "responsiveness (GET /login every 1 s): no answer, %d failures%n",
+                    loginFailures.sum());
         } else {
             List<Double> lm = new ArrayList<>(loginMs);
-            System.out.printf(Locale.ROOT, "responsiveness (GET /login every 1 s during the load, %d probes): median %.1f ms,"
-                    + " p95 %.1f ms, max %.1f ms, failures %d%n", lm.size(), percentile(lm, 50), percentile(lm, 95),
-                    Collections.max(lm), loginFailures.sum());
+            System.out.printf(
+                    Locale.ROOT,
+                    "responsiveness (GET /login every 1 s during the load, %d probes): median %.1f ms,"
+                            + " p95 %.1f ms, max %.1f ms, failures %d%n",
+                    lm.size(),
+                    percentile(lm, 50),
+                    percentile(lm, 95),
+                    Collections.max(lm),
+                    loginFailures.sum());
         }
         if (!app.alive()) {
             System.out.println("WARNING: the app exited during the load; see target/load-bench-app.log");
@@ -255,8 +337,15 @@ public final class LoadBenchmark {
     }
 
     /** One simulated user: post, think, until the deadline. */
-    private static void user(HttpClient client, URI runUri, PackagedApp.User user, List<Kind> kinds, int first,
-                             long deadline, int thinkMillis, Tally tally) {
+    private static void user(
+            HttpClient client,
+            URI runUri,
+            PackagedApp.User user,
+            List<Kind> kinds,
+            int first,
+            long deadline,
+            int thinkMillis,
+            Tally tally) {
         String auth = user.basic();
         try {
             // spread the users' first requests over one think time instead of all at once
@@ -276,21 +365,28 @@ public final class LoadBenchmark {
         }
     }
 
-    private static void post(HttpClient client, URI runUri, String auth, Kind kind, Tally tally) throws InterruptedException {
+    private static void post(HttpClient client, URI runUri, String auth, Kind kind, Tally tally)
+            throws InterruptedException {
         String json = "{\"command\": \"" + kind.command().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        HttpRequest request = HttpRequest.newBuilder(runUri).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+        HttpRequest request = HttpRequest.newBuilder(runUri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", auth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
         tally.attempted.increment();
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             long t1 = System.nanoTime();
             tally.lastDoneNanos.accumulateAndGet(t1, Math::max);
             String body = response.body();
             if (response.statusCode() != 200) {
                 Matcher m = ERROR.matcher(body);
-                tally.count(tally.badStatus, String.valueOf(response.statusCode()),
+                tally.count(
+                        tally.badStatus,
+                        String.valueOf(response.statusCode()),
                         kind.name() + " " + (m.find() ? m.group(1) : abbreviate(body)));
                 return;
             }
@@ -314,10 +410,16 @@ public final class LoadBenchmark {
     }
 
     /** Every second until the deadline: GET /login (its own client and connection) and the app's RSS. */
-    private static void monitor(PackagedApp app, long deadline, List<Double> loginMs, LongAdder failures, AtomicLong maxRssKb) {
-        HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest login = HttpRequest.newBuilder(URI.create(app.base() + "/login")).timeout(LOGIN_TIMEOUT).GET().build();
+    private static void monitor(
+            PackagedApp app, long deadline, List<Double> loginMs, LongAdder failures, AtomicLong maxRssKb) {
+        HttpClient probe = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpRequest login = HttpRequest.newBuilder(URI.create(app.base() + "/login"))
+                .timeout(LOGIN_TIMEOUT)
+                .GET()
+                .build();
         long next = System.nanoTime();
         while (true) {
             next += TimeUnit.SECONDS.toNanos(1);
@@ -330,7 +432,8 @@ public final class LoadBenchmark {
                     TimeUnit.NANOSECONDS.sleep(pause);
                 }
                 long t0 = System.nanoTime();
-                int status = probe.send(login, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = probe.send(login, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (status == 200) {
                     loginMs.add(ms);
@@ -356,7 +459,8 @@ public final class LoadBenchmark {
         } catch (InterruptedException e) {
             return;
         }
-        System.out.println("load benchmark: total runtime cap of " + cap.toSeconds() + " s reached; stopping the app and exiting");
+        System.out.println(
+                "load benchmark: total runtime cap of " + cap.toSeconds() + " s reached; stopping the app and exiting");
         killApp(app.get());
         Runtime.getRuntime().halt(3);
     }
@@ -375,7 +479,8 @@ public final class LoadBenchmark {
     private static long statusKb(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith(field)) {
-                return Long.parseLong(line.substring(field.length()).replace("kB", "").strip());
+                return Long.parseLong(
+                        line.substring(field.length()).replace("kB", "").strip());
             }
         }
         throw new IllegalStateException(field + " not in /proc/" + pid + "/status");

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.probebook.testing.PackagedApp;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -61,8 +60,7 @@ public final class NotebookBenchmark {
               run.click();
             })""";
 
-    private NotebookBenchmark() {
-    }
+    private NotebookBenchmark() {}
 
     public static void main(String[] argv) throws Exception {
         int runs = argv.length > 0 ? Integer.parseInt(argv[0]) : 50;
@@ -92,17 +90,35 @@ public final class NotebookBenchmark {
                 }
             });
             Path data = Files.createTempDirectory("probebook-bench-data");
-            try (PackagedApp app = PackagedApp.start("notebook-bench-app", List.of(ADMIN),
-                    "--probebook.runbooks-dir=" + runbooks, "--probebook.data-dir=" + data,
-                    "--probebook.limits.per-user-runs-per-minute=100000");
-                 Playwright pw = Playwright.create()) {
+            try (PackagedApp app = PackagedApp.start(
+                            "notebook-bench-app",
+                            List.of(ADMIN),
+                            "--probebook.runbooks-dir=" + runbooks,
+                            "--probebook.data-dir=" + data,
+                            "--probebook.limits.per-user-runs-per-minute=100000");
+                    Playwright pw = Playwright.create()) {
                 String base = app.base();
-                Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                                "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-                System.out.printf(Locale.ROOT, "app pid %d, java %s, %d cores, jar %s, signed in as %s (%s)%n", app.pid(),
-                        Runtime.version(), Runtime.getRuntime().availableProcessors(), JAR, ADMIN.name(), ADMIN.role());
+                Browser browser = pw.chromium()
+                        .launch(new BrowserType.LaunchOptions()
+                                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                                .setHeadless(true)
+                                .setArgs(List.of(
+                                        "--no-sandbox",
+                                        "--disable-gpu",
+                                        "--disable-quic",
+                                        "--no-first-run",
+                                        "--disable-background-networking",
+                                        "--disable-component-update",
+                                        "--disable-sync")));
+                System.out.printf(
+                        Locale.ROOT,
+                        "app pid %d, java %s, %d cores, jar %s, signed in as %s (%s)%n",
+                        app.pid(),
+                        Runtime.version(),
+                        Runtime.getRuntime().availableProcessors(),
+                        JAR,
+                        ADMIN.name(),
+                        ADMIN.role());
                 long idleRss = rssKb(app.pid());
 
                 int closedPort;
@@ -139,9 +155,15 @@ public final class NotebookBenchmark {
                     ms.add(t);
                 }
             }
-            System.out.printf(Locale.ROOT, "Run -> verdict (TCP step, loopback listener, %d runs): median %.1f ms, p95 %.1f ms,"
-                    + " min %.1f ms, max %.1f ms%n", runs, percentile(ms, 50), percentile(ms, 95),
-                    Collections.min(ms), Collections.max(ms));
+            System.out.printf(
+                    Locale.ROOT,
+                    "Run -> verdict (TCP step, loopback listener, %d runs): median %.1f ms, p95 %.1f ms,"
+                            + " min %.1f ms, max %.1f ms%n",
+                    runs,
+                    percentile(ms, 50),
+                    percentile(ms, 95),
+                    Collections.min(ms),
+                    Collections.max(ms));
         }
     }
 
@@ -154,7 +176,9 @@ public final class NotebookBenchmark {
         page.navigate(base + "/login");
         page.locator("vaadin-login-form input[name=username]").fill(ADMIN.name());
         page.locator("vaadin-login-form input[name=password]").fill(ADMIN.password());
-        page.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form [part=vaadin-login-submit]").first().click();
+        page.locator("vaadin-login-form vaadin-button[slot=submit], vaadin-login-form [part=vaadin-login-submit]")
+                .first()
+                .click();
         page.locator("[data-user='" + ADMIN.name() + "']").waitFor();
         return page;
     }
@@ -167,7 +191,8 @@ public final class NotebookBenchmark {
 
     private static double clickRun(Page page, String sel, String expected) {
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> r = (java.util.Map<String, Object>) page.evaluate(CLICK_RUN_AND_WAIT, List.of(sel, expected));
+        java.util.Map<String, Object> r =
+                (java.util.Map<String, Object>) page.evaluate(CLICK_RUN_AND_WAIT, List.of(sel, expected));
         if (!expected.equals(r.get("verdict"))) {
             throw new IllegalStateException("TCP step ended " + r.get("verdict"));
         }
@@ -188,8 +213,15 @@ public final class NotebookBenchmark {
             }
         }
         double first = ms.remove(0);
-        System.out.printf(Locale.ROOT, "seed runbook page load (%d step widgets): first %.0f ms, then median %.0f ms,"
-                + " p95 %.0f ms over %d loads%n", widgets, first, percentile(ms, 50), percentile(ms, 95), ms.size());
+        System.out.printf(
+                Locale.ROOT,
+                "seed runbook page load (%d step widgets): first %.0f ms, then median %.0f ms,"
+                        + " p95 %.0f ms over %d loads%n",
+                widgets,
+                first,
+                percentile(ms, 50),
+                percentile(ms, 95),
+                ms.size());
     }
 
     private static void memory(Browser browser, String base, long pid, long idleRss) throws IOException {
@@ -202,8 +234,13 @@ public final class NotebookBenchmark {
             open.add(ctx);
         }
         long rss = rssKb(pid);
-        System.out.printf(Locale.ROOT, "server RSS: idle after start %.0f MB, with 20 seed-runbook pages open %.0f MB"
-                + " (peak VmHWM %.0f MB)%n", idleRss / 1024.0, rss / 1024.0, statusKb(pid, "VmHWM:") / 1024.0);
+        System.out.printf(
+                Locale.ROOT,
+                "server RSS: idle after start %.0f MB, with 20 seed-runbook pages open %.0f MB"
+                        + " (peak VmHWM %.0f MB)%n",
+                idleRss / 1024.0,
+                rss / 1024.0,
+                statusKb(pid, "VmHWM:") / 1024.0);
         open.forEach(BrowserContext::close);
     }
 
@@ -214,7 +251,8 @@ public final class NotebookBenchmark {
     private static long statusKb(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith(field)) {
-                return Long.parseLong(line.substring(field.length()).replace("kB", "").strip());
+                return Long.parseLong(
+                        line.substring(field.length()).replace("kB", "").strip());
             }
         }
         throw new IllegalStateException(field + " not in /proc/" + pid + "/status");

@@ -1,21 +1,19 @@
 package dev.probebook.cli;
 
-import dev.probebook.testing.LoopbackServers;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.probebook.testing.LoopbackServers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The packaged jar as a user runs it: a separate JVM, real stdout and exit status (runs after package). */
 class CliJarIT {
 
-    record Result(int status, String out) {
-    }
+    record Result(int status, String out) {}
 
     static Result jar(String... args) throws Exception {
         List<String> command = new ArrayList<>();
@@ -32,8 +30,11 @@ class CliJarIT {
 
     @Test
     void hashPasswordPrintsABcryptHashForTheConfiguration() throws Exception {
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
-                Path.of("target/probebook.jar").toAbsolutePath().toString(), "hash-password");
+        List<String> command = List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-jar",
+                Path.of("target/probebook.jar").toAbsolutePath().toString(),
+                "hash-password");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().write("a-good-password\n".getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
@@ -42,7 +43,8 @@ class CliJarIT {
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).matches("\\{bcrypt}\\$2a\\$10\\$[./A-Za-z0-9]{53}");
         assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
-                .matches("a-good-password", out.substring("{bcrypt}".length()))).isTrue();
+                        .matches("a-good-password", out.substring("{bcrypt}".length())))
+                .isTrue();
     }
 
     @Test

@@ -1,18 +1,17 @@
 package dev.probebook.cli;
 
-import dev.probebook.testing.LoopbackServers;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.probebook.testing.LoopbackServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** End to end through the CLI entry point (in process): runbook in, stdout shape and exit status out. */
 class CliTest {
@@ -29,7 +28,10 @@ class CliTest {
     static Outcome cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Cli.main(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Cli.main(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -66,7 +68,8 @@ class CliTest {
         assertThat(json.get("title").asString()).isEqualTo("Port check");
         assertThat(json.get("variables")).hasSize(3);
         assertThat(json.get("variables").get(0).get("name").asString()).isEqualTo("host");
-        assertThat(json.get("variables").get(0).get("placeholders").get(0).asString()).isEqualTo("IP또는도메인");
+        assertThat(json.get("variables").get(0).get("placeholders").get(0).asString())
+                .isEqualTo("IP또는도메인");
         JsonNode blocks = json.get("blocks");
         assertThat(blocks).hasSize(3);
         assertThat(blocks.get(0).get("line").asInt()).isEqualTo(5);
@@ -85,8 +88,17 @@ class CliTest {
     void runJsonReportsEachStepAndExitsOneWhenAStepFails() throws Exception {
         try (var server = new LoopbackServers.Open(null)) {
             int closed = LoopbackServers.closedPort();
-            Outcome o = cli("run", runbook(RUNBOOK).toString(), "--set", "host=127.0.0.1", "--set", "port=" + server.port(),
-                    "--set", "closed_port=" + closed, "--json", "--probebook.tcp.banner-wait=100ms");
+            Outcome o = cli(
+                    "run",
+                    runbook(RUNBOOK).toString(),
+                    "--set",
+                    "host=127.0.0.1",
+                    "--set",
+                    "port=" + server.port(),
+                    "--set",
+                    "closed_port=" + closed,
+                    "--json",
+                    "--probebook.tcp.banner-wait=100ms");
             assertThat(o.status()).as(o.err()).isEqualTo(1);
             JsonNode steps = o.json().get("steps");
             assertThat(steps).hasSize(2);
@@ -109,17 +121,32 @@ class CliTest {
         JsonNode step = o.json().get("steps").get(0);
         assertThat(o.json().get("steps")).hasSize(1);
         assertThat(step.get("verdict").asString()).isEqualTo("skipped");
-        assertThat(step.get("summary").asString()).contains("variable host (IP또는도메인)").contains("variable port (포트)");
+        assertThat(step.get("summary").asString())
+                .contains("variable host (IP또는도메인)")
+                .contains("variable port (포트)");
     }
 
     @Test
     void humanRunStreamsOutputAndTallies() throws Exception {
         try (var server = new LoopbackServers.Open(null)) {
-            Outcome o = cli("run", runbook(RUNBOOK).toString(), "--step", "6", "--set", "host=127.0.0.1", "--set",
-                    "port=" + server.port(), "--probebook.tcp.banner-wait=100ms");
+            Outcome o = cli(
+                    "run",
+                    runbook(RUNBOOK).toString(),
+                    "--step",
+                    "6",
+                    "--set",
+                    "host=127.0.0.1",
+                    "--set",
+                    "port=" + server.port(),
+                    "--probebook.tcp.banner-wait=100ms");
             assertThat(o.status()).isZero();
-            assertThat(o.out()).contains("== line 5 Open port", "$ telnet 127.0.0.1 " + server.port(), "Escape character is '^]'.",
-                    "[ok] connected to 127.0.0.1", "1 steps: 1 ok, 0 warn, 0 skipped, 0 fail, 0 error");
+            assertThat(o.out())
+                    .contains(
+                            "== line 5 Open port",
+                            "$ telnet 127.0.0.1 " + server.port(),
+                            "Escape character is '^]'.",
+                            "[ok] connected to 127.0.0.1",
+                            "1 steps: 1 ok, 0 warn, 0 skipped, 0 fail, 0 error");
         }
     }
 
@@ -132,27 +159,45 @@ class CliTest {
         assertThat(words.json().get("steps").get(0).get("command").asString()).isEqualTo("nc -zv 127.0.0.1 " + closed);
         Outcome line = cli("exec", "--", "nc -zv 127.0.0.1 " + closed);
         assertThat(line.status()).isEqualTo(1);
-        assertThat(line.out()).contains("nc: connect to 127.0.0.1 port " + closed + " (tcp) failed: Connection refused");
+        assertThat(line.out())
+                .contains("nc: connect to 127.0.0.1 port " + closed + " (tcp) failed: Connection refused");
         Outcome placeholder = cli("exec", "--json", "--", "telnet", "IP또는도메인", "80");
         assertThat(placeholder.status()).isZero();
-        assertThat(placeholder.json().get("steps").get(0).get("verdict").asString()).isEqualTo("skipped");
+        assertThat(placeholder.json().get("steps").get(0).get("verdict").asString())
+                .isEqualTo("skipped");
     }
 
     @Test
     void stepsRunOnceInDocumentOrderAndBadValuesAreRefused() throws Exception {
-        Outcome o = cli("run", runbook(RUNBOOK).toString(), "--step", "16", "--step", "6", "--step", "5", "--json",
-                "--set", "host=-4", "--set", "port=1", "--set", "closed_port=1");
+        Outcome o = cli(
+                "run",
+                runbook(RUNBOOK).toString(),
+                "--step",
+                "16",
+                "--step",
+                "6",
+                "--step",
+                "5",
+                "--json",
+                "--set",
+                "host=-4",
+                "--set",
+                "port=1",
+                "--set",
+                "closed_port=1");
         JsonNode steps = o.json().get("steps");
         assertThat(steps).extracting(s -> s.get("line").asInt()).containsExactly(5, 14);
         assertThat(steps.get(0).get("verdict").asString()).isEqualTo("error");
-        assertThat(steps.get(0).get("summary").asString()).contains("variable host").contains("option");
+        assertThat(steps.get(0).get("summary").asString())
+                .contains("variable host")
+                .contains("option");
     }
 
     @Test
     void misspeltCommandsAreUsageErrorsNotTheWebApp() {
-        assertThat(Cli.isCliInvocation(new String[]{"stpes", "x.md"})).isTrue();
-        assertThat(Cli.isCliInvocation(new String[]{"--server.port=9090"})).isFalse();
-        assertThat(Cli.isCliInvocation(new String[]{})).isFalse();
+        assertThat(Cli.isCliInvocation(new String[] {"stpes", "x.md"})).isTrue();
+        assertThat(Cli.isCliInvocation(new String[] {"--server.port=9090"})).isFalse();
+        assertThat(Cli.isCliInvocation(new String[] {})).isFalse();
         assertThat(cli("stpes", "x.md").status()).isEqualTo(2);
     }
 
@@ -161,7 +206,8 @@ class CliTest {
         assertThat(cli("run").status()).isEqualTo(2);
         assertThat(cli("steps", dir.resolve("missing.md").toString()).err()).contains("no such file");
         assertThat(cli("steps", dir.resolve("missing.md").toString()).status()).isEqualTo(2);
-        assertThat(cli("run", runbook(RUNBOOK).toString(), "--step", "999").status()).isEqualTo(2);
+        assertThat(cli("run", runbook(RUNBOOK).toString(), "--step", "999").status())
+                .isEqualTo(2);
         assertThat(cli("run", runbook(RUNBOOK).toString(), "--bogus").err()).contains("unknown option --bogus");
         assertThat(cli("exec", "--", "frobnicate", "x").status()).isEqualTo(2);
         Outcome pipe = cli("exec", "--", "netstat -tnlp | sort");
@@ -170,8 +216,10 @@ class CliTest {
         assertThat(cli("exec", "--", "telnet", "127.0.0.1", "99999").status()).isEqualTo(2);
         assertThat(cli("exec", "--", "telnet", "127.0.0.1", "99999").err()).contains("out of range");
         Path binary = dir.resolve("bin.md");
-        Files.write(binary, new byte[]{1, 0, 2});
+        Files.write(binary, new byte[] {1, 0, 2});
         assertThat(cli("steps", binary.toString()).err()).contains("not a text file");
-        assertThat(cli("run", runbook(RUNBOOK).toString(), "--probebook.probe-timeout=soon").status()).isEqualTo(2);
+        assertThat(cli("run", runbook(RUNBOOK).toString(), "--probebook.probe-timeout=soon")
+                        .status())
+                .isEqualTo(2);
     }
 }

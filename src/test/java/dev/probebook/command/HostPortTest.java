@@ -1,9 +1,9 @@
 package dev.probebook.command;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class HostPortTest {
 
@@ -31,9 +31,11 @@ class HostPortTest {
 
     @Test
     void refusesBrokenBrackets() {
-        assertThatThrownBy(() -> HostPort.split("[::1")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> HostPort.split("[::1"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no ']'");
-        assertThatThrownBy(() -> HostPort.split("[::1]53")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> HostPort.split("[::1]53"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("':port'");
     }
 }

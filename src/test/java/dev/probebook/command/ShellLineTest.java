@@ -1,10 +1,9 @@
 package dev.probebook.command;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ShellLineTest {
 
@@ -14,26 +13,32 @@ class ShellLineTest {
         assertThat(line.words()).containsExactly("netstat", "-nap");
         assertThat(line.filters()).hasSize(2);
         assertThat(line.supported()).isTrue();
-        assertThat(line.filters().get(0).matches("tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN")).isTrue();
-        assertThat(line.filters().get(1).matches("tcp 0 0 127.0.0.1:25 0.0.0.0:* LISTEN")).isFalse();
+        assertThat(line.filters().get(0).matches("tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN"))
+                .isTrue();
+        assertThat(line.filters().get(1).matches("tcp 0 0 127.0.0.1:25 0.0.0.0:* LISTEN"))
+                .isFalse();
         assertThat(line.display()).isEqualTo("netstat -nap | grep -i listen | grep -v 127.0.0.1");
     }
 
     @Test
     void otherPipesRedirectionsAndListsAreUnsupportedWithAReason() throws Exception {
         assertThat(ShellLine.parse("netstat -nap | wc -l").unsupported()).contains("pipe into 'wc'");
-        assertThat(ShellLine.parse("curl -s http://x > out.html").unsupported()).isNull(); // kept as words for the probe to refuse
+        assertThat(ShellLine.parse("curl -s http://x > out.html").unsupported())
+                .isNull(); // kept as words for the probe to refuse
         assertThat(ShellLine.parse("curl -s http://x < in").unsupported()).contains("redirection");
         assertThat(ShellLine.parse("ping a && ping b").unsupported()).contains("&&");
         assertThat(ShellLine.parse("ping $(hostname)").unsupported()).contains("command substitution");
-        assertThat(ShellLine.parse("curl -v http://x 2>&1 | grep -i ssl").supported()).isTrue();
+        assertThat(ShellLine.parse("curl -v http://x 2>&1 | grep -i ssl").supported())
+                .isTrue();
     }
 
     @Test
     void hostsAppendFormsKeepTheirTarget() throws Exception {
-        assertThat(ShellLine.parse("echo \"10.0.0.5 app.example\" >> /etc/hosts").words())
+        assertThat(ShellLine.parse("echo \"10.0.0.5 app.example\" >> /etc/hosts")
+                        .words())
                 .containsExactly("echo", "10.0.0.5 app.example", ">>", "/etc/hosts");
-        assertThat(ShellLine.parse("echo '10.0.0.5 app.example' | sudo tee -a /etc/hosts").words())
+        assertThat(ShellLine.parse("echo '10.0.0.5 app.example' | sudo tee -a /etc/hosts")
+                        .words())
                 .containsExactly("echo", "10.0.0.5 app.example", ">>", "/etc/hosts");
     }
 

@@ -1,11 +1,10 @@
 package dev.probebook.command;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ShellWordsTest {
 
@@ -29,9 +28,16 @@ class ShellWordsTest {
     @Test
     void operatorsAndComments() throws Exception {
         var split = ShellWords.split("netstat -nap | grep LISTEN 2>&1 >> out # trailing comment");
-        assertThat(split.tokens()).containsExactly(
-                new Token.Word("netstat"), new Token.Word("-nap"), new Token.Operator("|"), new Token.Word("grep"),
-                new Token.Word("LISTEN"), new Token.Operator("2>&1"), new Token.Operator(">>"), new Token.Word("out"));
+        assertThat(split.tokens())
+                .containsExactly(
+                        new Token.Word("netstat"),
+                        new Token.Word("-nap"),
+                        new Token.Operator("|"),
+                        new Token.Word("grep"),
+                        new Token.Word("LISTEN"),
+                        new Token.Operator("2>&1"),
+                        new Token.Operator(">>"),
+                        new Token.Word("out"));
         assertThat(words("ping host#1")).containsExactly("ping", "host#1");
     }
 
@@ -44,7 +50,9 @@ class ShellWordsTest {
 
     @Test
     void unterminatedQuotesAreClearErrors() {
-        assertThatThrownBy(() -> ShellWords.split("echo 'oops")).isInstanceOf(UsageException.class).hasMessageContaining("unterminated single quote");
+        assertThatThrownBy(() -> ShellWords.split("echo 'oops"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("unterminated single quote");
         assertThatThrownBy(() -> ShellWords.split("echo \"oops")).hasMessageContaining("unterminated double quote");
     }
 

@@ -1,22 +1,21 @@
 package dev.probebook.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.DnsResponder;
 import dev.probebook.testing.LiveRun;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeThreads;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs that are stopped, or cut by {@code probebook.probe-timeout}, while a peer misbehaves (drops SYNs,
@@ -26,12 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(60)
 class EngineFaultTest {
 
-    private static final Map<String, String> ONE_SECOND = Map.of("probebook.probe-timeout", "1s",
-            "probebook.dns.timeout", "30s", "probebook.http.max-time", "30s", "probebook.tcp.connect-timeout", "10s");
+    private static final Map<String, String> ONE_SECOND = Map.of(
+            "probebook.probe-timeout",
+            "1s",
+            "probebook.dns.timeout",
+            "30s",
+            "probebook.http.max-time",
+            "30s",
+            "probebook.tcp.connect-timeout",
+            "10s");
 
     /** A run's result, and how long it took to end once stopped (or, unstopped, once seen at work). */
-    private record Ended(RunResult result, long millis) {
-    }
+    private record Ended(RunResult result, long millis) {}
 
     /**
      * Starts the run, waits until it is seen at work in probe code (so the leak check below is able to fail),
@@ -66,12 +71,19 @@ class EngineFaultTest {
         try (var drop = new LoopbackServers.Drop()) {
             // the connect timeout (10 s) and the run's deadline (1 s) raced: each outcome must be the same
             for (int i = 0; i < 3; i++) {
-                RunResult r = run(ONE_SECOND, "telnet 127.0.0.1 " + drop.port(), false).result();
-                assertThat(r.output()).containsExactly("Trying 127.0.0.1...", "telnet: connect to address 127.0.0.1: Connection timed out",
-                        "telnet: Unable to connect to remote host: Connection timed out");
+                RunResult r = run(ONE_SECOND, "telnet 127.0.0.1 " + drop.port(), false)
+                        .result();
+                assertThat(r.output())
+                        .containsExactly(
+                                "Trying 127.0.0.1...",
+                                "telnet: connect to address 127.0.0.1: Connection timed out",
+                                "telnet: Unable to connect to remote host: Connection timed out");
                 assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-                assertThat(r.summary()).matches("no answer from 127\\.0\\.0\\.1 port " + drop.port() + " within \\d+ ms, when the run's time "
-                        + "limit \\(probebook\\.probe-timeout\\) ended the wait: the SYN was dropped on the way .*");
+                assertThat(r.summary())
+                        .matches(
+                                "no answer from 127\\.0\\.0\\.1 port " + drop.port()
+                                        + " within \\d+ ms, when the run's time "
+                                        + "limit \\(probebook\\.probe-timeout\\) ended the wait: the SYN was dropped on the way .*");
                 assertThat(r.elapsedMs()).isBetween(900L, 2000L);
             }
         }
@@ -80,12 +92,16 @@ class EngineFaultTest {
     @Test
     void ncAndTcpingCutByTheProbeTimeoutFailNamingIt() throws Exception {
         try (var drop = new LoopbackServers.Drop()) {
-            RunResult nc = run(ONE_SECOND, "nc -zv 127.0.0.1 " + drop.port(), false).result();
-            assertThat(nc.output()).containsExactly("nc: connect to 127.0.0.1 port " + drop.port() + " (tcp) timed out: Operation now in progress");
+            RunResult nc =
+                    run(ONE_SECOND, "nc -zv 127.0.0.1 " + drop.port(), false).result();
+            assertThat(nc.output())
+                    .containsExactly("nc: connect to 127.0.0.1 port " + drop.port()
+                            + " (tcp) timed out: Operation now in progress");
             assertThat(nc.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(nc.summary()).contains("when the run's time limit (probebook.probe-timeout) ended the wait");
 
-            RunResult tcping = run(ONE_SECOND, "tcping -t 127.0.0.1 " + drop.port(), false).result();
+            RunResult tcping =
+                    run(ONE_SECOND, "tcping -t 127.0.0.1 " + drop.port(), false).result();
             assertThat(tcping.output()).contains("     1 probes sent.", "     0 successful, 1 failed.  (100.00% fail)");
             assertThat(tcping.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(tcping.summary()).contains("when the run's time limit (probebook.probe-timeout) ended the wait");
@@ -95,16 +111,24 @@ class EngineFaultTest {
 
     @Test
     void stoppedRunsEndPromptlyAndLeaveNoThreadAtWork() throws Exception {
-        try (MockWebServer server = new MockWebServer(); DnsResponder silent = DnsResponder.silent(); var drop = new LoopbackServers.Drop()) {
+        try (MockWebServer server = new MockWebServer();
+                DnsResponder silent = DnsResponder.silent();
+                var drop = new LoopbackServers.Drop()) {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
-            server.enqueue(new MockResponse.Builder().body("drip\n".repeat(100)).throttleBody(5, 100, TimeUnit.MILLISECONDS).build());
+            server.enqueue(new MockResponse.Builder()
+                    .body("drip\n".repeat(100))
+                    .throttleBody(5, 100, TimeUnit.MILLISECONDS)
+                    .build());
 
             Ended curl = run(Map.of(), "curl http://127.0.0.1:" + server.getPort() + "/", true);
             assertThat(curl.millis()).isLessThan(3000L);
             assertThat(curl.result().verdict()).isEqualTo(Verdict.SKIPPED);
             assertThat(curl.result().output()).isNotEmpty().allMatch("drip"::equals);
 
-            Ended dig = run(Map.of("probebook.dns.timeout", "30s"), "dig @127.0.0.1 -p " + silent.port() + " example.com", true);
+            Ended dig = run(
+                    Map.of("probebook.dns.timeout", "30s"),
+                    "dig @127.0.0.1 -p " + silent.port() + " example.com",
+                    true);
             assertThat(dig.millis()).isLessThan(3000L);
             assertThat(dig.result().verdict()).isEqualTo(Verdict.SKIPPED);
             assertThat(dig.result().summary()).isEqualTo("stopped before it finished");
@@ -119,23 +143,31 @@ class EngineFaultTest {
 
     @Test
     void timedOutRunsEndAtTheLimitAndLeaveNoThreadAtWork() throws Exception {
-        try (MockWebServer server = new MockWebServer(); DnsResponder silent = DnsResponder.silent()) {
+        try (MockWebServer server = new MockWebServer();
+                DnsResponder silent = DnsResponder.silent()) {
             server.start(InetAddress.getByName("127.0.0.1"), 0);
-            server.enqueue(new MockResponse.Builder().body("drip\n".repeat(100)).throttleBody(5, 100, TimeUnit.MILLISECONDS).build());
+            server.enqueue(new MockResponse.Builder()
+                    .body("drip\n".repeat(100))
+                    .throttleBody(5, 100, TimeUnit.MILLISECONDS)
+                    .build());
 
             // curl clamps -m to the run's deadline and the engine cancels at it: the engine's error, or curl's
             // own (28), whichever ends first. Both name the timeout; the drip received so far is kept.
-            RunResult curl = run(ONE_SECOND, "curl http://127.0.0.1:" + server.getPort() + "/", false).result();
+            RunResult curl = run(ONE_SECOND, "curl http://127.0.0.1:" + server.getPort() + "/", false)
+                    .result();
             assertThat(curl.elapsedMs()).isBetween(900L, 2000L);
             assertThat(curl.output()).contains("drip");
-            assertThat(curl.verdict() + " " + curl.summary()).matches("ERROR timed out after 1s \\(probebook\\.probe-timeout\\)"
-                    + "|WARN .*did not arrive in full: Operation timed out after .*");
+            assertThat(curl.verdict() + " " + curl.summary())
+                    .matches("ERROR timed out after 1s \\(probebook\\.probe-timeout\\)"
+                            + "|WARN .*did not arrive in full: Operation timed out after .*");
 
             // the same race in the DNS probe: the engine's error, or the lookup's own timeout verdict
-            RunResult dig = run(ONE_SECOND, "dig @127.0.0.1 -p " + silent.port() + " example.com", false).result();
+            RunResult dig = run(ONE_SECOND, "dig @127.0.0.1 -p " + silent.port() + " example.com", false)
+                    .result();
             assertThat(dig.elapsedMs()).isBetween(900L, 2000L);
-            assertThat(dig.verdict() + " " + dig.summary()).matches("ERROR timed out after 1s \\(probebook\\.probe-timeout\\)"
-                    + "|FAIL DNS server 127\\.0\\.0\\.1#" + silent.port() + " did not answer: .*");
+            assertThat(dig.verdict() + " " + dig.summary())
+                    .matches("ERROR timed out after 1s \\(probebook\\.probe-timeout\\)"
+                            + "|FAIL DNS server 127\\.0\\.0\\.1#" + silent.port() + " did not answer: .*");
         }
     }
 }

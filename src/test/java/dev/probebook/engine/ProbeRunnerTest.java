@@ -1,5 +1,7 @@
 package dev.probebook.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.GrepFilter;
 import dev.probebook.policy.TargetPolicy;
@@ -9,16 +11,13 @@ import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.settings.SettingsLoader;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProbeRunnerTest {
 
@@ -46,7 +45,8 @@ class ProbeRunnerTest {
     }
 
     private static ProbeRunner runner(String timeout) {
-        return new ProbeRunner(SettingsLoader.load(Map.of("probebook.probe-timeout", timeout, "probebook.output.max-lines", "3")),
+        return new ProbeRunner(
+                SettingsLoader.load(Map.of("probebook.probe-timeout", timeout, "probebook.output.max-lines", "3")),
                 TargetPolicy.allowAll());
     }
 
@@ -57,9 +57,13 @@ class ProbeRunnerTest {
     @Test
     void anErrorInAProbeStillFinishesTheRun() throws Exception {
         try (ProbeRunner r = runner("5s")) {
-            RunResult result = r.run(invocation(ctx -> {
-                throw new StackOverflowError();
-            }, List.of()), RunListener.NONE);
+            RunResult result = r.run(
+                    invocation(
+                            ctx -> {
+                                throw new StackOverflowError();
+                            },
+                            List.of()),
+                    RunListener.NONE);
             assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
             assertThat(result.summary()).contains("stack overflow");
         }
@@ -69,13 +73,17 @@ class ProbeRunnerTest {
     void aProbeThatIgnoresItsDeadlineIsAbandonedWithAnError() throws Exception {
         try (ProbeRunner r = runner("300ms")) {
             long start = System.nanoTime();
-            RunResult result = r.run(invocation(ctx -> {
-                long end = System.nanoTime() + 10_000_000_000L;
-                while (System.nanoTime() < end) {
-                    Thread.onSpinWait(); // ignores interrupts and the cancelled flag
-                }
-                return ProbeResult.ok("late", null);
-            }, List.of()), RunListener.NONE);
+            RunResult result = r.run(
+                    invocation(
+                            ctx -> {
+                                long end = System.nanoTime() + 10_000_000_000L;
+                                while (System.nanoTime() < end) {
+                                    Thread.onSpinWait(); // ignores interrupts and the cancelled flag
+                                }
+                                return ProbeResult.ok("late", null);
+                            },
+                            List.of()),
+                    RunListener.NONE);
             assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
             assertThat(result.summary()).contains("timed out");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
@@ -86,27 +94,35 @@ class ProbeRunnerTest {
     void stopReturnsWhatTheProbeHasAndOutputIsBoundedAndFiltered() throws Exception {
         try (ProbeRunner r = runner("10s")) {
             List<String> heard = new ArrayList<>();
-            var handle = r.start(invocation(ctx -> {
-                for (int i = 0; i < 10; i++) {
-                    ctx.out("line " + i + (i % 2 == 0 ? " even" : ""));
-                }
-                while (!ctx.cancelled()) {
-                    Thread.onSpinWait();
-                }
-                return ProbeResult.ok("caught 10 lines", null);
-            }, List.of(GrepFilter.parse("grep", List.of("even")))), new RunListener() {
-                @Override
-                public synchronized void line(String line) {
-                    heard.add(line);
-                }
-            });
+            var handle = r.start(
+                    invocation(
+                            ctx -> {
+                                for (int i = 0; i < 10; i++) {
+                                    ctx.out("line " + i + (i % 2 == 0 ? " even" : ""));
+                                }
+                                while (!ctx.cancelled()) {
+                                    Thread.onSpinWait();
+                                }
+                                return ProbeResult.ok("caught 10 lines", null);
+                            },
+                            List.of(GrepFilter.parse("grep", List.of("even")))),
+                    new RunListener() {
+                        @Override
+                        public synchronized void line(String line) {
+                            heard.add(line);
+                        }
+                    });
             Thread.sleep(200);
             handle.cancel();
             RunResult result = handle.await();
             assertThat(result.verdict()).isEqualTo(Verdict.OK);
             assertThat(result.summary()).startsWith("stopped: caught 10 lines");
-            assertThat(result.output()).containsExactly("line 0 even", "line 2 even", "line 4 even",
-                    "[output truncated: 2 more line(s) not shown]");
+            assertThat(result.output())
+                    .containsExactly(
+                            "line 0 even",
+                            "line 2 even",
+                            "line 4 even",
+                            "[output truncated: 2 more line(s) not shown]");
             assertThat(result.truncated()).isTrue();
             assertThat(heard).endsWith("[output truncated: 2 more line(s) not shown]");
         }
@@ -114,21 +130,26 @@ class ProbeRunnerTest {
 
     @Test
     void runsBeyondTheBoundWaitTheirTurn() throws Exception {
-        try (ProbeRunner r = new ProbeRunner(SettingsLoader.load(Map.of("probebook.max-concurrent-probes", "2")), TargetPolicy.allowAll())) {
+        try (ProbeRunner r = new ProbeRunner(
+                SettingsLoader.load(Map.of("probebook.max-concurrent-probes", "2")), TargetPolicy.allowAll())) {
             java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
             java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
             List<ProbeRunner.RunHandle> handles = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                handles.add(r.start(invocation(ctx -> {
-                    peak.accumulateAndGet(running.incrementAndGet(), Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    running.decrementAndGet();
-                    return ProbeResult.ok("done", null);
-                }, List.of()), RunListener.NONE));
+                handles.add(r.start(
+                        invocation(
+                                ctx -> {
+                                    peak.accumulateAndGet(running.incrementAndGet(), Math::max);
+                                    try {
+                                        Thread.sleep(100);
+                                    } catch (InterruptedException e) {
+                                        Thread.currentThread().interrupt();
+                                    }
+                                    running.decrementAndGet();
+                                    return ProbeResult.ok("done", null);
+                                },
+                                List.of()),
+                        RunListener.NONE));
             }
             for (ProbeRunner.RunHandle h : handles) {
                 assertThat(h.await().verdict()).isEqualTo(Verdict.OK);
@@ -144,10 +165,14 @@ class ProbeRunnerTest {
         try (ProbeRunner r = runner("1s")) {
             GrepFilter exponential = GrepFilter.parse("grep", List.of("-E", "(a+)+$"));
             long start = System.nanoTime();
-            RunResult result = r.run(invocation(ctx -> {
-                ctx.out("a".repeat(40) + "!");
-                return ProbeResult.ok("printed", null);
-            }, List.of(exponential)), RunListener.NONE);
+            RunResult result = r.run(
+                    invocation(
+                            ctx -> {
+                                ctx.out("a".repeat(40) + "!");
+                                return ProbeResult.ok("printed", null);
+                            },
+                            List.of(exponential)),
+                    RunListener.NONE);
             assertThat(result.verdict()).isIn(Verdict.OK, Verdict.ERROR);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
         }

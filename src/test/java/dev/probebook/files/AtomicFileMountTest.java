@@ -1,19 +1,18 @@
 package dev.probebook.files;
 
-import dev.probebook.testing.Mounts;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.probebook.testing.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real read-only file system (root meets it only through a mount). The really full disk is
@@ -36,12 +35,14 @@ class AtomicFileMountTest {
             mounts.readOnly(folder);
             assertThatThrownBy(() -> new AtomicFile().replace(file, "new\n".getBytes(UTF_8), backups, CLOCK))
                     .isInstanceOf(FileWriteException.class)
-                    .hasMessage("cannot write " + file + ": Read-only file system (the file system holding it is mounted"
-                            + " read-only). " + file + " was not changed.");
+                    .hasMessage(
+                            "cannot write " + file + ": Read-only file system (the file system holding it is mounted"
+                                    + " read-only). " + file + " was not changed.");
             Path created = folder.resolve("new.md");
             assertThatThrownBy(() -> new AtomicFile().create(created, "new\n".getBytes(UTF_8)))
-                    .hasMessage("cannot write " + created + ": Read-only file system (the file system holding it is mounted"
-                            + " read-only). " + created + " was not created.");
+                    .hasMessage(
+                            "cannot write " + created + ": Read-only file system (the file system holding it is mounted"
+                                    + " read-only). " + created + " was not created.");
             assertThat(Files.readString(file)).isEqualTo("old\n");
             assertThat(AtomicFileTest.list(folder)).containsExactly(file);
             assertThat(AtomicFileTest.list(backups)).isEmpty();

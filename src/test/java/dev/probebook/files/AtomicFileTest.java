@@ -1,8 +1,8 @@
 package dev.probebook.files;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -15,10 +15,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Replacing and creating files whole or not at all; the hosts-file specifics are in HostsFileEditorTest. */
 class AtomicFileTest {
@@ -56,12 +55,14 @@ class AtomicFileTest {
     }
 
     private static AtomicFile failingWith(IOException e) {
-        return new AtomicFile((temp, bytes) -> {
-            Files.write(temp, Arrays.copyOf(bytes, bytes.length / 2)); // half written, then the failure
-            throw e;
-        }, (temp, target) -> {
-            throw new AssertionError("must not rename");
-        });
+        return new AtomicFile(
+                (temp, bytes) -> {
+                    Files.write(temp, Arrays.copyOf(bytes, bytes.length / 2)); // half written, then the failure
+                    throw e;
+                },
+                (temp, target) -> {
+                    throw new AssertionError("must not rename");
+                });
     }
 
     @Test
@@ -80,14 +81,22 @@ class AtomicFileTest {
     @Test
     void theUpdateSeesTheCurrentBytesAndCanRefuseThem() throws Exception {
         AtomicFile files = new AtomicFile();
-        Path backup = files.replace(file, current -> (new String(current, UTF_8) + "appended\n").getBytes(UTF_8), backups, CLOCK);
+        Path backup = files.replace(
+                file, current -> (new String(current, UTF_8) + "appended\n").getBytes(UTF_8), backups, CLOCK);
         assertThat(Files.readString(file)).isEqualTo("old version\nappended\n");
         assertThat(Files.readAllBytes(backup)).isEqualTo(OLD);
 
         Files.write(file, OLD);
-        assertThatThrownBy(() -> new AtomicFile().replace(file, current -> {
-            throw new FileChangedException(file, "not the expected content");
-        }, dir.resolve("other-backups"), CLOCK)).isInstanceOf(FileChangedException.class).hasMessage("not the expected content");
+        assertThatThrownBy(() -> new AtomicFile()
+                        .replace(
+                                file,
+                                current -> {
+                                    throw new FileChangedException(file, "not the expected content");
+                                },
+                                dir.resolve("other-backups"),
+                                CLOCK))
+                .isInstanceOf(FileChangedException.class)
+                .hasMessage("not the expected content");
         assertThat(Files.readAllBytes(file)).isEqualTo(OLD);
         assertThat(list(dir.resolve("other-backups"))).isEmpty();
     }
@@ -95,12 +104,14 @@ class AtomicFileTest {
     @Test
     void aChangeDuringTheWriteIsCaughtBeforeTheRename() throws Exception {
         byte[] theirs = "someone else's version\n".getBytes(UTF_8);
-        AtomicFile files = new AtomicFile((temp, bytes) -> {
-            AtomicFile.writeDurably(temp, bytes);
-            Files.write(file, theirs);
-        }, (temp, target) -> {
-            throw new AssertionError("must not rename");
-        });
+        AtomicFile files = new AtomicFile(
+                (temp, bytes) -> {
+                    AtomicFile.writeDurably(temp, bytes);
+                    Files.write(file, theirs);
+                },
+                (temp, target) -> {
+                    throw new AssertionError("must not rename");
+                });
         assertThatThrownBy(() -> files.replace(file, NEW, backups, CLOCK))
                 .isInstanceOf(FileChangedException.class)
                 .hasMessage(file + " changed while the new version was being written. Nothing was written.");
@@ -111,17 +122,21 @@ class AtomicFileTest {
 
     @Test
     void aDiskThatFillsUpWhileWritingLeavesTheFileIntact() throws Exception {
-        assertThatThrownBy(() -> failingWith(new IOException("No space left on device")).replace(file, NEW, backups, CLOCK))
+        assertThatThrownBy(() ->
+                        failingWith(new IOException("No space left on device")).replace(file, NEW, backups, CLOCK))
                 .isInstanceOf(FileWriteException.class)
-                .hasMessage("cannot write the new version of " + file + ": No space left on device. " + file + " was not changed.");
+                .hasMessage("cannot write the new version of " + file + ": No space left on device. " + file
+                        + " was not changed.");
         assertUntouched();
     }
 
     @Test
     void aFileThatMayNotBeWrittenSaysHowToAllowIt() throws Exception {
         assertThatThrownBy(() -> failingWith(new AccessDeniedException("x")).replace(file, NEW, backups, CLOCK))
-                .hasMessage("cannot write " + file + ": Permission denied. Probebook must run as root or be given write access"
-                        + " to the file and its folder " + folder + " (it writes the new version next to the file and renames it"
+                .hasMessage("cannot write " + file
+                        + ": Permission denied. Probebook must run as root or be given write access"
+                        + " to the file and its folder " + folder
+                        + " (it writes the new version next to the file and renames it"
                         + " over). " + file + " was not changed.");
         assertUntouched();
     }
@@ -157,7 +172,8 @@ class AtomicFileTest {
     @Test
     void createNeverReplacesAFileOrALink() throws Exception {
         assertThatThrownBy(() -> new AtomicFile().create(file, NEW))
-                .isInstanceOf(FileChangedException.class).hasMessage(file + " already exists. Nothing was written.");
+                .isInstanceOf(FileChangedException.class)
+                .hasMessage(file + " already exists. Nothing was written.");
         Path dangling = Files.createSymbolicLink(folder.resolve("dangling.md"), dir.resolve("nowhere"));
         assertThatThrownBy(() -> new AtomicFile().create(dangling, NEW)).isInstanceOf(FileChangedException.class);
         assertThat(Files.exists(dir.resolve("nowhere"))).isFalse();
@@ -168,12 +184,14 @@ class AtomicFileTest {
     @Test
     void createLosesTheRaceToAFileMadeMeanwhileWithoutTouchingIt() throws Exception {
         Path created = folder.resolve("new.md");
-        AtomicFile files = new AtomicFile((temp, bytes) -> {
-            AtomicFile.writeDurably(temp, bytes);
-            Files.write(created, OLD); // another program creates the same name
-        }, (temp, target) -> {
-            throw new AssertionError("create does not rename");
-        });
+        AtomicFile files = new AtomicFile(
+                (temp, bytes) -> {
+                    AtomicFile.writeDurably(temp, bytes);
+                    Files.write(created, OLD); // another program creates the same name
+                },
+                (temp, target) -> {
+                    throw new AssertionError("create does not rename");
+                });
         assertThatThrownBy(() -> files.create(created, NEW)).isInstanceOf(FileChangedException.class);
         assertThat(Files.readAllBytes(created)).isEqualTo(OLD);
         assertThat(list(folder)).containsExactly(created, file);
@@ -182,7 +200,8 @@ class AtomicFileTest {
     @Test
     void createOnAFullDiskLeavesNoFileBehind() throws Exception {
         Path created = folder.resolve("new.md");
-        assertThatThrownBy(() -> failingWith(new IOException("No space left on device")).create(created, NEW))
+        assertThatThrownBy(() ->
+                        failingWith(new IOException("No space left on device")).create(created, NEW))
                 .isInstanceOf(FileWriteException.class)
                 .hasMessage("cannot write " + created + ": No space left on device. " + created + " was not created.");
         assertUntouched();

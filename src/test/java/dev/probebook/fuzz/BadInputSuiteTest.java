@@ -1,5 +1,8 @@
 package dev.probebook.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import dev.probebook.cli.Cli;
 import dev.probebook.command.Args;
 import dev.probebook.command.ShellLine;
@@ -10,10 +13,6 @@ import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.runbook.RunbookException;
 import dev.probebook.runbook.RunbookSource;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated malformed and hostile input (a fixed seed, so failures reproduce) through the Markdown parser
@@ -46,18 +45,97 @@ class BadInputSuiteTest {
     Path dir;
 
     static final List<String> COMMANDS = List.of(
-            "ping", "tcping", "telnet", "nc", "curl", "nslookup", "dig", "host", "tcpdump", "netstat", "ss",
-            "ifconfig", "ip", "cat /etc/hosts", "getent hosts", "vi /etc/hosts", "echo", "yum install", "systemctl");
+            "ping",
+            "tcping",
+            "telnet",
+            "nc",
+            "curl",
+            "nslookup",
+            "dig",
+            "host",
+            "tcpdump",
+            "netstat",
+            "ss",
+            "ifconfig",
+            "ip",
+            "cat /etc/hosts",
+            "getent hosts",
+            "vi /etc/hosts",
+            "echo",
+            "yum install",
+            "systemctl");
 
     static final List<String> NASTY = List.of(
-            "-", "--", "-c", "-c -1", "-c 99999999999", "-W nan", "-i 0", "-w -5", "-p 0", "-p 65536", "-p 99999",
-            "-s 70000", "999.999.999.999", "1.2.3", "::::", "[::1", "http://", "https://x:0/", "https://:80",
-            "'unterminated", "\"also", "\\", "$(id)", "`id`", "a|b", "| grep", ">>", "<<EOF", "&&", ";", "\u0000",
-            "\u202e", "한국어", "IP또는도메인", "{{}}", "<>", "${}", "%{http_code", "-w %{nope}", "--resolve x",
-            "--resolve a:b:c", "-H 'X: a\r\nY: b'", "-X ''", "-m -1", "--connect-timeout x", "-type=ZZZ",
-            "-port=0", "@", "@999.1.1.1", "+nosuch", "-x", "-t", "-i eho0", "-c 0", "-s -1", "host and and",
-            "port port", "-tnlpz", "-Q", "addr show dev", "a".repeat(5000), "-" + "v".repeat(300),
-            "localhost:99999", "[fe80::1%eth0]", "xn--", "-.example", "a..b", "example.com.", "0x7f.1", "017.0.0.1");
+            "-",
+            "--",
+            "-c",
+            "-c -1",
+            "-c 99999999999",
+            "-W nan",
+            "-i 0",
+            "-w -5",
+            "-p 0",
+            "-p 65536",
+            "-p 99999",
+            "-s 70000",
+            "999.999.999.999",
+            "1.2.3",
+            "::::",
+            "[::1",
+            "http://",
+            "https://x:0/",
+            "https://:80",
+            "'unterminated",
+            "\"also",
+            "\\",
+            "$(id)",
+            "`id`",
+            "a|b",
+            "| grep",
+            ">>",
+            "<<EOF",
+            "&&",
+            ";",
+            "\u0000",
+            "\u202e",
+            "한국어",
+            "IP또는도메인",
+            "{{}}",
+            "<>",
+            "${}",
+            "%{http_code",
+            "-w %{nope}",
+            "--resolve x",
+            "--resolve a:b:c",
+            "-H 'X: a\r\nY: b'",
+            "-X ''",
+            "-m -1",
+            "--connect-timeout x",
+            "-type=ZZZ",
+            "-port=0",
+            "@",
+            "@999.1.1.1",
+            "+nosuch",
+            "-x",
+            "-t",
+            "-i eho0",
+            "-c 0",
+            "-s -1",
+            "host and and",
+            "port port",
+            "-tnlpz",
+            "-Q",
+            "addr show dev",
+            "a".repeat(5000),
+            "-" + "v".repeat(300),
+            "localhost:99999",
+            "[fe80::1%eth0]",
+            "xn--",
+            "-.example",
+            "a..b",
+            "example.com.",
+            "0x7f.1",
+            "017.0.0.1");
 
     @Test
     void commandLinesOfEveryProbe() {
@@ -156,7 +234,7 @@ class BadInputSuiteTest {
             files.add(deep.getBytes(StandardCharsets.UTF_8));
         }
         files.add(("```\n" + "nc -zv a 1 ".repeat(100_000) + "\n```\n").getBytes(StandardCharsets.UTF_8));
-        files.add(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '#', ' ', (byte) 0xC3});
+        files.add(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '#', ' ', (byte) 0xC3});
         files.add(new byte[0]);
         int count = 0;
         for (byte[] bytes : files) {
@@ -165,7 +243,8 @@ class BadInputSuiteTest {
             assertTimeoutPreemptively(BOUND, () -> {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int status = Cli.main(new String[]{"steps", file.toString(), "--json"}, new PrintStream(out), new PrintStream(err));
+                int status = Cli.main(
+                        new String[] {"steps", file.toString(), "--json"}, new PrintStream(out), new PrintStream(err));
                 assertThat(status).isIn(0, 2);
                 if (status == 2) {
                     assertThat(err.toString()).startsWith("probebook: ");
@@ -175,6 +254,7 @@ class BadInputSuiteTest {
         Path big = dir.resolve("big.md");
         Files.write(big, new byte[3 << 20]);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunbookSource.read(big, 2 << 20))
-                .isInstanceOf(RunbookException.class).hasMessageContaining("limited to");
+                .isInstanceOf(RunbookException.class)
+                .hasMessageContaining("limited to");
     }
 }

@@ -1,5 +1,8 @@
 package dev.probebook.notebook;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -8,22 +11,11 @@ import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import dev.probebook.testing.Browsers;
 import dev.probebook.testing.PackagedApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +24,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * End to end in Debian's Chromium against the packaged app ({@code target/probebook.jar}) on a free
@@ -54,7 +49,9 @@ class NotebookBrowserIT {
     private static Thread acceptor;
     /** Counts connections: how the tests see, from outside the app, whether a repeating probe still runs. */
     private static ServerSocket counted;
-    private static final java.util.concurrent.atomic.AtomicInteger countedConnections = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static final java.util.concurrent.atomic.AtomicInteger countedConnections =
+            new java.util.concurrent.atomic.AtomicInteger();
     private static HttpServer web;
     private static int closedPort;
     private static Playwright playwright;
@@ -186,14 +183,20 @@ class NotebookBrowserIT {
 
         hostsFile = Files.createTempFile("probebook-it-hosts", "");
         Files.writeString(hostsFile, "127.0.0.1 localhost\n");
-        app = PackagedApp.start("notebook-it-app", List.of(ADMIN), "--probebook.runbooks-dir=" + runbooks,
+        app = PackagedApp.start(
+                "notebook-it-app",
+                List.of(ADMIN),
+                "--probebook.runbooks-dir=" + runbooks,
                 "--probebook.hosts-file=" + hostsFile,
                 "--probebook.data-dir=" + Files.createTempDirectory("probebook-it-data"));
         base = app.base();
 
         playwright = Playwright.create();
         browser = Browsers.chromium(playwright);
-        page = signedIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US")).newPage());
+        page = signedIn(browser.newContext(new Browser.NewContextOptions()
+                        .setViewportSize(1280, 900)
+                        .setLocale("en-US"))
+                .newPage());
         page.setDefaultTimeout(20_000);
         Files.createDirectories(Path.of("target/screenshots"));
     }
@@ -239,8 +242,16 @@ class NotebookBrowserIT {
     }
 
     private static void runAndWait(Locator step, String expectedVerdict) {
-        step.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run").setExact(true)).click();
-        assertThat(verdict(step)).hasAttribute("data-verdict", expectedVerdict, new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+        step.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Run").setExact(true))
+                .click();
+        assertThat(verdict(step))
+                .hasAttribute(
+                        "data-verdict",
+                        expectedVerdict,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                                .setTimeout(20_000));
     }
 
     @Test
@@ -283,20 +294,28 @@ class NotebookBrowserIT {
     @Test
     @Order(3)
     void httpStepIsOkAgainstALoopbackServerAndShowsTimings() throws Exception {
-        page.navigate(base + "/runbook/loopback?host=127.0.0.1&port=" + web.getAddress().getPort());
-        assertThat(page.locator("[data-variable=port] input")).hasValue(String.valueOf(web.getAddress().getPort()));
+        page.navigate(base + "/runbook/loopback?host=127.0.0.1&port="
+                + web.getAddress().getPort());
+        assertThat(page.locator("[data-variable=port] input"))
+                .hasValue(String.valueOf(web.getAddress().getPort()));
         Locator http = step("http");
         runAndWait(http, "ok");
         assertThat(http.locator("[data-output]")).containsText("200");
         assertThat(http.locator("[data-details=http] .timing-bar")).isVisible();
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/runbook.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/runbook.png"))
+                .setFullPage(true));
     }
 
     @Test
     @Order(4)
     void runAllEndsInASummaryWithLinksToEachStep() {
-        page.navigate(base + "/runbook/loopback?host=127.0.0.1&port=" + web.getAddress().getPort());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run all").setExact(true)).click();
+        page.navigate(base + "/runbook/loopback?host=127.0.0.1&port="
+                + web.getAddress().getPort());
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Run all").setExact(true))
+                .click();
         Locator summary = page.locator("[data-summary]");
         assertThat(summary).hasAttribute("data-summary", "2");
         assertThat(summary.locator("a[href='#step-" + stepLine("tcp") + "']")).hasCount(1);
@@ -313,9 +332,15 @@ class NotebookBrowserIT {
     void stopEndsALongPingWithItsStatistics() {
         page.navigate(base + "/runbook/long");
         Locator ping = step("ping");
-        ping.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run").setExact(true)).click();
+        ping.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Run").setExact(true))
+                .click();
         assertThat(ping.locator("[data-output]")).containsText("icmp_seq=2");
-        ping.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Stop").setExact(true)).click();
+        ping.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Stop").setExact(true))
+                .click();
         assertThat(verdict(ping)).hasAttribute("data-verdict", Pattern.compile("ok|warn|skipped|fail"));
         assertThat(ping.locator("[data-output]")).containsText("ping statistics");
         assertThat(ping.locator(".summary")).containsText("stopped");
@@ -337,8 +362,10 @@ class NotebookBrowserIT {
         page.waitForTimeout(500);
         assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
         assertThat(dialogs).isEmpty();
-        assertThat(page.locator("main script, main iframe, main object, main svg [onload], main [onerror], main [onmouseover],"
-                + " main a[href^='javascript' i], main a[href*='javascript:' i]")).hasCount(0);
+        assertThat(page.locator(
+                        "main script, main iframe, main object, main svg [onload], main [onerror], main [onmouseover],"
+                                + " main a[href^='javascript' i], main a[href*='javascript:' i]"))
+                .hasCount(0);
         // the front matter title is text: shown literally, never parsed as markup
         assertThat(page.title()).startsWith("<img src=x onerror=window.pwned=10>Hostile");
         assertThat(page.locator("img[src=x]")).hasCount(0);
@@ -352,7 +379,8 @@ class NotebookBrowserIT {
         page.waitForTimeout(300);
         assertThat(page.title()).isEqualTo("Loopback checks · Probebook");
         assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
-        assertThat(page.locator(".prose script, .prose [onerror], .prose a[href^='javascript']")).hasCount(0);
+        assertThat(page.locator(".prose script, .prose [onerror], .prose a[href^='javascript']"))
+                .hasCount(0);
     }
 
     @Test
@@ -382,7 +410,8 @@ class NotebookBrowserIT {
         assertThat(Files.readString(hostsFile)).doesNotContain("apply.example.test"); // the run itself is a dry run
         term.locator("[data-hosts-apply] ").click();
         assertThat(page.getByText("+ 10.9.9.9 apply.example.test")).isVisible();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Write hosts file")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Write hosts file"))
+                .click();
         assertThat(term.locator("[data-hosts-result=ok]")).containsText("Backup:");
         assertThat(Files.readString(hostsFile)).isEqualTo("127.0.0.1 localhost\n10.9.9.9 apply.example.test\n");
     }
@@ -390,28 +419,34 @@ class NotebookBrowserIT {
     @Test
     @Order(7)
     void aCaptureWrittenWithDashWIsOfferedForDownload() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
-                "packet capture needs root or CAP_NET_RAW");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "root".equals(System.getProperty("user.name")), "packet capture needs root or CAP_NET_RAW");
         page.navigate(base + "/terminal");
         Locator term = page.locator(".terminal");
         Locator input = term.locator(".prompt input");
         input.fill("tcpdump -i lo -c 2 -w /etc/passwd tcp port " + listener.getLocalPort());
         input.press("Enter");
         // make the packets the capture waits for, until it has them
-        waitUntil(() -> {
-            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
-                return verdict(term).count() > 0 && verdict(term).getAttribute("data-verdict") != null;
-            } catch (IOException e) {
-                return false;
-            }
-        }, Duration.ofSeconds(20), "the capture never ended");
-        Locator link = term.locator("[data-capture-download] a, a[data-capture-download]").first();
+        waitUntil(
+                () -> {
+                    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
+                        return verdict(term).count() > 0 && verdict(term).getAttribute("data-verdict") != null;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(20),
+                "the capture never ended");
+        Locator link = term.locator("[data-capture-download] a, a[data-capture-download]")
+                .first();
         assertThat(link).containsText(".pcap");
         com.microsoft.playwright.Download download = page.waitForDownload(link::click);
         byte[] pcap = Files.readAllBytes(download.path());
         assertThat(pcap.length).isGreaterThan(24);
         assertThat(java.util.HexFormat.of().formatHex(pcap, 0, 4)).isIn("d4c3b2a1", "a1b2c3d4", "4d3cb2a1", "a1b23c4d");
-        assertThat(Files.readString(Path.of("/etc/passwd"))).as("-w never writes where the user says").startsWith("root:");
+        assertThat(Files.readString(Path.of("/etc/passwd")))
+                .as("-w never writes where the user says")
+                .startsWith("root:");
     }
 
     @Test
@@ -435,7 +470,8 @@ class NotebookBrowserIT {
      * still runs.
      */
     private static Page pageRunningARepeatingProbe() {
-        Page own = signedIn(browser.newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage());
+        Page own = signedIn(browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))
+                .newPage());
         own.setDefaultTimeout(20_000);
         own.navigate(base + "/terminal");
         Locator input = own.locator(".terminal .prompt input");
@@ -456,8 +492,8 @@ class NotebookBrowserIT {
                 return;
             }
         }
-        throw new AssertionError("the probe kept connecting after its page went away ("
-                + countedConnections.get() + " connections)");
+        throw new AssertionError(
+                "the probe kept connecting after its page went away (" + countedConnections.get() + " connections)");
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition, Duration max, String failure) {

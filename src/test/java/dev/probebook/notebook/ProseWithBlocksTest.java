@@ -1,13 +1,12 @@
 package dev.probebook.notebook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProseWithBlocksTest {
 
@@ -22,7 +21,8 @@ class ProseWithBlocksTest {
 
     @Test
     void aNestedBlockIsPlacedInsideItsListItem() {
-        String html = "<ol><li><p>Check the port:</p><div data-block-line=\"7\"></div></li><li>Then &amp; <mark>this</mark></li></ol>";
+        String html =
+                "<ol><li><p>Check the port:</p><div data-block-line=\"7\"></div></li><li>Then &amp; <mark>this</mark></li></ol>";
         Element root = new Div().getElement();
         ProseWithBlocks.appendTo(root, html, ProseWithBlocksTest::widgetFor);
         Element ol = root.getChild(0);
@@ -37,7 +37,9 @@ class ProseWithBlocksTest {
     @Test
     void markersForLinesThatAreNoBlocksOfThePlanAreDropped() {
         Element root = new Div().getElement();
-        ProseWithBlocks.appendTo(root, "<blockquote><div data-block-line=\"3\"></div><p>quoted</p></blockquote>",
+        ProseWithBlocks.appendTo(
+                root,
+                "<blockquote><div data-block-line=\"3\"></div><p>quoted</p></blockquote>",
                 ProseWithBlocksTest::widgetFor);
         Element quote = root.getChild(0);
         assertThat(quote.getChildCount()).isEqualTo(1);
@@ -47,6 +49,7 @@ class ProseWithBlocksTest {
     @Test
     void onlyProseWithMarkersIsRebuilt() {
         assertThat(ProseWithBlocks.hasMarkers("<p>plain</p>")).isFalse();
-        assertThat(ProseWithBlocks.hasMarkers("<ul><li><div data-block-line=\"4\"></div></li></ul>")).isTrue();
+        assertThat(ProseWithBlocks.hasMarkers("<ul><li><div data-block-line=\"4\"></div></li></ul>"))
+                .isTrue();
     }
 }

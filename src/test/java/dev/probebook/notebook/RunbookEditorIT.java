@@ -1,5 +1,8 @@
 package dev.probebook.notebook;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -7,22 +10,18 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import dev.probebook.testing.Browsers;
 import dev.probebook.testing.PackagedApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The runbook editor end to end in Chromium against the packaged app: an admin edits and creates runbooks
@@ -45,21 +44,31 @@ class RunbookEditorIT {
     @BeforeAll
     static void start() throws Exception {
         runbooks = Files.createTempDirectory("probebook-editor-it-runbooks");
-        Files.writeString(runbooks.resolve("nested.md"), "# Nested\n\n1. Is the port open?\n\n   ```\n   nc -zv 127.0.0.1 9\n   ```\n",
+        Files.writeString(
+                runbooks.resolve("nested.md"),
+                "# Nested\n\n1. Is the port open?\n\n   ```\n   nc -zv 127.0.0.1 9\n   ```\n",
                 StandardCharsets.UTF_8);
         data = Files.createTempDirectory("probebook-editor-it-data");
-        app = PackagedApp.start("editor-it-app", List.of(ADMIN, VIEWER), "--probebook.runbooks-dir=" + runbooks,
+        app = PackagedApp.start(
+                "editor-it-app",
+                List.of(ADMIN, VIEWER),
+                "--probebook.runbooks-dir=" + runbooks,
                 "--probebook.data-dir=" + data);
         playwright = Playwright.create();
         browser = Browsers.chromium(playwright);
-        page = Browsers.signIn(browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900)
-                .setLocale("en-US")).newPage(), app.base(), ADMIN);
+        page = Browsers.signIn(
+                browser.newContext(new Browser.NewContextOptions()
+                                .setViewportSize(1280, 900)
+                                .setLocale("en-US"))
+                        .newPage(),
+                app.base(),
+                ADMIN);
         Files.createDirectories(Path.of("target/screenshots"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[]{browser, playwright, app}) { // in this order; null: never started
+        for (AutoCloseable c : new AutoCloseable[] {browser, playwright, app}) { // in this order; null: never started
             if (c != null) {
                 c.close();
             }
@@ -67,7 +76,8 @@ class RunbookEditorIT {
     }
 
     private static Locator button(Page p, String name) {
-        return p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return p.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     /** Goes to {@code path} and follows its button to the editor at {@code editorPath}. */
@@ -182,8 +192,11 @@ class RunbookEditorIT {
     @Test
     @Order(6)
     void aViewerGetsNoEditButtonsAndNoEditor() {
-        Page viewer = Browsers.signIn(browser.newContext(new Browser.NewContextOptions().setLocale("en-US")).newPage(),
-                app.base(), VIEWER);
+        Page viewer = Browsers.signIn(
+                browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))
+                        .newPage(),
+                app.base(),
+                VIEWER);
         viewer.navigate(app.base() + "/runbook/nested");
         assertThat(viewer.locator("h1")).isVisible();
         assertThat(button(viewer, "Edit")).hasCount(0);

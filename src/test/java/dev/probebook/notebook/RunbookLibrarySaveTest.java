@@ -1,13 +1,13 @@
 package dev.probebook.notebook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import dev.probebook.files.AtomicFile;
 import dev.probebook.files.ContentHash;
 import dev.probebook.notebook.RunbookSaveException.Problem;
 import dev.probebook.probe.ProbeRegistry;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,10 +18,9 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Editing runbooks: every save either writes the whole text with a backup, or refuses and changes nothing. */
 class RunbookLibrarySaveTest {
@@ -32,6 +31,7 @@ class RunbookLibrarySaveTest {
 
     @TempDir
     Path tmp;
+
     Path runbooks;
     Path backups;
     Path checks;
@@ -85,11 +85,17 @@ class RunbookLibrarySaveTest {
     @Test
     void aSaveWritesTheTextAndKeepsTheOldVersionInTheBackupFolder() throws Exception {
         RunbookLibrary lib = library();
-        RunbookLibrary.Saved saved = lib.save("checks", AFTER, lib.source("checks").hash());
+        RunbookLibrary.Saved saved =
+                lib.save("checks", AFTER, lib.source("checks").hash());
 
         Path backup = backups.resolve("checks.md.20250301-091530.bak");
-        assertThat(saved).isEqualTo(new RunbookLibrary.Saved("checks", checks, backup, AFTER.length(),
-                ContentHash.sha256(AFTER.getBytes(StandardCharsets.UTF_8))));
+        assertThat(saved)
+                .isEqualTo(new RunbookLibrary.Saved(
+                        "checks",
+                        checks,
+                        backup,
+                        AFTER.length(),
+                        ContentHash.sha256(AFTER.getBytes(StandardCharsets.UTF_8))));
         assertThat(Files.readString(checks)).isEqualTo(AFTER);
         assertThat(Files.readString(backup)).isEqualTo(BEFORE);
         assertThat(list(runbooks)).containsExactly(checks);
@@ -106,9 +112,11 @@ class RunbookLibrarySaveTest {
 
         assertThatThrownBy(() -> lib.save("checks", BEFORE + "my change\n", opened))
                 .isInstanceOf(RunbookSaveException.class)
-                .hasMessage("'checks' was changed by someone else since you opened it; your text is kept — copy it, reload,"
-                        + " and merge. Nothing was saved.")
-                .extracting(e -> ((RunbookSaveException) e).problem()).isEqualTo(Problem.CHANGED);
+                .hasMessage(
+                        "'checks' was changed by someone else since you opened it; your text is kept — copy it, reload,"
+                                + " and merge. Nothing was saved.")
+                .extracting(e -> ((RunbookSaveException) e).problem())
+                .isEqualTo(Problem.CHANGED);
         assertThat(Files.readString(checks)).isEqualTo(theirs);
         assertThat(list(backups)).hasSize(1); // only the other save's
     }
@@ -116,16 +124,18 @@ class RunbookLibrarySaveTest {
     @Test
     void aTextOverTheSizeCapIsRefused() throws Exception {
         Throwable thrown = saving(library(), "checks", "# Big\n" + "x".repeat(1000));
-        assertThat(thrown).hasMessage("the text is 1006 bytes; runbooks are limited to 1000 bytes"
-                + " (probebook.runbook.max-bytes). Nothing was saved.");
+        assertThat(thrown)
+                .hasMessage("the text is 1006 bytes; runbooks are limited to 1000 bytes"
+                        + " (probebook.runbook.max-bytes). Nothing was saved.");
         assertNothingSaved(Problem.TOO_LARGE, thrown);
     }
 
     @Test
     void aTextThatDoesNotParseIsRefusedWithTheParsersMessage() throws Exception {
         Throwable nested = saving(library(), "checks", ">".repeat(70) + " deep\n");
-        assertThat(nested).hasMessage("the text cannot be read as a runbook: checks nests quotes or lists more than 64 levels"
-                + " deep. Nothing was saved.");
+        assertThat(nested)
+                .hasMessage("the text cannot be read as a runbook: checks nests quotes or lists more than 64 levels"
+                        + " deep. Nothing was saved.");
         assertNothingSaved(Problem.INVALID, nested);
 
         Throwable binary = saving(library(), "checks", "# A\n\u0000\n");
@@ -136,10 +146,14 @@ class RunbookLibrarySaveTest {
     @Test
     void namesThatLeaveTheFolderAreRefusedForSaveAndCreate() throws Exception {
         RunbookLibrary lib = library();
-        for (String name : new String[]{"../x", "/etc/passwd", "a/b", "a\\b", "..", "", ".hidden", "x\u0000y", "../runbooks/checks"}) {
+        for (String name : new String[] {
+            "../x", "/etc/passwd", "a/b", "a\\b", "..", "", ".hidden", "x\u0000y", "../runbooks/checks"
+        }) {
             assertNothingSaved(Problem.NAME, saving(lib, name, AFTER));
             Throwable created = catchThrowable(() -> lib.create(name, AFTER));
-            assertThat(created).as(name).hasMessage("not a runbook name: use the file name without .md, no folders. Nothing was saved.");
+            assertThat(created)
+                    .as(name)
+                    .hasMessage("not a runbook name: use the file name without .md, no folders. Nothing was saved.");
             assertNothingSaved(Problem.NAME, created);
         }
         assertThat(list(tmp)).containsExactlyInAnyOrder(runbooks); // no x.md next to the folder, no backup folder
@@ -162,8 +176,9 @@ class RunbookLibrarySaveTest {
         String hash = lib.source("checks").hash();
         Files.delete(checks);
         assertThatThrownBy(() -> lib.save("checks", AFTER, hash))
-                .hasMessage("there is no runbook 'checks' any more: it was deleted or renamed since you opened it. Your text is"
-                        + " kept: copy it, or save it as a new runbook.");
+                .hasMessage(
+                        "there is no runbook 'checks' any more: it was deleted or renamed since you opened it. Your text is"
+                                + " kept: copy it, or save it as a new runbook.");
         assertThat(list(runbooks)).isEmpty();
     }
 
@@ -172,31 +187,43 @@ class RunbookLibrarySaveTest {
         RunbookLibrary lib = library();
         RunbookLibrary.Saved saved = lib.create("fresh", AFTER);
         Path fresh = runbooks.resolve("fresh.md");
-        assertThat(saved).isEqualTo(new RunbookLibrary.Saved("fresh", fresh, null, AFTER.length(),
-                ContentHash.sha256(AFTER.getBytes(StandardCharsets.UTF_8))));
+        assertThat(saved)
+                .isEqualTo(new RunbookLibrary.Saved(
+                        "fresh",
+                        fresh,
+                        null,
+                        AFTER.length(),
+                        ContentHash.sha256(AFTER.getBytes(StandardCharsets.UTF_8))));
         assertThat(Files.readString(fresh)).isEqualTo(AFTER);
         assertThat(lib.create("typed.md", AFTER).file()).isEqualTo(runbooks.resolve("typed.md"));
-        assertThat(lib.list()).extracting(RunbookLibrary.Entry::name).containsExactlyInAnyOrder("checks", "fresh", "typed");
+        assertThat(lib.list())
+                .extracting(RunbookLibrary.Entry::name)
+                .containsExactlyInAnyOrder("checks", "fresh", "typed");
 
         assertThatThrownBy(() -> lib.create("checks", AFTER))
-                .hasMessage("a runbook named 'checks' already exists; your text is kept — choose another name, or open that"
-                        + " runbook and merge. Nothing was saved.")
-                .extracting(e -> ((RunbookSaveException) e).problem()).isEqualTo(Problem.EXISTS);
+                .hasMessage(
+                        "a runbook named 'checks' already exists; your text is kept — choose another name, or open that"
+                                + " runbook and merge. Nothing was saved.")
+                .extracting(e -> ((RunbookSaveException) e).problem())
+                .isEqualTo(Problem.EXISTS);
         assertThat(Files.readString(checks)).isEqualTo(BEFORE);
         assertThat(list(backups)).isEmpty();
     }
 
     @Test
     void aDiskThatFillsUpMidWriteLeavesTheOldFileAndNoTemporaryFile() throws Exception {
-        RunbookLibrary lib = library(new AtomicFile((temp, bytes) -> {
-            Files.write(temp, Arrays.copyOf(bytes, bytes.length / 2));
-            throw new IOException("No space left on device");
-        }, (temp, target) -> {
-            throw new AssertionError("must not rename");
-        }));
+        RunbookLibrary lib = library(new AtomicFile(
+                (temp, bytes) -> {
+                    Files.write(temp, Arrays.copyOf(bytes, bytes.length / 2));
+                    throw new IOException("No space left on device");
+                },
+                (temp, target) -> {
+                    throw new AssertionError("must not rename");
+                }));
         Throwable thrown = saving(lib, "checks", AFTER);
-        assertThat(thrown).hasMessage("cannot write the new version of " + checks + ": No space left on device. "
-                + checks + " was not changed.");
+        assertThat(thrown)
+                .hasMessage("cannot write the new version of " + checks + ": No space left on device. " + checks
+                        + " was not changed.");
         assertNothingSaved(Problem.WRITE, thrown);
 
         Throwable created = catchThrowable(() -> lib.create("fresh", AFTER));

@@ -1,15 +1,14 @@
 package dev.probebook.notebook;
 
-import dev.probebook.probe.ProbeRegistry;
-import dev.probebook.runbook.RunbookException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.runbook.RunbookException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RunbookLibraryTest {
 
@@ -48,7 +47,9 @@ class RunbookLibraryTest {
         assertThat(e.tags()).containsExactly("net", "test");
         assertThat(e.date()).isEqualTo("2026-11-25");
         assertThat(e.runnableSteps()).isEqualTo(1);
-        assertThat(library(dir).load("checks").plan().variables()).extracting("name").containsExactly("host", "port");
+        assertThat(library(dir).load("checks").plan().variables())
+                .extracting("name")
+                .containsExactly("host", "port");
     }
 
     @Test
@@ -56,7 +57,7 @@ class RunbookLibraryTest {
         Path dir = Files.createDirectories(tmp.resolve("runbooks"));
         Files.writeString(tmp.resolve("secret.md"), "# secret");
         RunbookLibrary lib = library(dir);
-        for (String name : new String[]{"../secret", "..", "a/b", "a\\b", "/etc/passwd", "", ".hidden", "x\u0000y"}) {
+        for (String name : new String[] {"../secret", "..", "a/b", "a\\b", "/etc/passwd", "", ".hidden", "x\u0000y"}) {
             assertThatThrownBy(() -> lib.load(name)).as(name).isInstanceOf(RunbookException.class);
         }
     }
@@ -66,7 +67,8 @@ class RunbookLibraryTest {
         Path dir = Files.createDirectories(tmp.resolve("runbooks"));
         Path outside = Files.writeString(tmp.resolve("outside.md"), "# outside");
         Files.createSymbolicLink(dir.resolve("link.md"), outside);
-        assertThatThrownBy(() -> library(dir).load("link")).isInstanceOf(RunbookException.class)
+        assertThatThrownBy(() -> library(dir).load("link"))
+                .isInstanceOf(RunbookException.class)
                 .hasMessageContaining("outside");
     }
 

@@ -1,34 +1,38 @@
 package dev.probebook.notebook;
 
-import dev.probebook.plan.Variable;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.probebook.plan.Variable;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class VariableQueryTest {
 
-    private final List<Variable> vars = List.of(new Variable("host", List.of("{{host}}")), new Variable("port", List.of("포트")));
+    private final List<Variable> vars =
+            List.of(new Variable("host", List.of("{{host}}")), new Variable("port", List.of("포트")));
 
     @Test
     void readsOnlyTheRunbooksVariablesTrimmed() {
-        Map<String, String> values = VariableQuery.fromQuery(Map.of("host", List.of(" 127.0.0.1 "), "port", List.of(""),
-                "evil", List.of("x")), vars);
+        Map<String, String> values = VariableQuery.fromQuery(
+                Map.of("host", List.of(" 127.0.0.1 "), "port", List.of(""), "evil", List.of("x")), vars);
         assertThat(values).containsExactly(Map.entry("host", "127.0.0.1"));
     }
 
     @Test
     void capsLongValues() {
-        assertThat(VariableQuery.fromQuery(Map.of("host", List.of("a".repeat(1000))), vars).get("host")).hasSize(VariableQuery.MAX_VALUE);
+        assertThat(VariableQuery.fromQuery(Map.of("host", List.of("a".repeat(1000))), vars)
+                        .get("host"))
+                .hasSize(VariableQuery.MAX_VALUE);
     }
 
     @Test
     void writesVariablesInRunbookOrderAndRoundTrips() {
-        Map<String, String> query = VariableQuery.toQuery(Map.of("port", "8080", "host", "example.test", "other", "x"), vars);
+        Map<String, String> query =
+                VariableQuery.toQuery(Map.of("port", "8080", "host", "example.test", "other", "x"), vars);
         assertThat(query.keySet()).containsExactly("host", "port");
-        assertThat(VariableQuery.fromQuery(Map.of("host", List.of(query.get("host")), "port", List.of(query.get("port"))), vars))
+        assertThat(VariableQuery.fromQuery(
+                        Map.of("host", List.of(query.get("host")), "port", List.of(query.get("port"))), vars))
                 .isEqualTo(query);
     }
 

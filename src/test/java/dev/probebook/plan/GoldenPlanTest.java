@@ -1,19 +1,18 @@
 package dev.probebook.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.runbook.RunbookSource;
 import dev.probebook.testing.PlanDump;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden tests: every parser fixture and every shipped runbook, dumped compactly and compared with its
@@ -27,8 +26,9 @@ class GoldenPlanTest {
     private static final Path GOLDEN_RUNBOOKS = Path.of("src/test/resources/golden/runbooks");
 
     static Stream<Path[]> documents() throws IOException {
-        Stream<Path[]> fixtures = list(FIXTURES).map(md -> new Path[]{md, FIXTURES.resolve(stem(md) + ".dump")});
-        Stream<Path[]> runbooks = list(RUNBOOKS).map(md -> new Path[]{md, GOLDEN_RUNBOOKS.resolve(stem(md) + ".dump")});
+        Stream<Path[]> fixtures = list(FIXTURES).map(md -> new Path[] {md, FIXTURES.resolve(stem(md) + ".dump")});
+        Stream<Path[]> runbooks =
+                list(RUNBOOKS).map(md -> new Path[] {md, GOLDEN_RUNBOOKS.resolve(stem(md) + ".dump")});
         return Stream.concat(fixtures, runbooks);
     }
 
@@ -53,7 +53,8 @@ class GoldenPlanTest {
             Files.writeString(expected, actual, StandardCharsets.UTF_8);
         }
         // a missing golden file is a failure, not a pass: write it on purpose (-Dgolden.update=true) and review it
-        assertThat(expected).as("golden dump for %s (create it with -Dgolden.update=true, then review it)", markdown)
+        assertThat(expected)
+                .as("golden dump for %s (create it with -Dgolden.update=true, then review it)", markdown)
                 .exists();
         assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     }

@@ -1,5 +1,7 @@
 package dev.probebook.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.policy.TargetPolicy;
 import dev.probebook.probe.ProbeRegistry;
@@ -7,12 +9,9 @@ import dev.probebook.probe.Verdict;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.settings.Settings;
 import dev.probebook.testing.LoopbackServers;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PlannerTest {
 
@@ -37,8 +36,10 @@ class PlannerTest {
                 ```
                 """);
         PlannedBlock step = p.steps().get(0);
-        assertThat(step.commands()).extracting(PlannedCommand::text, PlannedCommand::alternative)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("tcping ip", 0),
+        assertThat(step.commands())
+                .extracting(PlannedCommand::text, PlannedCommand::alternative)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("tcping ip", 0),
                         org.assertj.core.groups.Tuple.tuple("tcping ip port", 1),
                         org.assertj.core.groups.Tuple.tuple("telnet <host> 23", 2));
         assertThat(step.alternatives()).isEqualTo(3);
@@ -58,7 +59,9 @@ class PlannerTest {
                 ```
                 """);
         List<PlannedCommand> commands = p.steps().get(0).commands();
-        assertThat(commands).extracting(PlannedCommand::text).containsExactly("sudo telnet 10.0.0.5 22", "nc -zv 10.0.0.5 443", "tcping 10.0.0.5 8080");
+        assertThat(commands)
+                .extracting(PlannedCommand::text)
+                .containsExactly("sudo telnet 10.0.0.5 22", "nc -zv 10.0.0.5 443", "tcping 10.0.0.5 8080");
         assertThat(commands.get(0).exampleOutput()).containsExactly("Trying 10.0.0.5...", "Connected to 10.0.0.5.");
         assertThat(commands.get(1).exampleOutput()).hasSize(1);
     }
@@ -119,14 +122,16 @@ class PlannerTest {
                 """);
         try (ProbeRunner runner = new ProbeRunner(Settings.defaults(), TargetPolicy.allowAll())) {
             StepRunner steps = new StepRunner(new CommandBinder(registry), runner);
-            StepResult skipped = steps.run(p, p.steps().get(0), Map.of("host", "127.0.0.1"), new StepRunner.Listener() {
-            });
+            StepResult skipped =
+                    steps.run(p, p.steps().get(0), Map.of("host", "127.0.0.1"), new StepRunner.Listener() {});
             assertThat(skipped.verdict()).isEqualTo(Verdict.SKIPPED);
             assertThat(skipped.summary()).contains("variable port (포트)");
             try (var server = new LoopbackServers.Open(null)) {
-                StepResult ran = steps.run(p, p.steps().get(0), Map.of("host", "127.0.0.1", "port", String.valueOf(server.port())),
-                        new StepRunner.Listener() {
-                        });
+                StepResult ran = steps.run(
+                        p,
+                        p.steps().get(0),
+                        Map.of("host", "127.0.0.1", "port", String.valueOf(server.port())),
+                        new StepRunner.Listener() {});
                 assertThat(ran.verdict()).isEqualTo(Verdict.OK);
                 assertThat(ran.command()).isEqualTo("telnet 127.0.0.1 " + server.port());
             }
@@ -144,7 +149,8 @@ class PlannerTest {
                 """);
         PlannedBlock step = p.steps().get(0);
         assertThat(StepRunner.chooseAlternative(step, Map.of("port", "80"))).isEqualTo(1);
-        assertThat(StepRunner.chooseAlternative(step, Map.of("port", "80", "host", "h"))).isEqualTo(0);
+        assertThat(StepRunner.chooseAlternative(step, Map.of("port", "80", "host", "h")))
+                .isEqualTo(0);
         assertThat(StepRunner.chooseAlternative(step, Map.of())).isEqualTo(0);
     }
 
@@ -155,13 +161,17 @@ class PlannerTest {
                 telnet {{host}} 80
                 ```
                 """);
-        CommandBinder.Bound bound = new CommandBinder(registry).bind(p.steps().get(0).commands().get(0),
-                Map.of("host", "127.0.0.1; rm -rf /"), p.variables());
-        assertThat(bound).isInstanceOfSatisfying(CommandBinder.NotRunnable.class,
-                nr -> assertThat(nr.reason()).contains("must be a single word"));
-        CommandBinder.Bound semicolon = new CommandBinder(registry).bind(p.steps().get(0).commands().get(0),
-                Map.of("host", "127.0.0.1;id"), p.variables());
-        assertThat(semicolon).isInstanceOfSatisfying(CommandBinder.NotRunnable.class,
-                nr -> assertThat(nr.reason()).contains("not a valid host"));
+        CommandBinder.Bound bound = new CommandBinder(registry)
+                .bind(p.steps().get(0).commands().get(0), Map.of("host", "127.0.0.1; rm -rf /"), p.variables());
+        assertThat(bound)
+                .isInstanceOfSatisfying(
+                        CommandBinder.NotRunnable.class,
+                        nr -> assertThat(nr.reason()).contains("must be a single word"));
+        CommandBinder.Bound semicolon = new CommandBinder(registry)
+                .bind(p.steps().get(0).commands().get(0), Map.of("host", "127.0.0.1;id"), p.variables());
+        assertThat(semicolon)
+                .isInstanceOfSatisfying(
+                        CommandBinder.NotRunnable.class,
+                        nr -> assertThat(nr.reason()).contains("not a valid host"));
     }
 }

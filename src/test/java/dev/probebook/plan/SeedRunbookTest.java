@@ -1,16 +1,15 @@
 package dev.probebook.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.runbook.RunbookSource;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shape of the seed runbook the product must run (a Korean ops note kept outside the repository): 30 code
@@ -39,13 +38,36 @@ class SeedRunbookTest {
         assertThat(plan.blocks()).hasSize(30);
         assertThat(plan.steps()).hasSize(17);
         assertThat(plan.examples()).hasSize(13);
-        assertThat(plan.steps()).extracting(b -> b.commands().get(0).probe()).containsExactly(
-                "interfaces", "public-ip", "dns", "dns", "ping", "tcp", "install", "tcp", "http", "http", "http",
-                "capture", "sockets", "sockets", "sockets", "hosts", "hosts");
-        assertThat(plan.variables()).extracting(Variable::name).containsExactlyInAnyOrder("ip", "domain", "host", "port");
+        assertThat(plan.steps())
+                .extracting(b -> b.commands().get(0).probe())
+                .containsExactly(
+                        "interfaces",
+                        "public-ip",
+                        "dns",
+                        "dns",
+                        "ping",
+                        "tcp",
+                        "install",
+                        "tcp",
+                        "http",
+                        "http",
+                        "http",
+                        "capture",
+                        "sockets",
+                        "sockets",
+                        "sockets",
+                        "hosts",
+                        "hosts");
+        assertThat(plan.variables())
+                .extracting(Variable::name)
+                .containsExactlyInAnyOrder("ip", "domain", "host", "port");
         assertThat(plan.examples()).allSatisfy(e -> assertThat(e.illustrates()).isPositive());
-        assertThat(plan.examples()).filteredOn(e -> "-v 연결 실패 메세지".equals(e.code().caption())).hasSize(3);
-        assertThat(plan.examples()).filteredOn(e -> "-v 연결 성공 메세지".equals(e.code().caption())).hasSize(2);
+        assertThat(plan.examples())
+                .filteredOn(e -> "-v 연결 실패 메세지".equals(e.code().caption()))
+                .hasSize(3);
+        assertThat(plan.examples())
+                .filteredOn(e -> "-v 연결 성공 메세지".equals(e.code().caption()))
+                .hasSize(2);
     }
 
     static RunbookPlan plan(Path file) throws Exception {

@@ -1,13 +1,12 @@
 package dev.probebook.policy;
 
-import dev.probebook.settings.SettingsLoader;
-import org.junit.jupiter.api.Test;
-
-import java.net.InetAddress;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probebook.settings.SettingsLoader;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Other spellings of a denied host are denied too. Nothing here connects anywhere: only the decision. */
 class TargetPolicyTest {
@@ -20,13 +19,22 @@ class TargetPolicyTest {
 
     @Test
     void metadataAddressesInIpv6ClothesAreDenied() throws Exception {
-        for (String v6 : new String[]{"::ffff:169.254.169.254", "::169.254.169.254", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::1",
-                "fd00:ec2::254", "fe80::1"}) {
-            assertThatThrownBy(() -> defaults.check(null, at(v6), 80)).as(v6)
-                    .isInstanceOf(PolicyDeniedException.class).hasMessageContaining("denied by rule");
+        for (String v6 : new String[] {
+            "::ffff:169.254.169.254",
+            "::169.254.169.254",
+            "64:ff9b::a9fe:a9fe",
+            "2002:a9fe:a9fe::1",
+            "fd00:ec2::254",
+            "fe80::1"
+        }) {
+            assertThatThrownBy(() -> defaults.check(null, at(v6), 80))
+                    .as(v6)
+                    .isInstanceOf(PolicyDeniedException.class)
+                    .hasMessageContaining("denied by rule");
         }
         assertThatThrownBy(() -> defaults.check(null, at("::169.254.169.254"), 80))
-                .hasMessageContaining("the same host as 169.254.169.254").hasMessageContaining("deny 169.254.0.0/16");
+                .hasMessageContaining("the same host as 169.254.169.254")
+                .hasMessageContaining("deny 169.254.0.0/16");
     }
 
     @Test

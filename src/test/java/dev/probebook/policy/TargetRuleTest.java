@@ -1,11 +1,10 @@
 package dev.probebook.policy;
 
-import org.junit.jupiter.api.Test;
-
-import java.net.InetAddress;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
 
 class TargetRuleTest {
 

@@ -1,13 +1,12 @@
 package dev.probebook.probe;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.command.Args;
 import dev.probebook.probe.tcp.TcpProbe;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The registry asks free-form probes only for first words no probe knows. */
 class ProbeRegistryFreeFormTest {
@@ -31,7 +30,8 @@ class ProbeRegistryFreeFormTest {
 
         @Override
         public List<String> parse(String commandWord, Args args) {
-            return java.util.stream.Stream.concat(java.util.stream.Stream.of(commandWord), args.rest().stream()).toList();
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(commandWord), args.rest().stream())
+                    .toList();
         }
 
         @Override
@@ -52,7 +52,10 @@ class ProbeRegistryFreeFormTest {
 
     @Test
     void knownWordsAndUnclaimedLinesAreNotFreeForm() throws Exception {
-        assertThat(registry.recognise(List.of("telnet", "10.0.0.1", "80"), Args.Mode.RUN).orElseThrow().command().probeName())
+        assertThat(registry.recognise(List.of("telnet", "10.0.0.1", "80"), Args.Mode.RUN)
+                        .orElseThrow()
+                        .command()
+                        .probeName())
                 .isEqualTo("tcp");
         assertThat(registry.recognise(List.of("hello", "world"), Args.Mode.RUN)).isEmpty();
     }

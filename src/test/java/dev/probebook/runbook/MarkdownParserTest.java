@@ -1,12 +1,11 @@
 package dev.probebook.runbook;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MarkdownParserTest {
 
@@ -42,8 +41,11 @@ class MarkdownParserTest {
         assertThat(r.frontMatter().date()).isEqualTo("2024-01-15");
         assertThat(r.sections()).singleElement().satisfies(top -> {
             assertThat(top.heading().text()).isEqualTo("Top");
-            assertThat(top.children()).singleElement().satisfies(first ->
-                    assertThat(first.children()).extracting(s -> s.heading().text()).containsExactly("Deeper"));
+            assertThat(top.children())
+                    .singleElement()
+                    .satisfies(first -> assertThat(first.children())
+                            .extracting(s -> s.heading().text())
+                            .containsExactly("Deeper"));
         });
         assertThat(r.codeBlocks()).hasSize(2);
         CodeBlock fenced = r.codeBlocks().get(0);
@@ -79,7 +81,8 @@ class MarkdownParserTest {
                 ```
                 """;
         List<CodeBlock> blocks = parser.parse(md, "f").codeBlocks();
-        assertThat(blocks).extracting(CodeBlock::caption)
+        assertThat(blocks)
+                .extracting(CodeBlock::caption)
                 .containsExactly("-v failure messages", "-v failure messages", "Expected output", null);
     }
 
@@ -92,9 +95,17 @@ class MarkdownParserTest {
                 <img src="x" onerror="alert(2)"> [click](javascript:alert(3)) [ok](https://example.com) [in](#t)
                 <svg onload="alert(4)"></svg><iframe src="https://evil"></iframe>
                 """;
-        String html = parser.parse(md, "f").parts().stream().filter(p -> p instanceof Prose)
-                .map(p -> ((Prose) p).html()).reduce("", String::concat);
-        assertThat(html).contains("<mark>marked</mark>", "<kbd>Ctrl</kbd>", "<br>", "href=\"https://example.com\"", "href=\"#t\"");
+        String html = parser.parse(md, "f").parts().stream()
+                .filter(p -> p instanceof Prose)
+                .map(p -> ((Prose) p).html())
+                .reduce("", String::concat);
+        assertThat(html)
+                .contains(
+                        "<mark>marked</mark>",
+                        "<kbd>Ctrl</kbd>",
+                        "<br>",
+                        "href=\"https://example.com\"",
+                        "href=\"#t\"");
         assertThat(html.toLowerCase()).doesNotContain("<script", "onerror", "javascript:", "<svg", "onload", "<iframe");
     }
 
@@ -115,8 +126,10 @@ class MarkdownParserTest {
             assertThat(b.lines()).containsExactly("ss -tlnp");
             assertThat(b.line()).isEqualTo(4);
         });
-        assertThat(r.parts()).anySatisfy(p -> assertThat(p).isInstanceOfSatisfying(Prose.class,
-                prose -> assertThat(prose.html()).contains("data-block-line=\"4\"")));
+        assertThat(r.parts())
+                .anySatisfy(p -> assertThat(p)
+                        .isInstanceOfSatisfying(
+                                Prose.class, prose -> assertThat(prose.html()).contains("data-block-line=\"4\"")));
     }
 
     @Test
@@ -135,9 +148,11 @@ class MarkdownParserTest {
     @Test
     void hostileInputGetsClearErrors() {
         assertThatThrownBy(() -> parser.parse(">".repeat(5000) + " deep", "f"))
-                .isInstanceOf(RunbookException.class).hasMessageContaining("nests");
-        assertThatThrownBy(() -> RunbookSource.decode(new byte[]{'a', 0, 'b'}, "bin"))
-                .isInstanceOf(RunbookException.class).hasMessageContaining("not a text file");
+                .isInstanceOf(RunbookException.class)
+                .hasMessageContaining("nests");
+        assertThatThrownBy(() -> RunbookSource.decode(new byte[] {'a', 0, 'b'}, "bin"))
+                .isInstanceOf(RunbookException.class)
+                .hasMessageContaining("not a text file");
     }
 
     @Test
@@ -151,7 +166,9 @@ class MarkdownParserTest {
     @Test
     void forgedSplitMarkersAreNeutralised() throws Exception {
         Runbook r = parser.parse("# A\nbefore \uE000\uE001\uE000 after\n## B\n```\nping x\n```\n", "f");
-        assertThat(r.parts()).extracting(p -> p.getClass().getSimpleName()).containsExactly("Heading", "Prose", "Heading", "CodeBlock");
+        assertThat(r.parts())
+                .extracting(p -> p.getClass().getSimpleName())
+                .containsExactly("Heading", "Prose", "Heading", "CodeBlock");
     }
 
     @Test

@@ -1,19 +1,23 @@
 package dev.probebook.settings;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SettingsLoaderTest {
 
     @Test
     void defaultsAndUnits() {
-        Settings s = SettingsLoader.load(Map.of("probebook.dns.timeout", "750ms", "probebook.runbook.max-bytes", "3MB",
-                "probebook.dns.servers", "127.0.0.1:5353, [::1]:53,10.0.0.2"));
+        Settings s = SettingsLoader.load(Map.of(
+                "probebook.dns.timeout",
+                "750ms",
+                "probebook.runbook.max-bytes",
+                "3MB",
+                "probebook.dns.servers",
+                "127.0.0.1:5353, [::1]:53,10.0.0.2"));
         assertThat(s.dns().timeout()).isEqualTo(Duration.ofMillis(750));
         assertThat(s.runbookMaxBytes()).isEqualTo(3L << 20);
         assertThat(s.dns().servers()).containsExactly("127.0.0.1:5353", "[::1]:53", "10.0.0.2");
@@ -23,19 +27,37 @@ class SettingsLoaderTest {
 
     @Test
     void badValuesAreRefusedAtLoadWithTheKeyNamed() {
-        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.dns.servers", "[::1"))).hasMessageContaining("probebook.dns.servers");
-        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.dns.servers", "127.0.0.1:abc"))).hasMessageContaining("not an address");
-        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.dns.servers", "dns.example"))).hasMessageContaining("not an address");
-        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.output.max-lines", "-1"))).hasMessageContaining("positive");
-        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.output.max-bytes", "9999999999GB"))).hasMessageContaining("too large");
-        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.probe-timeout", "soon"))).hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.dns.servers", "[::1")))
+                .hasMessageContaining("probebook.dns.servers");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.dns.servers", "127.0.0.1:abc")))
+                .hasMessageContaining("not an address");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.dns.servers", "dns.example")))
+                .hasMessageContaining("not an address");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.output.max-lines", "-1")))
+                .hasMessageContaining("positive");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.output.max-bytes", "9999999999GB")))
+                .hasMessageContaining("too large");
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.probe-timeout", "soon")))
+                .hasMessageContaining("not a duration");
     }
 
     @Test
     void misspeltKeysAreNamedWithTheNearestKnownOne() {
-        assertThat(SettingsLoader.unknownKeys(Map.of("probebook.tcp.connect-timout", "1s", "probebook.bogus", "1",
-                "probebook.tcp.connect-timeout", "1s", "probebook.users.ada.roles", "admin", "probebook.runbooks-dir", "x",
-                "server.port", "80")))
-                .containsExactly("probebook.bogus", "probebook.tcp.connect-timout (did you mean probebook.tcp.connect-timeout?)");
+        assertThat(SettingsLoader.unknownKeys(Map.of(
+                        "probebook.tcp.connect-timout",
+                        "1s",
+                        "probebook.bogus",
+                        "1",
+                        "probebook.tcp.connect-timeout",
+                        "1s",
+                        "probebook.users.ada.roles",
+                        "admin",
+                        "probebook.runbooks-dir",
+                        "x",
+                        "server.port",
+                        "80")))
+                .containsExactly(
+                        "probebook.bogus",
+                        "probebook.tcp.connect-timout (did you mean probebook.tcp.connect-timeout?)");
     }
 }

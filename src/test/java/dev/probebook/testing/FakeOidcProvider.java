@@ -11,7 +11,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -69,7 +68,8 @@ public final class FakeOidcProvider implements AutoCloseable {
         Map<String, String> q = form(ex.getRequestURI().getRawQuery());
         String code = UUID.randomUUID().toString();
         nonces.put(code, q.getOrDefault("nonce", ""));
-        String location = q.get("redirect_uri") + "?code=" + code + "&state=" + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
+        String location = q.get("redirect_uri") + "?code=" + code + "&state="
+                + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Location", location);
         ex.sendResponseHeaders(302, -1);
         ex.close();
@@ -84,14 +84,24 @@ public final class FakeOidcProvider implements AutoCloseable {
             return;
         }
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer()).audience(List.of(clientId))
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300))).claim("nonce", nonce);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .audience(List.of(clientId))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .claim("nonce", nonce);
         userClaims.forEach(claims::claim);
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    claims.build());
             jwt.sign(new RSASSASigner(key));
-            json(ex, "{\"access_token\":\"at-" + UUID.randomUUID() + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
-                    + "\"scope\":\"openid profile\",\"id_token\":\"" + jwt.serialize() + "\"}");
+            json(
+                    ex,
+                    "{\"access_token\":\"at-" + UUID.randomUUID() + "\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                            + "\"scope\":\"openid profile\",\"id_token\":\"" + jwt.serialize() + "\"}");
         } catch (JOSEException e) {
             throw new IOException(e);
         }
@@ -103,7 +113,8 @@ public final class FakeOidcProvider implements AutoCloseable {
             for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    out.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }

@@ -12,23 +12,28 @@ import java.nio.charset.StandardCharsets;
  */
 public final class HangUpAfterBanner implements AutoCloseable {
 
-    public enum How { CLOSE, RESET }
+    public enum How {
+        CLOSE,
+        RESET
+    }
 
     private final ServerSocket server = new ServerSocket(0, 5, LoopbackServers.loopback());
 
     public HangUpAfterBanner(String banner, How how, long afterMillis) throws IOException {
-        Thread t = new Thread(() -> {
-            try (Socket s = server.accept()) {
-                s.getOutputStream().write(banner.getBytes(StandardCharsets.ISO_8859_1));
-                s.getOutputStream().flush();
-                Thread.sleep(afterMillis);
-                if (how == How.RESET) {
-                    s.setSoLinger(true, 0);
-                }
-            } catch (IOException | InterruptedException ignored) {
-                // the test looks at the client side
-            }
-        }, "hang-up-after-banner");
+        Thread t = new Thread(
+                () -> {
+                    try (Socket s = server.accept()) {
+                        s.getOutputStream().write(banner.getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                        Thread.sleep(afterMillis);
+                        if (how == How.RESET) {
+                            s.setSoLinger(true, 0);
+                        }
+                    } catch (IOException | InterruptedException ignored) {
+                        // the test looks at the client side
+                    }
+                },
+                "hang-up-after-banner");
         t.setDaemon(true);
         t.start();
     }

@@ -10,7 +10,6 @@ import dev.probebook.policy.TargetPolicy;
 import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,8 @@ public final class LiveRun implements AutoCloseable {
         Settings settings = SettingsLoader.load(properties);
         runner = new ProbeRunner(settings, TargetPolicy.from(settings.policy()));
         ShellLine line = ShellLine.parse(commandLine);
-        var recognised = ProbeRegistry.standard().recognise(line.words(), Args.Mode.RUN).orElseThrow();
+        var recognised =
+                ProbeRegistry.standard().recognise(line.words(), Args.Mode.RUN).orElseThrow();
         handle = runner.start(new Invocation(commandLine, recognised.command(), line.filters()), new RunListener() {
             @Override
             public void line(String l) {
@@ -45,14 +45,15 @@ public final class LiveRun implements AutoCloseable {
     }
 
     public static LiveRun start(Map<String, String> properties, String commandLine) throws Exception {
-        return new LiveRun(properties, commandLine, l -> { });
+        return new LiveRun(properties, commandLine, l -> {});
     }
 
     /**
      * Starts with a hook called for every line on the probe's own thread, before the probe goes on: a test
      * can change the peer at an exact point of the run (after the 2nd probe, ...) without racing it.
      */
-    public static LiveRun start(Map<String, String> properties, String commandLine, Consumer<String> onLine) throws Exception {
+    public static LiveRun start(Map<String, String> properties, String commandLine, Consumer<String> onLine)
+            throws Exception {
         return new LiveRun(properties, commandLine, onLine);
     }
 

@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class LoopbackServers {
 
-    private LoopbackServers() {
-    }
+    private LoopbackServers() {}
 
     public static InetAddress loopback() {
         return InetAddress.getLoopbackAddress();
@@ -33,23 +32,25 @@ public final class LoopbackServers {
 
         public Open(String banner) throws IOException {
             server = new ServerSocket(0, 50, loopback());
-            thread = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket s = server.accept();
-                        synchronized (accepted) {
-                            accepted.add(s);
+            thread = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try {
+                                Socket s = server.accept();
+                                synchronized (accepted) {
+                                    accepted.add(s);
+                                }
+                                if (banner != null) {
+                                    OutputStream out = s.getOutputStream();
+                                    out.write(banner.getBytes(StandardCharsets.UTF_8));
+                                    out.flush();
+                                }
+                            } catch (IOException e) {
+                                return;
+                            }
                         }
-                        if (banner != null) {
-                            OutputStream out = s.getOutputStream();
-                            out.write(banner.getBytes(StandardCharsets.UTF_8));
-                            out.flush();
-                        }
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            }, "open-listener");
+                    },
+                    "open-listener");
             thread.setDaemon(true);
             thread.start();
         }

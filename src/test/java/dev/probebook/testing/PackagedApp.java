@@ -1,7 +1,5 @@
 package dev.probebook.testing;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The packaged web app ({@code target/probebook.jar}) in its own JVM on a free loopback port, for the
@@ -32,13 +31,15 @@ public final class PackagedApp implements AutoCloseable {
         }
 
         String arguments() {
-            return "--probebook.users." + name + ".password-hash=" + new BCryptPasswordEncoder(hashCost()).encode(password)
-                    + "\n--probebook.users." + name + ".roles=" + role;
+            return "--probebook.users." + name + ".password-hash="
+                    + new BCryptPasswordEncoder(hashCost()).encode(password) + "\n--probebook.users." + name + ".roles="
+                    + role;
         }
 
         /** The {@code Authorization} header value for HTTP Basic. */
         public String basic() {
-            return "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return "Basic "
+                    + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -58,15 +59,19 @@ public final class PackagedApp implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-jar", Path.of("target/probebook.jar").toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                Path.of("target/probebook.jar").toAbsolutePath().toString(),
                 "--server.port=" + port));
         for (User u : users) {
             command.addAll(List.of(u.arguments().split("\n")));
         }
         command.addAll(List.of(args));
         Path log = Path.of("target/" + logName + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("VAADIN_USAGE_STATS_ENABLED", "false");
         PackagedApp app = new PackagedApp(pb.start(), log, port);
         app.waitUntilUp(Duration.ofSeconds(90));
@@ -95,15 +100,20 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     private void waitUntilUp(Duration max) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long end = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("app exited: see " + log + "\n" + log());
             }
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(
+                                        HttpRequest.newBuilder(URI.create(base() + "/login"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {

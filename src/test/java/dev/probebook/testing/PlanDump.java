@@ -9,21 +9,29 @@ import dev.probebook.plan.Variable;
 /** A compact, stable text dump of a plan for golden files: one line per block and per command. */
 public final class PlanDump {
 
-    private PlanDump() {
-    }
+    private PlanDump() {}
 
     public static String dump(RunbookPlan plan) {
         StringBuilder sb = new StringBuilder();
         sb.append("title: ").append(plan.title()).append('\n');
         sb.append("variables:");
         for (Variable v : plan.variables()) {
-            sb.append(' ').append(v.name()).append('(').append(String.join(", ", v.placeholders())).append(')');
+            sb.append(' ')
+                    .append(v.name())
+                    .append('(')
+                    .append(String.join(", ", v.placeholders()))
+                    .append(')');
         }
         sb.append('\n');
-        sb.append(plan.steps().size()).append(" steps, ").append(plan.examples().size()).append(" examples\n");
+        sb.append(plan.steps().size())
+                .append(" steps, ")
+                .append(plan.examples().size())
+                .append(" examples\n");
         for (PlannedBlock b : plan.blocks()) {
             sb.append('L').append(b.line()).append(' ').append(b.kind().label());
-            sb.append(" [").append(b.code().section() == null ? "" : b.code().section()).append(']');
+            sb.append(" [")
+                    .append(b.code().section() == null ? "" : b.code().section())
+                    .append(']');
             if (b.code().caption() != null) {
                 sb.append(" caption=\"").append(b.code().caption()).append('"');
             }
@@ -32,7 +40,11 @@ public final class PlanDump {
             }
             sb.append('\n');
             for (PlannedCommand c : b.commands()) {
-                sb.append("  ").append(c.isAlternative() ? "| " : "  ").append(c.probe()).append(": ").append(c.text());
+                sb.append("  ")
+                        .append(c.isAlternative() ? "| " : "  ")
+                        .append(c.probe())
+                        .append(": ")
+                        .append(c.text());
                 if (!c.variables().isEmpty()) {
                     sb.append("  {").append(String.join(",", c.variables())).append('}');
                 }

@@ -9,7 +9,6 @@ import dev.probebook.policy.TargetPolicy;
 import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,11 +34,13 @@ public final class ProbeHarness {
 
     public RunResult run(String commandLine) throws Exception {
         ShellLine line = ShellLine.parse(commandLine);
-        var recognised = ProbeRegistry.standard().recognise(line.words(), Args.Mode.RUN)
+        var recognised = ProbeRegistry.standard()
+                .recognise(line.words(), Args.Mode.RUN)
                 .orElseThrow(() -> new AssertionError("no probe for " + commandLine));
         try (ProbeRunner runner = new ProbeRunner(settings, policy)) {
-            return runner.run(new Invocation(commandLine, recognised.command(), line.filters()), new dev.probebook.engine.RunListener() {
-            });
+            return runner.run(
+                    new Invocation(commandLine, recognised.command(), line.filters()),
+                    new dev.probebook.engine.RunListener() {});
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.probebook.testing;
 
 import dev.probebook.engine.ProbeRunner;
-
 import java.net.URL;
 import java.security.CodeSource;
 import java.time.Duration;
@@ -22,17 +21,19 @@ import java.util.stream.Collectors;
  */
 public final class ProbeThreads {
 
-    private static final URL MAIN = location(ProbeRunner.class.getProtectionDomain().getCodeSource());
+    private static final URL MAIN =
+            location(ProbeRunner.class.getProtectionDomain().getCodeSource());
     private static final Map<String, Boolean> MAIN_CLASS = new ConcurrentHashMap<>();
 
-    private ProbeThreads() {
-    }
+    private ProbeThreads() {}
 
     /** Threads other than the caller that have a frame of main code in their stack now. */
     public static Map<Thread, StackTraceElement[]> busy() {
         Map<Thread, StackTraceElement[]> out = new LinkedHashMap<>();
         Thread.getAllStackTraces().forEach((t, stack) -> {
-            if (t != Thread.currentThread() && t.isAlive() && Arrays.stream(stack).anyMatch(ProbeThreads::isMain)) {
+            if (t != Thread.currentThread()
+                    && t.isAlive()
+                    && Arrays.stream(stack).anyMatch(ProbeThreads::isMain)) {
                 out.put(t, stack);
             }
         });
@@ -52,9 +53,13 @@ public final class ProbeThreads {
             Thread.sleep(20);
         } while (System.nanoTime() < end);
         throw new AssertionError("threads still busy in probe code " + within.toMillis() + " ms after the run ended:\n"
-                + left.entrySet().stream().map(e -> e.getKey().getName() + " (" + e.getKey().getState() + ")\n\tat "
-                        + Arrays.stream(e.getValue()).limit(25).map(String::valueOf).collect(Collectors.joining("\n\tat ")))
-                .collect(Collectors.joining("\n")));
+                + left.entrySet().stream()
+                        .map(e -> e.getKey().getName() + " (" + e.getKey().getState() + ")\n\tat "
+                                + Arrays.stream(e.getValue())
+                                        .limit(25)
+                                        .map(String::valueOf)
+                                        .collect(Collectors.joining("\n\tat ")))
+                        .collect(Collectors.joining("\n")));
     }
 
     private static boolean isMain(StackTraceElement frame) {

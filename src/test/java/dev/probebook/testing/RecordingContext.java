@@ -5,7 +5,6 @@ import dev.probebook.command.UsageException;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.settings.Settings;
-
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,12 +56,10 @@ public final class RecordingContext implements ProbeContext {
     }
 
     @Override
-    public void closeOnCancel(AutoCloseable resource) {
-    }
+    public void closeOnCancel(AutoCloseable resource) {}
 
     @Override
-    public void checkTarget(String host, InetAddress address, int port) throws PolicyDeniedException {
-    }
+    public void checkTarget(String host, InetAddress address, int port) throws PolicyDeniedException {}
 
     @Override
     public boolean filtered() {

@@ -1,7 +1,6 @@
 package dev.probebook.notebook.security;
 
 import dev.probebook.access.Role;
-
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,8 +14,14 @@ record ConfiguredUser(String name, String passwordHash, Set<Role> roles) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final Pattern BARE_BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}");
-    private static final List<String> HASH_IDS = List.of("{bcrypt}", "{pbkdf2}", "{pbkdf2@SpringSecurity_v5_8}",
-            "{scrypt}", "{scrypt@SpringSecurity_v5_8}", "{argon2}", "{argon2@SpringSecurity_v5_8}");
+    private static final List<String> HASH_IDS = List.of(
+            "{bcrypt}",
+            "{pbkdf2}",
+            "{pbkdf2@SpringSecurity_v5_8}",
+            "{scrypt}",
+            "{scrypt@SpringSecurity_v5_8}",
+            "{argon2}",
+            "{argon2@SpringSecurity_v5_8}");
 
     static ConfiguredUser of(String name, String passwordHash, String roles) {
         String key = "probebook.users." + name;
@@ -24,7 +29,8 @@ record ConfiguredUser(String name, String passwordHash, Set<Role> roles) {
             throw new IllegalArgumentException(key + ": a user name is 1-64 letters, digits or . _ @ -");
         }
         if (passwordHash == null || passwordHash.isBlank()) {
-            throw new IllegalArgumentException(key + ".password-hash is missing (make one with: ./probebook hash-password)");
+            throw new IllegalArgumentException(
+                    key + ".password-hash is missing (make one with: ./probebook hash-password)");
         }
         String hash = passwordHash.trim();
         if (BARE_BCRYPT.matcher(hash).matches()) {
@@ -32,8 +38,9 @@ record ConfiguredUser(String name, String passwordHash, Set<Role> roles) {
         }
         String h = hash;
         if (HASH_IDS.stream().noneMatch(id -> h.startsWith(id) && h.length() > id.length() + 10)) {
-            throw new IllegalArgumentException(key + ".password-hash is not a password hash: plain-text passwords are not"
-                    + " accepted. Make a hash with: ./probebook hash-password");
+            throw new IllegalArgumentException(
+                    key + ".password-hash is not a password hash: plain-text passwords are not"
+                            + " accepted. Make a hash with: ./probebook hash-password");
         }
         if (roles == null || roles.isBlank()) {
             throw new IllegalArgumentException(key + ".roles is missing (viewer, operator, editor or admin)");

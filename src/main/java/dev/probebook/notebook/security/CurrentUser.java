@@ -2,14 +2,13 @@ package dev.probebook.notebook.security;
 
 import dev.probebook.access.Actor;
 import dev.probebook.access.Role;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The signed-in user of the current request as an {@link Actor}. Call it on a request thread (a click
@@ -17,8 +16,7 @@ import java.util.Set;
  */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static Optional<Actor> get() {
         return of(SecurityContextHolder.getContext().getAuthentication());
@@ -26,7 +24,9 @@ public final class CurrentUser {
 
     /** The actor for an authentication, or empty when it is anonymous. */
     public static Optional<Actor> of(Authentication auth) {
-        if (auth == null || !auth.isAuthenticated() || auth.getName() == null
+        if (auth == null
+                || !auth.isAuthenticated()
+                || auth.getName() == null
                 || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
             return Optional.empty();
         }
@@ -43,8 +43,11 @@ public final class CurrentUser {
         }
         String name = auth.getName();
         if (auth.getPrincipal() instanceof OidcUser oidc) {
-            String provider = auth instanceof org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken t
-                    ? t.getAuthorizedClientRegistrationId() : "oidc";
+            String provider = auth
+                            instanceof
+                            org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken t
+                    ? t.getAuthorizedClientRegistrationId()
+                    : "oidc";
             name = provider + ":" + OidcRoles.userName(oidc);
         }
         return Optional.of(new Actor(name, roles));

@@ -1,18 +1,17 @@
 package dev.probebook.notebook.security;
 
 import dev.probebook.access.Role;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Roles for users who sign in through an OpenID Connect provider (Spring Security's standard
@@ -36,7 +35,8 @@ final class OidcRoles {
 
     Set<Role> rolesOf(Object claimValue) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        Collection<?> values = claimValue instanceof Collection<?> c ? c
+        Collection<?> values = claimValue instanceof Collection<?> c
+                ? c
                 : claimValue instanceof String s ? List.of(s.split("[,\\s]+")) : List.of();
         for (Object v : values) {
             String t = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
@@ -68,7 +68,7 @@ final class OidcRoles {
 
     /** A readable name for audit and display: preferred user name, else e-mail, else the subject. */
     static String userName(OidcUser user) {
-        for (String n : new String[]{user.getPreferredUsername(), user.getEmail(), user.getSubject()}) {
+        for (String n : new String[] {user.getPreferredUsername(), user.getEmail(), user.getSubject()}) {
             if (n != null && !n.isBlank()) {
                 return n;
             }

@@ -1,9 +1,9 @@
 package dev.probebook.notebook.security;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.Supplier;
 
@@ -47,8 +47,9 @@ final class OwnerLink {
 
     /** True (once) when {@code candidate} is the current token; then a new token replaces it. */
     synchronized boolean consume(String candidate) {
-        if (candidate == null || !MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
+        if (candidate == null
+                || !MessageDigest.isEqual(
+                        candidate.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             return false;
         }
         token = newToken();

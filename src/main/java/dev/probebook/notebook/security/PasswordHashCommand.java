@@ -1,13 +1,12 @@
 package dev.probebook.notebook.security;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * {@code probebook hash-password}: reads a password (without echo on a terminal, else one line of
@@ -15,8 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PasswordHashCommand {
 
-    private PasswordHashCommand() {
-    }
+    private PasswordHashCommand() {}
 
     /**
      * A terminal to prompt on. From JDK 22 {@code System.console()} exists even when input is piped, so

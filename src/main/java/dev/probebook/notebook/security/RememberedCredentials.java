@@ -1,10 +1,5 @@
 package dev.probebook.notebook.security;
 
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +10,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 
 /**
  * HTTP Basic on the API checks the password on every request, and a password hash is slow on purpose
@@ -28,8 +27,7 @@ final class RememberedCredentials implements AuthenticationProvider {
     static final Duration TTL = Duration.ofMinutes(5);
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Remembered(Authentication authentication, Instant until) {
-    }
+    private record Remembered(Authentication authentication, Instant until) {}
 
     private final AuthenticationProvider delegate;
     private final Clock clock;

@@ -4,10 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses {@code POST /login} from another site. The sign-in form carries no CSRF token (Vaadin's
@@ -38,7 +37,9 @@ final class SameOriginSignIn extends OncePerRequestFilter {
         try {
             URI o = URI.create(origin);
             int port = o.getPort() != -1 ? o.getPort() : "https".equals(o.getScheme()) ? 443 : 80;
-            return o.getHost() != null && o.getHost().equalsIgnoreCase(request.getServerName()) && port == request.getServerPort();
+            return o.getHost() != null
+                    && o.getHost().equalsIgnoreCase(request.getServerName())
+                    && port == request.getServerPort();
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -3,6 +3,14 @@ package dev.probebook.notebook.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.access.Role;
+import dev.probebook.audit.AuditAction;
+import dev.probebook.audit.AuditEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -10,7 +18,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,22 +37,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-
-import dev.probebook.audit.AuditAction;
-import dev.probebook.audit.AuditEvent;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Who may use the web app. Every page needs a signed-in user; views and actions check roles on the
@@ -74,8 +71,13 @@ class SecurityConfig {
     @Bean
     UserDetailsService userDetailsService(UserDirectory directory) {
         List<UserDetails> users = new ArrayList<>();
-        directory.users().values().forEach(u -> users.add(User.withUsername(u.name()).password(u.passwordHash())
-                .authorities(UserDirectory.authorities(u.roles())).build()));
+        directory
+                .users()
+                .values()
+                .forEach(u -> users.add(User.withUsername(u.name())
+                        .password(u.passwordHash())
+                        .authorities(UserDirectory.authorities(u.roles()))
+                        .build()));
         return new InMemoryUserDetailsManager(users);
     }
 
@@ -97,12 +99,15 @@ class SecurityConfig {
 
     /** Prints the owner's link once the port is known (single-owner mode), or what team mode has configured. */
     @Bean
-    ApplicationListener<WebServerInitializedEvent> printOwnerLink(SignInOptions options, OwnerLink link, Environment env,
-                                                                   UserDirectory directory) {
+    ApplicationListener<WebServerInitializedEvent> printOwnerLink(
+            SignInOptions options, OwnerLink link, Environment env, UserDirectory directory) {
         return event -> {
             if (!options.ownerMode()) {
                 System.out.println("Probebook: team mode: " + directory.users().size() + " configured user(s)"
-                        + (options.providers().isEmpty() ? "" : ", sign-in with " + String.join(", ", options.providers().values()))
+                        + (options.providers().isEmpty()
+                                ? ""
+                                : ", sign-in with "
+                                        + String.join(", ", options.providers().values()))
                         + "; listening on port " + event.getWebServer().getPort());
                 return;
             }
@@ -120,9 +125,19 @@ class SecurityConfig {
     /** Interactive sign-ins (the form, OpenID Connect) and every failed attempt go to the audit log. */
     @Bean
     ApplicationListener<InteractiveAuthenticationSuccessEvent> auditSignIn(ProbeGate gate) {
-        return e -> gate.record(new AuditEvent(Instant.ofEpochMilli(e.getTimestamp()),
-                CurrentUser.of(e.getAuthentication()).map(a -> a.name()).orElse(e.getAuthentication().getName()),
-                AuditAction.SIGN_IN, null, null, null, remote(e.getAuthentication()), null, null, "sign-in"));
+        return e -> gate.record(new AuditEvent(
+                Instant.ofEpochMilli(e.getTimestamp()),
+                CurrentUser.of(e.getAuthentication())
+                        .map(a -> a.name())
+                        .orElse(e.getAuthentication().getName()),
+                AuditAction.SIGN_IN,
+                null,
+                null,
+                null,
+                remote(e.getAuthentication()),
+                null,
+                null,
+                "sign-in"));
     }
 
     @Bean
@@ -131,16 +146,28 @@ class SecurityConfig {
     }
 
     @Bean
-    ApplicationListener<AbstractAuthenticationFailureEvent> auditSignInFailure(ProbeGate gate, SignInThrottle throttle) {
+    ApplicationListener<AbstractAuthenticationFailureEvent> auditSignInFailure(
+            ProbeGate gate, SignInThrottle throttle) {
         return e -> {
             String from = remote(e.getAuthentication());
             if (from != null && !throttle.failed(from)) {
                 return; // over the limit: the address is now held back, and this attempt is counted, not logged
             }
-            gate.record(new AuditEvent(Instant.ofEpochMilli(e.getTimestamp()), String.valueOf(e.getAuthentication().getName()),
-                    AuditAction.SIGN_IN_FAILED, null, null, null, from, null, null,
-                    e.getException().getMessage() + (from != null && throttle.blocked(from)
-                            ? "; " + SignInThrottle.LIMIT + " failures in a minute: this address is held back for a minute" : "")));
+            gate.record(new AuditEvent(
+                    Instant.ofEpochMilli(e.getTimestamp()),
+                    String.valueOf(e.getAuthentication().getName()),
+                    AuditAction.SIGN_IN_FAILED,
+                    null,
+                    null,
+                    null,
+                    from,
+                    null,
+                    null,
+                    e.getException().getMessage()
+                            + (from != null && throttle.blocked(from)
+                                    ? "; " + SignInThrottle.LIMIT
+                                            + " failures in a minute: this address is held back for a minute"
+                                    : "")));
         };
     }
 
@@ -150,13 +177,20 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-                                 ObjectProvider<AuthenticationEventPublisher> events, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain apiChain(
+            HttpSecurity http,
+            UserDetailsService users,
+            PasswordEncoder encoder,
+            ObjectProvider<AuthenticationEventPublisher> events,
+            SignInThrottle throttle)
+            throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
         ProviderManager manager = new ProviderManager(new RememberedCredentials(passwords, Clock.systemUTC()));
         events.ifAvailable(manager::setAuthenticationEventPublisher);
-        http.addFilterBefore(new ThrottledSignIn(throttle), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
+        http.addFilterBefore(
+                new ThrottledSignIn(throttle),
+                org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -172,8 +206,11 @@ class SecurityConfig {
      * into a redirect to the sign-in page. No {@code WWW-Authenticate: Basic} header, so browsers never
      * prompt for and cache credentials that a cross-site request could then carry.
      */
-    private static void unauthorized(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                                     org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+    private static void unauthorized(
+            jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e)
+            throws java.io.IOException {
         response.setStatus(401);
         response.setContentType("application/json");
         response.getWriter().write("{\"error\":\"sign in: HTTP Basic with a user from probebook.users\"}");
@@ -181,21 +218,32 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, SignInOptions options, OwnerLink link, ProbeGate gate, SignInThrottle throttle,
-                                 ObjectProvider<ClientRegistrationRepository> registrations, Environment env) throws Exception {
+    SecurityFilterChain webChain(
+            HttpSecurity http,
+            SignInOptions options,
+            OwnerLink link,
+            ProbeGate gate,
+            SignInThrottle throttle,
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            Environment env)
+            throws Exception {
         if (options.ownerMode()) {
-            http.addFilterBefore(new TokenSignInFilter(link, gate, throttle, Clock.systemUTC()), UsernamePasswordAuthenticationFilter.class);
+            http.addFilterBefore(
+                    new TokenSignInFilter(link, gate, throttle, Clock.systemUTC()),
+                    UsernamePasswordAuthenticationFilter.class);
         }
         // the sign-in link and the stylesheet (the sign-in page needs it too); Vaadin's own resources are
         // permitted by its configurer
         // and Spring Boot's error page, so that an API mistake answers 400/405/415, not a redirect to sign-in
-        http.authorizeHttpRequests(a -> a.requestMatchers(TokenSignInFilter.PATH, "/notebook.css", "/error").permitAll());
+        http.authorizeHttpRequests(a -> a.requestMatchers(TokenSignInFilter.PATH, "/notebook.css", "/error")
+                .permitAll());
         // the sign-in form is exempt from CSRF tokens (Vaadin's configurer), so refuse a cross-site post to it:
         // another site must not sign a visitor in under an account of its choosing
         http.addFilterBefore(new SameOriginSignIn(), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new ThrottledSignIn(throttle), UsernamePasswordAuthenticationFilter.class);
         if (registrations.getIfAvailable() != null) {
-            OidcRoles roles = new OidcRoles(env.getProperty("probebook.oidc.roles-claim", "groups"),
+            OidcRoles roles = new OidcRoles(
+                    env.getProperty("probebook.oidc.roles-claim", "groups"),
                     Role.parse(env.getProperty("probebook.oidc.default-role", "viewer")));
             http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(roles.userService())));
         }

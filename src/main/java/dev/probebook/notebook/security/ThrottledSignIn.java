@@ -4,9 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Answers 429 to a sign-in attempt (the form, or HTTP Basic credentials) from an address the throttle holds back. */
 final class ThrottledSignIn extends OncePerRequestFilter {
@@ -31,7 +30,8 @@ final class ThrottledSignIn extends OncePerRequestFilter {
             response.setStatus(429);
             response.setHeader("Retry-After", "60");
             response.setContentType("application/json");
-            response.getWriter().write("{\"error\":\"too many failed sign-ins from this address; try again in a minute\"}");
+            response.getWriter()
+                    .write("{\"error\":\"too many failed sign-ins from this address; try again in a minute\"}");
             return;
         }
         chain.doFilter(request, response);

@@ -1,23 +1,22 @@
 package dev.probebook.notebook.security;
 
+import dev.probebook.access.ProbeGate;
 import dev.probebook.access.Role;
 import dev.probebook.audit.AuditAction;
 import dev.probebook.audit.AuditEvent;
-import dev.probebook.access.ProbeGate;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Set;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
-import java.time.Clock;
-import java.util.Set;
 
 /**
  * {@code GET /signin?token=...}: signs the machine's owner in with the console link's token (role admin),
@@ -60,8 +59,17 @@ final class TokenSignInFilter extends OncePerRequestFilter {
                 response.sendRedirect(request.getContextPath() + "/login?link-used");
                 return;
             }
-            audit.record(new AuditEvent(clock.instant(), "anonymous", AuditAction.SIGN_IN_FAILED, null, null, null,
-                    from, null, null, "console sign-in link: wrong or already used token"));
+            audit.record(new AuditEvent(
+                    clock.instant(),
+                    "anonymous",
+                    AuditAction.SIGN_IN_FAILED,
+                    null,
+                    null,
+                    null,
+                    from,
+                    null,
+                    null,
+                    "console sign-in link: wrong or already used token"));
             response.sendRedirect(request.getContextPath() + "/login?link-used");
             return;
         }
@@ -69,13 +77,22 @@ final class TokenSignInFilter extends OncePerRequestFilter {
             request.changeSessionId();
         }
         request.getSession(true);
-        var auth = UsernamePasswordAuthenticationToken.authenticated(link.owner(), null,
-                UserDirectory.authorities(Set.of(Role.ADMIN)));
+        var auth = UsernamePasswordAuthenticationToken.authenticated(
+                link.owner(), null, UserDirectory.authorities(Set.of(Role.ADMIN)));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        audit.record(new AuditEvent(clock.instant(), link.owner(), AuditAction.SIGN_IN, null, null, null, from, null, null,
+        audit.record(new AuditEvent(
+                clock.instant(),
+                link.owner(),
+                AuditAction.SIGN_IN,
+                null,
+                null,
+                null,
+                from,
+                null,
+                null,
                 "console sign-in link"));
         link.print("Probebook: the sign-in link was used. The next one-time link (for another browser):");
         response.sendRedirect(request.getContextPath() + "/");

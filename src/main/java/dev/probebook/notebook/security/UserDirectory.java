@@ -1,17 +1,16 @@
 package dev.probebook.notebook.security;
 
 import dev.probebook.access.Role;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** The users configured under {@code probebook.users.*}; empty means single-owner mode (console sign-in link). */
 final class UserDirectory {
@@ -32,8 +31,7 @@ final class UserDirectory {
     }
 
     /** What {@code probebook.users.NAME.*} binds to (relaxed names: {@code password-hash}, {@code PASSWORD_HASH}). */
-    public record UserProperties(String passwordHash, String roles) {
-    }
+    public record UserProperties(String passwordHash, String roles) {}
 
     boolean isEmpty() {
         return users.isEmpty();

@@ -4,7 +4,6 @@ import dev.probebook.command.HostSyntax;
 import dev.probebook.command.Services;
 import dev.probebook.probe.hosts.HostsFile;
 import dev.probebook.probe.net.AddressText;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -37,7 +36,8 @@ final class AddressNames {
         try {
             for (HostsFile.Entry e : HostsFile.read(hostsFile).entries()) {
                 if (HostSyntax.isIpLiteral(e.address()) && !e.names().isEmpty()) {
-                    names.putIfAbsent(InetAddress.getByName(e.address()), e.names().get(0));
+                    names.putIfAbsent(
+                            InetAddress.getByName(e.address()), e.names().get(0));
                 }
             }
         } catch (IOException e) {

@@ -16,9 +16,19 @@ package dev.probebook.probe.capture;
  * @param snaplen        {@code -s}; 262144 by default and for {@code -s 0}
  * @param filter         the filter expression
  */
-public record CaptureCommand(String iface, int count, boolean numeric, int verbose, boolean quiet,
-                             TimestampStyle timestamps, boolean absoluteSeq, boolean promiscuous,
-                             boolean listInterfaces, String writeFile, int snaplen, CaptureFilter filter) {
+public record CaptureCommand(
+        String iface,
+        int count,
+        boolean numeric,
+        int verbose,
+        boolean quiet,
+        TimestampStyle timestamps,
+        boolean absoluteSeq,
+        boolean promiscuous,
+        boolean listInterfaces,
+        String writeFile,
+        int snaplen,
+        CaptureFilter filter) {
 
     static final int DEFAULT_SNAPLEN = 262144;
 

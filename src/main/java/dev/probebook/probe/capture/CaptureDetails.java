@@ -1,7 +1,6 @@
 package dev.probebook.probe.capture;
 
 import dev.probebook.probe.ProbeDetails;
-
 import java.util.List;
 
 /**
@@ -14,9 +13,18 @@ import java.util.List;
  * @param receivedByFilter pcap statistics, -1 when unavailable
  * @param savedFile        the pcap file written for {@code -w}, null without {@code -w}
  */
-public record CaptureDetails(String iface, String linkType, String filter, List<Packet> packets,
-                             List<Connection> connections, int captured, long receivedByFilter, long droppedByKernel,
-                             String stopReason, String savedFile) implements ProbeDetails {
+public record CaptureDetails(
+        String iface,
+        String linkType,
+        String filter,
+        List<Packet> packets,
+        List<Connection> connections,
+        int captured,
+        long receivedByFilter,
+        long droppedByKernel,
+        String stopReason,
+        String savedFile)
+        implements ProbeDetails {
 
     public CaptureDetails {
         packets = List.copyOf(packets);
@@ -29,8 +37,7 @@ public record CaptureDetails(String iface, String linkType, String filter, List<
      * {@code length} is the length tcpdump prints (transport payload for TCP/UDP); {@code line} is the
      * printed text.
      */
-    public record Packet(String time, String src, String dst, String proto, String flags, int length, String line) {
-    }
+    public record Packet(String time, String src, String dst, String proto, String flags, int length, String line) {}
 
     /**
      * One TCP connection (4-tuple). {@code client} sent the SYN. {@code outcome}: {@code established},
@@ -39,7 +46,16 @@ public record CaptureDetails(String iface, String linkType, String filter, List<
      * sent just before the end), {@code handshake-incomplete} (SYN-ACK repeated, never ACKed),
      * {@code in-progress} (opened before the capture started). {@code verdict} is ok/warn/fail/none.
      */
-    public record Connection(String client, String server, int synCount, int synAckCount, boolean rst, String rstFrom,
-                             boolean established, int packets, String outcome, String verdict, String explanation) {
-    }
+    public record Connection(
+            String client,
+            String server,
+            int synCount,
+            int synAckCount,
+            boolean rst,
+            String rstFrom,
+            boolean established,
+            int packets,
+            String outcome,
+            String verdict,
+            String explanation) {}
 }

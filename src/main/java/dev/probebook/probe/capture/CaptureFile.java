@@ -17,19 +17,20 @@ final class CaptureFile {
 
     /** pcap file header and per-record header sizes, to bound the file before writing a packet. */
     static final int FILE_HEADER = 24;
+
     static final int RECORD_HEADER = 16;
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CaptureFile() {
-    }
+    private CaptureFile() {}
 
     /** {@code <dataDir>/captures/capture-20250101-120000-1a2b3c.pcap} (absolute). */
     static Path newPath(Path dataDir, Instant now, ZoneId zone) {
         byte[] random = new byte[3];
         RANDOM.nextBytes(random);
-        String name = "capture-" + STAMP.format(LocalDateTime.ofInstant(now, zone)) + "-" + HexFormat.of().formatHex(random) + ".pcap";
+        String name = "capture-" + STAMP.format(LocalDateTime.ofInstant(now, zone)) + "-"
+                + HexFormat.of().formatHex(random) + ".pcap";
         return dataDir.resolve("captures").resolve(name).toAbsolutePath().normalize();
     }
 

@@ -1,7 +1,6 @@
 package dev.probebook.probe.capture;
 
 import dev.probebook.command.HostSyntax;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,14 @@ import java.util.stream.Collectors;
  */
 record CaptureFilter(String text, List<Token> tokens) {
 
-    enum Role { HOST, PORT, WORD }
+    enum Role {
+        HOST,
+        PORT,
+        WORD
+    }
 
     /** One token; {@code value} is the validated operand (a host in the form to resolve), else the text. */
-    record Token(String text, Role role, String value) {
-    }
+    record Token(String text, Role role, String value) {}
 
     CaptureFilter {
         tokens = List.copyOf(tokens);
@@ -38,8 +40,11 @@ record CaptureFilter(String text, List<Token> tokens) {
 
     /** Host operands that are names (not address literals), to resolve before compiling. */
     List<String> hostNames() {
-        return tokens.stream().filter(t -> t.role() == Role.HOST && !HostSyntax.isIpLiteral(t.value()))
-                .map(Token::value).distinct().toList();
+        return tokens.stream()
+                .filter(t -> t.role() == Role.HOST && !HostSyntax.isIpLiteral(t.value()))
+                .map(Token::value)
+                .distinct()
+                .toList();
     }
 
     /**

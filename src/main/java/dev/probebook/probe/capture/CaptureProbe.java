@@ -5,7 +5,6 @@ import dev.probebook.command.UsageException;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
-
 import java.util.Set;
 
 /**
@@ -40,7 +39,9 @@ public final class CaptureProbe implements Probe<CaptureCommand> {
             return new LiveCapture(command, ctx).run();
         } catch (LinkageError e) {
             // UnsatisfiedLinkError on first use, NoClassDefFoundError afterwards: libpcap (or JNA) cannot load
-            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            String why = e.getMessage() == null
+                    ? e.toString()
+                    : e.getMessage().lines().findFirst().orElse(e.toString());
             ctx.out("tcpdump: cannot load libpcap: " + why);
             return ProbeResult.error("libpcap cannot be loaded (" + e.getClass().getSimpleName()
                     + "): install libpcap (apt-get install libpcap0.8) and run again");

@@ -53,7 +53,7 @@ final class ConnectionTracker {
         switch (ip.payload()) {
             case DecodedPacket.Tcp tcp -> tcp(time, ip.header(), tcp);
             case DecodedPacket.Icmp icmp -> icmp(icmp);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -184,7 +184,8 @@ final class ConnectionTracker {
         } else if (f.rstFromServer > 0) {
             outcome = "refused";
             verdict = "fail";
-            why = "the SYN was answered by RST (connection refused): nothing listens on that port, or a firewall REJECTs it";
+            why =
+                    "the SYN was answered by RST (connection refused): nothing listens on that port, or a firewall REJECTs it";
         } else if (f.icmpReason != null) {
             outcome = "rejected";
             verdict = "fail";
@@ -193,7 +194,8 @@ final class ConnectionTracker {
             outcome = "dropped";
             verdict = "fail";
             why = f.syns >= 2
-                    ? "SYN retransmitted " + (f.syns - 1) + " time" + (f.syns == 2 ? "" : "s") + " with no reply: a firewall drops it"
+                    ? "SYN retransmitted " + (f.syns - 1) + " time" + (f.syns == 2 ? "" : "s")
+                            + " with no reply: a firewall drops it"
                     : "SYN got no reply: a firewall drops it";
         } else {
             outcome = "waiting";
@@ -201,7 +203,17 @@ final class ConnectionTracker {
             why = "one SYN sent just before the capture ended, no reply yet";
         }
         String rstFrom = f.rstFromServer > 0 ? "server" : f.rstFromClient > 0 ? "client" : null;
-        return new CaptureDetails.Connection(f.client, f.server, f.syns, f.synAcks, rstFrom != null, rstFrom,
-                f.established, f.packets, outcome, verdict, why);
+        return new CaptureDetails.Connection(
+                f.client,
+                f.server,
+                f.syns,
+                f.synAcks,
+                rstFrom != null,
+                rstFrom,
+                f.established,
+                f.packets,
+                outcome,
+                verdict,
+                why);
     }
 }

@@ -1,7 +1,6 @@
 package dev.probebook.probe.capture;
 
 import dev.probebook.command.Typos;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,8 @@ import java.util.Optional;
 record Device(String name, String description, boolean up, boolean running, boolean loopback) {
 
     /** Pseudo devices tcpdump never picks by default. */
-    private static final List<String> PSEUDO_PREFIXES = List.of("any", "nflog", "nfqueue", "dbus", "usbmon", "bluetooth");
+    private static final List<String> PSEUDO_PREFIXES =
+            List.of("any", "nflog", "nfqueue", "dbus", "usbmon", "bluetooth");
 
     /** {@code 1.eth0 [Up, Running]}, as {@code tcpdump -D} prints it. */
     static List<String> listing(List<Device> devices) {
@@ -30,8 +30,9 @@ record Device(String name, String description, boolean up, boolean running, bool
             if (d.loopback()) {
                 flags.add("Loopback");
             }
-            lines.add((i + 1) + "." + d.name() + (d.description() == null || d.description().isBlank() ? "" : " (" + d.description() + ")")
-                    + " [" + (flags.isEmpty() ? "none" : String.join(", ", flags)) + "]");
+            lines.add((i + 1) + "." + d.name()
+                    + (d.description() == null || d.description().isBlank() ? "" : " (" + d.description() + ")") + " ["
+                    + (flags.isEmpty() ? "none" : String.join(", ", flags)) + "]");
         }
         return lines;
     }
@@ -55,6 +56,7 @@ record Device(String name, String description, boolean up, boolean running, bool
 
     /** The device name closest to a mistyped one ({@code eho0 -> eth0}), or null when none is close. */
     static String closest(String wanted, List<Device> devices) {
-        return Typos.closest(wanted, devices.stream().map(Device::name).toList(), 2).orElse(null);
+        return Typos.closest(wanted, devices.stream().map(Device::name).toList(), 2)
+                .orElse(null);
     }
 }

@@ -2,7 +2,6 @@ package dev.probebook.probe.capture;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,17 +19,93 @@ final class FilterScanner {
     private static final Set<String> HOST_QUALIFIERS = Set.of("host", "gateway");
     private static final Set<String> DIRECTIONS = Set.of("src", "dst");
     private static final Set<String> LINK_QUALIFIERS = Set.of("ether", "fddi", "tr", "wlan", "arcnet");
-    private static final Set<String> OPERAND_QUALIFIERS = Set.of("net", "portrange", "proto", "protochain", "less",
-            "greater", "mask", "ifname", "on", "rnr", "rulenum", "reason", "rset", "srnr", "subrulenum", "action",
-            "type", "subtype", "dir");
+    private static final Set<String> OPERAND_QUALIFIERS = Set.of(
+            "net",
+            "portrange",
+            "proto",
+            "protochain",
+            "less",
+            "greater",
+            "mask",
+            "ifname",
+            "on",
+            "rnr",
+            "rulenum",
+            "reason",
+            "rset",
+            "srnr",
+            "subrulenum",
+            "action",
+            "type",
+            "subtype",
+            "dir");
     private static final Set<String> OPTIONAL_NUMBER = Set.of("vlan", "mpls", "geneve", "pppoes");
-    private static final Set<String> KEYWORDS = Set.of("tcp", "udp", "icmp", "icmp6", "ip", "ip6", "arp", "rarp",
-            "sctp", "igmp", "igrp", "pim", "vrrp", "carp", "ah", "esp", "broadcast", "multicast", "inbound", "outbound",
-            "link", "atalk", "aarp", "decnet", "iso", "stp", "ipx", "netbeui", "lat", "sca", "moprc", "mopdl", "clnp",
-            "esis", "isis", "l1", "l2", "iih", "lsp", "snp", "csnp", "psnp", "radio", "llc", "pppoed", "len", "addr1",
-            "addr2", "addr3", "addr4", "ra", "ta", "hdpc", "slip", "ppp");
+    private static final Set<String> KEYWORDS = Set.of(
+            "tcp",
+            "udp",
+            "icmp",
+            "icmp6",
+            "ip",
+            "ip6",
+            "arp",
+            "rarp",
+            "sctp",
+            "igmp",
+            "igrp",
+            "pim",
+            "vrrp",
+            "carp",
+            "ah",
+            "esp",
+            "broadcast",
+            "multicast",
+            "inbound",
+            "outbound",
+            "link",
+            "atalk",
+            "aarp",
+            "decnet",
+            "iso",
+            "stp",
+            "ipx",
+            "netbeui",
+            "lat",
+            "sca",
+            "moprc",
+            "mopdl",
+            "clnp",
+            "esis",
+            "isis",
+            "l1",
+            "l2",
+            "iih",
+            "lsp",
+            "snp",
+            "csnp",
+            "psnp",
+            "radio",
+            "llc",
+            "pppoed",
+            "len",
+            "addr1",
+            "addr2",
+            "addr3",
+            "addr4",
+            "ra",
+            "ta",
+            "hdpc",
+            "slip",
+            "ppp");
 
-    private enum Expect { NONE, HOST, PORT, OPERAND, AFTER_DIRECTION, DIRECTION_AFTER_CONJUNCTION, OPTIONAL_NUMBER }
+    private enum Expect {
+        NONE,
+        HOST,
+        PORT,
+        OPERAND,
+        AFTER_DIRECTION,
+        DIRECTION_AFTER_CONJUNCTION,
+        OPTIONAL_NUMBER
+    }
 
     private final Args args;
     private final List<String> words = new ArrayList<>();
@@ -38,6 +113,7 @@ final class FilterScanner {
     private Expect expect = Expect.NONE;
     /** The role of the last operand: a bare word after and/or inherits it ({@code host a or b}). */
     private CaptureFilter.Role lastOperand;
+
     private boolean linkLevel;
     private boolean arithmetic;
 
@@ -93,7 +169,7 @@ final class FilterScanner {
                     return;
                 }
             }
-            default -> { }
+            default -> {}
         }
         if (HOST_QUALIFIERS.contains(lower)) {
             expect = Expect.HOST;

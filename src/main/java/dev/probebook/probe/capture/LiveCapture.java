@@ -1,21 +1,11 @@
 package dev.probebook.probe.capture;
 
-import dev.probebook.probe.net.AddressText;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
+import dev.probebook.probe.net.AddressText;
 import dev.probebook.probe.resolve.NameResolver;
 import dev.probebook.settings.Settings;
-import org.pcap4j.core.BpfProgram;
-import org.pcap4j.core.NotOpenException;
-import org.pcap4j.core.PcapDumper;
-import org.pcap4j.core.PcapHandle;
-import org.pcap4j.core.PcapNativeException;
-import org.pcap4j.core.PcapNetworkInterface;
-import org.pcap4j.core.PcapStat;
-import org.pcap4j.core.Pcaps;
-import org.pcap4j.packet.namednumber.DataLinkType;
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,6 +21,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapDumper;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.PcapStat;
+import org.pcap4j.core.Pcaps;
+import org.pcap4j.packet.namednumber.DataLinkType;
 
 /**
  * One live capture through libpcap (pcap4j): resolve the filter's host names, compile the filter, open the
@@ -69,16 +68,22 @@ final class LiveCapture {
             Device.listing(devices).forEach(ctx::out);
             return devices.isEmpty()
                     ? ProbeResult.warn("libpcap lists no interfaces: is this a container without network access?", null)
-                    : ProbeResult.ok(devices.size() + " capture interfaces: " + String.join(", ",
-                    devices.stream().map(Device::name).toList()) + " (use one with -i)", null);
+                    : ProbeResult.ok(
+                            devices.size() + " capture interfaces: "
+                                    + String.join(
+                                            ", ",
+                                            devices.stream().map(Device::name).toList()) + " (use one with -i)",
+                            null);
         }
         String expression;
         try {
             expression = cmd.filter().expression(resolveHostNames());
         } catch (UnknownHostException e) {
             ctx.out("tcpdump: unknown host '" + e.getMessage() + "'");
-            return ProbeResult.fail("cannot resolve " + e.getMessage() + " (in the capture filter): check the name (nslookup "
-                    + e.getMessage() + "), add it to /etc/hosts, or write the IP address in the filter", null);
+            return ProbeResult.fail(
+                    "cannot resolve " + e.getMessage() + " (in the capture filter): check the name (nslookup "
+                            + e.getMessage() + "), add it to /etc/hosts, or write the IP address in the filter",
+                    null);
         }
         String invalid = compileError(expression);
         if (invalid != null) {
@@ -87,14 +92,17 @@ final class LiveCapture {
         String iface = chooseInterface(devices);
         if (iface == null) {
             ctx.out("tcpdump: no suitable device found");
-            return ProbeResult.error("no interface is up to capture on: name one with -i (tcpdump -D lists them) or set probebook.capture.interface");
+            return ProbeResult.error(
+                    "no interface is up to capture on: name one with -i (tcpdump -D lists them) or set probebook.capture.interface");
         }
         PcapHandle handle;
         try {
             handle = new PcapHandle.Builder(iface)
                     .snaplen(cmd.snaplen())
-                    .promiscuousMode(cmd.promiscuous() ? PcapNetworkInterface.PromiscuousMode.PROMISCUOUS
-                            : PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
+                    .promiscuousMode(
+                            cmd.promiscuous()
+                                    ? PcapNetworkInterface.PromiscuousMode.PROMISCUOUS
+                                    : PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
                     .timeoutMillis(READ_TIMEOUT_MS)
                     .immediateMode(true)
                     .build();
@@ -157,7 +165,8 @@ final class LiveCapture {
             return null;
         }
         try (PcapHandle dead = Pcaps.openDead(DataLinkType.EN10MB, cmd.snaplen())) {
-            dead.compileFilter(expression, BpfProgram.BpfCompileMode.OPTIMIZE, PcapHandle.PCAP_NETMASK_UNKNOWN).free();
+            dead.compileFilter(expression, BpfProgram.BpfCompileMode.OPTIMIZE, PcapHandle.PCAP_NETMASK_UNKNOWN)
+                    .free();
             return null;
         } catch (PcapNativeException e) {
             return e.getMessage();
@@ -168,8 +177,8 @@ final class LiveCapture {
 
     private ProbeResult badFilter(String message) {
         ctx.out("tcpdump: " + message);
-        return ProbeResult.error("the capture filter '" + cmd.filter().text() + "' is not valid pcap-filter syntax (" + message
-                + "). Write it like: host 10.0.0.5 and tcp port 443");
+        return ProbeResult.error("the capture filter '" + cmd.filter().text() + "' is not valid pcap-filter syntax ("
+                + message + "). Write it like: host 10.0.0.5 and tcp port 443");
     }
 
     private ProbeResult capture(PcapHandle handle, String iface, String expression) throws NotOpenException {
@@ -196,7 +205,8 @@ final class LiveCapture {
                 dumper = handle.dumpOpen(file.toString());
             } catch (IOException | PcapNativeException e) {
                 ctx.out("tcpdump: " + file + ": " + e.getMessage());
-                return ProbeResult.error("cannot create the capture file under " + file.getParent() + " (probebook.data-dir): " + e.getMessage());
+                return ProbeResult.error("cannot create the capture file under " + file.getParent()
+                        + " (probebook.data-dir): " + e.getMessage());
             }
         }
         if (cmd.verbose() == 0 && !cmd.writes()) {
@@ -206,8 +216,8 @@ final class LiveCapture {
             ctx.out("tcpdump: writing packets to " + file + " (not to " + cmd.writeFile()
                     + ": captures are kept in the data directory)");
         }
-        ctx.out((cmd.verbose() > 0 || cmd.writes() ? "tcpdump: " : "") + "listening on " + iface + ", link-type " + linkName
-                + ", snapshot length " + handle.getSnapshot() + " bytes");
+        ctx.out((cmd.verbose() > 0 || cmd.writes() ? "tcpdump: " : "") + "listening on " + iface + ", link-type "
+                + linkName + ", snapshot length " + handle.getSnapshot() + " bytes");
 
         Session s = new Session(linkType, iface);
         try {
@@ -250,13 +260,16 @@ final class LiveCapture {
         private String stopReason = "stopped";
         /** libpcap's error when the capture broke off ({@code The interface disappeared}), null otherwise. */
         private String failure;
+
         private long fileBytes = CaptureFile.FILE_HEADER;
 
         Session(int linkType, String iface) {
             this.linkType = linkType;
             this.iface = iface;
-            this.formatter = new TcpdumpFormatter(new TcpdumpFormatter.Options(cmd.verbose(), cmd.quiet(), cmd.timestamps(),
-                    cmd.absoluteSeq()), AddressNames.of(cmd.numeric(), settings.hostsFile()), zone);
+            this.formatter = new TcpdumpFormatter(
+                    new TcpdumpFormatter.Options(cmd.verbose(), cmd.quiet(), cmd.timestamps(), cmd.absoluteSeq()),
+                    AddressNames.of(cmd.numeric(), settings.hostsFile()),
+                    zone);
             int max = Math.max(1, settings.capture().maxPackets());
             this.limit = cmd.count() > 0 ? Math.min(cmd.count(), max) : max;
             Duration wanted = settings.capture().maxDuration();
@@ -305,7 +318,8 @@ final class LiveCapture {
                 Timestamp ts = handle.getTimestamp();
                 Integer original = handle.getOriginalLength();
                 if (dumper != null) {
-                    if (!CaptureFile.fits(fileBytes, raw.length, settings.capture().maxBytes())) {
+                    if (!CaptureFile.fits(
+                            fileBytes, raw.length, settings.capture().maxBytes())) {
                         stopReason = "max-bytes";
                         return;
                     }
@@ -329,13 +343,18 @@ final class LiveCapture {
         ProbeResult finish(PcapStat stats, Path file) {
             Instant end = Instant.now();
             switch (stopReason) {
-                case "max-packets" -> ctx.out("tcpdump: stopped after " + packets.size() + " packets (probebook.capture.max-packets)");
-                case "max-duration" -> ctx.out("tcpdump: stopped after " + human(duration)
-                        + (deadlineBound ? " (the run's time limit, probebook.probe-timeout)" : " (probebook.capture.max-duration)"));
-                case "max-bytes" -> ctx.out("tcpdump: stopped: the capture file reached " + settings.capture().maxBytes()
-                        + " bytes (probebook.capture.max-bytes)");
+                case "max-packets" ->
+                    ctx.out("tcpdump: stopped after " + packets.size() + " packets (probebook.capture.max-packets)");
+                case "max-duration" ->
+                    ctx.out("tcpdump: stopped after " + human(duration)
+                            + (deadlineBound
+                                    ? " (the run's time limit, probebook.probe-timeout)"
+                                    : " (probebook.capture.max-duration)"));
+                case "max-bytes" ->
+                    ctx.out("tcpdump: stopped: the capture file reached "
+                            + settings.capture().maxBytes() + " bytes (probebook.capture.max-bytes)");
                 case "error" -> ctx.out("tcpdump: pcap_loop: " + failure);
-                default -> { }
+                default -> {}
             }
             int n = packets.size();
             ctx.out(n + " packet" + plural(n) + " captured");
@@ -352,11 +371,13 @@ final class LiveCapture {
                 }
             }
             List<CaptureDetails.Connection> connections = tracker.connections(end);
-            CaptureVerdict v = CaptureVerdict.judge(n, connections, tracker.pairs(), iface, cmd.filter().text());
+            CaptureVerdict v = CaptureVerdict.judge(
+                    n, connections, tracker.pairs(), iface, cmd.filter().text());
             String summary = v.summary();
             Verdict verdict = v.verdict();
             if (failure != null) {
-                summary = "the capture on " + iface + " broke off: " + failure + " (libpcap). What it caught before: " + summary;
+                summary = "the capture on " + iface + " broke off: " + failure + " (libpcap). What it caught before: "
+                        + summary;
                 verdict = verdict == Verdict.OK ? Verdict.WARN : verdict;
             }
             if (file != null) {
@@ -365,8 +386,17 @@ final class LiveCapture {
             if (dropped > 0 && verdict != Verdict.FAIL) {
                 summary += " (the kernel dropped " + dropped + " packets: the picture may be incomplete)";
             }
-            CaptureDetails details = new CaptureDetails(iface, linkTypeLabel(), cmd.filter().text(), packets, connections,
-                    n, received, dropped, stopReason, file == null ? null : file.toString());
+            CaptureDetails details = new CaptureDetails(
+                    iface,
+                    linkTypeLabel(),
+                    cmd.filter().text(),
+                    packets,
+                    connections,
+                    n,
+                    received,
+                    dropped,
+                    stopReason,
+                    file == null ? null : file.toString());
             return new ProbeResult(verdict, summary, details);
         }
 

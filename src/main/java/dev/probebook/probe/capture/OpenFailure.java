@@ -14,10 +14,16 @@ import java.util.stream.Collectors;
  */
 record OpenFailure(Kind kind, List<String> lines, String summary) {
 
-    enum Kind { NO_SUCH_DEVICE, PERMISSION, NOT_UP, OTHER }
+    enum Kind {
+        NO_SUCH_DEVICE,
+        PERMISSION,
+        NOT_UP,
+        OTHER
+    }
 
     /** libpcap's PCAP_ERROR_NO_SUCH_DEVICE and PCAP_ERROR_PERM_DENIED. */
     static final int PCAP_ERROR_NO_SUCH_DEVICE = -5;
+
     static final int PCAP_ERROR_PERM_DENIED = -8;
     static final int PCAP_ERROR_IFACE_NOT_UP = -9;
 
@@ -29,20 +35,26 @@ record OpenFailure(Kind kind, List<String> lines, String summary) {
         if (rc == PCAP_ERROR_NO_SUCH_DEVICE || msg.contains("No such device")) {
             return noSuchDevice(iface, msg, devices);
         }
-        if (rc == PCAP_ERROR_PERM_DENIED || msg.contains("Operation not permitted") || msg.toLowerCase(java.util.Locale.ROOT).contains("permission")) {
-            return new OpenFailure(Kind.PERMISSION, List.of(
-                    "tcpdump: " + iface + ": You don't have permission to perform this capture on that device",
-                    "(" + msg + ")"),
+        if (rc == PCAP_ERROR_PERM_DENIED
+                || msg.contains("Operation not permitted")
+                || msg.toLowerCase(java.util.Locale.ROOT).contains("permission")) {
+            return new OpenFailure(
+                    Kind.PERMISSION,
+                    List.of(
+                            "tcpdump: " + iface + ": You don't have permission to perform this capture on that device",
+                            "(" + msg + ")"),
                     "capturing packets needs root or the CAP_NET_RAW capability: run Probebook as root, or grant it to "
                             + "its Java once: " + GRANT);
         }
         if (rc == PCAP_ERROR_IFACE_NOT_UP || msg.contains("not up")) {
-            return new OpenFailure(Kind.NOT_UP, List.of("tcpdump: " + iface + ": " + msg),
+            return new OpenFailure(
+                    Kind.NOT_UP,
+                    List.of("tcpdump: " + iface + ": " + msg),
                     "interface " + iface + " is down: nothing passes through it. Capture on an interface that is up "
                             + "(tcpdump -D), or bring it up (ip link set " + iface + " up)");
         }
-        return new OpenFailure(Kind.OTHER, List.of("tcpdump: " + iface + ": " + msg),
-                "cannot capture on " + iface + ": " + msg);
+        return new OpenFailure(
+                Kind.OTHER, List.of("tcpdump: " + iface + ": " + msg), "cannot capture on " + iface + ": " + msg);
     }
 
     static OpenFailure noSuchDevice(String iface, String message, List<Device> devices) {
@@ -57,8 +69,12 @@ record OpenFailure(Kind kind, List<String> lines, String summary) {
             lines.addAll(Device.listing(devices));
         }
         String closest = Device.closest(iface, devices);
-        return new OpenFailure(Kind.NO_SUCH_DEVICE, List.copyOf(lines), "interface " + iface + " does not exist on this machine"
-                + (closest != null ? " (did you mean " + closest + "?)" : "")
-                + (names.isEmpty() ? "" : "; use one of: " + names) + ". Fix -i, or leave it out to use the default interface");
+        return new OpenFailure(
+                Kind.NO_SUCH_DEVICE,
+                List.copyOf(lines),
+                "interface " + iface + " does not exist on this machine"
+                        + (closest != null ? " (did you mean " + closest + "?)" : "")
+                        + (names.isEmpty() ? "" : "; use one of: " + names)
+                        + ". Fix -i, or leave it out to use the default interface");
     }
 }

@@ -17,6 +17,7 @@ final class PacketDecoder {
 
     /** libpcap DLT_* values for the link types handled here. */
     static final int DLT_NULL = 0;
+
     static final int DLT_EN10MB = 1;
     static final int DLT_RAW = 12;
     static final int DLT_RAW_BSD = 14;
@@ -33,8 +34,7 @@ final class PacketDecoder {
     private static final int ETHERTYPE_VLAN = 0x8100;
     private static final int ETHERTYPE_QINQ = 0x88a8;
 
-    private PacketDecoder() {
-    }
+    private PacketDecoder() {}
 
     /**
      * @param linkType   the handle's data link type (DLT value)
@@ -46,10 +46,14 @@ final class PacketDecoder {
         try {
             return switch (linkType) {
                 case DLT_EN10MB -> ethernet(b, wireLength);
-                case DLT_LINUX_SLL -> b.has(16) ? byEthertype(b, b.u16(14), 16, -1, wireLength)
-                        : new DecodedPacket.Other("[|sll]", wireLength);
-                case DLT_LINUX_SLL2 -> b.has(20) ? byEthertype(b, b.u16(0), 20, -1, wireLength)
-                        : new DecodedPacket.Other("[|sll2]", wireLength);
+                case DLT_LINUX_SLL ->
+                    b.has(16)
+                            ? byEthertype(b, b.u16(14), 16, -1, wireLength)
+                            : new DecodedPacket.Other("[|sll]", wireLength);
+                case DLT_LINUX_SLL2 ->
+                    b.has(20)
+                            ? byEthertype(b, b.u16(0), 20, -1, wireLength)
+                            : new DecodedPacket.Other("[|sll2]", wireLength);
                 case DLT_RAW, DLT_RAW_BSD, LINKTYPE_RAW, DLT_IPV4, DLT_IPV6 -> rawIp(b, 0, -1, wireLength);
                 case DLT_NULL, DLT_LOOP -> loopback(b, wireLength);
                 default -> new DecodedPacket.Other("link-type " + linkType + ", length " + wireLength, wireLength);
@@ -87,8 +91,10 @@ final class PacketDecoder {
             case ETHERTYPE_IPV4, ETHERTYPE_IPV6 -> rawIp(b, offset, vlan, wireLength);
             case ETHERTYPE_ARP -> arp(b, offset, wireLength);
             case 0x88cc -> new DecodedPacket.Other("LLDP, length " + (wireLength - offset), wireLength);
-            default -> new DecodedPacket.Other(String.format(Locale.ROOT, "ethertype Unknown (0x%04x), length %d",
-                    type, wireLength), wireLength);
+            default ->
+                new DecodedPacket.Other(
+                        String.format(Locale.ROOT, "ethertype Unknown (0x%04x), length %d", type, wireLength),
+                        wireLength);
         };
     }
 
@@ -96,8 +102,14 @@ final class PacketDecoder {
         if (!b.has(at + 28) || b.u16(at) != 1 || b.u16(at + 2) != ETHERTYPE_IPV4) {
             return new DecodedPacket.Other("ARP, length " + (wireLength - at), wireLength);
         }
-        return new DecodedPacket.Arp(b.u16(at + 6), mac(b, at + 8), b.address(at + 14, 4), mac(b, at + 18),
-                b.address(at + 24, 4), 28, wireLength);
+        return new DecodedPacket.Arp(
+                b.u16(at + 6),
+                mac(b, at + 8),
+                b.address(at + 14, 4),
+                mac(b, at + 18),
+                b.address(at + 24, 4),
+                28,
+                wireLength);
     }
 
     private static String mac(Bytes b, int at) {
@@ -135,8 +147,8 @@ final class PacketDecoder {
         int protocol = b.u8(at + 9);
         InetAddress src = b.address(at + 12, 4);
         InetAddress dst = b.address(at + 16, 4);
-        var header = new DecodedPacket.IpHeader(4, src, dst, protocol, b.u8(at + 8), b.u8(at + 1), b.u16(at + 4),
-                frag, total, 0);
+        var header = new DecodedPacket.IpHeader(
+                4, src, dst, protocol, b.u8(at + 8), b.u8(at + 1), b.u16(at + 4), frag, total, 0);
         int payloadAt = at + ihl;
         int payloadLength = Math.max(0, total - ihl);
         DecodedPacket.Payload payload;
@@ -174,18 +186,28 @@ final class PacketDecoder {
             offset += len;
             left -= len;
         }
-        var header = new DecodedPacket.IpHeader(6, src, dst, next, hopLimit, trafficClass, 0, 0, payloadLength, flowLabel);
+        var header =
+                new DecodedPacket.IpHeader(6, src, dst, next, hopLimit, trafficClass, 0, 0, payloadLength, flowLabel);
         DecodedPacket.Payload payload = fragment
                 ? new DecodedPacket.OtherTransport(next, Math.max(0, left), true)
-                : transport(b, next, offset, Math.max(0, left), pseudoHeader(b, at + 8, at + 24, 16, next, Math.max(0, left)), true);
+                : transport(
+                        b,
+                        next,
+                        offset,
+                        Math.max(0, left),
+                        pseudoHeader(b, at + 8, at + 24, 16, next, Math.max(0, left)),
+                        true);
         return new DecodedPacket.Ip(header, payload, vlan, wireLength);
     }
 
-    private static DecodedPacket.Payload transport(Bytes b, int protocol, int at, int length, byte[] pseudo, boolean v6) {
+    private static DecodedPacket.Payload transport(
+            Bytes b, int protocol, int at, int length, byte[] pseudo, boolean v6) {
         return switch (protocol) {
             case 6 -> tcp(b, at, length, pseudo);
-            case 17 -> b.has(at + 8) ? new DecodedPacket.Udp(b.u16(at), b.u16(at + 2), Math.max(0, b.u16(at + 4) - 8))
-                    : new DecodedPacket.Truncated("udp");
+            case 17 ->
+                b.has(at + 8)
+                        ? new DecodedPacket.Udp(b.u16(at), b.u16(at + 2), Math.max(0, b.u16(at + 4) - 8))
+                        : new DecodedPacket.Truncated("udp");
             case 1 -> icmp(b, at, length, false);
             case 58 -> icmp(b, at, length, true);
             default -> new DecodedPacket.OtherTransport(protocol, length, false);
@@ -226,8 +248,18 @@ final class PacketDecoder {
         if (b.has(at + length) && length >= headerLength) {
             computed = checksum(pseudo, b, at, length, at + 16);
         }
-        return new DecodedPacket.Tcp(b.u16(at), b.u16(at + 2), b.u32(at + 4), b.u32(at + 8), b.u8(at + 13),
-                b.u16(at + 14), b.u16(at + 18), List.copyOf(options), Math.max(0, length - headerLength), b.u16(at + 16), computed);
+        return new DecodedPacket.Tcp(
+                b.u16(at),
+                b.u16(at + 2),
+                b.u32(at + 4),
+                b.u32(at + 8),
+                b.u8(at + 13),
+                b.u16(at + 14),
+                b.u16(at + 18),
+                List.copyOf(options),
+                Math.max(0, length - headerLength),
+                b.u16(at + 16),
+                computed);
     }
 
     private static DecodedPacket.Payload icmp(Bytes b, int at, int length, boolean v6) {
@@ -241,7 +273,8 @@ final class PacketDecoder {
         boolean neighbour = v6 && (type == 135 || type == 136);
         DecodedPacket.Quoted quoted = error ? quoted(b, at + 8) : null;
         InetAddress target = neighbour && b.has(at + 24) ? b.address(at + 8, 16) : null;
-        return new DecodedPacket.Icmp(v6, type, code, length, echo ? b.u16(at + 4) : 0, echo ? b.u16(at + 6) : 0, quoted, target);
+        return new DecodedPacket.Icmp(
+                v6, type, code, length, echo ? b.u16(at + 4) : 0, echo ? b.u16(at + 6) : 0, quoted, target);
     }
 
     /** The IP header (and ports) an ICMP error quotes. */
@@ -268,7 +301,8 @@ final class PacketDecoder {
             return null;
         }
         boolean ports = (protocol == 6 || protocol == 17) && b.has(transportAt + 4);
-        return new DecodedPacket.Quoted(src, dst, protocol, ports ? b.u16(transportAt) : -1, ports ? b.u16(transportAt + 2) : -1);
+        return new DecodedPacket.Quoted(
+                src, dst, protocol, ports ? b.u16(transportAt) : -1, ports ? b.u16(transportAt + 2) : -1);
     }
 
     private static byte[] pseudoHeader(Bytes b, int srcAt, int dstAt, int addressLength, int protocol, int length) {

@@ -18,14 +18,14 @@ import java.util.Map;
 final class TcpdumpFormatter {
 
     /** What the command asked for: {@code -v} count, {@code -q}, timestamp style, {@code -S}. */
-    record Options(int verbose, boolean quiet, TimestampStyle timestamps, boolean absoluteSeq) {
-    }
+    record Options(int verbose, boolean quiet, TimestampStyle timestamps, boolean absoluteSeq) {}
 
     private final Options options;
     private final AddressNames names;
     private final ZoneId zone;
     /** Per connection (canonical endpoint pair): the sequence base of each endpoint. */
     private final Map<String, Map<String, Long>> seqBases = new HashMap<>();
+
     private Instant first;
     private Instant previous;
 
@@ -42,26 +42,34 @@ final class TcpdumpFormatter {
             first = time;
         }
         previous = time;
-        return stamp + switch (packet) {
-            case DecodedPacket.Ip ip -> vlan(ip.vlan(), ip.header().v6()) + ip(ip);
-            case DecodedPacket.Arp arp -> arp(arp);
-            case DecodedPacket.Other other -> other.description();
-        };
+        return stamp
+                + switch (packet) {
+                    case DecodedPacket.Ip ip -> vlan(ip.vlan(), ip.header().v6()) + ip(ip);
+                    case DecodedPacket.Arp arp -> arp(arp);
+                    case DecodedPacket.Other other -> other.description();
+                };
     }
 
     private static String vlan(int tag, boolean v6) {
         if (tag < 0) {
             return "";
         }
-        return String.format(Locale.ROOT, "vlan %d, p %d, ethertype %s, ", tag & 0x0fff, tag >> 13,
+        return String.format(
+                Locale.ROOT,
+                "vlan %d, p %d, ethertype %s, ",
+                tag & 0x0fff,
+                tag >> 13,
                 v6 ? "IPv6 (0x86dd)" : "IPv4 (0x0800)");
     }
 
     private String arp(DecodedPacket.Arp arp) {
         return switch (arp.operation()) {
-            case 1 -> "ARP, Request who-has " + names.address(arp.targetIp()) + " tell " + names.address(arp.senderIp())
-                    + ", length " + arp.length();
-            case 2 -> "ARP, Reply " + names.address(arp.senderIp()) + " is-at " + arp.senderMac() + ", length " + arp.length();
+            case 1 ->
+                "ARP, Request who-has " + names.address(arp.targetIp()) + " tell " + names.address(arp.senderIp())
+                        + ", length " + arp.length();
+            case 2 ->
+                "ARP, Reply " + names.address(arp.senderIp()) + " is-at " + arp.senderMac() + ", length "
+                        + arp.length();
             default -> "ARP, opcode " + arp.operation() + ", length " + arp.length();
         };
     }
@@ -93,9 +101,18 @@ final class TcpdumpFormatter {
         if ((h.fragmentField() & 0x8000) != 0) {
             flags.append(flags.isEmpty() ? "" : ", ").append("rsvd");
         }
-        return String.format(Locale.ROOT, "(tos 0x%x%s, ttl %d, id %d, offset %d, flags [%s], proto %s (%d), length %d)\n    ",
-                h.tos(), ecn, h.hopLimit(), h.id(), h.fragmentOffset(), flags.isEmpty() ? "none" : flags,
-                protocolName(h.protocol()), h.protocol(), h.length());
+        return String.format(
+                Locale.ROOT,
+                "(tos 0x%x%s, ttl %d, id %d, offset %d, flags [%s], proto %s (%d), length %d)\n    ",
+                h.tos(),
+                ecn,
+                h.hopLimit(),
+                h.id(),
+                h.fragmentOffset(),
+                flags.isEmpty() ? "none" : flags,
+                protocolName(h.protocol()),
+                h.protocol(),
+                h.length());
     }
 
     private static String ipv6Verbose(DecodedPacket.IpHeader h) {
@@ -106,8 +123,15 @@ final class TcpdumpFormatter {
         if (h.flowLabel() != 0) {
             sb.append(String.format(Locale.ROOT, "flowlabel 0x%05x, ", h.flowLabel()));
         }
-        sb.append("hlim ").append(h.hopLimit()).append(", next-header ").append(protocolName(h.protocol()))
-                .append(" (").append(h.protocol()).append(") payload length: ").append(h.length()).append(") ");
+        sb.append("hlim ")
+                .append(h.hopLimit())
+                .append(", next-header ")
+                .append(protocolName(h.protocol()))
+                .append(" (")
+                .append(h.protocol())
+                .append(") payload length: ")
+                .append(h.length())
+                .append(") ");
         return sb.toString();
     }
 
@@ -134,12 +158,15 @@ final class TcpdumpFormatter {
         String src = names.address(h.source());
         String dst = names.address(h.destination());
         return switch (payload) {
-            case DecodedPacket.Tcp tcp -> src + "." + names.tcpPort(tcp.sourcePort()) + " > " + dst + "."
-                    + names.tcpPort(tcp.destinationPort()) + ": " + tcp(h, tcp);
-            case DecodedPacket.Udp udp -> src + "." + names.udpPort(udp.sourcePort()) + " > " + dst + "."
-                    + names.udpPort(udp.destinationPort()) + ": UDP, length " + udp.payloadLength();
+            case DecodedPacket.Tcp tcp ->
+                src + "." + names.tcpPort(tcp.sourcePort()) + " > " + dst + "." + names.tcpPort(tcp.destinationPort())
+                        + ": " + tcp(h, tcp);
+            case DecodedPacket.Udp udp ->
+                src + "." + names.udpPort(udp.sourcePort()) + " > " + dst + "." + names.udpPort(udp.destinationPort())
+                        + ": UDP, length " + udp.payloadLength();
             case DecodedPacket.Icmp icmp -> src + " > " + dst + ": " + (icmp.v6() ? icmp6(icmp) : icmp4(icmp));
-            case DecodedPacket.OtherTransport other -> src + " > " + dst + ": ip-proto-" + other.protocol() + " " + other.length();
+            case DecodedPacket.OtherTransport other ->
+                src + " > " + dst + ": ip-proto-" + other.protocol() + " " + other.length();
             case DecodedPacket.Truncated t -> src + " > " + dst + ": [|" + t.protocol() + "]";
         };
     }
@@ -167,14 +194,18 @@ final class TcpdumpFormatter {
                 ack = (ack - bases.get(peer)) & 0xffffffffL;
             }
         }
-        StringBuilder sb = new StringBuilder("Flags [").append(flags(tcp.flags())).append("]");
+        StringBuilder sb =
+                new StringBuilder("Flags [").append(flags(tcp.flags())).append("]");
         if (options.verbose() > 0 && tcp.computedChecksum() != null) {
             sb.append(String.format(Locale.ROOT, ", cksum 0x%04x", tcp.checksum()));
-            sb.append(tcp.checksum() == tcp.computedChecksum() ? " (correct)"
-                    : String.format(Locale.ROOT, " (incorrect -> 0x%04x)", tcp.computedChecksum()));
+            sb.append(
+                    tcp.checksum() == tcp.computedChecksum()
+                            ? " (correct)"
+                            : String.format(Locale.ROOT, " (incorrect -> 0x%04x)", tcp.computedChecksum()));
         }
         int length = tcp.payloadLength();
-        if (options.verbose() > 1 || length > 0
+        if (options.verbose() > 1
+                || length > 0
                 || tcp.has(DecodedPacket.Tcp.SYN | DecodedPacket.Tcp.FIN | DecodedPacket.Tcp.RST)) {
             sb.append(", seq ").append(seq);
             if (length > 0) {
@@ -202,8 +233,16 @@ final class TcpdumpFormatter {
     /** tcpdump's flag letters in its order (F S R P . U E W); {@code none} when no flag is set. */
     static String flags(int flags) {
         StringBuilder sb = new StringBuilder();
-        int[] bits = {DecodedPacket.Tcp.FIN, DecodedPacket.Tcp.SYN, DecodedPacket.Tcp.RST, DecodedPacket.Tcp.PSH,
-                DecodedPacket.Tcp.ACK, DecodedPacket.Tcp.URG, DecodedPacket.Tcp.ECE, DecodedPacket.Tcp.CWR};
+        int[] bits = {
+            DecodedPacket.Tcp.FIN,
+            DecodedPacket.Tcp.SYN,
+            DecodedPacket.Tcp.RST,
+            DecodedPacket.Tcp.PSH,
+            DecodedPacket.Tcp.ACK,
+            DecodedPacket.Tcp.URG,
+            DecodedPacket.Tcp.ECE,
+            DecodedPacket.Tcp.CWR
+        };
         String letters = "FSRP.UEW";
         for (int i = 0; i < bits.length; i++) {
             if ((flags & bits[i]) != 0) {
@@ -221,22 +260,26 @@ final class TcpdumpFormatter {
             }
             ByteBuffer v = ByteBuffer.wrap(o.value());
             int n = o.value().length;
-            sb.append(switch (o.kind()) {
-                case 0 -> "eol";
-                case 1 -> "nop";
-                case 2 -> n == 2 ? "mss " + Short.toUnsignedInt(v.getShort()) : "mss [bad opt]";
-                case 3 -> n == 1 ? "wscale " + Byte.toUnsignedInt(v.get()) : "wscale [bad opt]";
-                case 4 -> "sackOK";
-                case 5 -> sack(v, n);
-                case 8 -> n == 8 ? "TS val " + Integer.toUnsignedLong(v.getInt()) + " ecr " + Integer.toUnsignedLong(v.getInt())
-                        : "TS [bad opt]";
-                case 19 -> "md5";
-                case 28 -> "uto";
-                case 29 -> "tcp-ao";
-                case 30 -> "mptcp";
-                case 34 -> "tfo";
-                default -> "unknown-" + o.kind();
-            });
+            sb.append(
+                    switch (o.kind()) {
+                        case 0 -> "eol";
+                        case 1 -> "nop";
+                        case 2 -> n == 2 ? "mss " + Short.toUnsignedInt(v.getShort()) : "mss [bad opt]";
+                        case 3 -> n == 1 ? "wscale " + Byte.toUnsignedInt(v.get()) : "wscale [bad opt]";
+                        case 4 -> "sackOK";
+                        case 5 -> sack(v, n);
+                        case 8 ->
+                            n == 8
+                                    ? "TS val " + Integer.toUnsignedLong(v.getInt()) + " ecr "
+                                            + Integer.toUnsignedLong(v.getInt())
+                                    : "TS [bad opt]";
+                        case 19 -> "md5";
+                        case 28 -> "uto";
+                        case 29 -> "tcp-ao";
+                        case 30 -> "mptcp";
+                        case 34 -> "tfo";
+                        default -> "unknown-" + o.kind();
+                    });
         }
         return sb.toString();
     }
@@ -244,7 +287,11 @@ final class TcpdumpFormatter {
     private static String sack(ByteBuffer v, int n) {
         StringBuilder sb = new StringBuilder("sack ").append(n / 8).append(' ');
         while (v.remaining() >= 8) {
-            sb.append('{').append(Integer.toUnsignedLong(v.getInt())).append(':').append(Integer.toUnsignedLong(v.getInt())).append('}');
+            sb.append('{')
+                    .append(Integer.toUnsignedLong(v.getInt()))
+                    .append(':')
+                    .append(Integer.toUnsignedLong(v.getInt()))
+                    .append('}');
         }
         return sb.toString();
     }
@@ -276,10 +323,14 @@ final class TcpdumpFormatter {
             case 0 -> "net " + dst + " unreachable";
             case 1 -> "host " + dst + " unreachable";
             case 2 -> dst + " protocol " + (q == null ? "?" : q.protocol()) + " unreachable";
-            case 3 -> q != null && q.destinationPort() >= 0
-                    ? dst + (q.protocol() == 6 ? " tcp port " + names.tcpPort(q.destinationPort())
-                    : " udp port " + names.udpPort(q.destinationPort())) + " unreachable"
-                    : dst + " port unreachable";
+            case 3 ->
+                q != null && q.destinationPort() >= 0
+                        ? dst
+                                + (q.protocol() == 6
+                                        ? " tcp port " + names.tcpPort(q.destinationPort())
+                                        : " udp port " + names.udpPort(q.destinationPort()))
+                                + " unreachable"
+                        : dst + " port unreachable";
             case 4 -> dst + " unreachable - need to frag";
             case 9 -> "net " + dst + " unreachable - admin prohibited";
             case 10 -> "host " + dst + " unreachable - admin prohibited";
@@ -301,8 +352,10 @@ final class TcpdumpFormatter {
             case 132 -> "multicast listener done";
             case 133 -> "router solicitation";
             case 134 -> "router advertisement";
-            case 135 -> "neighbor solicitation, who has " + (icmp.target() == null ? "?" : names.address(icmp.target()));
-            case 136 -> "neighbor advertisement, tgt is " + (icmp.target() == null ? "?" : names.address(icmp.target()));
+            case 135 ->
+                "neighbor solicitation, who has " + (icmp.target() == null ? "?" : names.address(icmp.target()));
+            case 136 ->
+                "neighbor advertisement, tgt is " + (icmp.target() == null ? "?" : names.address(icmp.target()));
             case 143 -> "multicast listener report v2";
             default -> "unknown icmp6 type (" + icmp.type() + ")";
         };
@@ -316,10 +369,13 @@ final class TcpdumpFormatter {
             case 0 -> "unreachable route " + dst;
             case 1 -> "unreachable prohibited " + dst;
             case 3 -> "unreachable address " + dst;
-            case 4 -> q != null && q.destinationPort() >= 0
-                    ? "unreachable port, " + dst + (q.protocol() == 6 ? " tcp port " + names.tcpPort(q.destinationPort())
-                    : " udp port " + names.udpPort(q.destinationPort()))
-                    : "unreachable port, " + dst;
+            case 4 ->
+                q != null && q.destinationPort() >= 0
+                        ? "unreachable port, " + dst
+                                + (q.protocol() == 6
+                                        ? " tcp port " + names.tcpPort(q.destinationPort())
+                                        : " udp port " + names.udpPort(q.destinationPort()))
+                        : "unreachable port, " + dst;
             default -> "unreachable code " + icmp.code() + " " + dst;
         };
     }

@@ -2,7 +2,6 @@ package dev.probebook.probe.capture;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-
 import java.util.Map;
 
 /**
@@ -12,7 +11,8 @@ import java.util.Map;
  */
 final class TcpdumpParser {
 
-    static final String SUPPORTED = "-i IFACE, -c COUNT, -n, -nn, -w FILE, -s SNAPLEN, -v[v], -q, -l, -U, -p, -S, -t[ttt], -D";
+    static final String SUPPORTED =
+            "-i IFACE, -c COUNT, -n, -nn, -w FILE, -s SNAPLEN, -v[v], -q, -l, -U, -p, -S, -t[ttt], -D";
 
     /** Options tcpdump has that Probebook does not run, with the reason. */
     private static final Map<Character, String> UNSUPPORTED = Map.of(
@@ -26,8 +26,7 @@ final class TcpdumpParser {
             'F', "reading the filter from a file (-F) is not supported: write the filter on the command line",
             'Z', "-Z (drop privileges to a user) does not apply: Probebook never changes user");
 
-    private TcpdumpParser() {
-    }
+    private TcpdumpParser() {}
 
     static CaptureCommand parse(Args args) throws UsageException {
         String iface = null;
@@ -57,7 +56,7 @@ final class TcpdumpParser {
                     case 'n' -> numeric++;
                     case 'v' -> verbose++;
                     case 'q' -> quiet = true;
-                    case 'l', 'U' -> { } // line/packet buffering: output is streamed per packet anyway
+                    case 'l', 'U' -> {} // line/packet buffering: output is streamed per packet anyway
                     case 'p' -> promiscuous = false;
                     case 'S' -> absolute = true;
                     case 't' -> t++;
@@ -86,8 +85,19 @@ final class TcpdumpParser {
                 }
             }
         }
-        return new CaptureCommand(iface, count, numeric > 0, verbose, quiet, TimestampStyle.ofCount(t), absolute,
-                promiscuous, list, write, snaplen, filter.result());
+        return new CaptureCommand(
+                iface,
+                count,
+                numeric > 0,
+                verbose,
+                quiet,
+                TimestampStyle.ofCount(t),
+                absolute,
+                promiscuous,
+                list,
+                write,
+                snaplen,
+                filter.result());
     }
 
     private static String file(String value) throws UsageException {

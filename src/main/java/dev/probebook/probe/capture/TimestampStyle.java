@@ -39,13 +39,27 @@ enum TimestampStyle {
             case NONE -> "";
             case TIME_OF_DAY -> {
                 LocalDateTime t = LocalDateTime.ofInstant(time, zone);
-                yield String.format(Locale.ROOT, "%02d:%02d:%02d.%06d ", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
+                yield String.format(
+                        Locale.ROOT,
+                        "%02d:%02d:%02d.%06d ",
+                        t.getHour(),
+                        t.getMinute(),
+                        t.getSecond(),
+                        t.getNano() / 1000);
             }
             case EPOCH -> String.format(Locale.ROOT, "%d.%06d ", time.getEpochSecond(), time.getNano() / 1000);
             case DATE_TIME -> {
                 LocalDateTime t = LocalDateTime.ofInstant(time, zone);
-                yield String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d.%06d ", t.getYear(), t.getMonthValue(),
-                        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000);
+                yield String.format(
+                        Locale.ROOT,
+                        "%04d-%02d-%02d %02d:%02d:%02d.%06d ",
+                        t.getYear(),
+                        t.getMonthValue(),
+                        t.getDayOfMonth(),
+                        t.getHour(),
+                        t.getMinute(),
+                        t.getSecond(),
+                        t.getNano() / 1000);
             }
             case DELTA_PREVIOUS -> delta(previous == null ? time : previous, time);
             case DELTA_FIRST -> delta(first == null ? time : first, time);
@@ -57,7 +71,12 @@ enum TimestampStyle {
         if (d.isNegative()) {
             d = Duration.ZERO;
         }
-        return String.format(Locale.ROOT, "%02d:%02d:%02d.%06d ", d.toHours(), d.toMinutesPart(), d.toSecondsPart(),
+        return String.format(
+                Locale.ROOT,
+                "%02d:%02d:%02d.%06d ",
+                d.toHours(),
+                d.toMinutesPart(),
+                d.toSecondsPart(),
                 d.toNanosPart() / 1000);
     }
 }

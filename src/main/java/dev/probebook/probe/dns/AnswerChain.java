@@ -1,14 +1,13 @@
 package dev.probebook.probe.dns;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The answer to one question read the way a resolver's client reads it: the CNAME chain from the asked

@@ -12,8 +12,7 @@ final class DigColumns {
 
     private static final int TAB = 8;
 
-    private DigColumns() {
-    }
+    private DigColumns() {}
 
     /** An answer, authority or additional record line. */
     static String record(Record r) {

@@ -4,8 +4,15 @@ package dev.probebook.probe.dns;
  * What dig prints, set by its {@code +[no]option} words. {@code +noall} clears every part, after which
  * {@code +answer} (etc.) turns single parts back on; {@code +short} prints only the answer's record data.
  */
-public record DigDisplay(boolean cmd, boolean comments, boolean question, boolean answer, boolean authority,
-                         boolean additional, boolean stats, boolean shortForm) {
+public record DigDisplay(
+        boolean cmd,
+        boolean comments,
+        boolean question,
+        boolean answer,
+        boolean authority,
+        boolean additional,
+        boolean stats,
+        boolean shortForm) {
 
     public static DigDisplay defaults() {
         return new DigDisplay(true, true, true, true, true, true, true, false);

@@ -1,6 +1,11 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.probe.ProbeContext;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.OPTRecord;
@@ -9,12 +14,6 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
-
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * dig's output (BIND 9): banner, header and flags, OPT pseudosection, question/answer/authority/additional
@@ -26,11 +25,11 @@ final class DigOutput {
     /** What the banner calls the program: dig's format, Probebook's implementation. */
     static final String VERSION = "9.18-probebook";
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.US);
     private static final int[] FLAG_ORDER = {Flags.QR, Flags.AA, Flags.TC, Flags.RD, Flags.RA, Flags.AD, Flags.CD};
 
-    private DigOutput() {
-    }
+    private DigOutput() {}
 
     static void print(LookupReport rep, ProbeContext ctx) {
         DnsCommand cmd = rep.cmd();
@@ -74,7 +73,8 @@ final class DigOutput {
             if (opt != null) {
                 ctx.out(";; OPT PSEUDOSECTION:");
                 boolean dnssecOk = (opt.getFlags() & Flags.DO) != 0;
-                ctx.out("; EDNS: version: " + opt.getVersion() + ", flags:" + (dnssecOk ? " do" : "") + "; udp: " + opt.getPayloadSize());
+                ctx.out("; EDNS: version: " + opt.getVersion() + ", flags:" + (dnssecOk ? " do" : "") + "; udp: "
+                        + opt.getPayloadSize());
             }
         }
         if (d.question()) {

@@ -2,11 +2,10 @@ package dev.probebook.probe.dns;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-import org.xbill.DNS.Type;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.xbill.DNS.Type;
 
 /**
  * {@code dig [@server] [-p PORT] [-t TYPE] [-x IP] [name] [type] [IN] [+option ...]}. As in dig, a word
@@ -18,11 +17,12 @@ import java.util.Locale;
 final class DigParser {
 
     private static final String TOOL = "dig";
-    private static final String USAGE = "usage: dig [@SERVER] [-p PORT] [-t TYPE] [-x IP] NAME [TYPE] [+short] [+noall +answer]";
-    private static final List<String> PARTS = List.of("cmd", "comments", "question", "answer", "authority", "additional", "stats");
+    private static final String USAGE =
+            "usage: dig [@SERVER] [-p PORT] [-t TYPE] [-x IP] NAME [TYPE] [+short] [+noall +answer]";
+    private static final List<String> PARTS =
+            List.of("cmd", "comments", "question", "answer", "authority", "additional", "stats");
 
-    private DigParser() {
-    }
+    private DigParser() {}
 
     static DnsCommand parse(Args args) throws UsageException {
         Integer type = null;
@@ -59,21 +59,29 @@ final class DigParser {
                         case "time" -> timeout = DnsOperands.seconds(TOOL, "+time", need(w, value));
                         case "tries" -> tries = DnsOperands.count(TOOL, "+tries", need(w, value), 1, 10);
                         case "retry" -> tries = DnsOperands.count(TOOL, "+retry", need(w, value), 0, 9) + 1;
-                        case "trace" -> throw new UsageException(TOOL + ": " + w + " is not supported: query the "
-                                + "authoritative server directly instead (dig NS domain, then dig @that-server name)");
-                        default -> throw new UsageException(TOOL + ": unsupported option " + w + " (supported: +short, "
-                                + "+[no]all, +[no]answer, +[no]question, +[no]authority, +[no]additional, +[no]comments, "
-                                + "+[no]stats, +[no]cmd, +tcp, +norecurse, +time=S, +tries=N)");
+                        case "trace" ->
+                            throw new UsageException(
+                                    TOOL + ": " + w + " is not supported: query the "
+                                            + "authoritative server directly instead (dig NS domain, then dig @that-server name)");
+                        default ->
+                            throw new UsageException(TOOL + ": unsupported option " + w + " (supported: +short, "
+                                    + "+[no]all, +[no]answer, +[no]question, +[no]authority, +[no]additional, +[no]comments, "
+                                    + "+[no]stats, +[no]cmd, +tcp, +norecurse, +time=S, +tries=N)");
                     }
                 }
             } else if (w.startsWith("-") && w.length() > 1) {
                 char c = w.charAt(1);
                 String attached = w.length() > 2 ? w.substring(2) : null;
                 switch (c) {
-                    case 'p' -> port = DnsOperands.port(args, TOOL, "-p", attached != null ? attached : args.valueOf("-p"));
+                    case 'p' ->
+                        port = DnsOperands.port(args, TOOL, "-p", attached != null ? attached : args.valueOf("-p"));
                     case 't' -> type = DnsOperands.type(TOOL, attached != null ? attached : args.valueOf("-t"));
                     case 'c' -> DnsOperands.classIn(TOOL, attached != null ? attached : args.valueOf("-c"));
-                    case 'q' -> name = setName(name, DnsOperands.name(args, TOOL, attached != null ? attached : args.valueOf("-q")), w);
+                    case 'q' ->
+                        name = setName(
+                                name,
+                                DnsOperands.name(args, TOOL, attached != null ? attached : args.valueOf("-q")),
+                                w);
                     case 'x' -> {
                         String ip = attached != null ? attached : args.valueOf("-x");
                         String value = DnsOperands.name(args, TOOL, ip);
@@ -83,8 +91,9 @@ final class DigParser {
                         name = setName(name, value, w);
                         reverse = true;
                     }
-                    default -> throw new UsageException(TOOL + ": unknown option " + w
-                            + " (supported: @SERVER, -p PORT, -t TYPE, -x IP, -q NAME, -c IN, +options)");
+                    default ->
+                        throw new UsageException(TOOL + ": unknown option " + w
+                                + " (supported: @SERVER, -p PORT, -t TYPE, -x IP, -q NAME, -c IN, +options)");
                 }
             } else if (type == null && DnsOperands.typeOrMinus(w) >= 0) {
                 type = DnsOperands.type(TOOL, w);
@@ -93,7 +102,8 @@ final class DigParser {
             } else if (name == null) {
                 name = DnsOperands.name(args, TOOL, w);
             } else {
-                throw new UsageException(TOOL + ": only one name per command is supported, got '" + name + "' and '" + w + "' (" + USAGE + ")");
+                throw new UsageException(TOOL + ": only one name per command is supported, got '" + name + "' and '" + w
+                        + "' (" + USAGE + ")");
             }
         }
         if (name == null) {
@@ -102,13 +112,26 @@ final class DigParser {
         List<Integer> types = List.of(reverse ? Type.PTR : type == null ? Type.A : type);
         // dig 9.18 asks ANY over TCP unless told +notcp (ANY answers are big and an amplification vector).
         boolean overTcp = tcp != null ? tcp : types.get(0) == Type.ANY;
-        return new DnsCommand(DnsCommand.Tool.DIG, name, reverse, types, type == null, server, port, timeout,
-                tries, overTcp, recurse, display, args.all());
+        return new DnsCommand(
+                DnsCommand.Tool.DIG,
+                name,
+                reverse,
+                types,
+                type == null,
+                server,
+                port,
+                timeout,
+                tries,
+                overTcp,
+                recurse,
+                display,
+                args.all());
     }
 
     private static String setName(String current, String value, String option) throws UsageException {
         if (current != null) {
-            throw new UsageException(TOOL + ": only one name per command is supported (" + option + " gives a second one)");
+            throw new UsageException(
+                    TOOL + ": only one name per command is supported (" + option + " gives a second one)");
         }
         return value;
     }

@@ -23,12 +23,26 @@ import java.util.List;
  * @param display      dig's display options (ignored by the other tools)
  * @param words        the words after the command word, for dig's banner line
  */
-public record DnsCommand(Tool tool, String name, boolean reverse, List<Integer> types, boolean defaultTypes,
-                         String server, Integer port, Duration tryTimeout, int tries, boolean tcp, boolean recurse,
-                         DigDisplay display, List<String> words) {
+public record DnsCommand(
+        Tool tool,
+        String name,
+        boolean reverse,
+        List<Integer> types,
+        boolean defaultTypes,
+        String server,
+        Integer port,
+        Duration tryTimeout,
+        int tries,
+        boolean tcp,
+        boolean recurse,
+        DigDisplay display,
+        List<String> words) {
 
     /** Which tool's output to imitate. */
-    public enum Tool { NSLOOKUP, DIG, HOST;
+    public enum Tool {
+        NSLOOKUP,
+        DIG,
+        HOST;
 
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);

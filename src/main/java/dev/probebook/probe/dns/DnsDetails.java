@@ -1,7 +1,6 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.probe.ProbeDetails;
-
 import java.util.List;
 
 /**
@@ -17,12 +16,19 @@ import java.util.List;
  * @param queryMillis   time spent waiting for replies, all questions together
  * @param error         why no reply came ({@code timed out}, {@code connection refused}), null otherwise
  */
-public record DnsDetails(String server, String question, String type, String rcode, List<Answer> answers,
-                         HostsOverride hostsOverride, long queryMillis, String error) implements ProbeDetails {
+public record DnsDetails(
+        String server,
+        String question,
+        String type,
+        String rcode,
+        List<Answer> answers,
+        HostsOverride hostsOverride,
+        long queryMillis,
+        String error)
+        implements ProbeDetails {
 
     /** One answer record in presentation form. */
-    public record Answer(String name, String type, long ttl, String data) {
-    }
+    public record Answer(String name, String type, long ttl, String data) {}
 
     /**
      * A hosts-file entry for the looked-up name: programs on this host use it instead of DNS.

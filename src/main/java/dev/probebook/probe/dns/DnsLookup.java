@@ -1,6 +1,10 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.probe.ProbeContext;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -10,11 +14,6 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
-
-import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Asks the command's questions (one per type, in order) of the selected servers. A server that does not
@@ -27,8 +26,7 @@ final class DnsLookup {
     /** EDNS UDP payload size dig advertises (the DNS flag day 2020 value). */
     static final int EDNS_PAYLOAD = 1232;
 
-    private DnsLookup() {
-    }
+    private DnsLookup() {}
 
     /** The name a command asks about: the reverse-map name for a PTR lookup of an IP. */
     static Name questionName(DnsCommand cmd) throws TextParseException, UnknownHostException {

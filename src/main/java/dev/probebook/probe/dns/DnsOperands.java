@@ -3,23 +3,21 @@ package dev.probebook.probe.dns;
 import dev.probebook.command.Args;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.command.UsageException;
-import org.xbill.DNS.Type;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import org.xbill.DNS.Type;
 
 /** Operand checks shared by the nslookup, dig and host parsers. Messages start with the tool's word. */
 final class DnsOperands {
 
     /** Types a plain query cannot ask for: zone transfers, meta and pseudo types. */
-    private static final Set<Integer> NOT_QUERYABLE = Set.of(Type.AXFR, Type.IXFR, Type.OPT, Type.TSIG, Type.TKEY,
-            Type.MAILA, Type.MAILB);
+    private static final Set<Integer> NOT_QUERYABLE =
+            Set.of(Type.AXFR, Type.IXFR, Type.OPT, Type.TSIG, Type.TKEY, Type.MAILA, Type.MAILB);
 
     private static final String TYPES_HINT = "A, AAAA, CNAME, MX, NS, PTR, SOA, SRV, TXT, CAA or ANY";
 
-    private DnsOperands() {
-    }
+    private DnsOperands() {}
 
     /**
      * Validates the name to look up, read as the last word of {@code args}. A URL, a path or a port is the
@@ -29,10 +27,13 @@ final class DnsOperands {
     static String name(Args args, String tool, String raw) throws UsageException {
         int scheme = raw.indexOf("://");
         if (scheme >= 0) {
-            String bare = raw.substring(scheme + 3).replaceFirst("[/?#].*$", "").replaceFirst("^[^@]*@", "")
+            String bare = raw.substring(scheme + 3)
+                    .replaceFirst("[/?#].*$", "")
+                    .replaceFirst("^[^@]*@", "")
                     .replaceFirst(":\\d*$", "");
             throw new UsageException(tool + ": '" + raw + "' is a URL, but " + tool + " looks up a domain name: "
-                    + "drop the scheme and path (" + raw.substring(0, scheme + 3) + " and anything after the domain), e.g. "
+                    + "drop the scheme and path (" + raw.substring(0, scheme + 3)
+                    + " and anything after the domain), e.g. "
                     + tool + " " + bare);
         }
         int slash = raw.indexOf('/');
@@ -44,7 +45,8 @@ final class DnsOperands {
         // unbracketed "name:digits" mistake is named here; everything else goes to the host validator.
         if (raw.indexOf(':') > 0 && !HostSyntax.isIpv6(raw) && raw.matches("[^:\\[\\]]+:\\d*")) {
             throw new UsageException(tool + ": '" + raw + "' has a port; DNS looks up names, not ports: drop ':"
-                    + raw.substring(raw.indexOf(':') + 1) + "', e.g. " + tool + " " + raw.substring(0, raw.indexOf(':')));
+                    + raw.substring(raw.indexOf(':') + 1) + "', e.g. " + tool + " "
+                    + raw.substring(0, raw.indexOf(':')));
         }
         try {
             return args.host(raw);

@@ -7,14 +7,13 @@ import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Type;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
 
 /**
  * DNS lookups: {@code nslookup}, {@code dig} and {@code host}, asked with dnsjava messages over our own
@@ -63,20 +62,24 @@ public final class DnsProbe implements Probe<DnsCommand> {
             return ProbeResult.error(e.getMessage());
         } catch (ServerSelection.UnknownServerException e) {
             ctx.out(tool + ": couldn't get address for '" + e.getMessage() + "': not found");
-            return ProbeResult.fail("cannot resolve the DNS server name " + e.getMessage()
-                    + ": give the server as an IP address, or check its name", noAnswer(null, question, type, "server not found"));
+            return ProbeResult.fail(
+                    "cannot resolve the DNS server name " + e.getMessage()
+                            + ": give the server as an IP address, or check its name",
+                    noAnswer(null, question, type, "server not found"));
         }
         if (servers.isEmpty()) {
             ctx.out(";; no servers could be reached");
-            return ProbeResult.fail("no DNS server configured: /etc/resolv.conf has no nameserver line and "
-                    + "probebook.dns.servers is empty. Add a nameserver, or name one (nslookup NAME SERVER)",
+            return ProbeResult.fail(
+                    "no DNS server configured: /etc/resolv.conf has no nameserver line and "
+                            + "probebook.dns.servers is empty. Add a nameserver, or name one (nslookup NAME SERVER)",
                     noAnswer(null, question, type, "no servers"));
         }
         List<QueryOutcome> outcomes = DnsLookup.run(cmd, qname, servers, ctx);
-        DnsDetails.HostsOverride hosts = HostsCheck.check(cmd, ctx.settings().hostsFile(),
-                LookupReport.addresses(outcomes));
+        DnsDetails.HostsOverride hosts =
+                HostsCheck.check(cmd, ctx.settings().hostsFile(), LookupReport.addresses(outcomes));
         // where the servers came from, for the advice when none answers
-        String serversFrom = cmd.server() != null ? "the server address you gave"
+        String serversFrom = cmd.server() != null
+                ? "the server address you gave"
                 : !ctx.settings().dns().servers().isEmpty() ? "probebook.dns.servers" : "/etc/resolv.conf";
         LookupReport report = new LookupReport(cmd, qname, servers, outcomes, hosts, serversFrom);
         switch (cmd.tool()) {
@@ -85,12 +88,15 @@ public final class DnsProbe implements Probe<DnsCommand> {
             case HOST -> HostOutput.print(report, ctx);
         }
         // dig +short output is data for scripts: the note would break it, the summary still carries it.
-        if (hosts != null && !(cmd.tool() == DnsCommand.Tool.DIG && cmd.display().shortForm())) {
+        if (hosts != null
+                && !(cmd.tool() == DnsCommand.Tool.DIG && cmd.display().shortForm())) {
             ctx.out(HostsCheck.note(cmd, hosts));
         }
         DnsDetails details = details(report, question, type);
         ProbeResult result = DnsVerdict.judge(report, details);
-        if (ctx.cancelled() && result.verdict() == Verdict.FAIL && report.last().reply().isEmpty()) {
+        if (ctx.cancelled()
+                && result.verdict() == Verdict.FAIL
+                && report.last().reply().isEmpty()) {
             throw new InterruptedException("stopped");
         }
         return result;
@@ -99,13 +105,16 @@ public final class DnsProbe implements Probe<DnsCommand> {
     private static DnsDetails details(LookupReport rep, String question, String type) {
         QueryOutcome last = rep.last();
         List<DnsDetails.Answer> answers = rep.answerRecords().stream()
-                .map(r -> new DnsDetails.Answer(RecordText.bare(r.getName()), Type.string(r.getType()), r.getTTL(), RecordText.rdata(r)))
+                .map(r -> new DnsDetails.Answer(
+                        RecordText.bare(r.getName()), Type.string(r.getType()), r.getTTL(), RecordText.rdata(r)))
                 .toList();
-        long millis = rep.outcomes().stream().flatMap(o -> o.attempts().stream())
+        long millis = rep.outcomes().stream()
+                .flatMap(o -> o.attempts().stream())
                 .mapToLong(a -> switch (a.exchange()) {
                     case Exchange.Reply r -> r.millis();
                     case Exchange.NoReply n -> n.millis();
-                }).sum();
+                })
+                .sum();
         String rcode = last.reply().isPresent() ? Rcode.string(last.rcode()) : null;
         String error = last.last().exchange() instanceof Exchange.NoReply n ? n.message() : null;
         return new DnsDetails(last.server().hashPort(), question, type, rcode, answers, rep.hosts(), millis, error);

@@ -1,9 +1,6 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.probe.ProbeContext;
-import org.xbill.DNS.Flags;
-import org.xbill.DNS.Message;
-
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -16,6 +13,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
 
 /**
  * Sends one DNS query to one server and waits for the reply, over UDP (re-sent {@code tries} times, one
@@ -28,8 +27,7 @@ import java.util.Arrays;
  */
 final class DnsTransport {
 
-    private DnsTransport() {
-    }
+    private DnsTransport() {}
 
     static Exchange exchange(Message query, DnsServer server, boolean tcp, Duration perTry, int tries, ProbeContext ctx)
             throws InterruptedException {
@@ -73,8 +71,11 @@ final class DnsTransport {
                     }
                     Message reply = parse(Arrays.copyOf(buf, packet.getLength()));
                     // A late answer to an earlier try has the same ID and is as good; anything else is noise.
-                    if (reply != null && reply.getHeader().getID() == id && reply.getHeader().getFlag(Flags.QR)) {
-                        return new Exchange.Reply(reply, packet.getLength(), millis(System.nanoTime() - sent), false, false);
+                    if (reply != null
+                            && reply.getHeader().getID() == id
+                            && reply.getHeader().getFlag(Flags.QR)) {
+                        return new Exchange.Reply(
+                                reply, packet.getLength(), millis(System.nanoTime() - sent), false, false);
                     }
                 }
                 if (ctx.cancelled()) {
@@ -83,16 +84,19 @@ final class DnsTransport {
             }
             return new Exchange.NoReply(Exchange.Failure.TIMEOUT, "timed out", millis(System.nanoTime() - start));
         } catch (PortUnreachableException e) {
-            return new Exchange.NoReply(Exchange.Failure.REFUSED, "connection refused", millis(System.nanoTime() - start));
+            return new Exchange.NoReply(
+                    Exchange.Failure.REFUSED, "connection refused", millis(System.nanoTime() - start));
         } catch (IOException e) {
             if (ctx.cancelled()) {
                 throw new InterruptedException("stopped");
             }
-            return new Exchange.NoReply(Exchange.Failure.ERROR, String.valueOf(e.getMessage()), millis(System.nanoTime() - start));
+            return new Exchange.NoReply(
+                    Exchange.Failure.ERROR, String.valueOf(e.getMessage()), millis(System.nanoTime() - start));
         }
     }
 
-    private static Exchange overTcp(byte[] wire, int id, DnsServer server, Duration timeout, ProbeContext ctx, boolean afterTruncation)
+    private static Exchange overTcp(
+            byte[] wire, int id, DnsServer server, Duration timeout, ProbeContext ctx, boolean afterTruncation)
             throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
@@ -109,7 +113,9 @@ final class DnsTransport {
             in.readFully(reply);
             Message message = parse(reply);
             if (message == null || message.getHeader().getID() != id) {
-                return new Exchange.NoReply(Exchange.Failure.ERROR, "the reply is not a DNS answer to this query",
+                return new Exchange.NoReply(
+                        Exchange.Failure.ERROR,
+                        "the reply is not a DNS answer to this query",
                         millis(System.nanoTime() - start));
             }
             return new Exchange.Reply(message, reply.length, millis(System.nanoTime() - start), true, afterTruncation);
@@ -120,16 +126,21 @@ final class DnsTransport {
                 throw new InterruptedException("stopped");
             }
             boolean refused = String.valueOf(e.getMessage()).contains("refused");
-            return new Exchange.NoReply(refused ? Exchange.Failure.REFUSED : Exchange.Failure.ERROR,
-                    refused ? "connection refused" : String.valueOf(e.getMessage()), millis(System.nanoTime() - start));
+            return new Exchange.NoReply(
+                    refused ? Exchange.Failure.REFUSED : Exchange.Failure.ERROR,
+                    refused ? "connection refused" : String.valueOf(e.getMessage()),
+                    millis(System.nanoTime() - start));
         } catch (EOFException e) {
-            return new Exchange.NoReply(Exchange.Failure.ERROR, "the server closed the connection without an answer",
+            return new Exchange.NoReply(
+                    Exchange.Failure.ERROR,
+                    "the server closed the connection without an answer",
                     millis(System.nanoTime() - start));
         } catch (IOException e) {
             if (ctx.cancelled()) {
                 throw new InterruptedException("stopped");
             }
-            return new Exchange.NoReply(Exchange.Failure.ERROR, String.valueOf(e.getMessage()), millis(System.nanoTime() - start));
+            return new Exchange.NoReply(
+                    Exchange.Failure.ERROR, String.valueOf(e.getMessage()), millis(System.nanoTime() - start));
         }
     }
 

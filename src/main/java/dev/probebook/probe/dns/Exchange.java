@@ -10,12 +10,10 @@ sealed interface Exchange {
      * send to the reply (dig's Query time); {@code truncatedRetry} says a UDP reply had TC set and the
      * answer came over TCP.
      */
-    record Reply(Message message, int bytes, long millis, boolean tcp, boolean truncatedRetry) implements Exchange {
-    }
+    record Reply(Message message, int bytes, long millis, boolean tcp, boolean truncatedRetry) implements Exchange {}
 
     /** No usable reply: the server stayed silent, its port was closed, or the reply did not parse. */
-    record NoReply(Failure failure, String message, long millis) implements Exchange {
-    }
+    record NoReply(Failure failure, String message, long millis) implements Exchange {}
 
     enum Failure {
         /** Nothing came back within the timeout: a dead server or a firewall dropping UDP/TCP 53. */

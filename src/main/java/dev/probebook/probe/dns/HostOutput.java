@@ -1,15 +1,14 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.probe.ProbeContext;
+import java.util.HashSet;
+import java.util.Set;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
-
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * host's output (BIND 9): {@code x has address ...}, {@code x is an alias for y.},
@@ -18,8 +17,7 @@ import java.util.Set;
  */
 final class HostOutput {
 
-    private HostOutput() {
-    }
+    private HostOutput() {}
 
     static void print(LookupReport rep, ProbeContext ctx) {
         DnsCommand cmd = rep.cmd();

@@ -2,9 +2,8 @@ package dev.probebook.probe.dns;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-import org.xbill.DNS.Type;
-
 import java.util.List;
+import org.xbill.DNS.Type;
 
 /**
  * {@code host [-t TYPE] [-p PORT] [-W SECONDS] [-R N] [-T] [-r] name [server]}. Without {@code -t} host
@@ -15,8 +14,7 @@ final class HostParser {
     private static final String TOOL = "host";
     private static final String USAGE = "usage: host [-t TYPE] [-p PORT] [-W SECONDS] NAME [SERVER]";
 
-    private HostParser() {
-    }
+    private HostParser() {}
 
     static DnsCommand parse(Args args) throws UsageException {
         QueryWords q = new QueryWords(TOOL, USAGE);
@@ -27,14 +25,19 @@ final class HostParser {
                 String attached = w.length() > 2 ? w.substring(2) : null;
                 switch (c) {
                     case 't' -> q.type = DnsOperands.type(TOOL, attached != null ? attached : args.valueOf("-t"));
-                    case 'p' -> q.port = DnsOperands.port(args, TOOL, "-p", attached != null ? attached : args.valueOf("-p"));
-                    case 'W' -> q.timeout = DnsOperands.seconds(TOOL, "-W", attached != null ? attached : args.valueOf("-W"));
-                    case 'R' -> q.tries = DnsOperands.count(TOOL, "-R", attached != null ? attached : args.valueOf("-R"), 0, 10) + 1;
+                    case 'p' ->
+                        q.port = DnsOperands.port(args, TOOL, "-p", attached != null ? attached : args.valueOf("-p"));
+                    case 'W' ->
+                        q.timeout = DnsOperands.seconds(TOOL, "-W", attached != null ? attached : args.valueOf("-W"));
+                    case 'R' ->
+                        q.tries = DnsOperands.count(TOOL, "-R", attached != null ? attached : args.valueOf("-R"), 0, 10)
+                                + 1;
                     case 'c' -> DnsOperands.classIn(TOOL, attached != null ? attached : args.valueOf("-c"));
                     case 'T' -> q.tcp = flag(w, true);
                     case 'r' -> q.recurse = flag(w, false);
-                    default -> throw new UsageException(TOOL + ": unknown option " + w
-                            + " (supported: -t TYPE, -p PORT, -W SECONDS, -R RETRIES, -T, -r)");
+                    default ->
+                        throw new UsageException(TOOL + ": unknown option " + w
+                                + " (supported: -t TYPE, -p PORT, -W SECONDS, -R RETRIES, -T, -r)");
                 }
             } else {
                 q.operand(args, w);

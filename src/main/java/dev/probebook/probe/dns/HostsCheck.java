@@ -2,8 +2,6 @@ package dev.probebook.probe.dns;
 
 import dev.probebook.probe.hosts.HostsFile;
 import dev.probebook.probe.net.AddressText;
-import org.xbill.DNS.Type;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.xbill.DNS.Type;
 
 /**
  * Compares a DNS answer with the hosts file. nslookup, dig and host ask DNS only, but programs on this
@@ -20,8 +19,7 @@ import java.util.Set;
  */
 final class HostsCheck {
 
-    private HostsCheck() {
-    }
+    private HostsCheck() {}
 
     /**
      * The hosts file's entry for a forward address lookup, or null when the file has none (or the lookup
@@ -47,7 +45,8 @@ final class HostsCheck {
         }
         Set<String> fromDns = new LinkedHashSet<>();
         dnsAddresses.forEach(a -> fromDns.add(normalise(a)));
-        return new DnsDetails.HostsOverride(hostsFile.toString(), new ArrayList<>(mapped), !fromDns.containsAll(mapped));
+        return new DnsDetails.HostsOverride(
+                hostsFile.toString(), new ArrayList<>(mapped), !fromDns.containsAll(mapped));
     }
 
     /** The line the probe adds after the tool's output. */

@@ -1,18 +1,22 @@
 package dev.probebook.probe.dns;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 /** Everything a lookup produced, shared by the tool printers and the verdict. */
-record LookupReport(DnsCommand cmd, Name qname, List<DnsServer> servers, List<QueryOutcome> outcomes,
-                    DnsDetails.HostsOverride hosts, String serversFrom) {
+record LookupReport(
+        DnsCommand cmd,
+        Name qname,
+        List<DnsServer> servers,
+        List<QueryOutcome> outcomes,
+        DnsDetails.HostsOverride hosts,
+        String serversFrom) {
 
     LookupReport {
         servers = List.copyOf(servers);
@@ -76,9 +80,12 @@ record LookupReport(DnsCommand cmd, Name qname, List<DnsServer> servers, List<Qu
 
     /** What the question asked for, in words ({@code A/AAAA}, {@code MX}). */
     String typeLabel() {
-        return String.join("/", cmd.types().stream()
-                .filter(t -> !(hostsDefaultMx() && t == Type.MX))
-                .map(Type::string).toList());
+        return String.join(
+                "/",
+                cmd.types().stream()
+                        .filter(t -> !(hostsDefaultMx() && t == Type.MX))
+                        .map(Type::string)
+                        .toList());
     }
 
     private boolean hostsDefaultMx() {

@@ -1,6 +1,7 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.probe.ProbeContext;
+import java.util.List;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -10,8 +11,6 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
-
-import java.util.List;
 
 /**
  * nslookup's output (BIND 9):
@@ -29,8 +28,7 @@ import java.util.List;
  */
 final class NslookupOutput {
 
-    private NslookupOutput() {
-    }
+    private NslookupOutput() {}
 
     static void print(LookupReport rep, ProbeContext ctx) {
         DnsCommand cmd = rep.cmd();

@@ -2,10 +2,9 @@ package dev.probebook.probe.dns;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-import org.xbill.DNS.Type;
-
 import java.util.List;
 import java.util.Locale;
+import org.xbill.DNS.Type;
 
 /**
  * {@code nslookup [-type=X] [-port=N] [-timeout=S] [-retry=N] [-vc] [-norecurse] name [server]}. Options may
@@ -16,19 +15,21 @@ final class NslookupParser {
     private static final String TOOL = "nslookup";
     private static final String USAGE = "usage: nslookup [-type=TYPE] [-port=PORT] [-timeout=SECONDS] NAME [SERVER]";
 
-    private NslookupParser() {
-    }
+    private NslookupParser() {}
 
     static DnsCommand parse(Args args) throws UsageException {
         QueryWords q = new QueryWords(TOOL, USAGE);
         while (args.hasNext()) {
             String w = args.next();
             if (w.equals("-")) {
-                throw new UsageException(TOOL + ": interactive mode is not supported: give the name on the line (" + USAGE + ")");
+                throw new UsageException(
+                        TOOL + ": interactive mode is not supported: give the name on the line (" + USAGE + ")");
             }
             if (w.startsWith("-") && w.length() > 1) {
                 String opt = w.substring(1);
-                String key = opt.contains("=") ? opt.substring(0, opt.indexOf('=')).toLowerCase(Locale.ROOT) : opt.toLowerCase(Locale.ROOT);
+                String key = opt.contains("=")
+                        ? opt.substring(0, opt.indexOf('=')).toLowerCase(Locale.ROOT)
+                        : opt.toLowerCase(Locale.ROOT);
                 String value = opt.contains("=") ? opt.substring(opt.indexOf('=') + 1) : null;
                 switch (key) {
                     case "type", "querytype", "query", "q", "qt" -> q.type = DnsOperands.type(TOOL, need(w, value));
@@ -40,13 +41,17 @@ final class NslookupParser {
                     case "novc" -> q.tcp = false;
                     case "recurse", "rec" -> q.recurse = true;
                     case "norecurse", "norec" -> q.recurse = false;
-                    case "sil", "silent" -> { }
-                    case "debug", "d2", "nodebug", "nod2" -> throw new UsageException(TOOL + ": " + w
-                            + " is not supported: the probe's details hold the full answer (or use dig for every section)");
-                    case "domain", "search", "nosearch", "srchlist" -> throw new UsageException(TOOL + ": " + w
-                            + " is not supported: give the fully qualified name (no search list is applied)");
-                    default -> throw new UsageException(TOOL + ": unknown option " + w
-                            + " (supported: -type=TYPE, -port=PORT, -timeout=SECONDS, -retry=N, -vc, -norecurse)");
+                    case "sil", "silent" -> {}
+                    case "debug", "d2", "nodebug", "nod2" ->
+                        throw new UsageException(
+                                TOOL + ": " + w
+                                        + " is not supported: the probe's details hold the full answer (or use dig for every section)");
+                    case "domain", "search", "nosearch", "srchlist" ->
+                        throw new UsageException(TOOL + ": " + w
+                                + " is not supported: give the fully qualified name (no search list is applied)");
+                    default ->
+                        throw new UsageException(TOOL + ": unknown option " + w
+                                + " (supported: -type=TYPE, -port=PORT, -timeout=SECONDS, -retry=N, -vc, -norecurse)");
                 }
             } else {
                 q.operand(args, w);

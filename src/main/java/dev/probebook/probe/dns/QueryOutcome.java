@@ -1,11 +1,10 @@
 package dev.probebook.probe.dns;
 
+import java.util.List;
+import java.util.Optional;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * One question ({@code qname}, {@code type}) and how it went: one attempt per server tried, in order; the
@@ -14,8 +13,7 @@ import java.util.Optional;
 record QueryOutcome(Name qname, int type, List<Attempt> attempts) {
 
     /** One server asked, and what came back. */
-    record Attempt(DnsServer server, Exchange exchange) {
-    }
+    record Attempt(DnsServer server, Exchange exchange) {}
 
     QueryOutcome {
         attempts = List.copyOf(attempts);

@@ -2,10 +2,9 @@ package dev.probebook.probe.dns;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-import org.xbill.DNS.Type;
-
 import java.time.Duration;
 import java.util.List;
+import org.xbill.DNS.Type;
 
 /**
  * What the host and nslookup parsers collect while they read words: the same query settings and the same
@@ -53,7 +52,19 @@ final class QueryWords {
     DnsCommand command(DnsCommand.Tool which, List<Integer> defaultTypes, Args args) {
         boolean reverse = DnsOperands.isIp(name);
         List<Integer> types = reverse ? List.of(Type.PTR) : type == null ? defaultTypes : List.of(type);
-        return new DnsCommand(which, name, reverse, types, type == null, server, port, timeout,
-                tries, tcp, recurse, DigDisplay.defaults(), args.all());
+        return new DnsCommand(
+                which,
+                name,
+                reverse,
+                types,
+                type == null,
+                server,
+                port,
+                timeout,
+                tries,
+                tcp,
+                recurse,
+                DigDisplay.defaults(),
+                args.all());
     }
 }

@@ -1,6 +1,9 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.probe.net.AddressText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -14,15 +17,10 @@ import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-
 /** Records as each tool prints them (BIND 9 nslookup, dig and host). */
 final class RecordText {
 
-    private RecordText() {
-    }
+    private RecordText() {}
 
     /** Record data in master-file form, as dig prints it: compressed IPv6, every TXT string quoted. */
     static String rdata(Record r) {
@@ -60,16 +58,19 @@ final class RecordText {
             case MXRecord m -> List.of(owner + "\tmail exchanger = " + m.getPriority() + " " + m.getTarget());
             case NSRecord n -> List.of(owner + "\tnameserver = " + n.getTarget());
             case TXTRecord t -> List.of(owner + "\ttext = " + txt(t));
-            case SRVRecord s -> List.of(owner + "\tservice = " + s.getPriority() + " " + s.getWeight() + " "
-                    + s.getPort() + " " + s.getTarget());
-            case SOARecord s -> List.of(owner,
-                    "\torigin = " + bare(s.getHost()),
-                    "\tmail addr = " + bare(s.getAdmin()),
-                    "\tserial = " + s.getSerial(),
-                    "\trefresh = " + s.getRefresh(),
-                    "\tretry = " + s.getRetry(),
-                    "\texpire = " + s.getExpire(),
-                    "\tminimum = " + s.getMinimum());
+            case SRVRecord s ->
+                List.of(owner + "\tservice = " + s.getPriority() + " " + s.getWeight() + " " + s.getPort() + " "
+                        + s.getTarget());
+            case SOARecord s ->
+                List.of(
+                        owner,
+                        "\torigin = " + bare(s.getHost()),
+                        "\tmail addr = " + bare(s.getAdmin()),
+                        "\tserial = " + s.getSerial(),
+                        "\trefresh = " + s.getRefresh(),
+                        "\tretry = " + s.getRetry(),
+                        "\texpire = " + s.getExpire(),
+                        "\tminimum = " + s.getMinimum());
             default -> List.of(owner + "\trdata_" + r.getType() + " = " + rdata(r));
         };
     }

@@ -4,13 +4,12 @@ import dev.probebook.command.HostSyntax;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.resolve.NameResolver;
-import org.xbill.DNS.ResolverConfig;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import org.xbill.DNS.ResolverConfig;
 
 /**
  * Which DNS servers a command asks, in order: the server operand ({@code @server}, nslookup/host's second
@@ -30,8 +29,7 @@ final class ServerSelection {
         }
     }
 
-    private ServerSelection() {
-    }
+    private ServerSelection() {}
 
     static List<DnsServer> select(DnsCommand cmd, ProbeContext ctx)
             throws UnknownServerException, PolicyDeniedException {

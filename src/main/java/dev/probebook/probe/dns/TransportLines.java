@@ -31,7 +31,9 @@ final class TransportLines {
                 }
             }
         }
-        if (announceTruncation && !truncationShown && o.reply().filter(Exchange.Reply::truncatedRetry).isPresent()) {
+        if (announceTruncation
+                && !truncationShown
+                && o.reply().filter(Exchange.Reply::truncatedRetry).isPresent()) {
             lines.add(";; Truncated, retrying in TCP mode.");
             truncationShown = true;
         }
@@ -40,8 +42,8 @@ final class TransportLines {
 
     /** The last line when no server answered. */
     static String noServers(QueryOutcome o) {
-        boolean allTimeouts = o.attempts().stream().allMatch(a ->
-                a.exchange() instanceof Exchange.NoReply n && n.failure() == Exchange.Failure.TIMEOUT);
+        boolean allTimeouts = o.attempts().stream()
+                .allMatch(a -> a.exchange() instanceof Exchange.NoReply n && n.failure() == Exchange.Failure.TIMEOUT);
         return allTimeouts ? ";; connection timed out; no servers could be reached" : ";; no servers could be reached";
     }
 }

@@ -7,13 +7,6 @@ import dev.probebook.probe.Verdict;
 import dev.probebook.probe.net.AddressText;
 import dev.probebook.probe.resolve.NameResolver;
 import dev.probebook.settings.Settings;
-import org.xbill.DNS.Lookup;
-import org.xbill.DNS.Name;
-import org.xbill.DNS.PTRRecord;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.ReverseMap;
-import org.xbill.DNS.Type;
-
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -27,6 +20,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.xbill.DNS.Lookup;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
+import org.xbill.DNS.Type;
 
 /**
  * {@code getent hosts|ahosts|ahostsv4|ahostsv6 [KEY...]} as glibc prints it, with the lookup order of
@@ -45,12 +44,10 @@ final class GetentLookup {
 
     private static final String[] SOCKET_TYPES = {"STREAM", "DGRAM", "RAW"};
 
-    private GetentLookup() {
-    }
+    private GetentLookup() {}
 
     /** What one key gave: its output lines, answers, summary and verdict. */
-    private record KeyResult(Verdict verdict, String summary, List<String> lines, List<HostsDetails.Answer> answers) {
-    }
+    private record KeyResult(Verdict verdict, String summary, List<String> lines, List<HostsDetails.Answer> answers) {}
 
     static ProbeResult run(HostsCommand.Getent cmd, ProbeContext ctx) throws InterruptedException {
         Path path = ctx.settings().hostsFile();
@@ -119,9 +116,15 @@ final class GetentLookup {
             }
             answers.add(new HostsDetails.Answer(key, texts.get(i), List.of(key), source));
         }
-        String from = source.equals("dns") ? "from DNS" : source.equals("system") ? "from the system resolver" : "from the hosts file";
-        return new KeyResult(Verdict.OK, key + " -> " + String.join(", ", new LinkedHashSet<>(texts)) + " " + from
-                + " (not in " + file.path() + ")", lines, answers);
+        String from = source.equals("dns")
+                ? "from DNS"
+                : source.equals("system") ? "from the system resolver" : "from the hosts file";
+        return new KeyResult(
+                Verdict.OK,
+                key + " -> " + String.join(", ", new LinkedHashSet<>(texts)) + " " + from + " (not in " + file.path()
+                        + ")",
+                lines,
+                answers);
     }
 
     private static KeyResult fromHostsFile(String database, String key, Path path, List<HostsFile.Entry> selected) {
@@ -145,32 +148,46 @@ final class GetentLookup {
             if (database.equals("hosts")) {
                 lines.add(hostsLine(text, List.copyOf(names)));
             } else {
-                lines.addAll(ahostsLines(text, texts.size() == 1 ? selected.get(0).names().get(0) : ""));
+                lines.addAll(ahostsLines(
+                        text, texts.size() == 1 ? selected.get(0).names().get(0) : ""));
             }
             answers.add(new HostsDetails.Answer(key, text, e.names(), "hosts-file"));
         }
-        String where = selected.stream().map(e -> String.valueOf(e.line())).distinct().reduce((a, b) -> a + ", " + b).orElse("");
-        return new KeyResult(Verdict.OK, key + " -> " + String.join(", ", texts) + " from " + path
-                + " (line " + where + "): this host does not ask DNS for this name", lines, answers);
+        String where = selected.stream()
+                .map(e -> String.valueOf(e.line()))
+                .distinct()
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
+        return new KeyResult(
+                Verdict.OK,
+                key + " -> " + String.join(", ", texts) + " from " + path + " (line " + where
+                        + "): this host does not ask DNS for this name",
+                lines,
+                answers);
     }
 
     /** The hosts-file entries each database returns for a name. */
     private static List<HostsFile.Entry> selectEntries(String database, List<HostsFile.Entry> matches) {
-        List<HostsFile.Entry> v4 = matches.stream().filter(e -> HostSyntax.isIpv4(e.address())).toList();
-        List<HostsFile.Entry> v6 = matches.stream().filter(e -> !HostSyntax.isIpv4(e.address())).toList();
+        List<HostsFile.Entry> v4 =
+                matches.stream().filter(e -> HostSyntax.isIpv4(e.address())).toList();
+        List<HostsFile.Entry> v6 =
+                matches.stream().filter(e -> !HostSyntax.isIpv4(e.address())).toList();
         return switch (database) {
             case "hosts", "ahostsv6" -> v6.isEmpty() ? v4 : v6; // ahostsv6 maps IPv4 answers (AI_V4MAPPED)
             case "ahostsv4" -> v4;
-            default -> matches.stream()
-                    // getaddrinfo's RFC 6724 sort puts ::1 before 127.0.0.1 on every machine
-                    .sorted(Comparator.comparingInt(e -> isIpv6Loopback(e.address()) ? 0 : 1))
-                    .toList();
+            default ->
+                matches.stream()
+                        // getaddrinfo's RFC 6724 sort puts ::1 before 127.0.0.1 on every machine
+                        .sorted(Comparator.comparingInt(e -> isIpv6Loopback(e.address()) ? 0 : 1))
+                        .toList();
         };
     }
 
     private static List<InetAddress> selectAddresses(String database, List<InetAddress> all) {
-        List<InetAddress> v4 = all.stream().filter(a -> a instanceof Inet4Address).toList();
-        List<InetAddress> v6 = all.stream().filter(a -> a instanceof Inet6Address).toList();
+        List<InetAddress> v4 =
+                all.stream().filter(a -> a instanceof Inet4Address).toList();
+        List<InetAddress> v6 =
+                all.stream().filter(a -> a instanceof Inet6Address).toList();
         return switch (database) {
             case "hosts", "ahostsv6" -> v6.isEmpty() ? v4 : v6;
             case "ahostsv4" -> v4;
@@ -198,8 +215,12 @@ final class GetentLookup {
     }
 
     private static KeyResult notFound(String key) {
-        return new KeyResult(Verdict.FAIL, key + " is in neither the hosts file nor DNS: check the spelling,"
-                + " ask DNS directly (nslookup " + key + "), or pin it in /etc/hosts", List.of(), List.of());
+        return new KeyResult(
+                Verdict.FAIL,
+                key + " is in neither the hosts file nor DNS: check the spelling," + " ask DNS directly (nslookup "
+                        + key + "), or pin it in /etc/hosts",
+                List.of(),
+                List.of());
     }
 
     // --- addresses -------------------------------------------------------------------------------
@@ -211,31 +232,47 @@ final class GetentLookup {
         for (HostsFile.Entry e : file.entries()) {
             if (HostsFile.sameAddress(e.address(), key)) {
                 String text = literalText(e.address());
-                return new KeyResult(Verdict.OK, key + " is " + e.names().get(0) + " in " + file.path() + " (line " + e.line() + ")",
-                        List.of(hostsLine(text, e.names())), List.of(new HostsDetails.Answer(key, text, e.names(), "hosts-file")));
+                return new KeyResult(
+                        Verdict.OK,
+                        key + " is " + e.names().get(0) + " in " + file.path() + " (line " + e.line() + ")",
+                        List.of(hostsLine(text, e.names())),
+                        List.of(new HostsDetails.Answer(key, text, e.names(), "hosts-file")));
             }
         }
         String name = reverseDns(key, settings);
         if (name == null) {
-            return new KeyResult(Verdict.FAIL, key + " has no name in " + file.path()
-                    + " and no PTR record in DNS: reverse lookups of this address give nothing", List.of(), List.of());
+            return new KeyResult(
+                    Verdict.FAIL,
+                    key + " has no name in " + file.path()
+                            + " and no PTR record in DNS: reverse lookups of this address give nothing",
+                    List.of(),
+                    List.of());
         }
         String text = literalText(key);
         String source = settings.dns().servers().isEmpty() ? "system" : "dns";
-        return new KeyResult(Verdict.OK, key + " is " + name + " by reverse DNS (PTR)",
-                List.of(hostsLine(text, List.of(name))), List.of(new HostsDetails.Answer(key, text, List.of(name), source)));
+        return new KeyResult(
+                Verdict.OK,
+                key + " is " + name + " by reverse DNS (PTR)",
+                List.of(hostsLine(text, List.of(name))),
+                List.of(new HostsDetails.Answer(key, text, List.of(name), source)));
     }
 
     /** getaddrinfo on a numeric host: no lookup, the address comes back as its own canonical name. */
     private static KeyResult numericAddrinfo(String database, String key) {
         boolean v4 = HostSyntax.isIpv4(key);
         if (database.equals("ahostsv4") && !v4) {
-            return new KeyResult(Verdict.FAIL, key + " is an IPv6 address: ahostsv4 returns only IPv4 addresses",
-                    List.of(), List.of());
+            return new KeyResult(
+                    Verdict.FAIL,
+                    key + " is an IPv6 address: ahostsv4 returns only IPv4 addresses",
+                    List.of(),
+                    List.of());
         }
         String text = database.equals("ahostsv6") && v4 ? "::ffff:" + key : literalText(key);
-        return new KeyResult(Verdict.OK, key + " is an address: getent returns it as is, nothing is looked up",
-                ahostsLines(text, key), List.of(new HostsDetails.Answer(key, text, List.of(key), "literal")));
+        return new KeyResult(
+                Verdict.OK,
+                key + " is an address: getent returns it as is, nothing is looked up",
+                ahostsLines(text, key),
+                List.of(new HostsDetails.Answer(key, text, List.of(key), "literal")));
     }
 
     /** PTR lookup through the configured DNS servers, or the system resolver when none are configured. */
@@ -273,7 +310,8 @@ final class GetentLookup {
     static List<String> ahostsLines(String address, String canonicalName) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < SOCKET_TYPES.length; i++) {
-            lines.add(String.format(Locale.ROOT, "%-15s %-6s %s", address, SOCKET_TYPES[i], i == 0 ? canonicalName : ""));
+            lines.add(
+                    String.format(Locale.ROOT, "%-15s %-6s %s", address, SOCKET_TYPES[i], i == 0 ? canonicalName : ""));
         }
         return lines;
     }

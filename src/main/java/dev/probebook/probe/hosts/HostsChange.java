@@ -5,7 +5,6 @@ import dev.probebook.command.UsageException;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,7 @@ final class HostsChange {
 
     private static final String NOT_WRITTEN = "not written: hosts-file writes are a separate, guarded action";
 
-    private HostsChange() {
-    }
+    private HostsChange() {}
 
     static ProbeResult preview(HostsCommand.Add cmd, ProbeContext ctx) {
         Path path = ctx.settings().hostsFile();
@@ -64,7 +62,9 @@ final class HostsChange {
                 conflicting.putIfAbsent(first.line(), first);
                 if (!append) {
                     // an edit must also take the name off later lines, or it keeps a second address
-                    current.stream().skip(1).filter(e -> !HostsFile.sameAddress(e.address(), cmd.address()))
+                    current.stream()
+                            .skip(1)
+                            .filter(e -> !HostsFile.sameAddress(e.address(), cmd.address()))
                             .forEach(e -> conflicting.putIfAbsent(e.line(), e));
                 }
             }
@@ -75,8 +75,10 @@ final class HostsChange {
         ctx.out("+++ " + path + " (preview, not written)");
         if (allPresent) {
             present.forEach(e -> ctx.out("  " + file.lines().get(e.line() - 1)));
-            String lines = String.join(", ", present.stream().map(e -> String.valueOf(e.line())).toList());
-            return ProbeResult.ok("already in " + path + ": `" + proposed + "` (line " + lines + "); nothing to change", details);
+            String lines = String.join(
+                    ", ", present.stream().map(e -> String.valueOf(e.line())).toList());
+            return ProbeResult.ok(
+                    "already in " + path + ": `" + proposed + "` (line " + lines + "); nothing to change", details);
         }
         for (HostsFile.Entry e : conflicting.values()) {
             String old = file.lines().get(e.line() - 1);
@@ -85,7 +87,8 @@ final class HostsChange {
             } else {
                 ctx.out("- " + old);
                 List<String> remaining = e.names().stream()
-                        .filter(n -> cmd.names().stream().noneMatch(p -> HostsFile.normalise(p).equals(HostsFile.normalise(n))))
+                        .filter(n -> cmd.names().stream()
+                                .noneMatch(p -> HostsFile.normalise(p).equals(HostsFile.normalise(n))))
                         .toList();
                 if (!remaining.isEmpty()) {
                     ctx.out("+ " + e.address() + " " + String.join(" ", remaining));
@@ -95,14 +98,21 @@ final class HostsChange {
         ctx.out("+ " + proposed);
 
         if (conflicts.isEmpty()) {
-            return new ProbeResult(Verdict.SKIPPED, "would add `" + proposed + "` to " + path + " (" + NOT_WRITTEN + ")", details);
+            return new ProbeResult(
+                    Verdict.SKIPPED, "would add `" + proposed + "` to " + path + " (" + NOT_WRITTEN + ")", details);
         }
         List<String> changes = conflicts.stream()
-                .map(c -> c.name() + " from " + c.currentAddress() + " to " + c.proposedAddress() + " (line " + c.line() + ")")
+                .map(c -> c.name() + " from " + c.currentAddress() + " to " + c.proposedAddress() + " (line " + c.line()
+                        + ")")
                 .toList();
         String summary = "would change " + String.join(", ", changes);
         if (append) {
-            String lines = String.join(", ", conflicts.stream().map(c -> String.valueOf(c.line())).distinct().toList());
+            String lines = String.join(
+                    ", ",
+                    conflicts.stream()
+                            .map(c -> String.valueOf(c.line()))
+                            .distinct()
+                            .toList());
             summary += ", but appending keeps line " + lines + " first: clients would still try "
                     + conflicts.get(0).currentAddress() + " first, so edit line " + lines + " instead";
         }

@@ -9,12 +9,10 @@ public sealed interface HostsCommand {
      * {@code cat [-n] /etc/hosts}, {@code less}/{@code more /etc/hosts}, {@code head|tail [-n N] /etc/hosts}.
      * {@code head}/{@code tail} are the number of first/last lines to print, 0 for all.
      */
-    record Show(String tool, int head, int tail, boolean numbered) implements HostsCommand {
-    }
+    record Show(String tool, int head, int tail, boolean numbered) implements HostsCommand {}
 
     /** {@code vi|vim|nano /etc/hosts}: a read-only view; no editor is opened. */
-    record Edit(String editor) implements HostsCommand {
-    }
+    record Edit(String editor) implements HostsCommand {}
 
     /** {@code getent hosts|ahosts|ahostsv4|ahostsv6 [KEY...]}; no key lists the hosts file. */
     record Getent(String database, List<String> keys) implements HostsCommand {
@@ -29,7 +27,10 @@ public sealed interface HostsCommand {
      * ({@link Form#APPEND}). Only previewed against the current file.
      */
     record Add(String address, List<String> names, Form form) implements HostsCommand {
-        public enum Form { LINE, APPEND }
+        public enum Form {
+            LINE,
+            APPEND
+        }
 
         public Add {
             names = List.copyOf(names);

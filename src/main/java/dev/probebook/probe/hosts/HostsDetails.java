@@ -1,7 +1,6 @@
 package dev.probebook.probe.hosts;
 
 import dev.probebook.probe.ProbeDetails;
-
 import java.util.List;
 
 /**
@@ -17,11 +16,11 @@ public record HostsDetails(
         String proposedLine,
         boolean proposedAppend,
         List<Conflict> conflicts,
-        List<Answer> answers) implements ProbeDetails {
+        List<Answer> answers)
+        implements ProbeDetails {
 
     /** A name the proposed line would move: today it resolves to {@code currentAddress} (line {@code line}). */
-    public record Conflict(String name, String currentAddress, int line, String proposedAddress) {
-    }
+    public record Conflict(String name, String currentAddress, int line, String proposedAddress) {}
 
     /** One {@code getent} answer; {@code source} is {@code hosts-file}, {@code dns} or {@code system}. */
     public record Answer(String key, String address, List<String> names, String source) {
@@ -32,8 +31,10 @@ public record HostsDetails(
 
     /** The write-form proposal as the editor takes it: address and names, and whether it appends. */
     public java.util.Optional<HostsFileEditor.Mode> proposedMode() {
-        return proposedLine == null ? java.util.Optional.empty()
-                : java.util.Optional.of(proposedAppend ? HostsFileEditor.Mode.APPEND : HostsFileEditor.Mode.ADD_OR_MOVE);
+        return proposedLine == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(
+                        proposedAppend ? HostsFileEditor.Mode.APPEND : HostsFileEditor.Mode.ADD_OR_MOVE);
     }
 
     public HostsDetails {
@@ -44,7 +45,8 @@ public record HostsDetails(
     }
 
     static HostsDetails of(HostsFile file, boolean exists) {
-        return new HostsDetails(file.path().toString(), exists, file.entries(), file.invalid(), null, false, List.of(), List.of());
+        return new HostsDetails(
+                file.path().toString(), exists, file.entries(), file.invalid(), null, false, List.of(), List.of());
     }
 
     HostsDetails withProposal(String line, boolean append, List<Conflict> conflicts) {

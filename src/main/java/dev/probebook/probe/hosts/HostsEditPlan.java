@@ -2,7 +2,6 @@ package dev.probebook.probe.hosts;
 
 import dev.probebook.command.HostSyntax;
 import dev.probebook.files.ContentHash;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,12 +38,18 @@ final class HostsEditPlan {
     private HostsEditPlan(HostsText text, HostsFile file, HostsMapping mapping) {
         this.text = text;
         this.mapping = mapping;
-        this.sameFamily = file.entries().stream().filter(e -> HostSyntax.isIpv4(e.address()) == mapping.isIpv4()).toList();
+        this.sameFamily = file.entries().stream()
+                .filter(e -> HostSyntax.isIpv4(e.address()) == mapping.isIpv4())
+                .toList();
         for (HostsFile.Entry e : sameFamily) {
             sameFamilyByLine.put(e.line(), e);
             // keyed once per name in the file: a large hosts file (block lists) has 100,000 lines
-            e.names().stream().map(HostsMapping::key).distinct()
-                    .forEach(k -> sameFamilyByName.computeIfAbsent(k, x -> new ArrayList<>()).add(e));
+            e.names().stream()
+                    .map(HostsMapping::key)
+                    .distinct()
+                    .forEach(k -> sameFamilyByName
+                            .computeIfAbsent(k, x -> new ArrayList<>())
+                            .add(e));
         }
     }
 
@@ -69,9 +74,10 @@ final class HostsEditPlan {
                 allResolve = false;
             } else if (!HostsFile.sameAddress(first.address(), mapping.address())) {
                 allResolve = false;
-                notes.add("appending does not move " + name + ": line " + first.line() + " maps it to " + first.address()
-                        + " and the resolver returns that line first, so clients still try " + first.address()
-                        + "; edit the line instead (add or move) to move it");
+                notes.add(
+                        "appending does not move " + name + ": line " + first.line() + " maps it to " + first.address()
+                                + " and the resolver returns that line first, so clients still try " + first.address()
+                                + "; edit the line instead (add or move) to move it");
             }
         }
         if (allResolve) {
@@ -97,7 +103,8 @@ final class HostsEditPlan {
             }
             changed = true;
             changes.add(new HostsEdit.Removed(i + 1, line.text()));
-            List<String> remaining = e.names().stream().filter(n -> !mapping.names(n)).toList();
+            List<String> remaining =
+                    e.names().stream().filter(n -> !mapping.names(n)).toList();
             if (!remaining.isEmpty()) {
                 add(withNames(line.text(), remaining));
             }
@@ -116,8 +123,11 @@ final class HostsEditPlan {
     /** The entry on this line when it gives one of the names another address of the same family. */
     private HostsFile.Entry conflicting(int line) {
         HostsFile.Entry e = sameFamilyByLine.get(line);
-        return e != null && !HostsFile.sameAddress(e.address(), mapping.address()) && e.names().stream().anyMatch(mapping::names)
-                ? e : null;
+        return e != null
+                        && !HostsFile.sameAddress(e.address(), mapping.address())
+                        && e.names().stream().anyMatch(mapping::names)
+                ? e
+                : null;
     }
 
     /** Same-family entries that name {@code name} (one of the mapping's), in file order. */
@@ -165,9 +175,12 @@ final class HostsEditPlan {
         String family = mapping.isIpv4() ? "IPv6" : "IPv4";
         for (HostsFile.Entry e : file.entries()) {
             if (HostSyntax.isIpv4(e.address()) != mapping.isIpv4() && !HostsFile.isLocal(e)) {
-                e.names().stream().filter(mapping::names).forEach(n -> notes.add(n + " also has the " + family + " address "
-                        + e.address() + " (line " + e.line() + "), which this edit leaves alone: clients that try "
-                        + family + " first still use it"));
+                e.names().stream()
+                        .filter(mapping::names)
+                        .forEach(n -> notes.add(n + " also has the " + family + " address "
+                                + e.address() + " (line " + e.line()
+                                + "), which this edit leaves alone: clients that try "
+                                + family + " first still use it"));
             }
         }
     }

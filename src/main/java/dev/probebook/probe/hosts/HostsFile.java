@@ -1,7 +1,6 @@
 package dev.probebook.probe.hosts;
 
 import dev.probebook.command.HostSyntax;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -97,7 +96,9 @@ public record HostsFile(Path path, List<Entry> entries, List<String> invalid, Li
     /** The entries for {@code host} whose address has the same family (IPv4/IPv6) as {@code address}. */
     public List<Entry> lookup(String host, String address) {
         boolean v4 = HostSyntax.isIpv4(address);
-        return lookup(host).stream().filter(e -> HostSyntax.isIpv4(e.address()) == v4).toList();
+        return lookup(host).stream()
+                .filter(e -> HostSyntax.isIpv4(e.address()) == v4)
+                .toList();
     }
 
     /**
@@ -114,7 +115,8 @@ public record HostsFile(Path path, List<Entry> entries, List<String> invalid, Li
         if (address != null && address.isLoopbackAddress()) {
             return true;
         }
-        return e.names().stream().map(HostsFile::normalise)
+        return e.names().stream()
+                .map(HostsFile::normalise)
                 .allMatch(n -> n.startsWith("localhost") || n.startsWith("ip6-"));
     }
 

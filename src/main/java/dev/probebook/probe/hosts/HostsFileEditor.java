@@ -4,7 +4,6 @@ import dev.probebook.files.AtomicFile;
 import dev.probebook.files.ContentHash;
 import dev.probebook.files.FileChangedException;
 import dev.probebook.files.FileWriteException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,16 +74,21 @@ public final class HostsFileEditor {
             return new HostsWriteResult(path, null, 0, 0);
         }
         try {
-            Path backup = files.replace(path, current -> {
-                if (!ContentHash.sha256(current).equals(edit.hash())) {
-                    throw new FileChangedException(path, "changed since the preview");
-                }
-                // the file's own encoding: a Latin-1 file stays Latin-1
-                return edit.newText().getBytes(HostsText.decode(current).charset());
-            }, backupDir, clock);
+            Path backup = files.replace(
+                    path,
+                    current -> {
+                        if (!ContentHash.sha256(current).equals(edit.hash())) {
+                            throw new FileChangedException(path, "changed since the preview");
+                        }
+                        // the file's own encoding: a Latin-1 file stays Latin-1
+                        return edit.newText().getBytes(HostsText.decode(current).charset());
+                    },
+                    backupDir,
+                    clock);
             return new HostsWriteResult(path, backup, edit.added(), edit.removed());
         } catch (FileChangedException e) {
-            throw new HostsWriteException(path + " changed since the preview. Nothing was written: preview the change again.", e);
+            throw new HostsWriteException(
+                    path + " changed since the preview. Nothing was written: preview the change again.", e);
         } catch (FileWriteException e) {
             throw new HostsWriteException(e.getMessage(), e);
         }

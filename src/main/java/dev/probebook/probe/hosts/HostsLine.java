@@ -5,7 +5,6 @@ import dev.probebook.command.HostSyntax;
 import dev.probebook.command.Placeholder;
 import dev.probebook.command.Placeholders;
 import dev.probebook.command.UsageException;
-
 import java.util.List;
 
 /**
@@ -16,8 +15,7 @@ final class HostsLine {
 
     static final String EXAMPLE = "10.10.100.5 app.example.co.kr";
 
-    private HostsLine() {
-    }
+    private HostsLine() {}
 
     /**
      * True when the words are unmistakably a hosts line: an address literal, or a word that is
@@ -89,15 +87,15 @@ final class HostsLine {
             args.host(raw); // records the informal placeholder
             return raw;
         }
-        throw new UsageException("'" + raw + "' is not an IP address: a hosts line starts with an IPv4 or IPv6 address, e.g. "
-                + EXAMPLE);
+        throw new UsageException("'" + raw
+                + "' is not an IP address: a hosts line starts with an IPv4 or IPv6 address, e.g. " + EXAMPLE);
     }
 
     /** Validates one host name of a hosts line (placeholders accepted in template mode through {@code args}). */
     static String name(String raw, Args args) throws UsageException {
         if (HostSyntax.isIpLiteral(raw)) {
-            throw new UsageException("'" + raw + "' is an address, not a host name: a hosts line is ADDRESS NAME [ALIAS...], e.g. "
-                    + EXAMPLE);
+            throw new UsageException("'" + raw
+                    + "' is an address, not a host name: a hosts line is ADDRESS NAME [ALIAS...], e.g. " + EXAMPLE);
         }
         args.host(raw);
         return raw;

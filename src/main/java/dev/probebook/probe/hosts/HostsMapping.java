@@ -2,7 +2,6 @@ package dev.probebook.probe.hosts;
 
 import dev.probebook.command.HostSyntax;
 import dev.probebook.command.UsageException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,8 @@ record HostsMapping(String address, List<String> names, List<String> given) {
     static HostsMapping of(String address, List<String> names) {
         String a = validAddress(address);
         if (names == null || names.isEmpty()) {
-            throw new IllegalArgumentException("no host name: a hosts line is ADDRESS NAME [ALIAS...], e.g. " + HostsLine.EXAMPLE);
+            throw new IllegalArgumentException(
+                    "no host name: a hosts line is ADDRESS NAME [ALIAS...], e.g. " + HostsLine.EXAMPLE);
         }
         if (names.size() > MAX_NAMES) {
             throw new IllegalArgumentException(names.size() + " names: at most " + MAX_NAMES + " on one hosts line");
@@ -79,16 +79,18 @@ record HostsMapping(String address, List<String> names, List<String> given) {
 
     private static String validAddress(String address) {
         if (address == null || address.isBlank()) {
-            throw new IllegalArgumentException("no address: a hosts line is ADDRESS NAME [ALIAS...], e.g. " + HostsLine.EXAMPLE);
+            throw new IllegalArgumentException(
+                    "no address: a hosts line is ADDRESS NAME [ALIAS...], e.g. " + HostsLine.EXAMPLE);
         }
         checkCharacters(address, "address");
         if (address.contains("%")) {
-            throw new IllegalArgumentException("'" + address + "' has a zone (" + address.substring(address.indexOf('%'))
-                    + "): the hosts file takes a plain IPv4 or IPv6 address");
+            throw new IllegalArgumentException("'" + address + "' has a zone ("
+                    + address.substring(address.indexOf('%')) + "): the hosts file takes a plain IPv4 or IPv6 address");
         }
         if (!HostSyntax.isIpLiteral(address)) {
-            throw new IllegalArgumentException("'" + address + "' is not an IP address: the hosts file maps names to an IPv4"
-                    + " or IPv6 address, e.g. " + HostsLine.EXAMPLE);
+            throw new IllegalArgumentException(
+                    "'" + address + "' is not an IP address: the hosts file maps names to an IPv4"
+                            + " or IPv6 address, e.g. " + HostsLine.EXAMPLE);
         }
         return address.toLowerCase(Locale.ROOT);
     }
@@ -99,8 +101,9 @@ record HostsMapping(String address, List<String> names, List<String> given) {
         }
         checkCharacters(name, "host name");
         if (HostSyntax.isIpLiteral(name)) {
-            throw new IllegalArgumentException("'" + name + "' is an address, not a host name: a hosts line is ADDRESS NAME"
-                    + " [ALIAS...], e.g. " + HostsLine.EXAMPLE);
+            throw new IllegalArgumentException(
+                    "'" + name + "' is an address, not a host name: a hosts line is ADDRESS NAME" + " [ALIAS...], e.g. "
+                            + HostsLine.EXAMPLE);
         }
         try {
             return HostSyntax.validate(name);
@@ -113,12 +116,14 @@ record HostsMapping(String address, List<String> names, List<String> given) {
     private static void checkCharacters(String s, String what) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String why = Character.isISOControl(c) ? String.format(Locale.ROOT, "a control character (U+%04X)", (int) c)
-                    : Character.isWhitespace(c) || Character.isSpaceChar(c) ? "a blank" + (what.equals("host name") ? ": give each name on its own" : "")
-                    : c == '#' ? "'#', which starts a comment in the hosts file"
-                    : null;
+            String why = Character.isISOControl(c)
+                    ? String.format(Locale.ROOT, "a control character (U+%04X)", (int) c)
+                    : Character.isWhitespace(c) || Character.isSpaceChar(c)
+                            ? "a blank" + (what.equals("host name") ? ": give each name on its own" : "")
+                            : c == '#' ? "'#', which starts a comment in the hosts file" : null;
             if (why != null) {
-                throw new IllegalArgumentException("the " + what + " '" + s.replaceAll("\\p{Cntrl}", "?") + "' contains " + why);
+                throw new IllegalArgumentException(
+                        "the " + what + " '" + s.replaceAll("\\p{Cntrl}", "?") + "' contains " + why);
             }
         }
     }

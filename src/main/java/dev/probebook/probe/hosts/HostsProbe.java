@@ -6,7 +6,6 @@ import dev.probebook.probe.FreeFormProbe;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -140,7 +139,8 @@ public final class HostsProbe implements Probe<HostsCommand>, FreeFormProbe {
         while (args.hasNext()) {
             String raw = args.next();
             if (raw.startsWith("-")) {
-                throw new UsageException("getent: unsupported option '" + raw + "' (usage: getent hosts|ahosts|ahostsv4|ahostsv6 [NAME...])");
+                throw new UsageException("getent: unsupported option '" + raw
+                        + "' (usage: getent hosts|ahosts|ahostsv4|ahostsv6 [NAME...])");
             }
             String key = args.host(raw);
             keys.add(args.template() ? raw : key);
@@ -190,7 +190,8 @@ public final class HostsProbe implements Probe<HostsCommand>, FreeFormProbe {
             }
         }
         if (address == null || fields.isEmpty()) {
-            throw new UsageException("echo: the text is not a hosts line (usage: echo \"" + HostsLine.EXAMPLE + "\" >> /etc/hosts)");
+            throw new UsageException(
+                    "echo: the text is not a hosts line (usage: echo \"" + HostsLine.EXAMPLE + "\" >> /etc/hosts)");
         }
         return new HostsCommand.Add(address, fields, HostsCommand.Add.Form.APPEND);
     }
@@ -207,7 +208,8 @@ public final class HostsProbe implements Probe<HostsCommand>, FreeFormProbe {
             names.add(HostsLine.name(w, args));
         }
         if (names.isEmpty()) {
-            throw new UsageException("a hosts line needs at least one host name after the address, e.g. " + HostsLine.EXAMPLE);
+            throw new UsageException(
+                    "a hosts line needs at least one host name after the address, e.g. " + HostsLine.EXAMPLE);
         }
         return new HostsCommand.Add(address, names, HostsCommand.Add.Form.LINE);
     }

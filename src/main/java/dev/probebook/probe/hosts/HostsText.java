@@ -19,8 +19,7 @@ import java.util.List;
 record HostsText(List<Line> lines, Charset charset, String newline) {
 
     /** One line: its text without the ending, and the ending ({@code \n}, {@code \r\n}, or empty for a last line without one). */
-    record Line(String text, String end) {
-    }
+    record Line(String text, String end) {}
 
     HostsText {
         lines = List.copyOf(lines);
@@ -30,10 +29,12 @@ record HostsText(List<Line> lines, Charset charset, String newline) {
         Charset charset = StandardCharsets.UTF_8;
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             charset = StandardCharsets.ISO_8859_1;
             text = new String(bytes, charset);

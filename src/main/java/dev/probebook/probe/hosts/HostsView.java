@@ -4,7 +4,6 @@ import dev.probebook.command.HostSyntax;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -25,8 +24,7 @@ final class HostsView {
     /** How many pinned names a summary lists before "and N more". */
     private static final int PINS_LISTED = 5;
 
-    private HostsView() {
-    }
+    private HostsView() {}
 
     static ProbeResult show(HostsCommand.Show cmd, ProbeContext ctx) {
         Path path = ctx.settings().hostsFile();
@@ -61,13 +59,16 @@ final class HostsView {
             file = read(path);
             bytes = Files.size(path);
         } catch (IOException e) {
-            ctx.out("\"" + HostsProbe.WRITTEN_PATH + "\" [" + (e instanceof NoSuchFileException ? "New" : "Permission Denied") + "]");
+            ctx.out("\"" + HostsProbe.WRITTEN_PATH + "\" ["
+                    + (e instanceof NoSuchFileException ? "New" : "Permission Denied") + "]");
             return unreadable(path, e);
         }
         file.lines().forEach(ctx::out);
-        ctx.out(cmd.editor().equals("nano")
-                ? "[ Read " + file.lines().size() + " lines (view mode) ]"
-                : "\"" + HostsProbe.WRITTEN_PATH + "\" [readonly] " + file.lines().size() + "L, " + bytes + "B");
+        ctx.out(
+                cmd.editor().equals("nano")
+                        ? "[ Read " + file.lines().size() + " lines (view mode) ]"
+                        : "\"" + HostsProbe.WRITTEN_PATH + "\" [readonly] "
+                                + file.lines().size() + "L, " + bytes + "B");
         Assessment a = assess(file);
         String summary = "read-only view of " + path + ": " + count(file)
                 + "; editing is a separate, guarded action (admins: the hosts editor in the web notebook;"
@@ -84,12 +85,16 @@ final class HostsView {
     }
 
     static ProbeResult unreadable(Path path, IOException e) {
-        HostsDetails details = new HostsDetails(path.toString(), Files.exists(path), List.of(), List.of(), null, false, List.of(), List.of());
+        HostsDetails details = new HostsDetails(
+                path.toString(), Files.exists(path), List.of(), List.of(), null, false, List.of(), List.of());
         if (e instanceof NoSuchFileException) {
-            return ProbeResult.fail(path + " does not exist: no name is pinned on this host, every lookup goes to DNS"
-                    + " (even localhost, unless the resolver provides it)", details);
+            return ProbeResult.fail(
+                    path + " does not exist: no name is pinned on this host, every lookup goes to DNS"
+                            + " (even localhost, unless the resolver provides it)",
+                    details);
         }
-        return ProbeResult.fail("cannot read " + path + " (" + reason(e) + "): run Probebook as a user that can read it", details);
+        return ProbeResult.fail(
+                "cannot read " + path + " (" + reason(e) + "): run Probebook as a user that can read it", details);
     }
 
     static String reason(IOException e) {
@@ -108,8 +113,7 @@ final class HostsView {
     }
 
     /** What the file does, split into problems (make it a warning) and the names it pins. */
-    record Assessment(Verdict verdict, String problems, String pins) {
-    }
+    record Assessment(Verdict verdict, String problems, String pins) {}
 
     static Assessment assess(HostsFile file) {
         List<String> problems = new ArrayList<>();
@@ -122,7 +126,9 @@ final class HostsView {
         }
         Map<String, List<HostsFile.Entry>> duplicates = file.duplicates();
         duplicates.forEach((name, entries) -> {
-            List<String> where = entries.stream().map(e -> e.address() + " (line " + e.line() + ")").toList();
+            List<String> where = entries.stream()
+                    .map(e -> e.address() + " (line " + e.line() + ")")
+                    .toList();
             problems.add(name + " has " + entries.size() + " addresses: " + String.join(", ", where)
                     + "; clients get all of them and try " + entries.get(0).address() + " first: keep one line");
         });
@@ -149,11 +155,14 @@ final class HostsView {
                 continue;
             }
             names += e.names().size();
-            String aliases = e.names().size() > 1 ? " (" + String.join(" ", e.names().subList(1, e.names().size())) + ")" : "";
+            String aliases = e.names().size() > 1
+                    ? " (" + String.join(" ", e.names().subList(1, e.names().size())) + ")"
+                    : "";
             pins.add(e.names().get(0) + aliases + " -> " + e.address());
         }
         if (pins.isEmpty()) {
-            return file.entries().isEmpty() ? "every name is resolved by DNS"
+            return file.entries().isEmpty()
+                    ? "every name is resolved by DNS"
                     : "all for this machine itself (localhost): every other name is resolved by DNS";
         }
         String listed = String.join(", ", pins.subList(0, Math.min(PINS_LISTED, pins.size())))

@@ -7,5 +7,4 @@ import java.nio.file.Path;
  *
  * @param backup the copy of the file as it was before, or null when nothing was written
  */
-public record HostsWriteResult(Path path, Path backup, int linesAdded, int linesRemoved) {
-}
+public record HostsWriteResult(Path path, Path backup, int linesAdded, int linesRemoved) {}

@@ -1,9 +1,5 @@
 package dev.probebook.probe.http;
 
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.security.auth.x500.X500Principal;
 import java.net.InetAddress;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -16,17 +12,29 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * The parts of a server certificate curl prints and operators ask about, read from an X.509
  * certificate. Names are printed as OpenSSL does ({@code C=KR; O=Example; CN=www.example.com}), dates as
  * {@code Jan  1 00:00:00 2026 GMT}.
  */
-public record CertificateInfo(String subject, String issuer, String commonName, Instant notBefore, Instant notAfter,
-                              List<String> dnsNames, List<String> ipAddresses, boolean selfIssued) {
+public record CertificateInfo(
+        String subject,
+        String issuer,
+        String commonName,
+        Instant notBefore,
+        Instant notAfter,
+        List<String> dnsNames,
+        List<String> ipAddresses,
+        boolean selfIssued) {
 
-    private static final DateTimeFormatter CURL_DATE =
-            DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss yyyy 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CURL_DATE = DateTimeFormatter.ofPattern(
+                    "MMM ppd HH:mm:ss yyyy 'GMT'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final Map<String, String> OID_NAMES = Map.of("1.2.840.113549.1.9.1", "emailAddress");
 
     public CertificateInfo {
@@ -53,8 +61,14 @@ public record CertificateInfo(String subject, String issuer, String commonName, 
             // unreadable extension: treated as no SANs, as a client would
         }
         X500Principal subject = cert.getSubjectX500Principal();
-        return new CertificateInfo(openSslName(subject), openSslName(cert.getIssuerX500Principal()), commonName(subject),
-                cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), dns, ips,
+        return new CertificateInfo(
+                openSslName(subject),
+                openSslName(cert.getIssuerX500Principal()),
+                commonName(subject),
+                cert.getNotBefore().toInstant(),
+                cert.getNotAfter().toInstant(),
+                dns,
+                ips,
                 subject.equals(cert.getIssuerX500Principal()));
     }
 

@@ -1,7 +1,6 @@
 package dev.probebook.probe.http;
 
 import dev.probebook.command.UrlSyntax;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -42,7 +41,11 @@ public record CurlCommand(
         resolve = List.copyOf(resolve);
     }
 
-    public enum IpVersion { ANY, V4, V6 }
+    public enum IpVersion {
+        ANY,
+        V4,
+        V6
+    }
 
     /** The method curl sends on the first request. */
     public String effectiveMethod() {
@@ -76,15 +79,12 @@ public record CurlCommand(
          * No {@code -o}, or {@code -o -}: the body is printed. {@code binaryOk} is true for {@code -o -},
          * which tells curl to print a binary body anyway.
          */
-        record Terminal(boolean binaryOk) implements BodyOutput {
-        }
+        record Terminal(boolean binaryOk) implements BodyOutput {}
 
         /** {@code -o /dev/null}: read and discarded. */
-        record Discard() implements BodyOutput {
-        }
+        record Discard() implements BodyOutput {}
 
         /** {@code -o FILE}: counted but never written, since probes run on a shared server. */
-        record NotSaved(String file) implements BodyOutput {
-        }
+        record NotSaved(String file) implements BodyOutput {}
     }
 }

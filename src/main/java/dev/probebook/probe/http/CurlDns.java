@@ -3,14 +3,13 @@ package dev.probebook.probe.http;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.resolve.NameResolver;
-import okhttp3.Dns;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.function.Consumer;
+import okhttp3.Dns;
 
 /**
  * Name resolution for okhttp as curl would do it here: {@code --resolve} entries first, then the
@@ -34,8 +33,12 @@ public final class CurlDns implements Dns {
     private volatile PolicyDeniedException denied;
 
     /** @param verbose receives curl's {@code -v} lines about the lookup; may ignore them */
-    public CurlDns(ProbeContext ctx, int port, CurlCommand.IpVersion ipVersion, List<ResolveOverride> overrides,
-                   Consumer<String> verbose) {
+    public CurlDns(
+            ProbeContext ctx,
+            int port,
+            CurlCommand.IpVersion ipVersion,
+            List<ResolveOverride> overrides,
+            Consumer<String> verbose) {
         this.ctx = ctx;
         this.port = port;
         this.ipVersion = ipVersion;

@@ -1,13 +1,13 @@
 package dev.probebook.probe.http;
 
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * A failed transfer as curl reports it: exit code, message ({@code curl: (7) Failed to connect to ...})
@@ -16,8 +16,22 @@ import java.net.UnknownHostException;
 public record CurlFailure(int code, String message, Kind kind) {
 
     public enum Kind {
-        RESOLVE, REFUSED, CONNECT_FAILED, CONNECT_TIMEOUT, TIMEOUT, CERTIFICATE, HOST_NAME, HANDSHAKE,
-        EMPTY_REPLY, RESET, RECEIVE, PARTIAL, NOT_HTTP, TOO_MANY_REDIRECTS, HTTP_ERROR, WRITE
+        RESOLVE,
+        REFUSED,
+        CONNECT_FAILED,
+        CONNECT_TIMEOUT,
+        TIMEOUT,
+        CERTIFICATE,
+        HOST_NAME,
+        HANDSHAKE,
+        EMPTY_REPLY,
+        RESET,
+        RECEIVE,
+        PARTIAL,
+        NOT_HTTP,
+        TOO_MANY_REDIRECTS,
+        HTTP_ERROR,
+        WRITE
     }
 
     /**
@@ -25,8 +39,15 @@ public record CurlFailure(int code, String message, Kind kind) {
      * the TCP connection stood, whether an HTTP answer had begun, the body bytes so far (and the
      * announced length, -1 if none), and what the TLS layer saw (may be null for plain http).
      */
-    public record Facts(String host, int port, long elapsedMs, boolean tcpConnected, boolean answered,
-                        long bytesReceived, long contentLength, TlsObservation tls) {
+    public record Facts(
+            String host,
+            int port,
+            long elapsedMs,
+            boolean tcpConnected,
+            boolean answered,
+            long bytesReceived,
+            long contentLength,
+            TlsObservation tls) {
 
         /** Facts about a request that failed before any answer, without TLS observations. */
         public static Facts beforeAnswer(String host, int port, long elapsedMs, boolean tcpConnected) {
@@ -45,26 +66,35 @@ public record CurlFailure(int code, String message, Kind kind) {
         }
         if (has(e, InterruptedIOException.class)) {
             if (!f.tcpConnected()) {
-                return new CurlFailure(28, "Connection timed out after " + f.elapsedMs() + " milliseconds", Kind.CONNECT_TIMEOUT);
+                return new CurlFailure(
+                        28, "Connection timed out after " + f.elapsedMs() + " milliseconds", Kind.CONNECT_TIMEOUT);
             }
             String received = f.contentLength() >= 0
                     ? f.bytesReceived() + " out of " + f.contentLength() + " bytes received"
                     : f.bytesReceived() + " bytes received";
-            return new CurlFailure(28, "Operation timed out after " + f.elapsedMs() + " milliseconds with " + received, Kind.TIMEOUT);
+            return new CurlFailure(
+                    28, "Operation timed out after " + f.elapsedMs() + " milliseconds with " + received, Kind.TIMEOUT);
         }
         if (!f.tcpConnected()) {
             String reason = PhaseListener.reason(e);
             Kind kind = reason.equals("Connection refused") ? Kind.REFUSED : Kind.CONNECT_FAILED;
-            return new CurlFailure(7, "Failed to connect to " + f.host() + " port " + f.port() + " after "
-                    + f.elapsedMs() + " ms: " + reason, kind);
+            return new CurlFailure(
+                    7,
+                    "Failed to connect to " + f.host() + " port " + f.port() + " after " + f.elapsedMs() + " ms: "
+                            + reason,
+                    kind);
         }
         TlsObservation tls = f.tls();
-        if (tls != null && has(e, SSLPeerUnverifiedException.class) && tls.hostCheck() != null && !tls.hostCheck().matched()) {
+        if (tls != null
+                && has(e, SSLPeerUnverifiedException.class)
+                && tls.hostCheck() != null
+                && !tls.hostCheck().matched()) {
             return new CurlFailure(60, tls.hostCheck().error(), Kind.HOST_NAME);
         }
         SSLException ssl = find(e, SSLException.class);
         if (ssl != null && tls != null && tls.problem() != null && !f.answered()) {
-            return new CurlFailure(60, "SSL certificate problem: " + tls.problem().text(), Kind.CERTIFICATE);
+            return new CurlFailure(
+                    60, "SSL certificate problem: " + tls.problem().text(), Kind.CERTIFICATE);
         }
         if (ssl != null && !f.answered()) {
             return new CurlFailure(35, "TLS connect error: " + tlsReason(ssl), Kind.HANDSHAKE);
@@ -72,15 +102,21 @@ public record CurlFailure(int code, String message, Kind kind) {
         if (!f.answered() && endOfStream(e)) {
             return new CurlFailure(52, "Empty reply from server", Kind.EMPTY_REPLY);
         }
-        if (!f.answered() && e instanceof ProtocolException && String.valueOf(e.getMessage()).contains("status line")) {
+        if (!f.answered()
+                && e instanceof ProtocolException
+                && String.valueOf(e.getMessage()).contains("status line")) {
             return new CurlFailure(1, "Received HTTP/0.9 when not allowed", Kind.NOT_HTTP);
         }
         if (f.answered() && endOfStream(e)) {
             // The peer closed the connection before the body was complete (a crash or restart mid-answer). curl
             // reports this as (18) with what is missing; it used to fall through to the generic (56) here.
-            return new CurlFailure(18, f.contentLength() >= 0 && f.contentLength() > f.bytesReceived()
-                    ? "transfer closed with " + (f.contentLength() - f.bytesReceived()) + " bytes remaining to read"
-                    : "transfer closed with outstanding read data remaining", Kind.PARTIAL);
+            return new CurlFailure(
+                    18,
+                    f.contentLength() >= 0 && f.contentLength() > f.bytesReceived()
+                            ? "transfer closed with " + (f.contentLength() - f.bytesReceived())
+                                    + " bytes remaining to read"
+                            : "transfer closed with outstanding read data remaining",
+                    Kind.PARTIAL);
         }
         SocketException socket = find(e, SocketException.class);
         if (socket != null && String.valueOf(socket.getMessage()).contains("reset")) {

@@ -1,10 +1,10 @@
 package dev.probebook.probe.http;
 
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 
 /**
  * Checks the server certificate's names against the host, records the result for curl's lines, and

@@ -1,11 +1,10 @@
 package dev.probebook.probe.http;
 
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
-
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 
 /**
  * The OkHttp settings that make a request behave as one curl request, shared by curl and the public-IP
@@ -15,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CurlLikeClient {
 
-    private CurlLikeClient() {
-    }
+    private CurlLikeClient() {}
 
     public static OkHttpClient.Builder builder(ConnectionPool pool, Duration connectTimeout) {
         return new OkHttpClient.Builder()

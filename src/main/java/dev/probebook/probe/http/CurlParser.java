@@ -4,12 +4,11 @@ import dev.probebook.command.Args;
 import dev.probebook.command.Placeholders;
 import dev.probebook.command.UrlSyntax;
 import dev.probebook.command.UsageException;
-import okhttp3.HttpUrl;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import okhttp3.HttpUrl;
 
 /**
  * Parses curl's command line: short flags alone or clustered ({@code -sSL}; a flag that takes a value
@@ -20,16 +19,28 @@ final class CurlParser {
 
     /** Long option name to the short letter it is an alias of. */
     private static final Map<String, Character> LONG = Map.ofEntries(
-            Map.entry("--verbose", 'v'), Map.entry("--head", 'I'), Map.entry("--include", 'i'),
-            Map.entry("--silent", 's'), Map.entry("--show-error", 'S'), Map.entry("--insecure", 'k'),
-            Map.entry("--location", 'L'), Map.entry("--ipv4", '4'), Map.entry("--ipv6", '6'),
-            Map.entry("--fail", 'f'), Map.entry("--remote-name", 'O'),
-            Map.entry("--output", 'o'), Map.entry("--write-out", 'w'), Map.entry("--header", 'H'),
-            Map.entry("--request", 'X'), Map.entry("--data", 'd'), Map.entry("--max-time", 'm'),
+            Map.entry("--verbose", 'v'),
+            Map.entry("--head", 'I'),
+            Map.entry("--include", 'i'),
+            Map.entry("--silent", 's'),
+            Map.entry("--show-error", 'S'),
+            Map.entry("--insecure", 'k'),
+            Map.entry("--location", 'L'),
+            Map.entry("--ipv4", '4'),
+            Map.entry("--ipv6", '6'),
+            Map.entry("--fail", 'f'),
+            Map.entry("--remote-name", 'O'),
+            Map.entry("--output", 'o'),
+            Map.entry("--write-out", 'w'),
+            Map.entry("--header", 'H'),
+            Map.entry("--request", 'X'),
+            Map.entry("--data", 'd'),
+            Map.entry("--max-time", 'm'),
             Map.entry("--user-agent", 'A'));
 
     /** Options without a short form. */
-    private static final List<String> LONG_ONLY = List.of("--data-raw", "--connect-timeout", "--resolve", "--max-redirs");
+    private static final List<String> LONG_ONLY =
+            List.of("--data-raw", "--connect-timeout", "--resolve", "--max-redirs");
 
     private static final String VALUED = "owHXdmA";
     private static final String FLAGS = "vIisSkL46fO";
@@ -91,11 +102,30 @@ final class CurlParser {
         }
         String m = method != null ? method : head ? "HEAD" : !data.isEmpty() ? "POST" : "GET";
         if (!data.isEmpty() && (m.equals("GET") || m.equals("HEAD"))) {
-            throw new UsageException("curl: " + m + " with a request body (-d) cannot be sent; drop -X " + m + " or -d");
+            throw new UsageException(
+                    "curl: " + m + " with a request body (-d) cannot be sent; drop -X " + m + " or -d");
         }
-        return new CurlCommand(url, method, headers, data.isEmpty() ? null : String.join("&", data), userAgent,
-                verbose, head, include, silent, showError, insecure, location, maxRedirects, fail, output, writeOut,
-                connectTimeout, maxTime, resolve, ipVersion);
+        return new CurlCommand(
+                url,
+                method,
+                headers,
+                data.isEmpty() ? null : String.join("&", data),
+                userAgent,
+                verbose,
+                head,
+                include,
+                silent,
+                showError,
+                insecure,
+                location,
+                maxRedirects,
+                fail,
+                output,
+                writeOut,
+                connectTimeout,
+                maxTime,
+                resolve,
+                ipVersion);
     }
 
     private void longOption(String w) throws UsageException {
@@ -119,8 +149,10 @@ final class CurlParser {
                 }
             }
             default -> {
-                String hint = w.contains("=") ? " (curl takes the value as the next word: "
-                        + w.substring(0, w.indexOf('=')) + " " + w.substring(w.indexOf('=') + 1) + ")" : "";
+                String hint = w.contains("=")
+                        ? " (curl takes the value as the next word: " + w.substring(0, w.indexOf('=')) + " "
+                                + w.substring(w.indexOf('=') + 1) + ")"
+                        : "";
                 throw new UsageException("curl: unknown option " + w + hint + " (supported: " + SUPPORTED + ")");
             }
         }
@@ -161,27 +193,31 @@ final class CurlParser {
 
     private void value(char c, String option, String v) throws UsageException {
         switch (c) {
-            case 'o' -> output = switch (v) {
-                case "/dev/null", "NUL" -> new CurlCommand.BodyOutput.Discard();
-                case "-" -> new CurlCommand.BodyOutput.Terminal(true);
-                default -> new CurlCommand.BodyOutput.NotSaved(v);
-            };
+            case 'o' ->
+                output = switch (v) {
+                    case "/dev/null", "NUL" -> new CurlCommand.BodyOutput.Discard();
+                    case "-" -> new CurlCommand.BodyOutput.Terminal(true);
+                    default -> new CurlCommand.BodyOutput.NotSaved(v);
+                };
             case 'w' -> {
                 if (v.startsWith("@")) {
-                    throw new UsageException("curl: " + option + " " + v + ": reading the format from a file is not supported; write the format inline");
+                    throw new UsageException("curl: " + option + " " + v
+                            + ": reading the format from a file is not supported; write the format inline");
                 }
                 writeOut = v;
             }
             case 'H' -> headers.add(header(option, v));
             case 'X' -> {
                 if (!v.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
-                    throw new UsageException("curl: " + option + " '" + v + "' is not a method name (e.g. GET, POST, PUT)");
+                    throw new UsageException(
+                            "curl: " + option + " '" + v + "' is not a method name (e.g. GET, POST, PUT)");
                 }
                 method = v;
             }
             case 'd' -> {
                 if (v.startsWith("@")) {
-                    throw new UsageException("curl: " + option + " " + v + ": reading data from a file is not supported; use --data-raw to send the text as is");
+                    throw new UsageException("curl: " + option + " " + v
+                            + ": reading data from a file is not supported; use --data-raw to send the text as is");
                 }
                 data.add(v);
             }

@@ -3,19 +3,6 @@ package dev.probebook.probe.http;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;
-import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.ConnectionSpec;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +16,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * One run of a curl command through okhttp: requests (and redirects with {@code -L}), curl's output, the
@@ -43,6 +42,7 @@ final class CurlSession {
 
     /** Methods okhttp insists on sending a body with. */
     private static final Set<String> BODY_REQUIRED = Set.of("POST", "PUT", "PATCH", "PROPPATCH", "REPORT", "QUERY");
+
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final int DISCARD_LIMIT = 1 << 20;
 
@@ -57,6 +57,7 @@ final class CurlSession {
     /** okhttp's own test for a host it connects to without a Dns lookup ({@code canParseAsIpAddress}). */
     private static final java.util.regex.Pattern OKHTTP_IP_ADDRESS =
             java.util.regex.Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
+
     private String setupError;
     private String redirectUrl;
     private boolean binaryWithheld;
@@ -100,7 +101,8 @@ final class CurlSession {
     }
 
     Duration totalTimeout() {
-        Duration wanted = cmd.maxTime() != null ? cmd.maxTime() : ctx.settings().http().maxTime();
+        Duration wanted =
+                cmd.maxTime() != null ? cmd.maxTime() : ctx.settings().http().maxTime();
         return ctx.clamp(wanted);
     }
 
@@ -123,7 +125,8 @@ final class CurlSession {
 
     private void exchange() throws InterruptedException {
         Duration total = totalTimeout();
-        Duration connect = cmd.connectTimeout() == null ? total
+        Duration connect = cmd.connectTimeout() == null
+                ? total
                 : ctx.clamp(cmd.connectTimeout()).compareTo(total) < 0 ? ctx.clamp(cmd.connectTimeout()) : total;
         for (ResolveOverride o : cmd.resolve()) {
             verbose("* Added " + o.text() + " to DNS cache");
@@ -132,7 +135,8 @@ final class CurlSession {
         try {
             base = baseClient(connect, total);
         } catch (IOException | GeneralSecurityException e) {
-            setupError = "cannot use the trusted CA file " + ctx.settings().http().caFile() + " (probebook.http.ca-file): " + e.getMessage();
+            setupError = "cannot use the trusted CA file "
+                    + ctx.settings().http().caFile() + " (probebook.http.ca-file): " + e.getMessage();
             return;
         }
         try {
@@ -152,8 +156,10 @@ final class CurlSession {
                 }
                 dns.port(url.port());
                 OkHttpClient client = base.newBuilder()
-                        .eventListener(new PhaseListener(term, cmd.verbose(), cmd.insecure(), t, tls)).build();
-                Call call = client.newCall(new Request.Builder().url(url).method(method, body).build());
+                        .eventListener(new PhaseListener(term, cmd.verbose(), cmd.insecure(), t, tls))
+                        .build();
+                Call call = client.newCall(
+                        new Request.Builder().url(url).method(method, body).build());
                 long left = total.toMillis() - t.now() / 1_000_000;
                 call.timeout().timeout(Math.max(1, left), TimeUnit.MILLISECONDS);
                 ctx.closeOnCancel(call::cancel);
@@ -180,7 +186,10 @@ final class CurlSession {
                     discard(response.body());
                     verbose("* Connection #" + t.connectionId + " to host " + url.host() + " left intact");
                     if (hop >= cmd.maxRedirects()) {
-                        fail(new CurlFailure(47, "Maximum (" + cmd.maxRedirects() + ") redirects followed", CurlFailure.Kind.TOO_MANY_REDIRECTS));
+                        fail(new CurlFailure(
+                                47,
+                                "Maximum (" + cmd.maxRedirects() + ") redirects followed",
+                                CurlFailure.Kind.TOO_MANY_REDIRECTS));
                         return;
                     }
                     verbose("* Issue another request to this URL: '" + next + "'");
@@ -204,12 +213,16 @@ final class CurlSession {
     }
 
     private OkHttpClient baseClient(Duration connect, Duration total) throws IOException, GeneralSecurityException {
-        RecordingTrustManager trust = new RecordingTrustManager(TrustStores.trustManager(ctx.settings().http().caFile()),
-                cmd.insecure(), tls);
+        RecordingTrustManager trust = new RecordingTrustManager(
+                TrustStores.trustManager(ctx.settings().http().caFile()), cmd.insecure(), tls);
         SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, new TrustManager[]{trust}, null);
-        ConnectionSpec tlsSpec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS).allEnabledCipherSuites().build();
-        String userAgent = cmd.userAgent() != null ? cmd.userAgent() : ctx.settings().http().userAgent();
+        ssl.init(null, new TrustManager[] {trust}, null);
+        ConnectionSpec tlsSpec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
+                .allEnabledCipherSuites()
+                .build();
+        String userAgent = cmd.userAgent() != null
+                ? cmd.userAgent()
+                : ctx.settings().http().userAgent();
         return CurlLikeClient.builder(new ConnectionPool(5, 1, TimeUnit.MINUTES), connect)
                 .readTimeout(Math.max(1, total.toMillis()), TimeUnit.MILLISECONDS)
                 .writeTimeout(Math.max(1, total.toMillis()), TimeUnit.MILLISECONDS)
@@ -271,7 +284,8 @@ final class CurlSession {
 
     private void finalAnswer(Response response, HttpUrl url) throws IOException, InterruptedException {
         if (cmd.failOnHttpError() && response.code() >= 400) {
-            fail(new CurlFailure(22, "The requested URL returned error: " + response.code(), CurlFailure.Kind.HTTP_ERROR));
+            fail(new CurlFailure(
+                    22, "The requested URL returned error: " + response.code(), CurlFailure.Kind.HTTP_ERROR));
             return;
         }
         readBody(response.body());
@@ -372,8 +386,15 @@ final class CurlSession {
     }
 
     private CurlFailure.Facts facts(HttpUrl url) {
-        return new CurlFailure.Facts(url.host(), url.port(), t.now() / 1_000_000, t.tcpConnected, t.status > 0,
-                t.bodyBytes, t.contentLength, url.isHttps() ? tls : null);
+        return new CurlFailure.Facts(
+                url.host(),
+                url.port(),
+                t.now() / 1_000_000,
+                t.tcpConnected,
+                t.status > 0,
+                t.bodyBytes,
+                t.contentLength,
+                url.isHttps() ? tls : null);
     }
 
     private void fail(CurlFailure f) {
@@ -407,7 +428,8 @@ final class CurlSession {
             }
         }
         if (cmd.writeOut() != null && setupError == null && denied == null) {
-            WriteOut.Rendered r = WriteOut.render(cmd.writeOut(), writeOutVariables(), this::finalHeader, failure == null);
+            WriteOut.Rendered r =
+                    WriteOut.render(cmd.writeOut(), writeOutVariables(), this::finalHeader, failure == null);
             r.warnings().forEach(term::line);
             term.write(r.text());
         }
@@ -442,7 +464,9 @@ final class CurlSession {
         v.put("local_port", t.localIp == null ? "0" : Integer.toString(t.localPort));
         v.put("size_download", Long.toString(t.bodyBytes));
         v.put("size_header", Long.toString(t.headerBytes));
-        v.put("size_upload", Long.toString(cmd.data() == null ? 0 : cmd.data().getBytes(StandardCharsets.UTF_8).length));
+        v.put(
+                "size_upload",
+                Long.toString(cmd.data() == null ? 0 : cmd.data().getBytes(StandardCharsets.UTF_8).length));
         double seconds = t.endNanos / 1e9;
         v.put("speed_download", Long.toString(seconds <= 0 ? 0 : Math.round(t.bodyBytes / seconds)));
         v.put("url", cmd.url().text());
@@ -453,7 +477,9 @@ final class CurlSession {
         v.put("content_type", t.contentType == null ? "" : t.contentType);
         v.put("scheme", cmd.url().scheme().toUpperCase(Locale.ROOT));
         v.put("method", t.method == null ? cmd.effectiveMethod() : t.method);
-        v.put("ssl_verify_result", Integer.toString(tls.problem() == null ? 0 : tls.problem().code()));
+        v.put(
+                "ssl_verify_result",
+                Integer.toString(tls.problem() == null ? 0 : tls.problem().code()));
         v.put("exitcode", Integer.toString(failure == null ? 0 : failure.code()));
         v.put("errormsg", failure == null ? "" : failure.message());
         return v;

@@ -1,5 +1,11 @@
 package dev.probebook.probe.http;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import okhttp3.Connection;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -8,13 +14,6 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * okhttp network interceptor that makes the request curl would send and prints the exchange as curl
@@ -45,9 +44,11 @@ final class ExchangePrinter implements Interceptor {
         if (cmd.verbose()) {
             HttpUrl url = request.url();
             String target = url.encodedPath() + (url.encodedQuery() != null ? "?" + url.encodedQuery() : "");
-            term.line("> " + request.method() + " " + target + " " + (protocol == Protocol.HTTP_2 ? "HTTP/2" : "HTTP/1.1"));
+            term.line("> " + request.method() + " " + target + " "
+                    + (protocol == Protocol.HTTP_2 ? "HTTP/2" : "HTTP/1.1"));
             for (int i = 0; i < request.headers().size(); i++) {
-                term.line("> " + request.headers().name(i) + ": " + request.headers().value(i));
+                term.line("> " + request.headers().name(i) + ": "
+                        + request.headers().value(i));
             }
             term.line("> ");
         }
@@ -129,8 +130,8 @@ final class ExchangePrinter implements Interceptor {
         } catch (NumberFormatException e) {
             t.contentLength = -1;
         }
-        t.closesConnection = response.protocol() == Protocol.HTTP_1_0
-                || "close".equalsIgnoreCase(response.header("Connection"));
+        t.closesConnection =
+                response.protocol() == Protocol.HTTP_1_0 || "close".equalsIgnoreCase(response.header("Connection"));
     }
 
     /** {@code < } lines for -v and the plain header block for -I/-i, interleaved as on a terminal. */

@@ -1,7 +1,6 @@
 package dev.probebook.probe.http;
 
 import dev.probebook.command.HostSyntax;
-
 import java.net.InetAddress;
 import java.util.Locale;
 
@@ -25,7 +24,8 @@ public record HostCheck(boolean matched, String verboseLine, String error) {
             if (!cert.ipAddresses().isEmpty() || !cert.dnsNames().isEmpty()) {
                 for (String a : cert.ipAddresses()) {
                     if (a.equals(wanted)) {
-                        return new HostCheck(true, " subjectAltName: host \"" + host + "\" matched cert's IP address!", null);
+                        return new HostCheck(
+                                true, " subjectAltName: host \"" + host + "\" matched cert's IP address!", null);
                     }
                 }
                 return mismatch(host, target);
@@ -33,7 +33,8 @@ public record HostCheck(boolean matched, String verboseLine, String error) {
         } else if (!cert.dnsNames().isEmpty()) {
             for (String name : cert.dnsNames()) {
                 if (nameMatches(name, host)) {
-                    return new HostCheck(true, " subjectAltName: host \"" + host + "\" matched cert's \"" + name + "\"", null);
+                    return new HostCheck(
+                            true, " subjectAltName: host \"" + host + "\" matched cert's \"" + name + "\"", null);
                 }
             }
             return mismatch(host, target);
@@ -42,12 +43,16 @@ public record HostCheck(boolean matched, String verboseLine, String error) {
         if (cn != null && (ip ? normalise(cn).equals(normalise(host)) : nameMatches(cn, host))) {
             return new HostCheck(true, " common name: " + cn + " (matched)", null);
         }
-        return new HostCheck(false, " common name: " + cn + " (does not match '" + host + "')",
+        return new HostCheck(
+                false,
+                " common name: " + cn + " (does not match '" + host + "')",
                 "SSL: certificate subject name '" + cn + "' does not match target " + target + " '" + host + "'");
     }
 
     private static HostCheck mismatch(String host, String target) {
-        return new HostCheck(false, " subjectAltName does not match " + host,
+        return new HostCheck(
+                false,
+                " subjectAltName does not match " + host,
                 "SSL: no alternative certificate subject name matches target " + target + " '" + host + "'");
     }
 

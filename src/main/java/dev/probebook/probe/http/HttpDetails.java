@@ -1,7 +1,6 @@
 package dev.probebook.probe.http;
 
 import dev.probebook.probe.ProbeDetails;
-
 import java.util.List;
 
 /**
@@ -13,34 +12,52 @@ import java.util.List;
  * @param exitCode  curl's exit code (0 success, 6 resolve, 7 connect, 28 timeout, 60 certificate, ...)
  * @param error     curl's error message, null on success
  */
-public record HttpDetails(String url, String effectiveUrl, String method, Integer status, String statusText,
-                          String httpVersion, List<Header> headers, Timings timings, String remoteIp,
-                          Integer remotePort, Certificate certificate, List<Redirect> redirects, long size,
-                          String notSavedTo, int exitCode, String error) implements ProbeDetails {
+public record HttpDetails(
+        String url,
+        String effectiveUrl,
+        String method,
+        Integer status,
+        String statusText,
+        String httpVersion,
+        List<Header> headers,
+        Timings timings,
+        String remoteIp,
+        Integer remotePort,
+        Certificate certificate,
+        List<Redirect> redirects,
+        long size,
+        String notSavedTo,
+        int exitCode,
+        String error)
+        implements ProbeDetails {
 
     public HttpDetails {
         headers = List.copyOf(headers);
         redirects = List.copyOf(redirects);
     }
 
-    public record Header(String name, String value) {
-    }
+    public record Header(String name, String value) {}
 
     /** Milliseconds from the start of the run; 0 for a phase that did not happen. */
-    public record Timings(double namelookup, double connect, double appconnect, double starttransfer, double total) {
-    }
+    public record Timings(double namelookup, double connect, double appconnect, double starttransfer, double total) {}
 
     /**
      * The server certificate. {@code daysLeft} is negative once expired; {@code verified} is true only when
      * both the chain and the host name checked out; {@code problem} says why not.
      */
-    public record Certificate(String subject, String issuer, String notBefore, String notAfter, long daysLeft,
-                              List<String> subjectAltNames, boolean verified, String problem) {
+    public record Certificate(
+            String subject,
+            String issuer,
+            String notBefore,
+            String notAfter,
+            long daysLeft,
+            List<String> subjectAltNames,
+            boolean verified,
+            String problem) {
         public Certificate {
             subjectAltNames = List.copyOf(subjectAltNames);
         }
     }
 
-    public record Redirect(int status, String from, String to) {
-    }
+    public record Redirect(int status, String from, String to) {}
 }

@@ -5,7 +5,6 @@ import dev.probebook.command.UsageException;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
-
 import java.util.Set;
 
 /**

@@ -1,12 +1,5 @@
 package dev.probebook.probe.http;
 
-import okhttp3.Call;
-import okhttp3.Connection;
-import okhttp3.EventListener;
-import okhttp3.Handshake;
-import okhttp3.Protocol;
-import okhttp3.Response;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -15,6 +8,12 @@ import java.net.NoRouteToHostException;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import okhttp3.Call;
+import okhttp3.Connection;
+import okhttp3.EventListener;
+import okhttp3.Handshake;
+import okhttp3.Protocol;
+import okhttp3.Response;
 
 /**
  * Times the phases of one request as curl's {@code time_*} values and prints curl's {@code -v} lines
@@ -98,7 +97,8 @@ final class PhaseListener extends EventListener {
     @Override
     public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol, IOException ioe) {
         if (!t.tlsStarted) {
-            v("* connect to " + address.getAddress().getHostAddress() + " port " + address.getPort() + " failed: " + reason(ioe));
+            v("* connect to " + address.getAddress().getHostAddress() + " port " + address.getPort() + " failed: "
+                    + reason(ioe));
         }
     }
 

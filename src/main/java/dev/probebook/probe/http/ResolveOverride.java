@@ -3,7 +3,6 @@ package dev.probebook.probe.http;
 import dev.probebook.command.Args;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.command.UsageException;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

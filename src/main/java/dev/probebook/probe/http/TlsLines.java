@@ -1,10 +1,9 @@
 package dev.probebook.probe.http;
 
-import okhttp3.Handshake;
-import okhttp3.Protocol;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import okhttp3.Handshake;
+import okhttp3.Protocol;
 
 /** curl's {@code -v} lines about TLS: the session and the server certificate block. */
 final class TlsLines {
@@ -12,20 +11,22 @@ final class TlsLines {
     private static final Pattern JSSE_CIPHER =
             Pattern.compile("TLS_(ECDHE|DHE)_(RSA|ECDSA)_WITH_(AES_(128|256)_GCM|CHACHA20_POLY1305)_(SHA256|SHA384)");
 
-    private TlsLines() {
-    }
+    private TlsLines() {}
 
     /** After a successful handshake: session, ALPN, certificate, verify result. */
     static void established(CurlTerminal term, TlsObservation tls, Protocol alpn, boolean insecure) {
         Handshake h = tls.handshake();
         if (h != null) {
-            term.line("* SSL connection using " + h.tlsVersion().javaName() + " / " + cipherName(h.cipherSuite().javaName()));
+            term.line("* SSL connection using " + h.tlsVersion().javaName() + " / "
+                    + cipherName(h.cipherSuite().javaName()));
         }
         term.line("* ALPN: server accepted " + alpn);
         certificate(term, tls, insecure);
         CertificateProblem p = tls.problem();
-        term.line(p == null ? "*  SSL certificate verify ok."
-                : "*  SSL certificate verify result: " + p.text() + " (" + p.code() + "), continuing anyway.");
+        term.line(
+                p == null
+                        ? "*  SSL certificate verify ok."
+                        : "*  SSL certificate verify result: " + p.text() + " (" + p.code() + "), continuing anyway.");
     }
 
     /**

@@ -1,9 +1,8 @@
 package dev.probebook.probe.http;
 
-import okhttp3.Handshake;
-
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import okhttp3.Handshake;
 
 /**
  * What the TLS layer saw on the current connection: the chain the server presented (recorded before
@@ -69,10 +68,16 @@ final class TlsObservation {
             return null;
         }
         HostCheck host = hostCheck;
-        String trouble = problem != null ? problem.text()
-                : host != null && !host.matched() ? host.error() : null;
+        String trouble = problem != null ? problem.text() : host != null && !host.matched() ? host.error() : null;
         boolean verified = problem == null && host != null && host.matched();
-        return new HttpDetails.Certificate(info.subject(), info.issuer(), info.notBefore().toString(),
-                info.notAfter().toString(), info.daysLeft(now), info.subjectAltNames(), verified, trouble);
+        return new HttpDetails.Certificate(
+                info.subject(),
+                info.issuer(),
+                info.notBefore().toString(),
+                info.notAfter().toString(),
+                info.daysLeft(now),
+                info.subjectAltNames(),
+                verified,
+                trouble);
     }
 }

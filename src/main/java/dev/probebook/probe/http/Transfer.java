@@ -1,13 +1,12 @@
 package dev.probebook.probe.http;
 
-import okhttp3.Connection;
-import okhttp3.HttpUrl;
-import okhttp3.Protocol;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import okhttp3.Connection;
+import okhttp3.HttpUrl;
+import okhttp3.Protocol;
 
 /**
  * Everything observed during one curl run, filled in by the event listener, the exchange printer and
@@ -39,6 +38,7 @@ final class Transfer {
 
     /** The last HTTP answer's status line and headers; {@code status} 0 means none. */
     int status;
+
     String statusText;
     Protocol protocol;
     List<HttpDetails.Header> headers = List.of();
@@ -119,8 +119,8 @@ final class Transfer {
     }
 
     HttpDetails.Timings timings() {
-        return new HttpDetails.Timings(ms(namelookup), ms(connect), ms(appconnect), ms(starttransfer),
-                ms(endNanos >= 0 ? endNanos : now()));
+        return new HttpDetails.Timings(
+                ms(namelookup), ms(connect), ms(appconnect), ms(starttransfer), ms(endNanos >= 0 ? endNanos : now()));
     }
 
     private static double ms(long nanos) {

@@ -1,8 +1,5 @@
 package dev.probebook.probe.http;
 
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +10,9 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The trust store curl would use here: the JDK's default CA certificates plus the certificates of
@@ -21,8 +21,7 @@ import java.util.Collection;
  */
 public final class TrustStores {
 
-    private TrustStores() {
-    }
+    private TrustStores() {}
 
     /** The JDK defaults, plus {@code caFile} when not null. */
     public static X509ExtendedTrustManager trustManager(Path caFile) throws IOException, GeneralSecurityException {

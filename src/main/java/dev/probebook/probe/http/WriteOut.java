@@ -15,18 +15,17 @@ import java.util.function.UnaryOperator;
 final class WriteOut {
 
     /** The rendered text and the warnings curl prints on stderr for unknown variables. */
-    record Rendered(String text, List<String> warnings) {
-    }
+    record Rendered(String text, List<String> warnings) {}
 
-    private WriteOut() {
-    }
+    private WriteOut() {}
 
     /**
      * @param variables values by name; a name absent from the map is unknown
      * @param header    response header value by name, null when absent
      * @param succeeded whether the transfer succeeded ({@code %{onerror}} stops the output on success)
      */
-    static Rendered render(String format, Map<String, String> variables, UnaryOperator<String> header, boolean succeeded) {
+    static Rendered render(
+            String format, Map<String, String> variables, UnaryOperator<String> header, boolean succeeded) {
         StringBuilder out = new StringBuilder();
         List<String> warnings = new ArrayList<>();
         int i = 0;

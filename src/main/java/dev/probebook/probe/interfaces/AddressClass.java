@@ -47,11 +47,12 @@ public enum AddressClass {
         if (b0 == 169 && b1 == 254) {
             return LINK_LOCAL;
         }
-        boolean reserved = b0 == 0 || b0 >= 224                       // this network; multicast and 240/4
-                || (b0 == 192 && b1 == 0 && (b2 == 0 || b2 == 2))     // IETF protocol assignments, TEST-NET-1
-                || (b0 == 198 && (b1 == 18 || b1 == 19))              // benchmarking
-                || (b0 == 198 && b1 == 51 && b2 == 100)               // TEST-NET-2
-                || (b0 == 203 && b1 == 0 && b2 == 113);               // TEST-NET-3
+        boolean reserved = b0 == 0
+                || b0 >= 224 // this network; multicast and 240/4
+                || (b0 == 192 && b1 == 0 && (b2 == 0 || b2 == 2)) // IETF protocol assignments, TEST-NET-1
+                || (b0 == 198 && (b1 == 18 || b1 == 19)) // benchmarking
+                || (b0 == 198 && b1 == 51 && b2 == 100) // TEST-NET-2
+                || (b0 == 203 && b1 == 0 && b2 == 113); // TEST-NET-3
         return reserved ? RESERVED : PUBLIC;
     }
 

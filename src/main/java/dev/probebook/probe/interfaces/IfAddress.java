@@ -11,8 +11,16 @@ package dev.probebook.probe.interfaces;
  * @param flags {@code IFA_F_*} bits ({@link #PERMANENT}, {@link #SECONDARY}, {@link #NODAD}, ...)
  * @param label the IPv4 label ({@code eth0}, {@code eth0:1}); null for IPv6
  */
-public record IfAddress(boolean v6, String address, int prefix, String broadcast, String scope, int kernelScope,
-                        int flags, String label, AddressClass addressClass) {
+public record IfAddress(
+        boolean v6,
+        String address,
+        int prefix,
+        String broadcast,
+        String scope,
+        int kernelScope,
+        int flags,
+        String label,
+        AddressClass addressClass) {
 
     public static final int SECONDARY = 0x01;
     public static final int NODAD = 0x02;

@@ -5,5 +5,4 @@ package dev.probebook.probe.interfaces;
  *
  * @param iface the interface asked for, null for a listing
  */
-public record IfconfigCommand(boolean all, String iface) implements InterfacesCommand {
-}
+public record IfconfigCommand(boolean all, String iface) implements InterfacesCommand {}

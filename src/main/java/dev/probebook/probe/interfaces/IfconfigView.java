@@ -12,8 +12,7 @@ import java.util.Locale;
  */
 final class IfconfigView {
 
-    private IfconfigView() {
-    }
+    private IfconfigView() {}
 
     /** Interfaces in the order ifconfig lists them. */
     static List<NetInterface> order(List<NetInterface> all) {
@@ -93,7 +92,8 @@ final class IfconfigView {
             case 768 -> "IPIP Tunnel";
             default -> "UNSPEC";
         };
-        return "        " + head + (ni.txQueueLen() >= 0 ? "  txqueuelen " + ni.txQueueLen() : "") + "  (" + title + ")";
+        return "        " + head + (ni.txQueueLen() >= 0 ? "  txqueuelen " + ni.txQueueLen() : "") + "  (" + title
+                + ")";
     }
 
     /** ifconfig's byte count in binary units with one (truncated) decimal: {@code 233.3 MiB}. */
@@ -125,7 +125,8 @@ final class IfconfigView {
                 while (j < b.length() && Character.isDigit(b.charAt(j))) {
                     j++;
                 }
-                int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                int c = new java.math.BigInteger(a.substring(si, i))
+                        .compareTo(new java.math.BigInteger(b.substring(sj, j)));
                 if (c != 0) {
                     return c;
                 }

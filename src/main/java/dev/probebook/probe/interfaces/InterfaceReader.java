@@ -1,7 +1,6 @@
 package dev.probebook.probe.interfaces;
 
 import dev.probebook.probe.sockets.KernelHex;
-
 import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -74,7 +73,11 @@ public final class InterfaceReader {
         }
         String operstate = text(dir.resolve("operstate"), "unknown");
         int flags = (int) longValue(dir.resolve("flags"), 0)
-                & ~(LinkFlags.PROMISC | LinkFlags.ALLMULTI | LinkFlags.RUNNING | LinkFlags.LOWER_UP | LinkFlags.DORMANT);
+                & ~(LinkFlags.PROMISC
+                        | LinkFlags.ALLMULTI
+                        | LinkFlags.RUNNING
+                        | LinkFlags.LOWER_UP
+                        | LinkFlags.DORMANT);
         if ((flags & LinkFlags.UP) != 0) {
             if (operstate.equals("up") || operstate.equals("unknown")) {
                 flags |= LinkFlags.RUNNING;
@@ -98,11 +101,21 @@ public final class InterfaceReader {
         }
         List<IfAddress> all = new ArrayList<>(addresses.ipv4(name));
         all.addAll(v6 != null ? v6.getOrDefault(name, List.of()) : addresses.ipv6(name));
-        return new NetInterface(index, name, flags, intValue(dir.resolve("mtu"), 0), operstate,
-                intValue(dir.resolve("tx_queue_len"), -1), intValue(dir.resolve("netdev_group"), 0),
-                intValue(dir.resolve("link_mode"), 0), intValue(dir.resolve("type"), 1),
-                addrLen == 0 ? "" : text(dir.resolve("address"), ""), addrLen == 0 ? "" : text(dir.resolve("broadcast"), ""),
-                master, all, stats.get(name));
+        return new NetInterface(
+                index,
+                name,
+                flags,
+                intValue(dir.resolve("mtu"), 0),
+                operstate,
+                intValue(dir.resolve("tx_queue_len"), -1),
+                intValue(dir.resolve("netdev_group"), 0),
+                intValue(dir.resolve("link_mode"), 0),
+                intValue(dir.resolve("type"), 1),
+                addrLen == 0 ? "" : text(dir.resolve("address"), ""),
+                addrLen == 0 ? "" : text(dir.resolve("broadcast"), ""),
+                master,
+                all,
+                stats.get(name));
     }
 
     /** {@code /proc/net/if_inet6}: address, ifindex, prefix length, scope, flags, name (all hex but the name). */
@@ -120,9 +133,17 @@ public final class InterfaceReader {
             try {
                 byte[] bytes = KernelHex.plainBytes(f[0]);
                 int scope = Integer.parseInt(f[3], 16);
-                out.computeIfAbsent(f[5], k -> new ArrayList<>()).add(new IfAddress(true, KernelHex.toText(bytes),
-                        Integer.parseInt(f[2], 16), null, IfAddress.scopeName(scope), scope, Integer.parseInt(f[4], 16),
-                        null, AddressClass.of(bytes)));
+                out.computeIfAbsent(f[5], k -> new ArrayList<>())
+                        .add(new IfAddress(
+                                true,
+                                KernelHex.toText(bytes),
+                                Integer.parseInt(f[2], 16),
+                                null,
+                                IfAddress.scopeName(scope),
+                                scope,
+                                Integer.parseInt(f[4], 16),
+                                null,
+                                AddressClass.of(bytes)));
             } catch (IllegalArgumentException e) {
                 // skip a line we cannot read
             }
@@ -151,8 +172,10 @@ public final class InterfaceReader {
                 for (int i = 0; i < 16; i++) {
                     v[i] = Long.parseLong(f[i]);
                 }
-                out.put(line.substring(0, colon).strip(), new InterfaceStats(v[0], v[1], v[2], v[3], v[4], v[5],
-                        v[8], v[9], v[10], v[11], v[12], v[13], v[14]));
+                out.put(
+                        line.substring(0, colon).strip(),
+                        new InterfaceStats(
+                                v[0], v[1], v[2], v[3], v[4], v[5], v[8], v[9], v[10], v[11], v[12], v[13], v[14]));
             } catch (NumberFormatException e) {
                 // skip
             }
@@ -190,9 +213,21 @@ public final class InterfaceReader {
                 String mac = hw == null ? "" : mac(hw);
                 int type = ni.isLoopback() ? 772 : hw != null && hw.length == 6 ? 1 : 65534;
                 String operstate = !ni.isUp() ? "down" : ni.isLoopback() ? "unknown" : "up";
-                out.add(new NetInterface(ni.getIndex(), ni.getName(), flags, ni.getMTU(), operstate, -1, 0, 0, type,
-                        ni.isLoopback() ? "00:00:00:00:00:00" : mac, ni.isLoopback() ? "00:00:00:00:00:00"
-                        : mac.isEmpty() ? "" : "ff:ff:ff:ff:ff:ff", null, all, null));
+                out.add(new NetInterface(
+                        ni.getIndex(),
+                        ni.getName(),
+                        flags,
+                        ni.getMTU(),
+                        operstate,
+                        -1,
+                        0,
+                        0,
+                        type,
+                        ni.isLoopback() ? "00:00:00:00:00:00" : mac,
+                        ni.isLoopback() ? "00:00:00:00:00:00" : mac.isEmpty() ? "" : "ff:ff:ff:ff:ff:ff",
+                        null,
+                        all,
+                        null));
             }
         } catch (SocketException e) {
             return out;

@@ -1,7 +1,6 @@
 package dev.probebook.probe.interfaces;
 
 import dev.probebook.probe.ProbeDetails;
-
 import java.util.List;
 
 /**
@@ -26,8 +25,7 @@ public record InterfacesDetails(List<Iface> interfaces, String missing) implemen
      * @param addressClass {@code loopback}, {@code private}, {@code cgnat}, {@code link-local}, {@code ula},
      *                     {@code reserved} or {@code public}
      */
-    public record Addr(String family, String address, int prefix, String scope, String addressClass) {
-    }
+    public record Addr(String family, String address, int prefix, String scope, String addressClass) {}
 
     public InterfacesDetails {
         interfaces = List.copyOf(interfaces);

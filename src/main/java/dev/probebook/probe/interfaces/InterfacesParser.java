@@ -2,14 +2,12 @@ package dev.probebook.probe.interfaces;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-
 import java.util.List;
 
 /** Parses {@code ifconfig} and the read-only forms of {@code ip addr} / {@code ip link}. */
 final class InterfacesParser {
 
-    private InterfacesParser() {
-    }
+    private InterfacesParser() {}
 
     static IfconfigCommand ifconfig(Args args) throws UsageException {
         boolean all = false;
@@ -19,7 +17,8 @@ final class InterfacesParser {
             if (w.equals("-a")) {
                 all = true;
             } else if (w.startsWith("-") && w.length() > 1) {
-                throw new UsageException("ifconfig: unsupported option " + w + " (supported: ifconfig, ifconfig -a, ifconfig IFACE)");
+                throw new UsageException(
+                        "ifconfig: unsupported option " + w + " (supported: ifconfig, ifconfig -a, ifconfig IFACE)");
             } else if (iface == null) {
                 iface = args.iface(w);
                 iface = args.template() ? w : iface;
@@ -65,8 +64,15 @@ final class InterfacesParser {
                 case "-4" -> family = 4;
                 case "-6" -> family = 6;
                 case "-br", "-brief", "--brief" -> brief = true;
-                case "-c", "-color", "--color", "-color=auto", "--color=auto", "-color=never", "--color=never",
-                     "-c=auto", "-c=never" -> { } // no terminal, so no colours either way
+                case "-c",
+                        "-color",
+                        "--color",
+                        "-color=auto",
+                        "--color=auto",
+                        "-color=never",
+                        "--color=never",
+                        "-c=auto",
+                        "-c=never" -> {} // no terminal, so no colours either way
                 case "-f", "-family" -> {
                     String f = args.valueOf(w);
                     family = switch (f) {
@@ -77,11 +83,13 @@ final class InterfacesParser {
                 }
                 default -> {
                     if (w.startsWith("-")) {
-                        throw new UsageException("ip: unsupported option " + w + " (supported: -4 -6 -br -c -f inet|inet6)");
+                        throw new UsageException(
+                                "ip: unsupported option " + w + " (supported: -4 -6 -br -c -f inet|inet6)");
                     }
                     object = object(w);
                     if (object == null) {
-                        throw new UsageException("ip: only 'ip addr' and 'ip link' are supported here, not 'ip " + w + "'");
+                        throw new UsageException(
+                                "ip: only 'ip addr' and 'ip link' are supported here, not 'ip " + w + "'");
                     }
                 }
             }
@@ -103,8 +111,10 @@ final class InterfacesParser {
                 iface = ifaceOperand(args, args.valueOf("dev"));
             } else if (w.equals("up")) {
                 up = true;
-            } else if (List.of("add", "del", "delete", "change", "replace", "flush", "set").contains(w)) {
-                throw new UsageException("ip: '" + w + "' changes the system; Probebook only shows interfaces (ip addr show [dev] IFACE)");
+            } else if (List.of("add", "del", "delete", "change", "replace", "flush", "set")
+                    .contains(w)) {
+                throw new UsageException("ip: '" + w
+                        + "' changes the system; Probebook only shows interfaces (ip addr show [dev] IFACE)");
             } else if (iface == null && !w.startsWith("-")) {
                 iface = ifaceOperand(args, w);
             } else {

@@ -5,7 +5,6 @@ import dev.probebook.command.UsageException;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +55,10 @@ public final class InterfacesProbe implements Probe<InterfacesCommand> {
     public ProbeResult run(InterfacesCommand cmd, ProbeContext ctx) {
         List<NetInterface> all = reader.get();
         if (cmd.iface() != null && all.stream().noneMatch(ni -> ni.name().equals(cmd.iface()))) {
-            ctx.out(cmd instanceof IfconfigCommand
-                    ? cmd.iface() + ": error fetching interface information: Device not found"
-                    : "Device \"" + cmd.iface() + "\" does not exist.");
+            ctx.out(
+                    cmd instanceof IfconfigCommand
+                            ? cmd.iface() + ": error fetching interface information: Device not found"
+                            : "Device \"" + cmd.iface() + "\" does not exist.");
             return InterfacesVerdict.missing(cmd.iface(), all);
         }
         Map<NetInterface, List<IfAddress>> shown = new LinkedHashMap<>();
@@ -67,14 +67,24 @@ public final class InterfacesProbe implements Probe<InterfacesCommand> {
                 for (NetInterface ni : IfconfigView.order(all)) {
                     if (c.iface() != null ? ni.name().equals(c.iface()) : c.all() || ni.up()) {
                         IfconfigView.block(ni).forEach(ctx::out);
-                        List<IfAddress> v4 = ni.addresses().stream().filter(a -> !a.v6()).limit(1).toList();
-                        shown.put(ni, Stream.concat(v4.stream(), ni.addresses().stream().filter(IfAddress::v6)).toList());
+                        List<IfAddress> v4 = ni.addresses().stream()
+                                .filter(a -> !a.v6())
+                                .limit(1)
+                                .toList();
+                        shown.put(
+                                ni,
+                                Stream.concat(
+                                                v4.stream(),
+                                                ni.addresses().stream().filter(IfAddress::v6))
+                                        .toList());
                     }
                 }
             }
             case IpCommand c -> {
                 for (NetInterface ni : all) {
-                    if ((c.iface() == null || ni.name().equals(c.iface())) && (!c.upOnly() || ni.up()) && IpView.listed(c, ni)) {
+                    if ((c.iface() == null || ni.name().equals(c.iface()))
+                            && (!c.upOnly() || ni.up())
+                            && IpView.listed(c, ni)) {
                         IpView.block(c, ni).forEach(ctx::out);
                         shown.put(ni, c.object() == IpCommand.Object.LINK ? List.of() : IpView.addresses(c, ni));
                     }

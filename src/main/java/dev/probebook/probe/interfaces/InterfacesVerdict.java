@@ -1,7 +1,6 @@
 package dev.probebook.probe.interfaces;
 
 import dev.probebook.probe.ProbeResult;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,28 +18,40 @@ final class InterfacesVerdict {
     private static final int MAX_PER_CLASS = 4;
 
     /** Most telling first: a public address answers the question, link-local ones are the least interesting. */
-    private static final List<AddressClass> SUMMARY_ORDER = List.of(AddressClass.PUBLIC, AddressClass.PRIVATE,
-            AddressClass.CGNAT, AddressClass.RESERVED, AddressClass.ULA, AddressClass.LINK_LOCAL);
+    private static final List<AddressClass> SUMMARY_ORDER = List.of(
+            AddressClass.PUBLIC,
+            AddressClass.PRIVATE,
+            AddressClass.CGNAT,
+            AddressClass.RESERVED,
+            AddressClass.ULA,
+            AddressClass.LINK_LOCAL);
 
-    private InterfacesVerdict() {
-    }
+    private InterfacesVerdict() {}
 
     static ProbeResult missing(String name, List<NetInterface> all) {
         String existing = all.stream().map(NetInterface::name).collect(Collectors.joining(", "));
-        return ProbeResult.fail("there is no interface " + name + " on this host; its interfaces are " + existing
-                + " (names differ between hosts: eth0, ens5, enp0s3, ...)", new InterfacesDetails(List.of(), name));
+        return ProbeResult.fail(
+                "there is no interface " + name + " on this host; its interfaces are " + existing
+                        + " (names differ between hosts: eth0, ens5, enp0s3, ...)",
+                new InterfacesDetails(List.of(), name));
     }
 
     /** For {@code ip link}: the links and their states, down ones called out. */
     static ProbeResult links(List<NetInterface> shown, String requested) {
-        List<InterfacesDetails.Iface> ifaces = shown.stream().map(ni -> new InterfacesDetails.Iface(ni.name(), ni.up(),
-                ni.ipState(), ni.mtu(), ni.mac(), List.<InterfacesDetails.Addr>of())).toList();
+        List<InterfacesDetails.Iface> ifaces = shown.stream()
+                .map(ni -> new InterfacesDetails.Iface(
+                        ni.name(), ni.up(), ni.ipState(), ni.mtu(), ni.mac(), List.<InterfacesDetails.Addr>of()))
+                .toList();
         String states = shown.stream().map(ni -> ni.name() + " " + ni.ipState()).collect(Collectors.joining(", "));
-        List<String> down = shown.stream().filter(ni -> !ni.loopback() && !ni.up()).map(NetInterface::name).toList();
-        String note = down.isEmpty() ? "" : "; down: " + String.join(", ", down)
-                + " (no traffic until brought up; ip addr shows the addresses)";
-        return ProbeResult.ok((shown.isEmpty() ? "no link to show" : "links: " + states) + note,
-                new InterfacesDetails(ifaces, null));
+        List<String> down = shown.stream()
+                .filter(ni -> !ni.loopback() && !ni.up())
+                .map(NetInterface::name)
+                .toList();
+        String note = down.isEmpty()
+                ? ""
+                : "; down: " + String.join(", ", down) + " (no traffic until brought up; ip addr shows the addresses)";
+        return ProbeResult.ok(
+                (shown.isEmpty() ? "no link to show" : "links: " + states) + note, new InterfacesDetails(ifaces, null));
     }
 
     /** @param shown the interfaces listed, each with the addresses the view showed */
@@ -51,18 +62,29 @@ final class InterfacesVerdict {
             NetInterface ni = e.getKey();
             List<InterfacesDetails.Addr> addrs = new ArrayList<>();
             for (IfAddress a : e.getValue()) {
-                addrs.add(new InterfacesDetails.Addr(a.v6() ? "inet6" : "inet", a.address(), a.prefix(), a.scope(),
+                addrs.add(new InterfacesDetails.Addr(
+                        a.v6() ? "inet6" : "inet",
+                        a.address(),
+                        a.prefix(),
+                        a.scope(),
                         a.addressClass().label()));
-                byClass.computeIfAbsent(a.addressClass(), k -> new ArrayList<>()).add(a.address() + " (" + ni.name() + ")");
+                byClass.computeIfAbsent(a.addressClass(), k -> new ArrayList<>())
+                        .add(a.address() + " (" + ni.name() + ")");
             }
             ifaces.add(new InterfacesDetails.Iface(ni.name(), ni.up(), ni.ipState(), ni.mtu(), ni.mac(), addrs));
         }
         InterfacesDetails details = new InterfacesDetails(ifaces, null);
-        String down = requested == null ? "" : shown.keySet().stream().filter(ni -> !ni.up()).findFirst()
-                .map(ni -> ". " + ni.name() + " is down: it carries no traffic until brought up (ip link set " + ni.name() + " up)")
-                .orElse("");
+        String down = requested == null
+                ? ""
+                : shown.keySet().stream()
+                        .filter(ni -> !ni.up())
+                        .findFirst()
+                        .map(ni -> ". " + ni.name() + " is down: it carries no traffic until brought up (ip link set "
+                                + ni.name() + " up)")
+                        .orElse("");
         if (shown.isEmpty()) {
-            return ProbeResult.ok("no interface to show in this view (ifconfig -a or ip addr lists every interface)", details);
+            return ProbeResult.ok(
+                    "no interface to show in this view (ifconfig -a or ip addr lists every interface)", details);
         }
         List<String> parts = new ArrayList<>();
         for (AddressClass c : SUMMARY_ORDER) {
@@ -77,17 +99,26 @@ final class InterfacesVerdict {
         }
         if (parts.isEmpty()) {
             if (byClass.containsKey(AddressClass.LINK_LOCAL)) {
-                return ProbeResult.ok("no routable address, only IPv6 link-local ones: " + list(byClass.get(AddressClass.LINK_LOCAL))
-                        + "; the interface has neither IPv4 nor a global IPv6 address (DHCP or static configuration missing)" + down,
+                return ProbeResult.ok(
+                        "no routable address, only IPv6 link-local ones: " + list(byClass.get(AddressClass.LINK_LOCAL))
+                                + "; the interface has neither IPv4 nor a global IPv6 address (DHCP or static configuration missing)"
+                                + down,
                         details);
             }
             if (byClass.containsKey(AddressClass.LOOPBACK)) {
-                return ProbeResult.ok("only loopback addresses: " + list(byClass.get(AddressClass.LOOPBACK))
-                        + "; reachable from this host only" + (requested == null
-                        ? "; no other interface is up with an address (ifconfig -a or ip addr lists all)" : "") + down, details);
+                return ProbeResult.ok(
+                        "only loopback addresses: " + list(byClass.get(AddressClass.LOOPBACK))
+                                + "; reachable from this host only"
+                                + (requested == null
+                                        ? "; no other interface is up with an address (ifconfig -a or ip addr lists all)"
+                                        : "")
+                                + down,
+                        details);
             }
-            return ProbeResult.ok("no address on " + shown.keySet().stream().map(NetInterface::name)
-                    .collect(Collectors.joining(", ")) + down, details);
+            return ProbeResult.ok(
+                    "no address on "
+                            + shown.keySet().stream().map(NetInterface::name).collect(Collectors.joining(", ")) + down,
+                    details);
         }
         String head = String.join("; ", parts);
         String meaning;

@@ -12,5 +12,8 @@ public record IpCommand(Object object, int family, boolean brief, String iface, 
         implements InterfacesCommand {
 
     /** The ip object: addresses with their links, or the links alone. */
-    public enum Object { ADDRESS, LINK }
+    public enum Object {
+        ADDRESS,
+        LINK
+    }
 }

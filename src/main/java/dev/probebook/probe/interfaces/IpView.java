@@ -14,21 +14,38 @@ import java.util.List;
  */
 final class IpView {
 
-    private static final int[] V6_FLAG_BITS = {0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x100, 0x200, 0x400, 0x800};
-    private static final String[] V6_FLAG_NAMES = {"temporary", "nodad", "optimistic", "dadfailed", "home", "deprecated",
-            "tentative", "permanent", "mngtmpaddr", "noprefixroute", "autojoin", "stable-privacy"};
+    private static final int[] V6_FLAG_BITS = {
+        0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80, 0x100, 0x200, 0x400, 0x800
+    };
+    private static final String[] V6_FLAG_NAMES = {
+        "temporary",
+        "nodad",
+        "optimistic",
+        "dadfailed",
+        "home",
+        "deprecated",
+        "tentative",
+        "permanent",
+        "mngtmpaddr",
+        "noprefixroute",
+        "autojoin",
+        "stable-privacy"
+    };
 
-    private IpView() {
-    }
+    private IpView() {}
 
     /** The addresses of {@code ni} this command shows. */
     static List<IfAddress> addresses(IpCommand cmd, NetInterface ni) {
-        return ni.addresses().stream().filter(a -> cmd.family() == 0 || (cmd.family() == 6) == a.v6()).toList();
+        return ni.addresses().stream()
+                .filter(a -> cmd.family() == 0 || (cmd.family() == 6) == a.v6())
+                .toList();
     }
 
     /** Whether the interface appears at all (a family filter hides interfaces without such an address). */
     static boolean listed(IpCommand cmd, NetInterface ni) {
-        return cmd.object() == IpCommand.Object.LINK || cmd.family() == 0 || !addresses(cmd, ni).isEmpty();
+        return cmd.object() == IpCommand.Object.LINK
+                || cmd.family() == 0
+                || !addresses(cmd, ni).isEmpty();
     }
 
     static List<String> block(IpCommand cmd, NetInterface ni) {
@@ -65,8 +82,14 @@ final class IpView {
 
     private static String header(IpCommand cmd, NetInterface ni) {
         StringBuilder sb = new StringBuilder();
-        sb.append(ni.index()).append(": ").append(ni.name()).append(": ").append(LinkFlags.ip(ni.flags()))
-                .append(" mtu ").append(ni.mtu()).append(' ');
+        sb.append(ni.index())
+                .append(": ")
+                .append(ni.name())
+                .append(": ")
+                .append(LinkFlags.ip(ni.flags()))
+                .append(" mtu ")
+                .append(ni.mtu())
+                .append(' ');
         if (cmd.object() == IpCommand.Object.ADDRESS && cmd.family() == 6) {
             sb.append("state ").append(ni.ipState()).append(' ');
         } else {
@@ -75,9 +98,13 @@ final class IpView {
             }
             sb.append("state ").append(ni.ipState()).append(' ');
             if (cmd.object() == IpCommand.Object.LINK) {
-                sb.append("mode ").append(ni.linkMode() == 1 ? "DORMANT" : "DEFAULT").append(' ');
+                sb.append("mode ")
+                        .append(ni.linkMode() == 1 ? "DORMANT" : "DEFAULT")
+                        .append(' ');
             }
-            sb.append("group ").append(ni.group() == 0 ? "default" : Integer.toString(ni.group())).append(' ');
+            sb.append("group ")
+                    .append(ni.group() == 0 ? "default" : Integer.toString(ni.group()))
+                    .append(' ');
         }
         if (ni.txQueueLen() >= 0) {
             sb.append("qlen ").append(ni.txQueueLen());

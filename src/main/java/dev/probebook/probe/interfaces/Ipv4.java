@@ -3,8 +3,7 @@ package dev.probebook.probe.interfaces;
 /** Small IPv4 arithmetic on dotted text. */
 final class Ipv4 {
 
-    private Ipv4() {
-    }
+    private Ipv4() {}
 
     static long value(String dotted) {
         String[] p = dotted.split("\\.");

@@ -1,7 +1,6 @@
 package dev.probebook.probe.interfaces;
 
 import dev.probebook.probe.sockets.KernelHex;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InterfaceAddress;
@@ -45,10 +44,21 @@ final class JavaAddressSource implements AddressSource {
         Collections.reverse(all);
         for (InterfaceAddress ia : all) {
             if (ia.getAddress() instanceof Inet6Address a) {
-                int scope = a.isLoopbackAddress() ? IfAddress.SCOPE_HOST : a.isLinkLocalAddress() ? IfAddress.SCOPE_LINK
-                        : a.isSiteLocalAddress() ? IfAddress.SCOPE_SITE : 0;
-                out.add(new IfAddress(true, KernelHex.toText(a.getAddress()), ia.getNetworkPrefixLength(), null,
-                        IfAddress.scopeName(scope), scope, IfAddress.PERMANENT, null, AddressClass.of(a.getAddress())));
+                int scope = a.isLoopbackAddress()
+                        ? IfAddress.SCOPE_HOST
+                        : a.isLinkLocalAddress()
+                                ? IfAddress.SCOPE_LINK
+                                : a.isSiteLocalAddress() ? IfAddress.SCOPE_SITE : 0;
+                out.add(new IfAddress(
+                        true,
+                        KernelHex.toText(a.getAddress()),
+                        ia.getNetworkPrefixLength(),
+                        null,
+                        IfAddress.scopeName(scope),
+                        scope,
+                        IfAddress.PERMANENT,
+                        null,
+                        AddressClass.of(a.getAddress())));
             }
         }
         return out;
@@ -64,10 +74,21 @@ final class JavaAddressSource implements AddressSource {
                     continue;
                 }
                 byte[] b = a.getAddress();
-                String scope = (b[0] & 0xff) == 127 ? "host" : ((b[0] & 0xff) == 169 && (b[1] & 0xff) == 254) ? "link" : "global";
-                String broadcast = ia.getBroadcast() == null ? null : ia.getBroadcast().getHostAddress();
-                out.add(new IfAddress(false, text, ia.getNetworkPrefixLength(), broadcast, scope, 0, IfAddress.PERMANENT,
-                        label, AddressClass.of(b)));
+                String scope = (b[0] & 0xff) == 127
+                        ? "host"
+                        : ((b[0] & 0xff) == 169 && (b[1] & 0xff) == 254) ? "link" : "global";
+                String broadcast =
+                        ia.getBroadcast() == null ? null : ia.getBroadcast().getHostAddress();
+                out.add(new IfAddress(
+                        false,
+                        text,
+                        ia.getNetworkPrefixLength(),
+                        broadcast,
+                        scope,
+                        0,
+                        IfAddress.PERMANENT,
+                        label,
+                        AddressClass.of(b)));
             }
         }
     }
@@ -78,10 +99,21 @@ final class JavaAddressSource implements AddressSource {
             IfAddress a = list.get(i);
             for (int j = 0; j < i; j++) {
                 IfAddress p = list.get(j);
-                if ((p.flags() & IfAddress.SECONDARY) == 0 && p.prefix() == a.prefix()
+                if ((p.flags() & IfAddress.SECONDARY) == 0
+                        && p.prefix() == a.prefix()
                         && Ipv4.network(p.address(), p.prefix()) == Ipv4.network(a.address(), a.prefix())) {
-                    list.set(i, new IfAddress(false, a.address(), a.prefix(), a.broadcast(), a.scope(), 0,
-                            a.flags() | IfAddress.SECONDARY, a.label(), a.addressClass()));
+                    list.set(
+                            i,
+                            new IfAddress(
+                                    false,
+                                    a.address(),
+                                    a.prefix(),
+                                    a.broadcast(),
+                                    a.scope(),
+                                    0,
+                                    a.flags() | IfAddress.SECONDARY,
+                                    a.label(),
+                                    a.addressClass()));
                     break;
                 }
             }

@@ -30,46 +30,46 @@ public final class LinkFlags {
     public static final int ECHO = 0x40000;
 
     private static final Flag[] IFCONFIG_ORDER = {
-            new Flag(UP, "UP"),
-            new Flag(BROADCAST, "BROADCAST"),
-            new Flag(DEBUG, "DEBUG"),
-            new Flag(LOOPBACK, "LOOPBACK"),
-            new Flag(POINTOPOINT, "POINTOPOINT"),
-            new Flag(NOTRAILERS, "NOTRAILERS"),
-            new Flag(RUNNING, "RUNNING"),
-            new Flag(NOARP, "NOARP"),
-            new Flag(PROMISC, "PROMISC"),
-            new Flag(ALLMULTI, "ALLMULTI"),
-            new Flag(SLAVE, "SLAVE"),
-            new Flag(MASTER, "MASTER"),
-            new Flag(MULTICAST, "MULTICAST"),
-            new Flag(DYNAMIC, "DYNAMIC")};
+        new Flag(UP, "UP"),
+        new Flag(BROADCAST, "BROADCAST"),
+        new Flag(DEBUG, "DEBUG"),
+        new Flag(LOOPBACK, "LOOPBACK"),
+        new Flag(POINTOPOINT, "POINTOPOINT"),
+        new Flag(NOTRAILERS, "NOTRAILERS"),
+        new Flag(RUNNING, "RUNNING"),
+        new Flag(NOARP, "NOARP"),
+        new Flag(PROMISC, "PROMISC"),
+        new Flag(ALLMULTI, "ALLMULTI"),
+        new Flag(SLAVE, "SLAVE"),
+        new Flag(MASTER, "MASTER"),
+        new Flag(MULTICAST, "MULTICAST"),
+        new Flag(DYNAMIC, "DYNAMIC")
+    };
 
     private static final Flag[] IP_ORDER = {
-            new Flag(LOOPBACK, "LOOPBACK"),
-            new Flag(BROADCAST, "BROADCAST"),
-            new Flag(POINTOPOINT, "POINTOPOINT"),
-            new Flag(MULTICAST, "MULTICAST"),
-            new Flag(NOARP, "NOARP"),
-            new Flag(ALLMULTI, "ALLMULTI"),
-            new Flag(PROMISC, "PROMISC"),
-            new Flag(MASTER, "MASTER"),
-            new Flag(SLAVE, "SLAVE"),
-            new Flag(DEBUG, "DEBUG"),
-            new Flag(DYNAMIC, "DYNAMIC"),
-            new Flag(AUTOMEDIA, "AUTOMEDIA"),
-            new Flag(PORTSEL, "PORTSEL"),
-            new Flag(NOTRAILERS, "NOTRAILERS"),
-            new Flag(UP, "UP"),
-            new Flag(LOWER_UP, "LOWER_UP"),
-            new Flag(DORMANT, "DORMANT"),
-            new Flag(ECHO, "ECHO")};
+        new Flag(LOOPBACK, "LOOPBACK"),
+        new Flag(BROADCAST, "BROADCAST"),
+        new Flag(POINTOPOINT, "POINTOPOINT"),
+        new Flag(MULTICAST, "MULTICAST"),
+        new Flag(NOARP, "NOARP"),
+        new Flag(ALLMULTI, "ALLMULTI"),
+        new Flag(PROMISC, "PROMISC"),
+        new Flag(MASTER, "MASTER"),
+        new Flag(SLAVE, "SLAVE"),
+        new Flag(DEBUG, "DEBUG"),
+        new Flag(DYNAMIC, "DYNAMIC"),
+        new Flag(AUTOMEDIA, "AUTOMEDIA"),
+        new Flag(PORTSEL, "PORTSEL"),
+        new Flag(NOTRAILERS, "NOTRAILERS"),
+        new Flag(UP, "UP"),
+        new Flag(LOWER_UP, "LOWER_UP"),
+        new Flag(DORMANT, "DORMANT"),
+        new Flag(ECHO, "ECHO")
+    };
 
-    private record Flag(int bit, String name) {
-    }
+    private record Flag(int bit, String name) {}
 
-    private LinkFlags() {
-    }
+    private LinkFlags() {}
 
     /** {@code flags=4163<UP,BROADCAST,RUNNING,MULTICAST>}: the 16-bit flag word SIOCGIFFLAGS returns. */
     public static String ifconfig(int flags) {

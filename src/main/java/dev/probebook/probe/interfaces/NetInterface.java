@@ -13,9 +13,21 @@ import java.util.List;
  * @param master the bridge or bond the interface belongs to, null when none
  * @param stats counters, null when unavailable
  */
-public record NetInterface(int index, String name, int flags, int mtu, String operstate, int txQueueLen, int group,
-                           int linkMode, int linkType, String mac, String broadcastMac, String master,
-                           List<IfAddress> addresses, InterfaceStats stats) {
+public record NetInterface(
+        int index,
+        String name,
+        int flags,
+        int mtu,
+        String operstate,
+        int txQueueLen,
+        int group,
+        int linkMode,
+        int linkType,
+        String mac,
+        String broadcastMac,
+        String master,
+        List<IfAddress> addresses,
+        InterfaceStats stats) {
 
     public NetInterface {
         addresses = List.copyOf(addresses);

@@ -16,8 +16,7 @@ import java.net.InetAddress;
  */
 public final class AddressText {
 
-    private AddressText() {
-    }
+    private AddressText() {}
 
     /** The numeric address without a scope ({@code fe80::1}, as tcpdump, dig and getent print it). */
     public static String of(InetAddress a) {
@@ -55,7 +54,11 @@ public final class AddressText {
         for (int i = 0; i < 8; i++) {
             groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
         }
-        if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0
+        if (groups[0] == 0
+                && groups[1] == 0
+                && groups[2] == 0
+                && groups[3] == 0
+                && groups[4] == 0
                 && groups[5] == 0xffff) {
             return "::ffff:" + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
         }

@@ -15,8 +15,7 @@ final class EchoRequest {
     static final int HEADER = 8;
     private static final int TIMEVAL = 16;
 
-    private EchoRequest() {
-    }
+    private EchoRequest() {}
 
     /**
      * @param pattern fill bytes ({@code -p}), or empty for the default counting fill
@@ -33,8 +32,10 @@ final class EchoRequest {
             packet[HEADER + i] = pattern.length == 0 ? (byte) i : pattern[i % pattern.length];
         }
         if (size >= TIMEVAL) {
-            ByteBuffer.wrap(packet, HEADER, TIMEVAL).order(ByteOrder.nativeOrder())
-                    .putLong(epochMicros / 1_000_000).putLong(epochMicros % 1_000_000);
+            ByteBuffer.wrap(packet, HEADER, TIMEVAL)
+                    .order(ByteOrder.nativeOrder())
+                    .putLong(epochMicros / 1_000_000)
+                    .putLong(epochMicros % 1_000_000);
         }
         if (!ipv6) {
             // ICMPv6 checksums cover a pseudo header; the kernel fills them in for ICMPv6 sockets.

@@ -17,8 +17,7 @@ sealed interface IcmpMessage {
     int seq();
 
     /** {@code bytes}: ICMP length (header + data), as ping prints it; {@code ttl} -1 when unknown. */
-    record EchoReply(InetAddress from, int id, int seq, int bytes, int ttl) implements IcmpMessage {
-    }
+    record EchoReply(InetAddress from, int id, int seq, int bytes, int ttl) implements IcmpMessage {}
 
     /** An error about our echo request {@code seq}, with iputils' wording ("Destination Host Unreachable"). */
     record ErrorReport(InetAddress from, int id, int seq, IcmpErrors.Description description) implements IcmpMessage {
@@ -80,7 +79,8 @@ sealed interface IcmpMessage {
                 return null;
             }
             long info = u32(p, off + 4);
-            return new ErrorReport(from, u16(p, innerIcmp + 4), u16(p, innerIcmp + 6), IcmpErrors.icmp4(type, code, info));
+            return new ErrorReport(
+                    from, u16(p, innerIcmp + 4), u16(p, innerIcmp + 6), IcmpErrors.icmp4(type, code, info));
         }
         return null;
     }
@@ -98,11 +98,14 @@ sealed interface IcmpMessage {
         if (type >= 1 && type <= 4) {
             int inner = off + 8;
             int innerIcmp = inner + 40;
-            if (innerIcmp + 8 > off + length || (p[inner] >> 4 & 0xf) != 6 || (p[inner + 6] & 0xff) != IPPROTO_ICMPV6
+            if (innerIcmp + 8 > off + length
+                    || (p[inner] >> 4 & 0xf) != 6
+                    || (p[inner + 6] & 0xff) != IPPROTO_ICMPV6
                     || (p[innerIcmp] & 0xff) != EchoRequest.ICMP6_ECHO) {
                 return null;
             }
-            return new ErrorReport(from, u16(p, innerIcmp + 4), u16(p, innerIcmp + 6), IcmpErrors.icmp6(type, code, u32(p, off + 4)));
+            return new ErrorReport(
+                    from, u16(p, innerIcmp + 4), u16(p, innerIcmp + 6), IcmpErrors.icmp6(type, code, u32(p, off + 4)));
         }
         return null;
     }
@@ -132,7 +135,7 @@ sealed interface IcmpMessage {
 
     private static InetAddress v4(byte[] p, int at) {
         try {
-            return InetAddress.getByAddress(new byte[]{p[at], p[at + 1], p[at + 2], p[at + 3]});
+            return InetAddress.getByAddress(new byte[] {p[at], p[at + 1], p[at + 2], p[at + 3]});
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e); // four bytes are always an address
         }

@@ -5,7 +5,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
-
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -28,19 +27,19 @@ import java.util.concurrent.locks.ReentrantLock;
 final class IcmpSocket implements AutoCloseable {
 
     /** Datagram sockets need {@code net.ipv4.ping_group_range}; raw ones root or CAP_NET_RAW. */
-    enum Kind { DGRAM, RAW }
+    enum Kind {
+        DGRAM,
+        RAW
+    }
 
     /** The result of trying to open a socket: opened, refused for lack of privilege, or another failure. */
     sealed interface OpenResult {
-        record Opened(IcmpSocket socket) implements OpenResult {
-        }
+        record Opened(IcmpSocket socket) implements OpenResult {}
 
         /** Both socket kinds refused with EPERM/EACCES. */
-        record NotPermitted(int dgramErrno, int rawErrno) implements OpenResult {
-        }
+        record NotPermitted(int dgramErrno, int rawErrno) implements OpenResult {}
 
-        record Failed(int errno) implements OpenResult {
-        }
+        record Failed(int errno) implements OpenResult {}
     }
 
     private static final int P = Native.POINTER_SIZE;
@@ -99,19 +98,19 @@ final class IcmpSocket implements AutoCloseable {
     private static IcmpSocket configured(int fd, Kind kind, boolean ipv6) {
         IcmpSocket s = new IcmpSocket(fd, kind, ipv6);
         if (ipv6) {
-            s.option(Libc.SOL_IPV6, Libc.IPV6_RECVHOPLIMIT, new int[]{1});
+            s.option(Libc.SOL_IPV6, Libc.IPV6_RECVHOPLIMIT, new int[] {1});
             if (kind == Kind.DGRAM) {
-                s.option(Libc.SOL_IPV6, Libc.IPV6_RECVERR, new int[]{1});
+                s.option(Libc.SOL_IPV6, Libc.IPV6_RECVERR, new int[] {1});
             } else {
                 s.option(Libc.IPPROTO_ICMPV6, Libc.ICMP6_FILTER, icmp6Filter());
             }
         } else if (kind == Kind.DGRAM) {
-            s.option(Libc.SOL_IP, Libc.IP_RECVTTL, new int[]{1});
-            s.option(Libc.SOL_IP, Libc.IP_RECVERR, new int[]{1});
+            s.option(Libc.SOL_IP, Libc.IP_RECVTTL, new int[] {1});
+            s.option(Libc.SOL_IP, Libc.IP_RECVERR, new int[] {1});
         } else {
             // A raw socket sees every ICMP message of the host; keep echo replies and errors only.
             int pass = (1 << 0) | (1 << 3) | (1 << 4) | (1 << 5) | (1 << 11) | (1 << 12);
-            s.option(Libc.SOL_RAW, Libc.ICMP_FILTER, new int[]{~pass});
+            s.option(Libc.SOL_RAW, Libc.ICMP_FILTER, new int[] {~pass});
         }
         return s;
     }
@@ -120,7 +119,7 @@ final class IcmpSocket implements AutoCloseable {
     private static int[] icmp6Filter() {
         int[] words = new int[8];
         java.util.Arrays.fill(words, -1);
-        for (int type : new int[]{1, 2, 3, 4, 129}) {
+        for (int type : new int[] {1, 2, 3, 4, 129}) {
             words[type >> 5] &= ~(1 << (type & 31));
         }
         return words;
@@ -241,11 +240,18 @@ final class IcmpSocket implements AutoCloseable {
             int level = control.getInt(at + L);
             int type = control.getInt(at + L + 4);
             Pointer payload = control.share(at + CMSG_HEADER);
-            if ((level == Libc.SOL_IP && type == Libc.IP_TTL) || (level == Libc.SOL_IPV6 && type == Libc.IPV6_HOPLIMIT)) {
+            if ((level == Libc.SOL_IP && type == Libc.IP_TTL)
+                    || (level == Libc.SOL_IPV6 && type == Libc.IPV6_HOPLIMIT)) {
                 ttl = payload.getInt(0);
-            } else if ((level == Libc.SOL_IP && type == Libc.IP_RECVERR) || (level == Libc.SOL_IPV6 && type == Libc.IPV6_RECVERR)) {
-                error = new Datagram.QueuedError(payload.getInt(0), payload.getByte(4) & 0xff, payload.getByte(5) & 0xff,
-                        payload.getByte(6) & 0xff, payload.getInt(8), address(payload.share(16), (int) (length - CMSG_HEADER - 16)));
+            } else if ((level == Libc.SOL_IP && type == Libc.IP_RECVERR)
+                    || (level == Libc.SOL_IPV6 && type == Libc.IPV6_RECVERR)) {
+                error = new Datagram.QueuedError(
+                        payload.getInt(0),
+                        payload.getByte(4) & 0xff,
+                        payload.getByte(5) & 0xff,
+                        payload.getByte(6) & 0xff,
+                        payload.getInt(8),
+                        address(payload.share(16), (int) (length - CMSG_HEADER - 16)));
             }
             at += align(length);
         }
@@ -286,7 +292,11 @@ final class IcmpSocket implements AutoCloseable {
         } else {
             Inet6Address v6 = (Inet6Address) to;
             b = ByteBuffer.allocate(28).order(ByteOrder.nativeOrder());
-            b.putShort((short) Libc.AF_INET6).putShort((short) 0).putInt(0).put(v6.getAddress()).putInt(v6.getScopeId());
+            b.putShort((short) Libc.AF_INET6)
+                    .putShort((short) 0)
+                    .putInt(0)
+                    .put(v6.getAddress())
+                    .putInt(v6.getScopeId());
         }
         return b.array();
     }

@@ -20,8 +20,7 @@ final class Libc {
         Native.register(Platform.C_LIBRARY_NAME);
     }
 
-    private Libc() {
-    }
+    private Libc() {}
 
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
@@ -63,7 +62,8 @@ final class Libc {
 
     static native int setsockopt(int fd, int level, int name, int[] value, int length) throws LastErrorException;
 
-    static native NativeLong sendto(int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength)
+    static native NativeLong sendto(
+            int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength)
             throws LastErrorException;
 
     static native int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;

@@ -1,7 +1,6 @@
 package dev.probebook.probe.ping;
 
 import dev.probebook.probe.tcp.ConnectOutcome;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -19,8 +18,7 @@ sealed interface NoReplyDiagnosis {
     Duration TIMEOUT = Duration.ofMillis(300);
 
     /** The host answered a SYN on {@code port}: with a handshake ({@code open}) or a refusal. */
-    record TcpAnswered(int port, boolean open) implements NoReplyDiagnosis {
-    }
+    record TcpAnswered(int port, boolean open) implements NoReplyDiagnosis {}
 
     /** No TCP answer on any port tried. */
     record Silent(List<Integer> portsTried) implements NoReplyDiagnosis {
@@ -30,12 +28,10 @@ sealed interface NoReplyDiagnosis {
     }
 
     /** Not checked: the run was stopped, time ran out, or policy forbade the connects. */
-    record NotChecked() implements NoReplyDiagnosis {
-    }
+    record NotChecked() implements NoReplyDiagnosis {}
 
     /** One TCP connect made for the diagnosis. */
-    record PortOutcome(int port, ConnectOutcome outcome) {
-    }
+    record PortOutcome(int port, ConnectOutcome outcome) {}
 
     /** Decides from the connects made, in order; the first port that answered wins. */
     static NoReplyDiagnosis of(List<PortOutcome> outcomes) {

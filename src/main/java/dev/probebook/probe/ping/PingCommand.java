@@ -15,11 +15,25 @@ import java.util.HexFormat;
  * @param pattern      hex fill pattern ({@code -p ff00}); empty for the default fill
  * @param tcpPort      set when {@code -p} was given a port, which ping does not have: a TCP check runs instead
  */
-public record PingCommand(String word, String host, int count, boolean countGiven, Duration interval,
-                          Duration replyTimeout, Duration deadline, int size, IpVersion ipVersion, boolean quiet,
-                          String pattern, Integer tcpPort) {
+public record PingCommand(
+        String word,
+        String host,
+        int count,
+        boolean countGiven,
+        Duration interval,
+        Duration replyTimeout,
+        Duration deadline,
+        int size,
+        IpVersion ipVersion,
+        boolean quiet,
+        String pattern,
+        Integer tcpPort) {
 
-    public enum IpVersion { ANY, V4, V6 }
+    public enum IpVersion {
+        ANY,
+        V4,
+        V6
+    }
 
     public static final int DEFAULT_COUNT = 4;
     public static final int DEFAULT_SIZE = 56;

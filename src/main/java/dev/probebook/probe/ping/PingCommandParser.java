@@ -4,7 +4,6 @@ import dev.probebook.command.Args;
 import dev.probebook.command.Placeholders;
 import dev.probebook.command.Services;
 import dev.probebook.command.UsageException;
-
 import java.time.Duration;
 
 /**
@@ -13,7 +12,8 @@ import java.time.Duration;
  */
 final class PingCommandParser {
 
-    static final String SUPPORTED = "-c COUNT, -i SECONDS, -W SECONDS, -w DEADLINE, -s SIZE, -p PATTERN, -q, -n, -4, -6";
+    static final String SUPPORTED =
+            "-c COUNT, -i SECONDS, -W SECONDS, -w DEADLINE, -s SIZE, -p PATTERN, -q, -n, -4, -6";
 
     private final String word;
     private final Args args;
@@ -45,16 +45,29 @@ final class PingCommandParser {
                 options(w);
             } else {
                 if (host != null) {
-                    throw new UsageException(word + ": too many operands: '" + w + "' (usage: " + word + " [options] HOST)");
+                    throw new UsageException(
+                            word + ": too many operands: '" + w + "' (usage: " + word + " [options] HOST)");
                 }
                 host = args.host(w);
             }
         }
         if (host == null) {
-            throw new UsageException(word + ": missing host (usage: " + word + " [-c COUNT] [-i SECONDS] [-W SECONDS] HOST)");
+            throw new UsageException(
+                    word + ": missing host (usage: " + word + " [-c COUNT] [-i SECONDS] [-W SECONDS] HOST)");
         }
-        return new PingCommand(word, host, count, countGiven, interval, replyTimeout, deadline, size,
-                ipVersion, quiet, pattern, tcpPort);
+        return new PingCommand(
+                word,
+                host,
+                count,
+                countGiven,
+                interval,
+                replyTimeout,
+                deadline,
+                size,
+                ipVersion,
+                quiet,
+                pattern,
+                tcpPort);
     }
 
     /** One word of clustered flags; a value-taking flag takes the rest of the word or the next word. */
@@ -63,7 +76,7 @@ final class PingCommandParser {
             char c = w.charAt(k);
             switch (c) {
                 case 'q' -> quiet = true;
-                case 'n' -> { } // numeric output: Probebook never looks up reply addresses anyway
+                case 'n' -> {} // numeric output: Probebook never looks up reply addresses anyway
                 case '4' -> family(PingCommand.IpVersion.V4);
                 case '6' -> family(PingCommand.IpVersion.V6);
                 case 'c', 'i', 'W', 'w', 's', 'p' -> {
@@ -72,16 +85,18 @@ final class PingCommandParser {
                     value(c, rest.isEmpty() ? args.valueOf(option) : rest);
                     return;
                 }
-                default -> throw new UsageException(word + ": unknown option -" + c + " (supported: " + SUPPORTED + ")");
+                default ->
+                    throw new UsageException(word + ": unknown option -" + c + " (supported: " + SUPPORTED + ")");
             }
         }
     }
 
     private void family(PingCommand.IpVersion v) throws UsageException {
         if (ipVersion != PingCommand.IpVersion.ANY && ipVersion != v) {
-            throw new UsageException(word.equals("ping6") && v == PingCommand.IpVersion.V4
-                    ? "ping6: -4 contradicts ping6 (use ping -4 for IPv4)"
-                    : word + ": only one -4 or -6 option may be specified");
+            throw new UsageException(
+                    word.equals("ping6") && v == PingCommand.IpVersion.V4
+                            ? "ping6: -4 contradicts ping6 (use ping -4 for IPv4)"
+                            : word + ": only one -4 or -6 option may be specified");
         }
         ipVersion = v;
     }
@@ -116,8 +131,8 @@ final class PingCommandParser {
         } else if (Services.port(raw) > 0) {
             tcpPort = Services.port(raw);
         } else {
-            throw new UsageException(word + ": -p takes a hex fill pattern of up to 16 bytes (e.g. -p ff00), not '" + raw
-                    + "'; ICMP has no ports: to test a port use tcping HOST PORT");
+            throw new UsageException(word + ": -p takes a hex fill pattern of up to 16 bytes (e.g. -p ff00), not '"
+                    + raw + "'; ICMP has no ports: to test a port use tcping HOST PORT");
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.probebook.probe.ping;
 
-import dev.probebook.probe.net.AddressText;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-
+import dev.probebook.probe.net.AddressText;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -15,14 +14,14 @@ import java.util.stream.Collectors;
  */
 final class PingConclusion {
 
-    private PingConclusion() {
-    }
+    private PingConclusion() {}
 
     /**
      * @param target    the host as given; {@code address} the address pinged
      * @param diagnosis for 100% loss without ICMP errors; {@link NoReplyDiagnosis.NotChecked} otherwise
      */
-    static ProbeResult conclude(String target, String address, EchoRun run, NoReplyDiagnosis diagnosis, PingDetails details) {
+    static ProbeResult conclude(
+            String target, String address, EchoRun run, NoReplyDiagnosis diagnosis, PingDetails details) {
         PingStatistics s = run.stats();
         String who = target.equals(address) ? address : target + " (" + address + ")";
         if (s.transmitted() == 0) {
@@ -31,14 +30,20 @@ final class PingConclusion {
         if (s.received() > 0) {
             String avg = String.format(Locale.ROOT, "%.3f", s.avgMillis());
             if (run.lost() == 0) {
-                return ProbeResult.ok(s.received() + "/" + s.transmitted() + " echo replies from " + who
-                        + ", 0% packet loss, avg rtt " + avg + " ms: the host is up and the path passes ICMP. "
-                        + "Next, test the service port (tcping/telnet/curl)", details);
+                return ProbeResult.ok(
+                        s.received() + "/" + s.transmitted() + " echo replies from " + who
+                                + ", 0% packet loss, avg rtt " + avg + " ms: the host is up and the path passes ICMP. "
+                                + "Next, test the service port (tcping/telnet/curl)",
+                        details);
             }
             String loss = PingStatistics.percent((float) (run.lost() * 100.0 / s.transmitted()));
-            return ProbeResult.warn(loss + "% packet loss (" + s.received() + "/" + s.transmitted() + " replies from " + who
-                    + ", avg rtt " + avg + " ms): congestion or rate-limited ICMP. Repeat with more packets (ping -c 20 "
-                    + target + "); if the service port answers steadily (tcping), ICMP rate limiting is the likely cause", details);
+            return ProbeResult.warn(
+                    loss + "% packet loss (" + s.received() + "/" + s.transmitted() + " replies from " + who
+                            + ", avg rtt " + avg
+                            + " ms): congestion or rate-limited ICMP. Repeat with more packets (ping -c 20 "
+                            + target
+                            + "); if the service port answers steadily (tcping), ICMP rate limiting is the likely cause",
+                    details);
         }
         if (!run.errors().isEmpty()) {
             return ProbeResult.fail(errorSummary(run.errors().get(0), who, address), details);
@@ -48,16 +53,26 @@ final class PingConclusion {
         }
         String none = "no echo replies from " + who + " (" + s.transmitted() + " sent)";
         return switch (diagnosis) {
-            case NoReplyDiagnosis.TcpAnswered t -> ProbeResult.fail(none + ", but the host answers on TCP " + t.port()
-                    + (t.open() ? " (open)" : " (connection refused)")
-                    + ": ICMP is blocked by a firewall; use tcping/telnet/curl to test the service port", details);
-            case NoReplyDiagnosis.Silent q -> ProbeResult.fail("no reply at all from " + who
-                    + ": host down, or everything is filtered on the way (no echo replies, and TCP "
-                    + q.portsTried().stream().map(String::valueOf).collect(Collectors.joining("/"))
-                    + " did not answer within " + NoReplyDiagnosis.TIMEOUT.toMillis() + " ms). The receiving side may block ping:"
-                    + " test the service port with tcping/telnet/curl, and check that the host is up", details);
-            case NoReplyDiagnosis.NotChecked n -> ProbeResult.fail(none + ": ICMP blocked by a firewall, or the host is down."
-                    + " The receiving side often blocks ping: test the service port with tcping/telnet/curl", details);
+            case NoReplyDiagnosis.TcpAnswered t ->
+                ProbeResult.fail(
+                        none + ", but the host answers on TCP " + t.port()
+                                + (t.open() ? " (open)" : " (connection refused)")
+                                + ": ICMP is blocked by a firewall; use tcping/telnet/curl to test the service port",
+                        details);
+            case NoReplyDiagnosis.Silent q ->
+                ProbeResult.fail(
+                        "no reply at all from " + who
+                                + ": host down, or everything is filtered on the way (no echo replies, and TCP "
+                                + q.portsTried().stream().map(String::valueOf).collect(Collectors.joining("/"))
+                                + " did not answer within " + NoReplyDiagnosis.TIMEOUT.toMillis()
+                                + " ms). The receiving side may block ping:"
+                                + " test the service port with tcping/telnet/curl, and check that the host is up",
+                        details);
+            case NoReplyDiagnosis.NotChecked n ->
+                ProbeResult.fail(
+                        none + ": ICMP blocked by a firewall, or the host is down."
+                                + " The receiving side often blocks ping: test the service port with tcping/telnet/curl",
+                        details);
         };
     }
 
@@ -65,24 +80,32 @@ final class PingConclusion {
         String text = e.text();
         if (e.from() == null) {
             return switch (e.description().cause()) {
-                case UNREACHABLE -> "cannot send to " + who + ": " + text + ": this machine has no route there. "
-                        + "Check the IP and the routing table (ip route get " + address + ")";
-                case PROHIBITED -> "cannot send to " + who + ": " + text + ": a local firewall (iptables/nftables OUTPUT) "
-                        + "blocks ICMP from this machine";
+                case UNREACHABLE ->
+                    "cannot send to " + who + ": " + text + ": this machine has no route there. "
+                            + "Check the IP and the routing table (ip route get " + address + ")";
+                case PROHIBITED ->
+                    "cannot send to " + who + ": " + text + ": a local firewall (iptables/nftables OUTPUT) "
+                            + "blocks ICMP from this machine";
                 default -> "cannot send to " + who + ": " + text;
             };
         }
         String from = "From " + AddressText.withScope(e.from()) + " icmp_seq=" + e.seq() + " " + text;
-        return from + switch (e.description().cause()) {
-            case UNREACHABLE -> ": nothing answers at " + who + " (host down, wrong IP, or no route beyond "
-                    + AddressText.withScope(e.from()) + "). Check the IP and that the host is up, then the routing";
-            case PROHIBITED -> ": a router or firewall at " + AddressText.withScope(e.from()) + " rejects traffic to " + who
-                    + ". Ask for an allow rule; test the service port with tcping/telnet/curl";
-            case TIME_EXCEEDED -> ": the packets loop or the path is longer than the TTL; trace the path (traceroute "
-                    + address + ")";
-            case TOO_BIG -> ": the packet is larger than the path MTU; use a smaller -s, or fix the MTU and allow ICMP"
-                    + " 'fragmentation needed' on the path";
-            case OTHER -> ": the path to " + who + " reports a problem";
-        };
+        return from
+                + switch (e.description().cause()) {
+                    case UNREACHABLE ->
+                        ": nothing answers at " + who + " (host down, wrong IP, or no route beyond "
+                                + AddressText.withScope(e.from())
+                                + "). Check the IP and that the host is up, then the routing";
+                    case PROHIBITED ->
+                        ": a router or firewall at " + AddressText.withScope(e.from()) + " rejects traffic to " + who
+                                + ". Ask for an allow rule; test the service port with tcping/telnet/curl";
+                    case TIME_EXCEEDED ->
+                        ": the packets loop or the path is longer than the TTL; trace the path (traceroute " + address
+                                + ")";
+                    case TOO_BIG ->
+                        ": the packet is larger than the path MTU; use a smaller -s, or fix the MTU and allow ICMP"
+                                + " 'fragmentation needed' on the path";
+                    case OTHER -> ": the path to " + who + " reports a problem";
+                };
     }
 }

@@ -2,7 +2,6 @@ package dev.probebook.probe.ping;
 
 import dev.probebook.probe.ProbeDetails;
 import dev.probebook.probe.tcp.TcpDetails;
-
 import java.util.List;
 
 /**
@@ -11,19 +10,31 @@ import java.util.List;
  * TCP checks made after 100% loss to tell "ICMP blocked" from "host down", and the TCP port check that
  * replaced the ping when {@code -p} was given a port.
  */
-public record PingDetails(String target, String address, String socket, int transmitted, int received,
-                          int duplicates, int errors, double lossPercent, Double rttMinMs, Double rttAvgMs,
-                          Double rttMaxMs, Double rttMdevMs, List<Reply> replies, List<ErrorReply> errorReplies,
-                          boolean icmpBlockedButTcpAnswered, List<TcpDetails.Attempt> tcpChecks,
-                          TcpDetails tcpFallback) implements ProbeDetails {
+public record PingDetails(
+        String target,
+        String address,
+        String socket,
+        int transmitted,
+        int received,
+        int duplicates,
+        int errors,
+        double lossPercent,
+        Double rttMinMs,
+        Double rttAvgMs,
+        Double rttMaxMs,
+        Double rttMdevMs,
+        List<Reply> replies,
+        List<ErrorReply> errorReplies,
+        boolean icmpBlockedButTcpAnswered,
+        List<TcpDetails.Attempt> tcpChecks,
+        TcpDetails tcpFallback)
+        implements ProbeDetails {
 
     /** One echo reply; {@code ttl} null when the socket could not tell it. */
-    public record Reply(int seq, Integer ttl, double timeMs, boolean duplicate) {
-    }
+    public record Reply(int seq, Integer ttl, double timeMs, boolean duplicate) {}
 
     /** An ICMP error about one of our requests ({@code from} null for a local send error). */
-    public record ErrorReply(int seq, String from, String message) {
-    }
+    public record ErrorReply(int seq, String from, String message) {}
 
     public PingDetails {
         replies = List.copyOf(replies);
@@ -33,7 +44,23 @@ public record PingDetails(String target, String address, String socket, int tran
 
     /** Details for a run that stopped before any echo was sent (unknown host, no permission, -p PORT). */
     static PingDetails empty(String target, String address, TcpDetails tcpFallback) {
-        return new PingDetails(target, address, null, 0, 0, 0, 0, 0, null, null, null, null, List.of(), List.of(),
-                false, List.of(), tcpFallback);
+        return new PingDetails(
+                target,
+                address,
+                null,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                false,
+                List.of(),
+                tcpFallback);
     }
 }

@@ -1,6 +1,5 @@
 package dev.probebook.probe.ping;
 
-import dev.probebook.probe.net.AddressText;
 import com.sun.jna.Platform;
 import dev.probebook.command.Args;
 import dev.probebook.command.HostSyntax;
@@ -10,13 +9,13 @@ import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
+import dev.probebook.probe.net.AddressText;
 import dev.probebook.probe.resolve.NameResolver;
 import dev.probebook.probe.tcp.ConnectOutcome;
 import dev.probebook.probe.tcp.TcpCommand;
 import dev.probebook.probe.tcp.TcpConnector;
 import dev.probebook.probe.tcp.TcpDetails;
 import dev.probebook.probe.tcp.TcpProbe;
-
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -78,8 +77,9 @@ public final class PingProbe implements Probe<PingCommand> {
         }
         InetAddress address = resolve(cmd, ctx);
         if (address == null) {
-            return ProbeResult.fail("cannot resolve " + cmd.host() + ": check the name (nslookup " + cmd.host()
-                    + ") or add it to /etc/hosts",
+            return ProbeResult.fail(
+                    "cannot resolve " + cmd.host() + ": check the name (nslookup " + cmd.host()
+                            + ") or add it to /etc/hosts",
                     PingDetails.empty(cmd.host(), null, null));
         }
         String addressText = AddressText.withScope(address);
@@ -119,13 +119,17 @@ public final class PingProbe implements Probe<PingCommand> {
             if (socket.kind() == IcmpSocket.Kind.DGRAM && interval.compareTo(MIN_USER_INTERVAL) < 0) {
                 interval = MIN_USER_INTERVAL;
             }
-            Duration wait = cmd.replyTimeout() != null ? cmd.replyTimeout() : ctx.settings().ping().replyTimeout();
+            Duration wait = cmd.replyTimeout() != null
+                    ? cmd.replyTimeout()
+                    : ctx.settings().ping().replyTimeout();
             if (!cmd.pattern().isEmpty()) {
                 ctx.out(cmd.patternLine());
             }
-            ctx.out(socket.ipv6()
-                    ? "PING " + cmd.host() + " (" + addressText + ") " + cmd.size() + " data bytes"
-                    : "PING " + cmd.host() + " (" + addressText + ") " + cmd.size() + "(" + (cmd.size() + 28) + ") bytes of data.");
+            ctx.out(
+                    socket.ipv6()
+                            ? "PING " + cmd.host() + " (" + addressText + ") " + cmd.size() + " data bytes"
+                            : "PING " + cmd.host() + " (" + addressText + ") " + cmd.size() + "(" + (cmd.size() + 28)
+                                    + ") bytes of data.");
             run = new PingSession(cmd, ctx, socket, address, interval, wait).run();
         }
         NoReplyDiagnosis diagnosis = new NoReplyDiagnosis.NotChecked();
@@ -162,19 +166,36 @@ public final class PingProbe implements Probe<PingCommand> {
         return out;
     }
 
-    private static PingDetails details(PingCommand cmd, String addressText, EchoRun run, NoReplyDiagnosis diagnosis,
-                                       List<NoReplyDiagnosis.PortOutcome> checks) {
+    private static PingDetails details(
+            PingCommand cmd,
+            String addressText,
+            EchoRun run,
+            NoReplyDiagnosis diagnosis,
+            List<NoReplyDiagnosis.PortOutcome> checks) {
         PingStatistics s = run.stats();
         boolean timed = s.hasTimes();
-        return new PingDetails(cmd.host(), addressText, run.socket().name().toLowerCase(Locale.ROOT),
-                s.transmitted(), s.received(), s.duplicates(), s.errors(), Math.round(s.lossPercent() * 1000) / 1000.0,
-                timed ? round(s.minMillis()) : null, timed ? round(s.avgMillis()) : null,
-                timed ? round(s.maxMillis()) : null, timed ? round(s.mdevMillis()) : null,
+        return new PingDetails(
+                cmd.host(),
+                addressText,
+                run.socket().name().toLowerCase(Locale.ROOT),
+                s.transmitted(),
+                s.received(),
+                s.duplicates(),
+                s.errors(),
+                Math.round(s.lossPercent() * 1000) / 1000.0,
+                timed ? round(s.minMillis()) : null,
+                timed ? round(s.avgMillis()) : null,
+                timed ? round(s.maxMillis()) : null,
+                timed ? round(s.mdevMillis()) : null,
                 run.replies(),
-                run.errors().stream().map(e -> new PingDetails.ErrorReply(e.seq(),
-                        e.from() == null ? null : AddressText.withScope(e.from()), e.text())).toList(),
+                run.errors().stream()
+                        .map(e -> new PingDetails.ErrorReply(
+                                e.seq(), e.from() == null ? null : AddressText.withScope(e.from()), e.text()))
+                        .toList(),
                 diagnosis instanceof NoReplyDiagnosis.TcpAnswered,
-                checks.stream().map(c -> TcpProbe.attempt(c.outcome(), c.port())).toList(),
+                checks.stream()
+                        .map(c -> TcpProbe.attempt(c.outcome(), c.port()))
+                        .toList(),
                 null);
     }
 
@@ -193,38 +214,45 @@ public final class PingProbe implements Probe<PingCommand> {
             ctx.out("ping: " + cmd.host() + ": Name or service not known");
             return null;
         }
-        List<InetAddress> wanted = all.stream().filter(a -> switch (cmd.ipVersion()) {
-            case ANY -> true;
-            case V4 -> a instanceof Inet4Address;
-            case V6 -> a instanceof Inet6Address;
-        }).toList();
+        List<InetAddress> wanted = all.stream()
+                .filter(a -> switch (cmd.ipVersion()) {
+                    case ANY -> true;
+                    case V4 -> a instanceof Inet4Address;
+                    case V6 -> a instanceof Inet6Address;
+                })
+                .toList();
         if (wanted.isEmpty()) {
             ctx.out("ping: " + cmd.host() + ": Address family for hostname not supported");
             return null;
         }
         // Without -4/-6 prefer IPv4, which every network in the runbook's world routes.
-        return wanted.stream().filter(a -> a instanceof Inet4Address).findFirst().orElse(wanted.get(0));
+        return wanted.stream()
+                .filter(a -> a instanceof Inet4Address)
+                .findFirst()
+                .orElse(wanted.get(0));
     }
 
     private static boolean literal(String host) {
         return HostSyntax.isIpLiteral(host);
     }
 
-    private static ProbeResult notPermitted(IcmpSocket.OpenResult.NotPermitted n, ProbeContext ctx,
-                                            PingCommand cmd, String addressText) {
+    private static ProbeResult notPermitted(
+            IcmpSocket.OpenResult.NotPermitted n, ProbeContext ctx, PingCommand cmd, String addressText) {
         ctx.out("ping: socket: " + Libc.message(n.rawErrno()));
         ctx.out("ping: => missing cap_net_raw+p capability or setuid?");
         String range = pingGroupRange();
-        return new ProbeResult(Verdict.ERROR, "no permission to send ICMP: raw sockets need root or CAP_NET_RAW, and "
-                + "unprivileged ICMP sockets are not allowed for this group"
-                + (range == null ? "" : " (net.ipv4.ping_group_range = \"" + range + "\")")
-                + ". Grant it: run as root, or sudo setcap cap_net_raw+ep $(readlink -f $(which java)), or allow "
-                + "unprivileged ICMP with sudo sysctl -w net.ipv4.ping_group_range=\"0 2147483647\"",
+        return new ProbeResult(
+                Verdict.ERROR,
+                "no permission to send ICMP: raw sockets need root or CAP_NET_RAW, and "
+                        + "unprivileged ICMP sockets are not allowed for this group"
+                        + (range == null ? "" : " (net.ipv4.ping_group_range = \"" + range + "\")")
+                        + ". Grant it: run as root, or sudo setcap cap_net_raw+ep $(readlink -f $(which java)), or allow "
+                        + "unprivileged ICMP with sudo sysctl -w net.ipv4.ping_group_range=\"0 2147483647\"",
                 PingDetails.empty(cmd.host(), addressText, null));
     }
 
-    private static ProbeResult socketFailed(IcmpSocket.OpenResult.Failed f, boolean ipv6, ProbeContext ctx,
-                                            PingCommand cmd, String addressText) {
+    private static ProbeResult socketFailed(
+            IcmpSocket.OpenResult.Failed f, boolean ipv6, ProbeContext ctx, PingCommand cmd, String addressText) {
         String message = Libc.message(f.errno());
         ctx.out("ping: socket: " + message);
         String why = f.errno() == Libc.EAFNOSUPPORT && ipv6
@@ -249,14 +277,25 @@ public final class PingProbe implements Probe<PingCommand> {
     /** The runbook's {@code ping HOST -p PORT}: explain, then check the port with TCP as tcping would. */
     private static ProbeResult tcpInstead(PingCommand cmd, ProbeContext ctx) throws InterruptedException {
         int port = cmd.tcpPort();
-        ctx.out("ping: -p sets a payload pattern, not a port; ICMP has no ports. Checking TCP port " + port + " instead:");
+        ctx.out("ping: -p sets a payload pattern, not a port; ICMP has no ports. Checking TCP port " + port
+                + " instead:");
         InetAddress address = resolve(cmd, ctx);
         if (address == null) {
-            return ProbeResult.fail("cannot resolve " + cmd.host() + ": check the name (nslookup " + cmd.host()
-                    + ") or add it to /etc/hosts", PingDetails.empty(cmd.host(), null, null));
+            return ProbeResult.fail(
+                    "cannot resolve " + cmd.host() + ": check the name (nslookup " + cmd.host()
+                            + ") or add it to /etc/hosts",
+                    PingDetails.empty(cmd.host(), null, null));
         }
-        TcpCommand tcping = new TcpCommand(TcpCommand.Tool.TCPING, cmd.host(), List.of(port), cmd.count(), cmd.interval(),
-                cmd.replyTimeout(), true, true, TcpCommand.IpVersion.ANY);
+        TcpCommand tcping = new TcpCommand(
+                TcpCommand.Tool.TCPING,
+                cmd.host(),
+                List.of(port),
+                cmd.count(),
+                cmd.interval(),
+                cmd.replyTimeout(),
+                true,
+                true,
+                TcpCommand.IpVersion.ANY);
         ProbeResult tcp;
         try {
             tcp = new TcpProbe().tcping(tcping, address, ctx);
@@ -265,7 +304,9 @@ public final class PingProbe implements Probe<PingCommand> {
             return ProbeResult.error(e.getMessage());
         }
         TcpDetails tcpDetails = tcp.details() instanceof TcpDetails t ? t : null;
-        return new ProbeResult(tcp.verdict(), "TCP check instead of ping -p " + port + ": " + tcp.summary(),
+        return new ProbeResult(
+                tcp.verdict(),
+                "TCP check instead of ping -p " + port + ": " + tcp.summary(),
                 PingDetails.empty(cmd.host(), AddressText.withScope(address), tcpDetails));
     }
 }

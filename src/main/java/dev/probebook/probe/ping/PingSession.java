@@ -1,10 +1,9 @@
 package dev.probebook.probe.ping;
 
-import dev.probebook.probe.net.AddressText;
 import com.sun.jna.LastErrorException;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.probe.ProbeContext;
-
+import dev.probebook.probe.net.AddressText;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +24,8 @@ final class PingSession {
 
     static final Duration SLICE = Duration.ofMillis(100);
     private static final int MAX_RECORDED = 1000;
-    private static final AtomicInteger NEXT_ID = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
+    private static final AtomicInteger NEXT_ID =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
 
     private final PingCommand cmd;
     private final ProbeContext ctx;
@@ -49,7 +49,13 @@ final class PingSession {
      * @param interval  already clamped by the caller where the socket kind requires it
      * @param replyWait how long to wait after the last request when no reply came ({@code -W})
      */
-    PingSession(PingCommand cmd, ProbeContext ctx, IcmpSocket socket, InetAddress address, Duration interval, Duration replyWait) {
+    PingSession(
+            PingCommand cmd,
+            ProbeContext ctx,
+            IcmpSocket socket,
+            InetAddress address,
+            Duration interval,
+            Duration replyWait) {
         this.cmd = cmd;
         this.ctx = ctx;
         this.socket = socket;
@@ -65,7 +71,8 @@ final class PingSession {
 
     EchoRun run() {
         long start = System.nanoTime();
-        long hardEnd = cmd.deadline() == null ? Long.MAX_VALUE : start + cmd.deadline().toNanos();
+        long hardEnd =
+                cmd.deadline() == null ? Long.MAX_VALUE : start + cmd.deadline().toNanos();
         long nextSend = start;
         long lastSend = start;
         int seq = 0;
@@ -197,8 +204,11 @@ final class PingSession {
                     stats.error();
                     record(e);
                     if (!cmd.quiet()) {
-                        ctx.out(e.from() == null ? "ping: " + e.text()
-                                : "From " + AddressText.withScope(e.from()) + " icmp_seq=" + e.seq() + " " + e.text());
+                        ctx.out(
+                                e.from() == null
+                                        ? "ping: " + e.text()
+                                        : "From " + AddressText.withScope(e.from()) + " icmp_seq=" + e.seq() + " "
+                                                + e.text());
                     }
                 }
             }

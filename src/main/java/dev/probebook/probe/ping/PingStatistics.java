@@ -101,7 +101,10 @@ final class PingStatistics {
         out.add("");
         out.add("--- " + target + " ping statistics ---");
         StringBuilder counts = new StringBuilder();
-        counts.append(transmitted).append(" packets transmitted, ").append(received).append(" received");
+        counts.append(transmitted)
+                .append(" packets transmitted, ")
+                .append(received)
+                .append(" received");
         if (duplicates > 0) {
             counts.append(", +").append(duplicates).append(" duplicates");
         }
@@ -114,15 +117,21 @@ final class PingStatistics {
         }
         out.add(counts.toString());
         if (received > 0 || duplicates > 0) {
-            out.add(String.format(Locale.ROOT, "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms",
-                    minMillis(), avgMillis(), maxMillis(), mdevMillis()));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/%.3f ms",
+                    minMillis(),
+                    avgMillis(),
+                    maxMillis(),
+                    mdevMillis()));
         }
         return out;
     }
 
     /** C's {@code %g} for the loss figure: six significant digits, no trailing zeros (33.3333, 25, 100). */
     static String percent(float value) {
-        BigDecimal d = new BigDecimal(Float.toString(value)).round(new MathContext(6)).stripTrailingZeros();
+        BigDecimal d =
+                new BigDecimal(Float.toString(value)).round(new MathContext(6)).stripTrailingZeros();
         return d.toPlainString();
     }
 

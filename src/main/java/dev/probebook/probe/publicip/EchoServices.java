@@ -8,17 +8,25 @@ final class EchoServices {
 
     /** {@code host} or {@code host/path}, lower case, without scheme, port or trailing slash. */
     private static final Set<String> KNOWN = Set.of(
-            "ifconfig.me", "ifconfig.me/ip",
-            "icanhazip.com", "ipv4.icanhazip.com", "ipv6.icanhazip.com",
+            "ifconfig.me",
+            "ifconfig.me/ip",
+            "icanhazip.com",
+            "ipv4.icanhazip.com",
+            "ipv6.icanhazip.com",
             "ipinfo.io/ip",
-            "api.ipify.org", "api4.ipify.org", "api6.ipify.org", "api64.ipify.org",
-            "ifconfig.co", "ifconfig.co/ip",
+            "api.ipify.org",
+            "api4.ipify.org",
+            "api6.ipify.org",
+            "api64.ipify.org",
+            "ifconfig.co",
+            "ifconfig.co/ip",
             "checkip.amazonaws.com",
-            "ident.me", "v4.ident.me", "v6.ident.me",
+            "ident.me",
+            "v4.ident.me",
+            "v6.ident.me",
             "ipecho.net/plain");
 
-    private EchoServices() {
-    }
+    private EchoServices() {}
 
     /** True when the curl URL operand names one of the services (with or without http/https). */
     static boolean isEchoService(String urlWord) {

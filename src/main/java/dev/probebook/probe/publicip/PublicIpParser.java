@@ -3,7 +3,6 @@ package dev.probebook.probe.publicip;
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
 import dev.probebook.probe.http.CurlCommand;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,7 @@ import java.util.Optional;
  */
 final class PublicIpParser {
 
-    private PublicIpParser() {
-    }
+    private PublicIpParser() {}
 
     static Optional<PublicIpCommand> parse(List<String> words) {
         String url = null;
@@ -50,7 +48,8 @@ final class PublicIpParser {
                                 case '6' -> ip = CurlCommand.IpVersion.V6;
                                 case 'm' -> {
                                     String rest = w.substring(k + 1);
-                                    String value = !rest.isEmpty() ? rest : i + 1 < words.size() ? words.get(++i) : null;
+                                    String value =
+                                            !rest.isEmpty() ? rest : i + 1 < words.size() ? words.get(++i) : null;
                                     if (value == null || (maxTime = seconds(value)) == null) {
                                         return Optional.empty();
                                     }

@@ -9,18 +9,9 @@ import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.http.CurlDns;
-import dev.probebook.probe.http.CurlLikeClient;
 import dev.probebook.probe.http.CurlFailure;
+import dev.probebook.probe.http.CurlLikeClient;
 import dev.probebook.probe.http.CurlTerminal;
-import okhttp3.Call;
-import okhttp3.ConnectionPool;
-import okhttp3.EventListener;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Protocol;
-import okhttp3.Request;
-import okhttp3.Response;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -35,6 +26,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * {@code curl ifconfig.me} (and other IP echo services): prints the public IP this server's traffic
@@ -64,8 +63,9 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
     @Override
     public PublicIpCommand parse(String commandWord, Args args) throws UsageException {
         List<String> words = args.rest();
-        return PublicIpParser.parse(words).orElseThrow(() -> new UsageException(
-                "curl: not an IP echo service command: " + String.join(" ", words)));
+        return PublicIpParser.parse(words)
+                .orElseThrow(
+                        () -> new UsageException("curl: not an IP echo service command: " + String.join(" ", words)));
     }
 
     @Override
@@ -76,7 +76,8 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
         try {
             url = HttpUrl.get(UrlSyntax.parse(target).text());
         } catch (UsageException | IllegalArgumentException e) {
-            return ProbeResult.error("the IP echo service URL '" + target + "' is not usable (probebook.public-ip.url): " + e.getMessage());
+            return ProbeResult.error("the IP echo service URL '" + target
+                    + "' is not usable (probebook.public-ip.url): " + e.getMessage());
         }
         Duration timeout = ctx.settings().publicIp().timeout();
         if (cmd.maxTime() != null && cmd.maxTime().compareTo(timeout) < 0) {
@@ -94,7 +95,7 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
         } catch (IOException e) {
             return ProbeResult.error("bad address " + url.host());
         }
-        CurlDns dns = new CurlDns(ctx, url.port(), cmd.ipVersion(), List.of(), line -> { });
+        CurlDns dns = new CurlDns(ctx, url.port(), cmd.ipVersion(), List.of(), line -> {});
         AtomicBoolean connected = new AtomicBoolean();
         ConnectionPool pool = new ConnectionPool(1, 1, TimeUnit.SECONDS);
         OkHttpClient client = CurlLikeClient.builder(pool, timeout)
@@ -106,8 +107,11 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
                     }
                 })
                 .build();
-        Request request = new Request.Builder().url(url)
-                .header("User-Agent", ctx.settings().http().userAgent()).header("Accept", "*/*").build();
+        Request request = new Request.Builder()
+                .url(url)
+                .header("User-Agent", ctx.settings().http().userAgent())
+                .header("Accept", "*/*")
+                .build();
         Call call = client.newCall(request);
         call.timeout().timeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         ctx.closeOnCancel(call::cancel);
@@ -125,12 +129,14 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
                 return ProbeResult.error(dns.denied().getMessage());
             }
             long elapsed = (System.nanoTime() - start) / 1_000_000;
-            CurlFailure f = CurlFailure.classify(e, CurlFailure.Facts.beforeAnswer(url.host(), url.port(), elapsed, connected.get()));
+            CurlFailure f = CurlFailure.classify(
+                    e, CurlFailure.Facts.beforeAnswer(url.host(), url.port(), elapsed, connected.get()));
             if (cmd.showsErrors()) {
                 term.line(f.line());
             }
             term.flush();
-            return ProbeResult.warn("no answer from " + url.host() + " (" + f.message() + "): no internet egress from here. "
+            return ProbeResult.warn(
+                    "no answer from " + url.host() + " (" + f.message() + "): no internet egress from here. "
                             + "That is normal for a server in a private subnet; it needs a NAT gateway or proxy to reach the internet",
                     new PublicIpDetails(url.toString(), null, null, null, null, elapsed, f.message()));
         } finally {
@@ -147,22 +153,32 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
 
     private static ProbeResult verdict(HttpUrl url, int status, String answer, double millis) {
         String firstLine = answer.lines().findFirst().orElse("").strip();
-        boolean isIp = status >= 200 && status < 300 && HostSyntax.isIpLiteral(firstLine) && answer.lines().count() == 1;
+        boolean isIp = status >= 200
+                && status < 300
+                && HostSyntax.isIpLiteral(firstLine)
+                && answer.lines().count() == 1;
         if (!isIp) {
             String shown = firstLine.length() > 80 ? firstLine.substring(0, 80) + "..." : firstLine;
-            return ProbeResult.warn(url.host() + " answered HTTP " + status + ", but not with an IP address ('" + shown
+            return ProbeResult.warn(
+                    url.host() + " answered HTTP " + status + ", but not with an IP address ('" + shown
                             + "'): a proxy or captive portal may be in the way, or the service changed",
                     new PublicIpDetails(url.toString(), status, answer, null, null, millis, null));
         }
         String iface = localInterfaceHolding(firstLine);
         PublicIpDetails details = new PublicIpDetails(url.toString(), status, answer, firstLine, iface, millis, null);
         if (iface != null) {
-            return ProbeResult.ok("the public IP is " + firstLine + " and interface " + iface
-                    + " holds it: this server is directly on the internet (no NAT). Remote firewalls must allow " + firstLine, details);
+            return ProbeResult.ok(
+                    "the public IP is " + firstLine + " and interface " + iface
+                            + " holds it: this server is directly on the internet (no NAT). Remote firewalls must allow "
+                            + firstLine,
+                    details);
         }
-        return ProbeResult.ok("the public IP is " + firstLine + ": traffic leaves through NAT (or a load balancer): the public IP "
-                + "is not on any interface here. Remote firewalls (e.g. an API server's inbound rules) must allow " + firstLine
-                + ", not this server's own address", details);
+        return ProbeResult.ok(
+                "the public IP is " + firstLine + ": traffic leaves through NAT (or a load balancer): the public IP "
+                        + "is not on any interface here. Remote firewalls (e.g. an API server's inbound rules) must allow "
+                        + firstLine
+                        + ", not this server's own address",
+                details);
     }
 
     /** The interface that holds this address, or null. Reads only local configuration. */

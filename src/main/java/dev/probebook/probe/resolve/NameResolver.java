@@ -5,8 +5,15 @@ import dev.probebook.command.HostSyntax;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.hosts.HostsFile;
 import dev.probebook.settings.Settings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Lookup;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -14,14 +21,6 @@ import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
-import org.xbill.DNS.ExtendedResolver;
-
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Resolves host names the way the system would for the real tools (NSS order "files dns"): the
@@ -32,10 +31,14 @@ import java.util.List;
 public final class NameResolver {
 
     /** Where the addresses came from, so probes can say "from /etc/hosts". */
-    public enum Source { LITERAL, HOSTS_FILE, DNS, SYSTEM }
-
-    public record Resolution(String host, List<InetAddress> addresses, Source source) {
+    public enum Source {
+        LITERAL,
+        HOSTS_FILE,
+        DNS,
+        SYSTEM
     }
+
+    public record Resolution(String host, List<InetAddress> addresses, Source source) {}
 
     private final Settings settings;
 
@@ -72,7 +75,7 @@ public final class NameResolver {
         List<InetAddress> found = new ArrayList<>();
         try {
             Resolver resolver = dnsResolver(settings);
-            for (int type : new int[]{Type.A, Type.AAAA}) {
+            for (int type : new int[] {Type.A, Type.AAAA}) {
                 Lookup lookup = new Lookup(Name.fromString(h.endsWith(".") ? h : h + "."), type);
                 lookup.setResolver(resolver);
                 lookup.setCache(null);
@@ -120,5 +123,4 @@ public final class NameResolver {
         HostPort hostPort = HostPort.split(server);
         return new InetSocketAddress(InetAddress.getByName(hostPort.host()), hostPort.portOr(53));
     }
-
 }

@@ -5,7 +5,6 @@ import dev.probebook.command.UsageException;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +95,8 @@ public final class InstallProbe implements Probe<InstallCommand> {
             packages.add(w.toLowerCase(Locale.ROOT));
         }
         if (packages.isEmpty()) {
-            throw new UsageException(commandWord + ": missing package name (usage: " + commandWord + " install PACKAGE...)");
+            throw new UsageException(
+                    commandWord + ": missing package name (usage: " + commandWord + " install PACKAGE...)");
         }
         return new InstallCommand(commandWord, packages);
     }
@@ -108,7 +108,8 @@ public final class InstallProbe implements Probe<InstallCommand> {
             String tools = REPLACED.get(p);
             described.add(tools == null || tools.equals(p) ? p : p + " (" + tools + ")");
         }
-        String line = listed(described) + (described.size() == 1 ? " is" : " are") + " built into Probebook: nothing to install.";
+        String line = listed(described) + (described.size() == 1 ? " is" : " are")
+                + " built into Probebook: nothing to install.";
         ctx.out(line);
         return ProbeResult.ok(line, new InstallDetails(command.manager(), command.packages()));
     }

@@ -1,7 +1,6 @@
 package dev.probebook.probe.shell;
 
 import dev.probebook.probe.ProbeDetails;
-
 import java.util.List;
 
 /** The shell command that was not run. */

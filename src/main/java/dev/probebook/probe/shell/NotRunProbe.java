@@ -6,7 +6,6 @@ import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.probe.hosts.HostsProbe;
-
 import java.util.List;
 import java.util.Set;
 
@@ -22,12 +21,62 @@ import java.util.Set;
 public final class NotRunProbe implements Probe<NotRunCommand> {
 
     private static final Set<String> WORDS = Set.of(
-            "systemctl", "service", "journalctl", "firewall-cmd", "iptables", "ip6tables", "nft", "ufw",
-            "yum", "dnf", "apt", "apt-get", "apk", "zypper", "rpm", "dpkg",
-            "vi", "vim", "nano", "cat", "less", "more", "head", "tail", "echo",
-            "chmod", "chown", "mkdir", "rm", "cp", "mv", "cd", "ls", "export", "source",
-            "reboot", "shutdown", "kill", "ssh", "scp", "sftp", "su", "setenforce", "getenforce", "sysctl",
-            "route", "traceroute", "tracepath", "mtr", "nmap", "wget", "openssl", "hostname", "whoami", "date", "crontab");
+            "systemctl",
+            "service",
+            "journalctl",
+            "firewall-cmd",
+            "iptables",
+            "ip6tables",
+            "nft",
+            "ufw",
+            "yum",
+            "dnf",
+            "apt",
+            "apt-get",
+            "apk",
+            "zypper",
+            "rpm",
+            "dpkg",
+            "vi",
+            "vim",
+            "nano",
+            "cat",
+            "less",
+            "more",
+            "head",
+            "tail",
+            "echo",
+            "chmod",
+            "chown",
+            "mkdir",
+            "rm",
+            "cp",
+            "mv",
+            "cd",
+            "ls",
+            "export",
+            "source",
+            "reboot",
+            "shutdown",
+            "kill",
+            "ssh",
+            "scp",
+            "sftp",
+            "su",
+            "setenforce",
+            "getenforce",
+            "sysctl",
+            "route",
+            "traceroute",
+            "tracepath",
+            "mtr",
+            "nmap",
+            "wget",
+            "openssl",
+            "hostname",
+            "whoami",
+            "date",
+            "crontab");
 
     @Override
     public String name() {
@@ -51,7 +100,8 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
 
     @Override
     public ProbeResult run(NotRunCommand command, ProbeContext ctx) {
-        String line = "not run: '" + command.commandWord() + "' is a shell command Probebook does not run; run it in a shell";
+        String line =
+                "not run: '" + command.commandWord() + "' is a shell command Probebook does not run; run it in a shell";
         ctx.out(line);
         return new ProbeResult(Verdict.SKIPPED, line, new NotRunDetails(command.commandWord(), command.args()));
     }

@@ -12,8 +12,7 @@ import java.util.List;
 final class CompactColumns {
 
     /** One column: its left delimiter ({@code " "} or {@code ""}) and whether it is right-aligned. */
-    record Column(String delimiter, boolean right) {
-    }
+    record Column(String delimiter, boolean right) {}
 
     private final List<Column> columns;
     private final List<List<String>> rows = new ArrayList<>();

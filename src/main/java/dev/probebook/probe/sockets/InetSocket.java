@@ -10,8 +10,18 @@ package dev.probebook.probe.sockets;
  * @param v6 true when the line came from the IPv6 table
  * @param state the {@code st} code ({@link TcpState#of})
  */
-public record InetSocket(String protocol, boolean v6, String localAddress, int localPort, String remoteAddress,
-                         int remotePort, int state, long txQueue, long rxQueue, int uid, long inode)
+public record InetSocket(
+        String protocol,
+        boolean v6,
+        String localAddress,
+        int localPort,
+        String remoteAddress,
+        int remotePort,
+        int state,
+        long txQueue,
+        long rxQueue,
+        int uid,
+        long inode)
         implements SocketEntry {
 
     /** {@code tcp}, {@code tcp6}, {@code udp6}, ... as netstat's Proto column names the table. */

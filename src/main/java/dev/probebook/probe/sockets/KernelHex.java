@@ -11,8 +11,7 @@ import java.util.HexFormat;
  */
 public final class KernelHex {
 
-    private KernelHex() {
-    }
+    private KernelHex() {}
 
     /** Network-order bytes of a /proc/net address field (8 hex digits for IPv4, 32 for IPv6). */
     public static byte[] addressBytes(String hex) {
@@ -81,8 +80,13 @@ public final class KernelHex {
             }
             // IPv4-mapped (::ffff:a.b.c.d) and IPv4-compatible (::a.b.c.d) addresses end in dotted form.
             if (i == 6 && bestBase == 0 && (bestLen == 6 || (bestLen == 5 && words[5] == 0xffff))) {
-                sb.append(a[12] & 0xff).append('.').append(a[13] & 0xff).append('.')
-                        .append(a[14] & 0xff).append('.').append(a[15] & 0xff);
+                sb.append(a[12] & 0xff)
+                        .append('.')
+                        .append(a[13] & 0xff)
+                        .append('.')
+                        .append(a[14] & 0xff)
+                        .append('.')
+                        .append(a[15] & 0xff);
                 return sb.toString();
             }
             sb.append(Integer.toHexString(words[i]));

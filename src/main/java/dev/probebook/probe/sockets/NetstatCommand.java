@@ -9,9 +9,21 @@ package dev.probebook.probe.sockets;
  * @param extend {@code -e}: User and Inode columns
  * @param wide {@code -W}: addresses are never cut to fit the 23-character columns
  */
-public record NetstatCommand(boolean tcp, boolean udp, boolean raw, boolean unix, boolean inet4, boolean inet6,
-                             Scope scope, boolean numericHosts, boolean numericPorts, boolean numericUsers,
-                             boolean processes, boolean wide, boolean extend) implements SocketsCommand {
+public record NetstatCommand(
+        boolean tcp,
+        boolean udp,
+        boolean raw,
+        boolean unix,
+        boolean inet4,
+        boolean inet6,
+        Scope scope,
+        boolean numericHosts,
+        boolean numericPorts,
+        boolean numericUsers,
+        boolean processes,
+        boolean wide,
+        boolean extend)
+        implements SocketsCommand {
 
     /** netstat's three views and the words its section headers use for them. */
     public enum Scope {

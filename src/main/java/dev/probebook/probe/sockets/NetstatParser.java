@@ -23,8 +23,7 @@ final class NetstatParser {
     private boolean wide;
     private boolean extend;
 
-    private NetstatParser() {
-    }
+    private NetstatParser() {}
 
     static NetstatCommand parse(Args args) throws UsageException {
         NetstatParser p = new NetstatParser();
@@ -43,8 +42,9 @@ final class NetstatParser {
                     p.shortOption(c);
                 }
             } else {
-                throw new UsageException("netstat: unexpected operand '" + w
-                        + "' (netstat takes only options; to look for one port pipe into grep: netstat -tlnp | grep 8080)");
+                throw new UsageException(
+                        "netstat: unexpected operand '" + w
+                                + "' (netstat takes only options; to look for one port pipe into grep: netstat -tlnp | grep 8080)");
             }
         }
         return p.build();
@@ -68,7 +68,7 @@ final class NetstatParser {
             case 'W' -> wide = true;
             case '4' -> inet4 = true;
             case '6' -> inet6 = true;
-            case 'v' -> { } // verbose only adds warnings about unsupported families
+            case 'v' -> {} // verbose only adds warnings about unsupported families
             case 'r' -> throw unsupported("-r (routing table): use 'ip route'");
             case 'i' -> throw unsupported("-i (interface table): use 'ip -s link' or 'ifconfig'");
             case 's' -> throw unsupported("-s (protocol statistics)");
@@ -100,7 +100,7 @@ final class NetstatParser {
             case "--unix" -> unix = true;
             case "--extend" -> extend = true;
             case "--wide" -> wide = true;
-            case "--verbose" -> { }
+            case "--verbose" -> {}
             case "--inet" -> inet4 = true;
             case "--inet6" -> inet6 = true;
             case "--protocol" -> family(value != null ? value : args.valueOf("--protocol"));
@@ -115,13 +115,16 @@ final class NetstatParser {
                 case "inet" -> inet4 = true;
                 case "inet6" -> inet6 = true;
                 case "unix" -> unix = true;
-                default -> throw new UsageException("netstat: address family '" + f + "' is not supported (use inet, inet6 or unix)");
+                default ->
+                    throw new UsageException(
+                            "netstat: address family '" + f + "' is not supported (use inet, inet6 or unix)");
             }
         }
     }
 
     private static UsageException unsupported(String what) {
-        return new UsageException("netstat: " + what + " is not supported here; this step lists sockets (" + SUPPORTED + ")");
+        return new UsageException(
+                "netstat: " + what + " is not supported here; this step lists sockets (" + SUPPORTED + ")");
     }
 
     /** The same normalisation net-tools netstat applies after reading its options. */
@@ -138,9 +141,22 @@ final class NetstatParser {
             tcp = udp = raw = unix = true;
             inet4 = inet6 = true;
         }
-        NetstatCommand.Scope scope = all ? NetstatCommand.Scope.ALL
+        NetstatCommand.Scope scope = all
+                ? NetstatCommand.Scope.ALL
                 : listening ? NetstatCommand.Scope.LISTENING : NetstatCommand.Scope.CONNECTED;
-        return new NetstatCommand(tcp, udp, raw, unix, inet4, inet6, scope, numericHosts, numericPorts, numericUsers,
-                programs, wide, extend);
+        return new NetstatCommand(
+                tcp,
+                udp,
+                raw,
+                unix,
+                inet4,
+                inet6,
+                scope,
+                numericHosts,
+                numericPorts,
+                numericUsers,
+                programs,
+                wide,
+                extend);
     }
 }

@@ -1,7 +1,6 @@
 package dev.probebook.probe.sockets;
 
 import dev.probebook.command.Services;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +35,12 @@ final class NetstatView {
             ownerNotice(out);
         }
         if (cmd.internet()) {
-            out.add(ListingLine.heading("Active Internet connections " + cmd.scope().heading()));
-            out.add(ListingLine.heading("Proto Recv-Q Send-Q Local Address           Foreign Address         State      "
-                    + (cmd.extend() ? " User       Inode     " : "")
-                    + (cmd.processes() ? String.format(" %-" + PROGRAM_WIDTH + "s", "PID/Program name") : "")));
+            out.add(ListingLine.heading(
+                    "Active Internet connections " + cmd.scope().heading()));
+            out.add(ListingLine.heading(
+                    "Proto Recv-Q Send-Q Local Address           Foreign Address         State      "
+                            + (cmd.extend() ? " User       Inode     " : "")
+                            + (cmd.processes() ? String.format(" %-" + PROGRAM_WIDTH + "s", "PID/Program name") : "")));
             for (InetSocket s : tables.inet()) {
                 if (shown(s)) {
                     out.add(new ListingLine(row(s), s));
@@ -47,7 +48,8 @@ final class NetstatView {
             }
         }
         if (cmd.unix()) {
-            out.add(ListingLine.heading("Active UNIX domain sockets " + cmd.scope().heading()));
+            out.add(ListingLine.heading(
+                    "Active UNIX domain sockets " + cmd.scope().heading()));
             out.add(ListingLine.heading("Proto RefCnt Flags       Type       State         I-Node  "
                     + (cmd.processes() ? String.format(" %-" + PROGRAM_WIDTH + "s", "PID/Program name") : "")
                     + " Path"));
@@ -67,7 +69,8 @@ final class NetstatView {
             return;
         }
         if (!owners.anyReadable()) {
-            out.add(ListingLine.heading("(No info could be read for \"-p\": geteuid()=" + tables.euid() + " but you should be root.)"));
+            out.add(ListingLine.heading(
+                    "(No info could be read for \"-p\": geteuid()=" + tables.euid() + " but you should be root.)"));
         } else {
             out.add(ListingLine.heading("(Not all processes could be identified, non-owned process info"));
             out.add(ListingLine.heading(" will not be shown, you would have to be root to see it all.)"));
@@ -106,15 +109,39 @@ final class NetstatView {
         String line = switch (s.protocol()) {
             case "tcp" -> {
                 TcpState st = TcpState.of(s.state());
-                yield String.format(Locale.ROOT, "%-4s  %6d %6d %-" + Math.max(ADDRESS_WIDTH, local.length()) + "s %-"
+                yield String.format(
+                        Locale.ROOT,
+                        "%-4s  %6d %6d %-" + Math.max(ADDRESS_WIDTH, local.length()) + "s %-"
                                 + Math.max(ADDRESS_WIDTH, remote.length()) + "s %-11s",
-                        s.table(), s.rxQueue(), s.txQueue(), local, remote, st == null ? "" : st.netstatName());
+                        s.table(),
+                        s.rxQueue(),
+                        s.txQueue(),
+                        local,
+                        remote,
+                        st == null ? "" : st.netstatName());
             }
-            case "udp" -> String.format(Locale.ROOT, "%-5s %6d %6d %-23s %-23s %-11s", s.table(), s.rxQueue(), s.txQueue(),
-                    local, remote, s.state() == TcpState.ESTABLISHED.code() ? "ESTABLISHED"
-                            : s.state() == TcpState.CLOSE.code() ? "" : "UNKNOWN");
-            default -> String.format(Locale.ROOT, "%-4s  %6d %6d %-23s %-23s %-11d", s.table(), s.rxQueue(), s.txQueue(),
-                    local, remote, s.state());
+            case "udp" ->
+                String.format(
+                        Locale.ROOT,
+                        "%-5s %6d %6d %-23s %-23s %-11s",
+                        s.table(),
+                        s.rxQueue(),
+                        s.txQueue(),
+                        local,
+                        remote,
+                        s.state() == TcpState.ESTABLISHED.code()
+                                ? "ESTABLISHED"
+                                : s.state() == TcpState.CLOSE.code() ? "" : "UNKNOWN");
+            default ->
+                String.format(
+                        Locale.ROOT,
+                        "%-4s  %6d %6d %-23s %-23s %-11d",
+                        s.table(),
+                        s.rxQueue(),
+                        s.txQueue(),
+                        local,
+                        remote,
+                        s.state());
         };
         return line + extension(s.uid(), s.inode()) + program(s.inode());
     }
@@ -222,8 +249,15 @@ final class NetstatView {
             case UnixSocket.DISCONNECTING -> "DISCONNECTING";
             default -> "UNKNOWN";
         };
-        return String.format(Locale.ROOT, "%-5s %-6d %-11s %-10s %-13s %-8d", u.protocol() == 0 ? "unix" : "??",
-                u.refCount(), flags, type, state, u.inode())
+        return String.format(
+                        Locale.ROOT,
+                        "%-5s %-6d %-11s %-10s %-13s %-8d",
+                        u.protocol() == 0 ? "unix" : "??",
+                        u.refCount(),
+                        flags,
+                        type,
+                        state,
+                        u.inode())
                 + program(u.inode()) + " " + u.path();
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class ProcNet {
 
-    private ProcNet() {
-    }
+    private ProcNet() {}
 
     /**
      * Parses one internet table. Each line reads
@@ -43,12 +42,18 @@ public final class ProcNet {
             if (local.length != 2 || remote.length != 2 || queues.length != 2) {
                 return null;
             }
-            return new InetSocket(protocol, v6,
-                    KernelHex.address(local[0]), Integer.parseInt(local[1], 16),
-                    KernelHex.address(remote[0]), Integer.parseInt(remote[1], 16),
+            return new InetSocket(
+                    protocol,
+                    v6,
+                    KernelHex.address(local[0]),
+                    Integer.parseInt(local[1], 16),
+                    KernelHex.address(remote[0]),
+                    Integer.parseInt(remote[1], 16),
                     Integer.parseInt(f[3], 16),
-                    Long.parseLong(queues[0], 16), Long.parseLong(queues[1], 16),
-                    Integer.parseInt(f[7]), Long.parseLong(f[9]));
+                    Long.parseLong(queues[0], 16),
+                    Long.parseLong(queues[1], 16),
+                    Integer.parseInt(f[7]),
+                    Long.parseLong(f[9]));
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -64,9 +69,14 @@ public final class ProcNet {
                 continue;
             }
             try {
-                sockets.add(new UnixSocket(Long.parseLong(f[1], 16), Integer.parseInt(f[2], 16),
-                        (int) Long.parseLong(f[3], 16), Integer.parseInt(f[4], 16), Integer.parseInt(f[5], 16),
-                        Long.parseLong(f[6]), f.length > 7 ? f[7].strip() : ""));
+                sockets.add(new UnixSocket(
+                        Long.parseLong(f[1], 16),
+                        Integer.parseInt(f[2], 16),
+                        (int) Long.parseLong(f[3], 16),
+                        Integer.parseInt(f[4], 16),
+                        Integer.parseInt(f[5], 16),
+                        Long.parseLong(f[6]),
+                        f.length > 7 ? f[7].strip() : ""));
             } catch (NumberFormatException e) {
                 // a line we cannot read: skip it as netstat does
             }

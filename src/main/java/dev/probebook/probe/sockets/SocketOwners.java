@@ -32,11 +32,9 @@ public record SocketOwners(Map<Long, List<Owner>> byInode, boolean someUnreadabl
      *                directory when it is an absolute path ({@code /usr/bin/java} gives {@code java})
      * @param comm the kernel's task name from {@code /proc/PID/comm}, which ss prints
      */
-    public record Owner(long pid, int fd, String program, String comm) {
-    }
+    public record Owner(long pid, int fd, String program, String comm) {}
 
-    private record FdSocket(int fd, long inode) {
-    }
+    private record FdSocket(int fd, long inode) {}
 
     private static final Pattern SOCKET_LINK = Pattern.compile("socket:\\[(\\d+)]|\\[0000]:(\\d+)");
 
@@ -94,7 +92,8 @@ public record SocketOwners(Map<Long, List<Owner>> byInode, boolean someUnreadabl
                 found.computeIfAbsent(s.inode(), k -> new ArrayList<>()).add(new Owner(pid, s.fd(), program, comm));
             }
         }
-        found.values().forEach(list -> list.sort(Comparator.comparingLong(Owner::pid).thenComparingInt(Owner::fd)));
+        found.values()
+                .forEach(list -> list.sort(Comparator.comparingLong(Owner::pid).thenComparingInt(Owner::fd)));
         return new SocketOwners(found, unreadable, !found.isEmpty());
     }
 
@@ -130,7 +129,8 @@ public record SocketOwners(Map<Long, List<Owner>> byInode, boolean someUnreadabl
 
     static String comm(Path procDir) {
         try {
-            return Files.readString(procDir.resolve("comm"), StandardCharsets.UTF_8).strip();
+            return Files.readString(procDir.resolve("comm"), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
             return "";
         }

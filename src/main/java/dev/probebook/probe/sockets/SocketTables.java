@@ -15,8 +15,13 @@ import java.util.List;
  * @param ephemeralLow first port of {@code net.ipv4.ip_local_port_range} (ss does not name ports in it)
  * @param euid our effective uid, which netstat names when it could read no process at all
  */
-public record SocketTables(List<InetSocket> inet, List<UnixSocket> unix, SocketOwners owners,
-                           int ephemeralLow, int ephemeralHigh, int euid) {
+public record SocketTables(
+        List<InetSocket> inet,
+        List<UnixSocket> unix,
+        SocketOwners owners,
+        int ephemeralLow,
+        int ephemeralHigh,
+        int euid) {
 
     /** The proc file system has no socket tables (not Linux, or /proc not mounted). */
     public static final class Unavailable extends Exception {

@@ -1,7 +1,6 @@
 package dev.probebook.probe.sockets;
 
 import dev.probebook.probe.ProbeDetails;
-
 import java.util.List;
 
 /**
@@ -23,9 +22,15 @@ public record SocketsDetails(String tool, List<Socket> sockets, List<Integer> li
      *              for an unconnected UDP socket; {@code LISTENING}/{@code CONNECTED}/{@code UNCONNECTED} for UNIX)
      * @param pid owning process, null when unknown
      */
-    public record Socket(String proto, String localAddress, int localPort, String remoteAddress, int remotePort,
-                         String state, Long pid, String program) {
-    }
+    public record Socket(
+            String proto,
+            String localAddress,
+            int localPort,
+            String remoteAddress,
+            int remotePort,
+            String state,
+            Long pid,
+            String program) {}
 
     public SocketsDetails {
         sockets = List.copyOf(sockets);

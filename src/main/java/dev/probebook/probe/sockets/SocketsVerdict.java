@@ -2,7 +2,6 @@ package dev.probebook.probe.sockets;
 
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,8 @@ final class SocketsVerdict {
         }
         SocketsDetails details = details(matching);
         String ownerNote = cmd.processes() && tables.owners().someUnreadable()
-                ? "; some processes could not be inspected (run as root to see every owner)" : "";
+                ? "; some processes could not be inspected (run as root to see every owner)"
+                : "";
         if (!ctx.filtered()) {
             if (cmd instanceof SsCommand ss && ss.sport() > 0) {
                 return portQuestion(ss.sport(), matching, details, ownerNote); // ss -tln sport = :8080
@@ -47,48 +47,69 @@ final class SocketsVerdict {
             return ProbeResult.ok(overview(matching) + ownerNote, details);
         }
         String pattern = ctx.grepPattern();
-        if (pattern != null && pattern.matches("\\d{1,5}") && Integer.parseInt(pattern) >= 1 && Integer.parseInt(pattern) <= 65535) {
+        if (pattern != null
+                && pattern.matches("\\d{1,5}")
+                && Integer.parseInt(pattern) >= 1
+                && Integer.parseInt(pattern) <= 65535) {
             return portQuestion(Integer.parseInt(pattern), matching, details, ownerNote);
         }
         if (pattern != null && (pattern.equals("LISTEN") || pattern.equals("LISTENING"))) {
             if (servers(matching).isEmpty()) {
-                return ProbeResult.fail("no listening socket in this listing" + (hidesServers()
-                        ? ": this view hides listening sockets, add -l or -a (netstat -tlnp)" : ": nothing on this host accepts connections"),
+                return ProbeResult.fail(
+                        "no listening socket in this listing"
+                                + (hidesServers()
+                                        ? ": this view hides listening sockets, add -l or -a (netstat -tlnp)"
+                                        : ": nothing on this host accepts connections"),
                         details);
             }
             return ProbeResult.ok(overview(matching) + ownerNote, details);
         }
         if (matching.isEmpty()) {
             String what = pattern != null ? "'" + pattern + "'" : "the grep filter";
-            return ProbeResult.fail("no socket matches " + what + (hidesServers()
-                    ? " (this view hides listening sockets: add -l or -a)" : ""), details);
+            return ProbeResult.fail(
+                    "no socket matches " + what
+                            + (hidesServers() ? " (this view hides listening sockets: add -l or -a)" : ""),
+                    details);
         }
         return ProbeResult.ok(matching.size() + " socket line(s) match: " + overview(matching) + ownerNote, details);
     }
 
     /** The runbook question behind {@code | grep 8080}: does anything listen on this port? */
     private ProbeResult portQuestion(int port, List<SocketEntry> matching, SocketsDetails details, String ownerNote) {
-        List<InetSocket> shown = servers(matching).stream().filter(s -> s.localPort() == port).toList();
+        List<InetSocket> shown =
+                servers(matching).stream().filter(s -> s.localPort() == port).toList();
         if (!shown.isEmpty()) {
-            return ProbeResult.ok("port " + port + " is open: " + describe(shown) + loopbackNote(shown) + ownerNote, details);
+            return ProbeResult.ok(
+                    "port " + port + " is open: " + describe(shown) + loopbackNote(shown) + ownerNote, details);
         }
         List<InetSocket> hidden = tables.inet().stream()
-                .filter(s -> selected(s) && s.server() && s.localPort() == port).toList();
+                .filter(s -> selected(s) && s.server() && s.localPort() == port)
+                .toList();
         if (!hidden.isEmpty()) {
-            return ProbeResult.warn("port " + port + " does listen (" + describe(hidden)
-                    + ") but this view hides listening sockets: add -l or -a (netstat -tlnp | grep " + port + ")", details);
+            return ProbeResult.warn(
+                    "port " + port + " does listen (" + describe(hidden)
+                            + ") but this view hides listening sockets: add -l or -a (netstat -tlnp | grep " + port
+                            + ")",
+                    details);
         }
-        String connections = matching.isEmpty() ? ""
+        String connections = matching.isEmpty()
+                ? ""
                 : "; the " + matching.size() + " matching line(s) are connections or other sockets, not a listener";
-        return ProbeResult.fail("nothing listens on port " + port + connections
-                + ": the service is not running, failed to start, or uses another port (check its log and configured port)", details);
+        return ProbeResult.fail(
+                "nothing listens on port " + port + connections
+                        + ": the service is not running, failed to start, or uses another port (check its log and configured port)",
+                details);
     }
 
     private String overview(List<SocketEntry> matching) {
         List<InetSocket> servers = servers(matching);
-        long connections = matching.stream().filter(s -> s instanceof InetSocket i && !i.server()).count();
+        long connections = matching.stream()
+                .filter(s -> s instanceof InetSocket i && !i.server())
+                .count();
         long unix = matching.stream().filter(s -> s instanceof UnixSocket).count();
-        long unixListening = matching.stream().filter(s -> s instanceof UnixSocket u && u.listening()).count();
+        long unixListening = matching.stream()
+                .filter(s -> s instanceof UnixSocket u && u.listening())
+                .count();
         boolean inet = matching.stream().anyMatch(s -> s instanceof InetSocket);
         List<String> parts = new ArrayList<>();
         for (String protocol : List.of("tcp", "udp")) {
@@ -125,8 +146,10 @@ final class SocketsVerdict {
             return "";
         }
         List<String> named = new ArrayList<>();
-        new TreeSet<>(ports.keySet()).stream().limit(MAX_NAMED).forEach(p -> named.add(ports.get(p).isEmpty() ? p.toString()
-                : p + " (" + ports.get(p) + ")"));
+        new TreeSet<>(ports.keySet())
+                .stream()
+                        .limit(MAX_NAMED)
+                        .forEach(p -> named.add(ports.get(p).isEmpty() ? p.toString() : p + " (" + ports.get(p) + ")"));
         String more = ports.size() > MAX_NAMED ? " and " + (ports.size() - MAX_NAMED) + " more" : "";
         String label = protocol.equals("tcp") ? "listening TCP port" : "bound UDP port";
         return ports.size() + " " + label + (ports.size() == 1 ? "" : "s") + ": " + String.join(", ", named) + more;
@@ -137,13 +160,16 @@ final class SocketsVerdict {
         Map<Integer, Boolean> onlyLoopback = new LinkedHashMap<>();
         for (InetSocket s : servers) {
             if (s.tcp()) {
-                boolean loop = s.localAddress().startsWith("127.") || s.localAddress().equals("::1")
+                boolean loop = s.localAddress().startsWith("127.")
+                        || s.localAddress().equals("::1")
                         || s.localAddress().startsWith("::ffff:127.");
                 onlyLoopback.merge(s.localPort(), loop, Boolean::logicalAnd);
             }
         }
-        List<String> loopOnly = onlyLoopback.entrySet().stream().filter(Map.Entry::getValue)
-                .map(e -> e.getKey().toString()).toList();
+        List<String> loopOnly = onlyLoopback.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .map(e -> e.getKey().toString())
+                .toList();
         if (loopOnly.isEmpty()) {
             return "";
         }
@@ -192,16 +218,20 @@ final class SocketsVerdict {
     /** The socket belongs to the tables and families the command asked for (whatever its state). */
     private boolean selected(InetSocket s) {
         return switch (cmd) {
-            case NetstatCommand n -> (s.v6() ? n.inet6() : n.inet4()) && switch (s.protocol()) {
-                case "tcp" -> n.tcp();
-                case "udp" -> n.udp();
-                default -> false;
-            };
-            case SsCommand c -> (s.v6() ? c.inet6() : c.inet4()) && switch (s.protocol()) {
-                case "tcp" -> c.tcp();
-                case "udp" -> c.udp();
-                default -> false;
-            };
+            case NetstatCommand n ->
+                (s.v6() ? n.inet6() : n.inet4())
+                        && switch (s.protocol()) {
+                            case "tcp" -> n.tcp();
+                            case "udp" -> n.udp();
+                            default -> false;
+                        };
+            case SsCommand c ->
+                (s.v6() ? c.inet6() : c.inet4())
+                        && switch (s.protocol()) {
+                            case "tcp" -> c.tcp();
+                            case "udp" -> c.udp();
+                            default -> false;
+                        };
         };
     }
 
@@ -210,19 +240,43 @@ final class SocketsVerdict {
         for (SocketEntry e : matching) {
             List<SocketOwners.Owner> holders = tables.owners().of(e.inode());
             Long pid = holders.isEmpty() ? null : holders.get(0).pid();
-            String program = holders.isEmpty() ? null
-                    : cmd instanceof SsCommand ? holders.get(0).comm() : holders.get(0).program();
-            sockets.add(switch (e) {
-                case InetSocket s -> new SocketsDetails.Socket(s.table(), s.localAddress(), s.localPort(), s.remoteAddress(),
-                        s.remotePort(), stateName(s), pid, program);
-                case UnixSocket u -> new SocketsDetails.Socket("unix", u.path(), 0, "", 0,
-                        u.listening() ? "LISTENING" : u.state() == UnixSocket.CONNECTED ? "CONNECTED" : "UNCONNECTED",
-                        pid, program);
-            });
+            String program = holders.isEmpty()
+                    ? null
+                    : cmd instanceof SsCommand
+                            ? holders.get(0).comm()
+                            : holders.get(0).program();
+            sockets.add(
+                    switch (e) {
+                        case InetSocket s ->
+                            new SocketsDetails.Socket(
+                                    s.table(),
+                                    s.localAddress(),
+                                    s.localPort(),
+                                    s.remoteAddress(),
+                                    s.remotePort(),
+                                    stateName(s),
+                                    pid,
+                                    program);
+                        case UnixSocket u ->
+                            new SocketsDetails.Socket(
+                                    "unix",
+                                    u.path(),
+                                    0,
+                                    "",
+                                    0,
+                                    u.listening()
+                                            ? "LISTENING"
+                                            : u.state() == UnixSocket.CONNECTED ? "CONNECTED" : "UNCONNECTED",
+                                    pid,
+                                    program);
+                    });
         }
         TreeSet<Integer> ports = new TreeSet<>();
         servers(matching).forEach(s -> ports.add(s.localPort()));
-        return new SocketsDetails(cmd instanceof SsCommand ? "ss" : "netstat", sockets, List.copyOf(ports),
+        return new SocketsDetails(
+                cmd instanceof SsCommand ? "ss" : "netstat",
+                sockets,
+                List.copyOf(ports),
                 !tables.owners().someUnreadable());
     }
 

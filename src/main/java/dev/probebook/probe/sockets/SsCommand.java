@@ -10,9 +10,22 @@ package dev.probebook.probe.sockets;
  * @param sport required local port, or 0 for any
  * @param dport required peer port, or 0 for any
  */
-public record SsCommand(boolean tcp, boolean udp, boolean raw, boolean unix, boolean inet4, boolean inet6,
-                        int states, boolean numeric, boolean processes, boolean header,
-                        boolean netidColumn, boolean stateColumn, int sport, int dport) implements SocketsCommand {
+public record SsCommand(
+        boolean tcp,
+        boolean udp,
+        boolean raw,
+        boolean unix,
+        boolean inet4,
+        boolean inet6,
+        int states,
+        boolean numeric,
+        boolean processes,
+        boolean header,
+        boolean netidColumn,
+        boolean stateColumn,
+        int sport,
+        int dport)
+        implements SocketsCommand {
 
     public boolean shows(int stateCode) {
         return (states & (1 << stateCode)) != 0;

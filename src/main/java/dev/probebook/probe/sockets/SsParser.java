@@ -2,7 +2,6 @@ package dev.probebook.probe.sockets;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +13,12 @@ import java.util.Locale;
  */
 final class SsParser {
 
-    static final String SUPPORTED = "-t -u -w -x -l -a -n -p -4 -6 -H, their long forms, 'state NAME' and 'sport/dport = :PORT'";
+    static final String SUPPORTED =
+            "-t -u -w -x -l -a -n -p -4 -6 -H, their long forms, 'state NAME' and 'sport/dport = :PORT'";
 
     /** How many of ss's socket tables a family selects (inet: tcp mptcp udp dccp sctp raw; unix: three). */
     private static final int INET_TABLES = 6;
+
     private static final int UNIX_TABLES = 3;
 
     private boolean tcp;
@@ -35,8 +36,7 @@ final class SsParser {
     private int sport;
     private int dport;
 
-    private SsParser() {
-    }
+    private SsParser() {}
 
     static SsCommand parse(Args args) throws UsageException {
         SsParser p = new SsParser();
@@ -74,12 +74,15 @@ final class SsParser {
             case 'n' -> numeric = true;
             case 'p' -> processes = true;
             case 'H' -> header = false;
-            case 'r' -> throw new UsageException(
-                    "ss: -r resolves addresses through DNS, which Probebook never does from a socket listing; drop -r");
-            case 's' -> throw new UsageException("ss: -s (summary) is not supported; list the sockets instead ("
-                    + SUPPORTED + ")");
-            case 'e', 'o', 'i', 'm' -> throw new UsageException("ss: -" + c
-                    + " needs kernel socket diagnostics that /proc does not give; supported: " + SUPPORTED);
+            case 'r' ->
+                throw new UsageException(
+                        "ss: -r resolves addresses through DNS, which Probebook never does from a socket listing; drop -r");
+            case 's' ->
+                throw new UsageException(
+                        "ss: -s (summary) is not supported; list the sockets instead (" + SUPPORTED + ")");
+            case 'e', 'o', 'i', 'm' ->
+                throw new UsageException("ss: -" + c
+                        + " needs kernel socket diagnostics that /proc does not give; supported: " + SUPPORTED);
             default -> throw new UsageException("ss: unknown option -" + c + " (supported: " + SUPPORTED + ")");
         }
     }
@@ -141,10 +144,12 @@ final class SsParser {
                     }
                     i = at + 1;
                 }
-                case "or", "||", "not", "!" -> throw new UsageException("ss: '" + w
-                        + "' in a filter is not supported; use one condition, or pipe into grep");
-                default -> throw new UsageException("ss: cannot read filter word '" + words.get(i)
-                        + "' (supported: " + SUPPORTED + ")");
+                case "or", "||", "not", "!" ->
+                    throw new UsageException(
+                            "ss: '" + w + "' in a filter is not supported; use one condition, or pipe into grep");
+                default ->
+                    throw new UsageException(
+                            "ss: cannot read filter word '" + words.get(i) + "' (supported: " + SUPPORTED + ")");
             }
         }
     }
@@ -162,7 +167,8 @@ final class SsParser {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "all" -> TcpState.ALL;
             case "connected" -> TcpState.ALL & ~(TcpState.CLOSE.bit() | TcpState.LISTEN.bit());
-            case "synchronized" -> TcpState.ALL & ~(TcpState.CLOSE.bit() | TcpState.LISTEN.bit() | TcpState.SYN_SENT.bit());
+            case "synchronized" ->
+                TcpState.ALL & ~(TcpState.CLOSE.bit() | TcpState.LISTEN.bit() | TcpState.SYN_SENT.bit());
             case "bucket" -> TcpState.SYN_RECV.bit() | TcpState.TIME_WAIT.bit();
             case "big" -> TcpState.ALL & ~(TcpState.SYN_RECV.bit() | TcpState.TIME_WAIT.bit());
             case "established" -> TcpState.ESTABLISHED.bit();
@@ -176,8 +182,9 @@ final class SsParser {
             case "last-ack" -> TcpState.LAST_ACK.bit();
             case "listening", "listen" -> TcpState.LISTEN.bit();
             case "closing" -> TcpState.CLOSING.bit();
-            default -> throw new UsageException("ss: wrong state name: " + name
-                    + " (e.g. listening, established, time-wait, connected, all)");
+            default ->
+                throw new UsageException(
+                        "ss: wrong state name: " + name + " (e.g. listening, established, time-wait, connected, all)");
         };
     }
 
@@ -224,7 +231,20 @@ final class SsParser {
         }
         int states = sawStateExpression ? expressionStates : optionStates != 0 ? optionStates : defaults;
         boolean stateColumn = Integer.bitCount(states) > 1;
-        return new SsCommand(tcp, udp, raw, showUnix, inet4, inet6, states, numeric, processes, header,
-                tables > 1, stateColumn, sport, dport);
+        return new SsCommand(
+                tcp,
+                udp,
+                raw,
+                showUnix,
+                inet4,
+                inet6,
+                states,
+                numeric,
+                processes,
+                header,
+                tables > 1,
+                stateColumn,
+                sport,
+                dport);
     }
 }

@@ -1,7 +1,6 @@
 package dev.probebook.probe.sockets;
 
 import dev.probebook.command.Services;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,18 +18,18 @@ import java.util.Locale;
 final class SsView {
 
     private static final List<CompactColumns.Column> COLUMNS = List.of(
-            new CompactColumns.Column("", false),    // Netid
-            new CompactColumns.Column(" ", false),   // State
-            new CompactColumns.Column(" ", false),   // Recv-Q
-            new CompactColumns.Column(" ", false),   // Send-Q
-            new CompactColumns.Column(" ", true),    // Local Address:
-            new CompactColumns.Column("", false),    // Port
-            new CompactColumns.Column(" ", true),    // Peer Address:
-            new CompactColumns.Column("", false),    // Port
-            new CompactColumns.Column("", false));   // Process
+            new CompactColumns.Column("", false), // Netid
+            new CompactColumns.Column(" ", false), // State
+            new CompactColumns.Column(" ", false), // Recv-Q
+            new CompactColumns.Column(" ", false), // Send-Q
+            new CompactColumns.Column(" ", true), // Local Address:
+            new CompactColumns.Column("", false), // Port
+            new CompactColumns.Column(" ", true), // Peer Address:
+            new CompactColumns.Column("", false), // Port
+            new CompactColumns.Column("", false)); // Process
 
-    private static final List<String> HEADERS = List.of("Netid", "State", "Recv-Q", "Send-Q", "Local Address:", "Port",
-            "Peer Address:", "Port", "Process");
+    private static final List<String> HEADERS =
+            List.of("Netid", "State", "Recv-Q", "Send-Q", "Local Address:", "Port", "Peer Address:", "Port", "Process");
 
     private final SsCommand cmd;
     private final SocketTables tables;
@@ -94,7 +93,9 @@ final class SsView {
             case "udp" -> cmd.udp();
             default -> cmd.raw();
         };
-        return table && (s.v6() ? cmd.inet6() : cmd.inet4()) && cmd.shows(s.state())
+        return table
+                && (s.v6() ? cmd.inet6() : cmd.inet4())
+                && cmd.shows(s.state())
                 && (cmd.sport() == 0 || s.localPort() == cmd.sport())
                 && (cmd.dport() == 0 || s.remotePort() == cmd.dport());
     }
@@ -118,15 +119,29 @@ final class SsView {
             case UnixSocket.SEQPACKET -> "u_seq";
             default -> "u_dgr";
         };
-        return List.of(netid, TcpState.of(state(u)).ssName(), queue(0), queue(0),
-                (u.path().isEmpty() ? "*" : u.path()) + " ", Long.toString(u.inode()), "* ", "0", users(u.inode()));
+        return List.of(
+                netid,
+                TcpState.of(state(u)).ssName(),
+                queue(0),
+                queue(0),
+                (u.path().isEmpty() ? "*" : u.path()) + " ",
+                Long.toString(u.inode()),
+                "* ",
+                "0",
+                users(u.inode()));
     }
 
     private List<String> fields(InetSocket s) {
         TcpState st = TcpState.of(s.state());
-        return List.of(s.protocol(), st == null ? "UNKNOWN" : st.ssName(), queue(s.rxQueue()), queue(s.txQueue()),
-                address(s.localAddress(), s.v6()) + ":", service(s.protocol(), s.localPort()),
-                address(s.remoteAddress(), s.v6()) + ":", service(s.protocol(), s.remotePort()),
+        return List.of(
+                s.protocol(),
+                st == null ? "UNKNOWN" : st.ssName(),
+                queue(s.rxQueue()),
+                queue(s.txQueue()),
+                address(s.localAddress(), s.v6()) + ":",
+                service(s.protocol(), s.localPort()),
+                address(s.remoteAddress(), s.v6()) + ":",
+                service(s.protocol(), s.remotePort()),
                 users(s.inode()));
     }
 

@@ -11,6 +11,7 @@ public record UnixSocket(long refCount, int protocol, int flags, int type, int s
 
     /** {@code __SO_ACCEPTCON}: the socket called listen(). */
     public static final int ACCEPTING = 1 << 16;
+
     static final int WAIT_DATA = 1 << 17;
     static final int NO_SPACE = 1 << 18;
 

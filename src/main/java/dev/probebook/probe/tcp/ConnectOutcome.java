@@ -14,12 +14,10 @@ public sealed interface ConnectOutcome {
     }
 
     /** Handshake completed: something listens and the path is open. */
-    record Open(InetAddress address, long nanos) implements ConnectOutcome {
-    }
+    record Open(InetAddress address, long nanos) implements ConnectOutcome {}
 
     /** RST in answer to the SYN: no listener, or a firewall REJECT rule. */
-    record Refused(InetAddress address, long nanos) implements ConnectOutcome {
-    }
+    record Refused(InetAddress address, long nanos) implements ConnectOutcome {}
 
     /**
      * No answer to the SYN before the timeout: dropped on the way, or the host is down. {@code runLimit}: the
@@ -32,6 +30,5 @@ public sealed interface ConnectOutcome {
     }
 
     /** Any other failure (no route, network unreachable, policy refusal), with the system's message. */
-    record Failed(InetAddress address, long nanos, String message) implements ConnectOutcome {
-    }
+    record Failed(InetAddress address, long nanos, String message) implements ConnectOutcome {}
 }

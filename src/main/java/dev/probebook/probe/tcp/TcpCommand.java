@@ -7,13 +7,29 @@ import java.util.List;
  * A parsed {@code tcping}, {@code telnet} or {@code nc} command. {@code timeout} is the per-connection
  * timeout (null: the configured default); {@code count} applies to tcping only.
  */
-public record TcpCommand(Tool tool, String host, List<Integer> ports, int count, Duration interval,
-                         Duration timeout, boolean verbose, boolean zeroIo, IpVersion ipVersion) {
+public record TcpCommand(
+        Tool tool,
+        String host,
+        List<Integer> ports,
+        int count,
+        Duration interval,
+        Duration timeout,
+        boolean verbose,
+        boolean zeroIo,
+        IpVersion ipVersion) {
 
     /** Which tool's output to imitate. */
-    public enum Tool { TCPING, TELNET, NC }
+    public enum Tool {
+        TCPING,
+        TELNET,
+        NC
+    }
 
-    public enum IpVersion { ANY, V4, V6 }
+    public enum IpVersion {
+        ANY,
+        V4,
+        V6
+    }
 
     public TcpCommand {
         ports = List.copyOf(ports);

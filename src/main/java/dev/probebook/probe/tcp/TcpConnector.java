@@ -2,7 +2,6 @@ package dev.probebook.probe.tcp;
 
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -19,8 +18,7 @@ import java.time.Duration;
  */
 public final class TcpConnector {
 
-    private TcpConnector() {
-    }
+    private TcpConnector() {}
 
     /** Connects and closes at once. */
     public static ConnectOutcome probe(ProbeContext ctx, String host, InetAddress address, int port, Duration timeout)
@@ -36,8 +34,9 @@ public final class TcpConnector {
      * Connects {@code socket}; on {@link ConnectOutcome.Open} the socket stays open for the caller to read.
      * Checks the target policy on the resolved address first.
      */
-    public static ConnectOutcome connect(ProbeContext ctx, String host, Socket socket, InetAddress address, int port,
-                                         Duration timeout) throws InterruptedException, PolicyDeniedException {
+    public static ConnectOutcome connect(
+            ProbeContext ctx, String host, Socket socket, InetAddress address, int port, Duration timeout)
+            throws InterruptedException, PolicyDeniedException {
         ctx.checkTarget(host, address, port);
         ctx.closeOnCancel(socket);
         long start = System.nanoTime();
@@ -68,7 +67,8 @@ public final class TcpConnector {
             if (ctx.cancelled()) {
                 return stopped(ctx, address, System.nanoTime() - start);
             }
-            return new ConnectOutcome.Failed(address, System.nanoTime() - start, capitalise(String.valueOf(e.getMessage())));
+            return new ConnectOutcome.Failed(
+                    address, System.nanoTime() - start, capitalise(String.valueOf(e.getMessage())));
         }
     }
 
@@ -77,7 +77,8 @@ public final class TcpConnector {
      * event as the connect timeout (clamped to that deadline) it raced with, and must read the same: a timeout
      * with the tool's lines and the SYN-dropped verdict, not a bare "timed out" error that lost them.
      */
-    private static ConnectOutcome stopped(ProbeContext ctx, InetAddress address, long nanos) throws InterruptedException {
+    private static ConnectOutcome stopped(ProbeContext ctx, InetAddress address, long nanos)
+            throws InterruptedException {
         if (ctx.remaining().isZero()) {
             return new ConnectOutcome.TimedOut(address, nanos, true);
         }

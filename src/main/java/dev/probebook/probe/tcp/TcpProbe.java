@@ -9,7 +9,6 @@ import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.probe.resolve.NameResolver;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
@@ -68,7 +67,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
                 case "-6" -> ip = TcpCommand.IpVersion.V6;
                 default -> {
                     if (w.startsWith("-") && w.length() > 1) {
-                        throw new UsageException("tcping: unknown option " + w + " (supported: -n COUNT, -t, -w SECONDS, -i SECONDS, -4, -6)");
+                        throw new UsageException("tcping: unknown option " + w
+                                + " (supported: -n COUNT, -t, -w SECONDS, -i SECONDS, -4, -6)");
                     }
                     operands.add(w);
                     if (operands.size() == 1) {
@@ -135,7 +135,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                     switch (c) {
                         case 'z' -> zero = true;
                         case 'v' -> verbose = true;
-                        case 'n' -> { }
+                        case 'n' -> {}
                         case '4' -> ip = TcpCommand.IpVersion.V4;
                         case '6' -> ip = TcpCommand.IpVersion.V6;
                         case 'w' -> {
@@ -143,9 +143,15 @@ public final class TcpProbe implements Probe<TcpCommand> {
                             timeout = secondsOption("-w", rest.isEmpty() ? args.valueOf("-w") : rest);
                             k = w.length();
                         }
-                        case 'u' -> throw new UsageException(word + ": UDP (-u) is not supported: a UDP port gives no answer to test");
-                        case 'l' -> throw new UsageException(word + ": listening (-l) is not supported: Probebook only checks outgoing connections");
-                        default -> throw new UsageException(word + ": unknown option -" + c + " (supported: -z -v -n -w SECONDS -4 -6)");
+                        case 'u' ->
+                            throw new UsageException(
+                                    word + ": UDP (-u) is not supported: a UDP port gives no answer to test");
+                        case 'l' ->
+                            throw new UsageException(word
+                                    + ": listening (-l) is not supported: Probebook only checks outgoing connections");
+                        default ->
+                            throw new UsageException(
+                                    word + ": unknown option -" + c + " (supported: -z -v -n -w SECONDS -4 -6)");
                     }
                 }
             } else {
@@ -158,7 +164,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
             }
         }
         if (operands.size() < 2) {
-            throw new UsageException(word + ": missing " + (operands.isEmpty() ? "host and port" : "port") + " (usage: nc -zv [-w SECONDS] HOST PORT)");
+            throw new UsageException(word + ": missing " + (operands.isEmpty() ? "host and port" : "port")
+                    + " (usage: nc -zv [-w SECONDS] HOST PORT)");
         }
         String host = validHost(args, operands.get(0));
         List<Integer> ports = new ArrayList<>();
@@ -201,13 +208,20 @@ public final class TcpProbe implements Probe<TcpCommand> {
                 throw new UnknownHostException(cmd.host());
             }
         } catch (UnknownHostException e) {
-            ctx.out(switch (cmd.tool()) {
-                case TCPING -> "DNS: Could not find host - " + cmd.host() + ", aborting";
-                case TELNET -> "telnet: could not resolve " + cmd.host() + "/" + cmd.port() + ": Name or service not known";
-                case NC -> "nc: getaddrinfo for host \"" + cmd.host() + "\" port " + cmd.port() + ": Name or service not known";
-            });
-            return ProbeResult.fail("cannot resolve " + cmd.host() + ": check the name (nslookup " + cmd.host()
-                    + ") or add it to /etc/hosts", new TcpDetails(cmd.host(), List.of(), List.of()));
+            ctx.out(
+                    switch (cmd.tool()) {
+                        case TCPING -> "DNS: Could not find host - " + cmd.host() + ", aborting";
+                        case TELNET ->
+                            "telnet: could not resolve " + cmd.host() + "/" + cmd.port()
+                                    + ": Name or service not known";
+                        case NC ->
+                            "nc: getaddrinfo for host \"" + cmd.host() + "\" port " + cmd.port()
+                                    + ": Name or service not known";
+                    });
+            return ProbeResult.fail(
+                    "cannot resolve " + cmd.host() + ": check the name (nslookup " + cmd.host()
+                            + ") or add it to /etc/hosts",
+                    new TcpDetails(cmd.host(), List.of(), List.of()));
         }
         try {
             return switch (cmd.tool()) {
@@ -222,11 +236,13 @@ public final class TcpProbe implements Probe<TcpCommand> {
     }
 
     private static List<InetAddress> filter(List<InetAddress> all, TcpCommand.IpVersion v) {
-        return all.stream().filter(a -> switch (v) {
-            case ANY -> true;
-            case V4 -> a instanceof Inet4Address;
-            case V6 -> a instanceof Inet6Address;
-        }).toList();
+        return all.stream()
+                .filter(a -> switch (v) {
+                    case ANY -> true;
+                    case V4 -> a instanceof Inet4Address;
+                    case V6 -> a instanceof Inet6Address;
+                })
+                .toList();
     }
 
     /** The tool's connect timeout; {@link TcpConnector} clamps it to the run's deadline. */
@@ -243,7 +259,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
      * tcping to one resolved address: its output, statistics and verdict. Public for {@code ping HOST -p PORT},
      * which checks the port this way instead of pinging.
      */
-    public ProbeResult tcping(TcpCommand cmd, InetAddress address, ProbeContext ctx) throws InterruptedException, PolicyDeniedException {
+    public ProbeResult tcping(TcpCommand cmd, InetAddress address, ProbeContext ctx)
+            throws InterruptedException, PolicyDeniedException {
         String target = format(address) + ":" + cmd.port();
         List<ConnectOutcome> outcomes = new ArrayList<>();
         List<TcpDetails.Attempt> attempts = new ArrayList<>();
@@ -259,7 +276,12 @@ public final class TcpProbe implements Probe<TcpCommand> {
                         break;
                     }
                 }
-                o = TcpConnector.probe(ctx, cmd.host(), address, cmd.port(), timeout(cmd, ctx.settings().tcp().tcpingTimeout()));
+                o = TcpConnector.probe(
+                        ctx,
+                        cmd.host(),
+                        address,
+                        cmd.port(),
+                        timeout(cmd, ctx.settings().tcp().tcpingTimeout()));
             } catch (InterruptedException e) {
                 // A stop during the wait or a connect (tcping -t is ended this way) ends like tcping on Ctrl+C: the
                 // statistics and verdict of the probes made. Throwing lost them all for "stopped before it finished".
@@ -270,19 +292,37 @@ public final class TcpProbe implements Probe<TcpCommand> {
             String state = o instanceof ConnectOutcome.Open ? "Port is open" : "No response";
             ctx.out(String.format(Locale.ROOT, "Probing %s/tcp - %s - time=%.3fms", target, state, o.millis()));
         }
-        long ok = outcomes.stream().filter(o -> o instanceof ConnectOutcome.Open).count();
+        long ok =
+                outcomes.stream().filter(o -> o instanceof ConnectOutcome.Open).count();
         int sent = outcomes.size();
         ctx.out("");
         ctx.out("Ping statistics for " + target);
         ctx.out("     " + sent + " probes sent.");
-        ctx.out(String.format(Locale.ROOT, "     %d successful, %d failed.  (%.2f%% fail)", ok, sent - ok,
+        ctx.out(String.format(
+                Locale.ROOT,
+                "     %d successful, %d failed.  (%.2f%% fail)",
+                ok,
+                sent - ok,
                 sent == 0 ? 0.0 : 100.0 * (sent - ok) / sent));
         if (ok > 0) {
-            double min = outcomes.stream().filter(o -> o instanceof ConnectOutcome.Open).mapToDouble(ConnectOutcome::millis).min().orElse(0);
-            double max = outcomes.stream().filter(o -> o instanceof ConnectOutcome.Open).mapToDouble(ConnectOutcome::millis).max().orElse(0);
-            double avg = outcomes.stream().filter(o -> o instanceof ConnectOutcome.Open).mapToDouble(ConnectOutcome::millis).average().orElse(0);
+            double min = outcomes.stream()
+                    .filter(o -> o instanceof ConnectOutcome.Open)
+                    .mapToDouble(ConnectOutcome::millis)
+                    .min()
+                    .orElse(0);
+            double max = outcomes.stream()
+                    .filter(o -> o instanceof ConnectOutcome.Open)
+                    .mapToDouble(ConnectOutcome::millis)
+                    .max()
+                    .orElse(0);
+            double avg = outcomes.stream()
+                    .filter(o -> o instanceof ConnectOutcome.Open)
+                    .mapToDouble(ConnectOutcome::millis)
+                    .average()
+                    .orElse(0);
             ctx.out("Approximate trip times in milli-seconds:");
-            ctx.out(String.format(Locale.ROOT, "     Minimum = %.3fms, Maximum = %.3fms, Average = %.3fms", min, max, avg));
+            ctx.out(String.format(
+                    Locale.ROOT, "     Minimum = %.3fms, Maximum = %.3fms, Average = %.3fms", min, max, avg));
         } else {
             ctx.out("Was unable to connect, cannot provide trip statistics.");
         }
@@ -295,8 +335,10 @@ public final class TcpProbe implements Probe<TcpCommand> {
             if (change != null) {
                 return ProbeResult.warn(change, details);
             }
-            return ProbeResult.warn("intermittent: " + ok + " of " + sent + " probes to " + target
-                    + " connected. Typical of a load balancer (VIP) whose members differ: test each member directly", details);
+            return ProbeResult.warn(
+                    "intermittent: " + ok + " of " + sent + " probes to " + target
+                            + " connected. Typical of a load balancer (VIP) whose members differ: test each member directly",
+                    details);
         }
         return verdict(outcomes.get(outcomes.size() - 1), cmd.host(), cmd.port(), details);
     }
@@ -318,28 +360,34 @@ public final class TcpProbe implements Probe<TcpCommand> {
         }
         String probes = "probes " + (change + 1) + "-" + outcomes.size();
         if (!firstOpen) {
-            return "probes 1-" + change + " to " + target + " failed, then it accepted connections from probe " + (change + 1)
-                    + " on: the service came up (or a firewall opened) during the run";
+            return "probes 1-" + change + " to " + target + " failed, then it accepted connections from probe "
+                    + (change + 1) + " on: the service came up (or a firewall opened) during the run";
         }
         String how = after.stream().allMatch(o -> o instanceof ConnectOutcome.Refused)
                 ? " were refused: the listener went away (the service stopped, crashed or is restarting) or a firewall began rejecting"
                 : after.stream().allMatch(o -> o instanceof ConnectOutcome.TimedOut)
-                ? " timed out: the host went down or a firewall began dropping"
-                : " failed";
-        return change + " of " + outcomes.size() + " probes to " + target + " connected, then it stopped accepting: " + probes + how
-                + ". Check the service on that host (ss -tlnp, its logs)";
+                        ? " timed out: the host went down or a firewall began dropping"
+                        : " failed";
+        return change + " of " + outcomes.size() + " probes to " + target + " connected, then it stopped accepting: "
+                + probes + how + ". Check the service on that host (ss -tlnp, its logs)";
     }
 
     // --- telnet ---------------------------------------------------------------------------------
 
-    private ProbeResult telnet(TcpCommand cmd, List<InetAddress> addresses, ProbeContext ctx) throws InterruptedException, PolicyDeniedException {
+    private ProbeResult telnet(TcpCommand cmd, List<InetAddress> addresses, ProbeContext ctx)
+            throws InterruptedException, PolicyDeniedException {
         List<TcpDetails.Attempt> attempts = new ArrayList<>();
         ConnectOutcome last = null;
         for (InetAddress address : addresses) {
             ctx.out("Trying " + address.getHostAddress() + "...");
             Socket socket = new Socket();
             try {
-                ConnectOutcome o = TcpConnector.connect(ctx, cmd.host(), socket, address, cmd.port(),
+                ConnectOutcome o = TcpConnector.connect(
+                        ctx,
+                        cmd.host(),
+                        socket,
+                        address,
+                        cmd.port(),
                         timeout(cmd, ctx.settings().tcp().connectTimeout()));
                 attempts.add(attempt(o, cmd.port()));
                 last = o;
@@ -351,8 +399,10 @@ public final class TcpProbe implements Probe<TcpCommand> {
                     ctx.out(closedByPeer ? "Connection closed by foreign host." : "Connection closed.");
                     TcpDetails details = new TcpDetails(cmd.host(), attempts, banner);
                     String also = banner.isEmpty() ? "" : " It greeted with: " + banner.get(0);
-                    return ProbeResult.ok("connected to " + cmd.host() + " port " + cmd.port()
-                            + ": something listens there and the path is open." + also, details);
+                    return ProbeResult.ok(
+                            "connected to " + cmd.host() + " port " + cmd.port()
+                                    + ": something listens there and the path is open." + also,
+                            details);
                 }
                 ctx.out("telnet: connect to address " + address.getHostAddress() + ": " + reason(o));
             } finally {
@@ -420,7 +470,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
 
     // --- nc -------------------------------------------------------------------------------------
 
-    private ProbeResult nc(TcpCommand cmd, List<InetAddress> addresses, ProbeContext ctx) throws InterruptedException, PolicyDeniedException {
+    private ProbeResult nc(TcpCommand cmd, List<InetAddress> addresses, ProbeContext ctx)
+            throws InterruptedException, PolicyDeniedException {
         List<TcpDetails.Attempt> attempts = new ArrayList<>();
         List<String> banner = new ArrayList<>();
         List<Integer> open = new ArrayList<>();
@@ -433,13 +484,19 @@ public final class TcpProbe implements Probe<TcpCommand> {
             for (InetAddress address : addresses) {
                 Socket socket = new Socket();
                 try {
-                    ConnectOutcome o = TcpConnector.connect(ctx, cmd.host(), socket, address, port,
+                    ConnectOutcome o = TcpConnector.connect(
+                            ctx,
+                            cmd.host(),
+                            socket,
+                            address,
+                            port,
                             timeout(cmd, ctx.settings().tcp().connectTimeout()));
                     attempts.add(attempt(o, port));
                     if (o instanceof ConnectOutcome.Open) {
                         if (cmd.verbose()) {
                             String svc = Services.tcpName(port);
-                            ctx.out("Connection to " + cmd.host() + " " + port + " port [tcp/" + (svc == null ? "*" : svc) + "] succeeded!");
+                            ctx.out("Connection to " + cmd.host() + " " + port + " port [tcp/"
+                                    + (svc == null ? "*" : svc) + "] succeeded!");
                         }
                         if (!cmd.zeroIo()) {
                             readBanner(socket, ctx, banner);
@@ -450,9 +507,12 @@ public final class TcpProbe implements Probe<TcpCommand> {
                     }
                     lastFailure = o;
                     if (cmd.verbose()) {
-                        ctx.out(o instanceof ConnectOutcome.TimedOut
-                                ? "nc: connect to " + address.getHostAddress() + " port " + port + " (tcp) timed out: Operation now in progress"
-                                : "nc: connect to " + address.getHostAddress() + " port " + port + " (tcp) failed: " + reason(o));
+                        ctx.out(
+                                o instanceof ConnectOutcome.TimedOut
+                                        ? "nc: connect to " + address.getHostAddress() + " port " + port
+                                                + " (tcp) timed out: Operation now in progress"
+                                        : "nc: connect to " + address.getHostAddress() + " port " + port
+                                                + " (tcp) failed: " + reason(o));
                     }
                 } finally {
                     closeQuietly(socket);
@@ -467,10 +527,13 @@ public final class TcpProbe implements Probe<TcpCommand> {
             if (open.isEmpty()) {
                 return verdict(lastFailure, cmd.host(), cmd.port(), details);
             }
-            return ProbeResult.ok(open.size() + " of " + cmd.ports().size() + " ports open on " + cmd.host() + ": " + open, details);
+            return ProbeResult.ok(
+                    open.size() + " of " + cmd.ports().size() + " ports open on " + cmd.host() + ": " + open, details);
         }
         if (!open.isEmpty()) {
-            return ProbeResult.ok("port " + cmd.port() + " on " + cmd.host() + " is open: something listens and the path is allowed", details);
+            return ProbeResult.ok(
+                    "port " + cmd.port() + " on " + cmd.host() + " is open: something listens and the path is allowed",
+                    details);
         }
         if (lastFailure == null) {
             return new ProbeResult(Verdict.SKIPPED, "stopped before connecting", details);
@@ -484,15 +547,29 @@ public final class TcpProbe implements Probe<TcpCommand> {
     static ProbeResult verdict(ConnectOutcome o, String host, int port, TcpDetails details) {
         String where = host + " port " + port;
         return switch (o) {
-            case ConnectOutcome.Open open -> ProbeResult.ok("port " + port + " on " + host
-                    + " is open: something listens and the path is allowed", details);
-            case ConnectOutcome.Refused r -> ProbeResult.fail("connection refused by " + where
-                    + ": nothing listens on that port, or a firewall rejects it. Check the service (ss -tlnp) and allow the port in the firewall", details);
-            case ConnectOutcome.TimedOut t -> ProbeResult.fail("no answer from " + where + " within "
-                    + Math.round(t.millis()) + " ms" + (t.runLimit() ? ", when the run's time limit (probebook.probe-timeout) ended the wait" : "")
-                    + ": the SYN was dropped on the way (firewall, security group, VIP) or the host is down", details);
-            case ConnectOutcome.Failed f -> ProbeResult.fail("cannot connect to " + where + ": " + f.message()
-                    + " (routing or network problem on this side)", details);
+            case ConnectOutcome.Open open ->
+                ProbeResult.ok(
+                        "port " + port + " on " + host + " is open: something listens and the path is allowed",
+                        details);
+            case ConnectOutcome.Refused r ->
+                ProbeResult.fail(
+                        "connection refused by " + where
+                                + ": nothing listens on that port, or a firewall rejects it. Check the service (ss -tlnp) and allow the port in the firewall",
+                        details);
+            case ConnectOutcome.TimedOut t ->
+                ProbeResult.fail(
+                        "no answer from " + where + " within "
+                                + Math.round(t.millis()) + " ms"
+                                + (t.runLimit()
+                                        ? ", when the run's time limit (probebook.probe-timeout) ended the wait"
+                                        : "")
+                                + ": the SYN was dropped on the way (firewall, security group, VIP) or the host is down",
+                        details);
+            case ConnectOutcome.Failed f ->
+                ProbeResult.fail(
+                        "cannot connect to " + where + ": " + f.message()
+                                + " (routing or network problem on this side)",
+                        details);
             case null -> ProbeResult.fail("no connection attempt to " + where, details);
         };
     }
@@ -516,7 +593,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
             case ConnectOutcome.Failed x -> "failed";
         };
         String message = o instanceof ConnectOutcome.Failed f ? f.message() : null;
-        return new TcpDetails.Attempt(o.address().getHostAddress(), port, outcome, Math.round(o.millis() * 1000) / 1000.0, message);
+        return new TcpDetails.Attempt(
+                o.address().getHostAddress(), port, outcome, Math.round(o.millis() * 1000) / 1000.0, message);
     }
 
     private static String format(InetAddress a) {

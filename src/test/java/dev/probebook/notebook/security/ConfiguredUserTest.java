@@ -1,13 +1,12 @@
 package dev.probebook.notebook.security;
 
-import dev.probebook.access.Role;
-import org.junit.jupiter.api.Test;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-
-import java.util.Set;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probebook.access.Role;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class ConfiguredUserTest {
 
@@ -15,17 +14,21 @@ class ConfiguredUserTest {
 
     @Test
     void aBcryptHashWithOrWithoutItsIdIsAccepted() {
-        assertThat(ConfiguredUser.of("ada", "{bcrypt}" + BCRYPT, "admin").passwordHash()).isEqualTo("{bcrypt}" + BCRYPT);
+        assertThat(ConfiguredUser.of("ada", "{bcrypt}" + BCRYPT, "admin").passwordHash())
+                .isEqualTo("{bcrypt}" + BCRYPT);
         assertThat(ConfiguredUser.of("ada", BCRYPT, "admin").passwordHash()).isEqualTo("{bcrypt}" + BCRYPT);
-        assertThat(ConfiguredUser.of("ops.team-1@corp", BCRYPT, "operator, EDITOR").roles())
+        assertThat(ConfiguredUser.of("ops.team-1@corp", BCRYPT, "operator, EDITOR")
+                        .roles())
                 .isEqualTo(Set.of(Role.OPERATOR, Role.EDITOR));
     }
 
     @Test
     void plainTextPasswordsStopTheApp() {
-        for (String plain : new String[]{"secret", "{noop}secret", "{bcrypt}short", "", "  "}) {
-            assertThatThrownBy(() -> ConfiguredUser.of("ada", plain, "admin")).as(plain)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("probebook.users.ada.password-hash")
+        for (String plain : new String[] {"secret", "{noop}secret", "{bcrypt}short", "", "  "}) {
+            assertThatThrownBy(() -> ConfiguredUser.of("ada", plain, "admin"))
+                    .as(plain)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("probebook.users.ada.password-hash")
                     .hasMessageContaining("hash-password");
         }
     }
@@ -39,7 +42,8 @@ class ConfiguredUserTest {
 
     @Test
     void authoritiesIncludeTheRolesBelow() {
-        assertThat(UserDirectory.authorities(Set.of(Role.EDITOR))).extracting(a -> a.getAuthority())
+        assertThat(UserDirectory.authorities(Set.of(Role.EDITOR)))
+                .extracting(a -> a.getAuthority())
                 .containsExactly("ROLE_VIEWER", "ROLE_OPERATOR", "ROLE_EDITOR");
     }
 
@@ -47,8 +51,11 @@ class ConfiguredUserTest {
     void oidcGroupsMapToRolesWithADefault() {
         OidcRoles roles = new OidcRoles("groups", Role.VIEWER);
         assertThat(roles.rolesOf(java.util.List.of("probebook-admin", "staff"))).containsExactly(Role.ADMIN);
-        assertThat(roles.rolesOf("Probebook-Operator probebook-editor")).containsExactlyInAnyOrder(Role.OPERATOR, Role.EDITOR);
-        assertThat(roles.rolesOf(java.util.List.of("admin"))).as("the provider's own admin group").containsExactly(Role.VIEWER);
+        assertThat(roles.rolesOf("Probebook-Operator probebook-editor"))
+                .containsExactlyInAnyOrder(Role.OPERATOR, Role.EDITOR);
+        assertThat(roles.rolesOf(java.util.List.of("admin")))
+                .as("the provider's own admin group")
+                .containsExactly(Role.VIEWER);
         assertThat(roles.rolesOf(null)).containsExactly(Role.VIEWER);
         assertThat(roles.rolesOf(java.util.List.of("staff"))).containsExactly(Role.VIEWER);
     }

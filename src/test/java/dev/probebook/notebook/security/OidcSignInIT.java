@@ -1,19 +1,18 @@
 package dev.probebook.notebook.security;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.probebook.testing.Browsers;
 import dev.probebook.testing.FakeOidcProvider;
 import dev.probebook.testing.PackagedApp;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Sign-in through an OpenID Connect provider (a fake one on loopback) with Spring Security's standard
@@ -23,17 +22,29 @@ class OidcSignInIT {
 
     @Test
     void anOidcUserSignsInWithTheRoleFromTheGroupsClaim() throws Exception {
-        try (FakeOidcProvider idp = new FakeOidcProvider("probebook", Map.of("sub", "u-42", "preferred_username", "ivy",
-                "groups", List.of("staff", "admin", "probebook-operator")));
-             PackagedApp app = PackagedApp.start("oidc-it-app", List.of(),
-                     "--probebook.data-dir=" + Files.createTempDirectory("probebook-oidc-data"),
-                     "--spring.security.oauth2.client.registration.corp.client-id=probebook",
-                     "--spring.security.oauth2.client.registration.corp.client-secret=test-secret",
-                     "--spring.security.oauth2.client.registration.corp.client-name=Corp SSO",
-                     "--spring.security.oauth2.client.registration.corp.scope=openid,profile",
-                     "--spring.security.oauth2.client.provider.corp.issuer-uri=" + idp.issuer());
-             Playwright pw = Playwright.create(); Browser browser = Browsers.chromium(pw)) {
-            assertThat(app.log()).as("an identity provider is configured: no console link").doesNotContain("/signin?token=");
+        try (FakeOidcProvider idp = new FakeOidcProvider(
+                        "probebook",
+                        Map.of(
+                                "sub",
+                                "u-42",
+                                "preferred_username",
+                                "ivy",
+                                "groups",
+                                List.of("staff", "admin", "probebook-operator")));
+                PackagedApp app = PackagedApp.start(
+                        "oidc-it-app",
+                        List.of(),
+                        "--probebook.data-dir=" + Files.createTempDirectory("probebook-oidc-data"),
+                        "--spring.security.oauth2.client.registration.corp.client-id=probebook",
+                        "--spring.security.oauth2.client.registration.corp.client-secret=test-secret",
+                        "--spring.security.oauth2.client.registration.corp.client-name=Corp SSO",
+                        "--spring.security.oauth2.client.registration.corp.scope=openid,profile",
+                        "--spring.security.oauth2.client.provider.corp.issuer-uri=" + idp.issuer());
+                Playwright pw = Playwright.create();
+                Browser browser = Browsers.chromium(pw)) {
+            assertThat(app.log())
+                    .as("an identity provider is configured: no console link")
+                    .doesNotContain("/signin?token=");
             Page page = browser.newContext().newPage();
             page.setDefaultTimeout(20_000);
             page.navigate(app.base() + "/terminal");

@@ -1,5 +1,8 @@
 package dev.probebook.notebook.security;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -8,10 +11,6 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.probebook.testing.Browsers;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.PackagedApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The packaged app in team mode, seen from outside as an attacker or a user with too small a role would
@@ -43,22 +42,32 @@ class SecurityIT {
     private static Path data;
     private static PackagedApp app;
     private static LoopbackServers.Open listener;
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     @BeforeAll
     static void start() throws Exception {
         runbooks = Files.createTempDirectory("probebook-sec-runbooks");
         data = Files.createTempDirectory("probebook-sec-data");
-        Files.writeString(runbooks.resolve("loopback.md"), "# Loopback\n\n```\nnc -zv 127.0.0.1 9\n```\n", StandardCharsets.UTF_8);
-        Files.writeString(Files.createTempDirectory("outside").resolve("secret.md"), "# Secret\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                runbooks.resolve("loopback.md"),
+                "# Loopback\n\n```\nnc -zv 127.0.0.1 9\n```\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                Files.createTempDirectory("outside").resolve("secret.md"), "# Secret\n", StandardCharsets.UTF_8);
         listener = new LoopbackServers.Open(null);
         app = startApp();
     }
 
     private static PackagedApp startApp() throws Exception {
-        return PackagedApp.start("security-it-app", USERS, "--probebook.runbooks-dir=" + runbooks,
-                "--probebook.data-dir=" + data, "--probebook.limits.per-user-runs-per-minute=5");
+        return PackagedApp.start(
+                "security-it-app",
+                USERS,
+                "--probebook.runbooks-dir=" + runbooks,
+                "--probebook.data-dir=" + data,
+                "--probebook.limits.per-user-runs-per-minute=5");
     }
 
     @AfterAll
@@ -72,7 +81,8 @@ class SecurityIT {
     }
 
     private static HttpResponse<String> get(String path, String auth) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(30));
         if (auth != null) {
             b.header("Authorization", auth);
         }
@@ -80,7 +90,8 @@ class SecurityIT {
     }
 
     private static HttpResponse<String> run(PackagedApp.User user, String command) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + "/api/run")).timeout(Duration.ofSeconds(90))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + "/api/run"))
+                .timeout(Duration.ofSeconds(90))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"command\": \"" + command.replace("\"", "\\\"") + "\"}"));
         if (user != null) {
@@ -91,43 +102,72 @@ class SecurityIT {
 
     @Test
     void everyPageSendsAnAnonymousVisitorToTheSignInPage() throws Exception {
-        assertThat(get("/runbook/..", null).statusCode()).as("a path that leaves its folder is refused outright").isEqualTo(400);
-        for (String path : List.of("/", "/runbook/loopback", "/terminal", "/audit", "/edit/loopback", "/runbook/secret")) {
+        assertThat(get("/runbook/..", null).statusCode())
+                .as("a path that leaves its folder is refused outright")
+                .isEqualTo(400);
+        for (String path :
+                List.of("/", "/runbook/loopback", "/terminal", "/audit", "/edit/loopback", "/runbook/secret")) {
             HttpResponse<String> r = get(path, null);
             assertThat(r.statusCode()).as(path).isIn(302, 303);
             assertThat(r.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
         }
         assertThat(get("/login", null).statusCode()).isEqualTo(200);
-        assertThat(get("/notebook.css", null).statusCode()).as("the stylesheet, for the sign-in page").isEqualTo(200);
-        assertThat(get("/runbook/..%2F..%2Fetc%2Fpasswd", OPERATOR.basic()).statusCode()).as("encoded slashes").isEqualTo(400);
+        assertThat(get("/notebook.css", null).statusCode())
+                .as("the stylesheet, for the sign-in page")
+                .isEqualTo(200);
+        assertThat(get("/runbook/..%2F..%2Fetc%2Fpasswd", OPERATOR.basic()).statusCode())
+                .as("encoded slashes")
+                .isEqualTo(400);
     }
 
     @Test
     void theApiNeedsCredentialsAndRefusesWrongOnes() throws Exception {
-        assertThat(run(null, "nc -zv 127.0.0.1 " + listener.port()).statusCode()).isEqualTo(401);
+        assertThat(run(null, "nc -zv 127.0.0.1 " + listener.port()).statusCode())
+                .isEqualTo(401);
         PackagedApp.User wrong = new PackagedApp.User(OPERATOR.name(), "not-the-password", "operator");
-        assertThat(run(wrong, "nc -zv 127.0.0.1 " + listener.port()).statusCode()).isEqualTo(401);
+        assertThat(run(wrong, "nc -zv 127.0.0.1 " + listener.port()).statusCode())
+                .isEqualTo(401);
         assertThat(get("/api/audit", null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void apiMistakesAreAnsweredAsSuchNotAsRedirectsOrForbidden() throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + "/api/run")).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + "/api/run"))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", OPERATOR.basic());
-        assertThat(http.send(b.copy().header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{nope"))
-                .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("malformed JSON").isEqualTo(400);
-        assertThat(http.send(b.copy().header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("command=x")).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode()).as("form body").isEqualTo(415);
-        assertThat(http.send(b.copy().GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("GET").isEqualTo(405);
+        assertThat(http.send(
+                                b.copy()
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString("{nope"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("malformed JSON")
+                .isEqualTo(400);
+        assertThat(http.send(
+                                b.copy()
+                                        .header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(HttpRequest.BodyPublishers.ofString("command=x"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("form body")
+                .isEqualTo(415);
+        assertThat(http.send(b.copy().GET().build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .as("GET")
+                .isEqualTo(405);
         assertThat(run(OPERATOR, "nc -zv 127.0.0.1 99999").statusCode()).isEqualTo(400);
     }
 
     @Test
     void aSignInPostFromAnotherSiteIsRefused() throws Exception {
-        HttpRequest forged = HttpRequest.newBuilder(URI.create(app.base() + "/login")).timeout(Duration.ofSeconds(30))
-                .header("Origin", "https://evil.example").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=vera&password=" + VIEWER.password())).build();
+        HttpRequest forged = HttpRequest.newBuilder(URI.create(app.base() + "/login"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Origin", "https://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=vera&password=" + VIEWER.password()))
+                .build();
         HttpResponse<String> r = http.send(forged, HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
@@ -171,7 +211,10 @@ class SecurityIT {
         HttpResponse<String> over = run(BUSY, nc);
         assertThat(over.statusCode()).isEqualTo(429);
         assertThat(over.headers().firstValue("Retry-After")).isPresent();
-        assertThat(over.body()).contains("limit:").contains("per-user-runs-per-minute=5").contains("try again in");
+        assertThat(over.body())
+                .contains("limit:")
+                .contains("per-user-runs-per-minute=5")
+                .contains("try again in");
         assertThat(run(ADMIN, nc).statusCode()).isEqualTo(200);
     }
 
@@ -182,9 +225,13 @@ class SecurityIT {
         assertThat(run(VIEWER, "nc -zv 127.0.0.1 " + port).statusCode()).isEqualTo(403);
 
         String events = get("/api/audit?user=otto&q=telnet", ADMIN.basic()).body();
-        assertThat(events).contains("\"action\":\"run\"").contains("telnet localhost " + port)
-                .contains("127.0.0.1:" + port).contains("\"verdict\":\"ok\"");
-        assertThat(get("/api/audit?user=vera&action=run-denied", ADMIN.basic()).body()).contains("needs role operator");
+        assertThat(events)
+                .contains("\"action\":\"run\"")
+                .contains("telnet localhost " + port)
+                .contains("127.0.0.1:" + port)
+                .contains("\"verdict\":\"ok\"");
+        assertThat(get("/api/audit?user=vera&action=run-denied", ADMIN.basic()).body())
+                .contains("needs role operator");
 
         app.close();
         app = startApp();
@@ -194,13 +241,18 @@ class SecurityIT {
 
     @Test
     void inTheBrowserAViewerReadsButCannotRunAndOnlyAnAdminSeesTheAuditLog() throws Exception {
-        try (Playwright pw = Playwright.create(); Browser browser = Browsers.chromium(pw)) {
+        try (Playwright pw = Playwright.create();
+                Browser browser = Browsers.chromium(pw)) {
             Page viewer = Browsers.signIn(browser.newContext().newPage(), app.base(), VIEWER);
             viewer.navigate(app.base() + "/runbook/loopback");
             Locator step = viewer.locator(".terminal[data-probe=tcp]").first();
             assertThat(step.locator("[data-read-only]")).containsText("operator");
-            assertThat(step.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run").setExact(true))).isDisabled();
-            assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run all"))).hasCount(0);
+            assertThat(step.getByRole(
+                            AriaRole.BUTTON,
+                            new Locator.GetByRoleOptions().setName("Run").setExact(true)))
+                    .isDisabled();
+            assertThat(viewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run all")))
+                    .hasCount(0);
             assertThat(viewer.locator("a[href=audit]")).hasCount(0);
             viewer.navigate(app.base() + "/audit");
             assertThat(viewer.locator("[data-access-denied]")).containsText("Audit log needs role admin");

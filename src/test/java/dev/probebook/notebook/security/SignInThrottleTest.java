@@ -1,11 +1,10 @@
 package dev.probebook.notebook.security;
 
-import dev.probebook.testing.ManualClock;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probebook.testing.ManualClock;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
@@ -20,7 +19,9 @@ class SignInThrottleTest {
             clock.advance(java.time.Duration.ofMillis(100));
         }
         assertThat(t.blocked("10.0.0.9")).isTrue();
-        assertThat(t.failed("10.0.0.9")).as("over the limit: counted, not audited").isFalse();
+        assertThat(t.failed("10.0.0.9"))
+                .as("over the limit: counted, not audited")
+                .isFalse();
         assertThat(t.blocked("10.0.0.10")).isFalse();
         clock.advance(java.time.Duration.ofSeconds(61));
         assertThat(t.blocked("10.0.0.9")).isFalse();

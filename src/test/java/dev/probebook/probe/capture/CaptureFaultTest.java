@@ -1,11 +1,20 @@
 package dev.probebook.probe.capture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LiveRun;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeThreads;
 import dev.probebook.testing.VirtualInterface;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -15,16 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNetworkInterface;
 import org.pcap4j.core.Pcaps;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The capture interface is deleted while tcpdump runs on it. The capture must end at once with tcpdump's
@@ -56,8 +55,13 @@ class CaptureFaultTest {
         Path hosts = tmp.resolve("hosts");
         Files.writeString(hosts, "127.0.0.1 localhost\n");
         // a long max-duration: ending near it would be the old silent wait, not the fix
-        props = Map.of("probebook.hosts-file", hosts.toString(), "probebook.data-dir", tmp.resolve("data").toString(),
-                "probebook.capture.max-duration", "20s");
+        props = Map.of(
+                "probebook.hosts-file",
+                hosts.toString(),
+                "probebook.data-dir",
+                tmp.resolve("data").toString(),
+                "probebook.capture.max-duration",
+                "20s");
     }
 
     @AfterEach
@@ -68,7 +72,8 @@ class CaptureFaultTest {
     }
 
     private byte[] syn() {
-        return TestPackets.tcp4("127.0.0.1", 40000, "127.0.0.1", port, 1000, 0, 0x02, 65495, TestPackets.SYN_OPTIONS, 0);
+        return TestPackets.tcp4(
+                "127.0.0.1", 40000, "127.0.0.1", port, 1000, 0, 0x02, 65495, TestPackets.SYN_OPTIONS, 0);
     }
 
     /** Puts frames on the interface with a handle of its own: the capture sees them as sent there. */
@@ -87,7 +92,9 @@ class CaptureFaultTest {
         long start = System.nanoTime();
         vif.delete();
         RunResult r = run.await();
-        assertThat((System.nanoTime() - start) / 1_000_000).as("ends at once, not at max-duration").isLessThan(3000L);
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .as("ends at once, not at max-duration")
+                .isLessThan(3000L);
         assertThat(vif.exists()).isFalse();
         assertThat(r.output()).noneMatch(l -> l.contains("Exception") || l.startsWith("\tat "));
         return r;
@@ -100,14 +107,22 @@ class CaptureFaultTest {
             send(syn(), 3);
             RunResult r = deleteMidCapture(run, 3, "Flags [S]");
             List<String> out = r.output();
-            assertThat(out.get(1)).isEqualTo("listening on " + IFACE + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
-            assertThat(out.subList(2, 5)).allMatch(l -> l.matches(TIME + "IP 127\\.0\\.0\\.1\\.40000 > 127\\.0\\.0\\.1\\." + port
-                    + ": Flags \\[S], seq 1000, .*"));
-            assertThat(out.subList(5, out.size())).containsExactly("tcpdump: pcap_loop: The interface disappeared",
-                    "3 packets captured", "3 packets received by filter", "0 packets dropped by kernel");
+            assertThat(out.get(1))
+                    .isEqualTo("listening on " + IFACE + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+            assertThat(out.subList(2, 5))
+                    .allMatch(l -> l.matches(TIME + "IP 127\\.0\\.0\\.1\\.40000 > 127\\.0\\.0\\.1\\." + port
+                            + ": Flags \\[S], seq 1000, .*"));
+            assertThat(out.subList(5, out.size()))
+                    .containsExactly(
+                            "tcpdump: pcap_loop: The interface disappeared",
+                            "3 packets captured",
+                            "3 packets received by filter",
+                            "0 packets dropped by kernel");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-            assertThat(r.summary()).startsWith("the capture on " + IFACE + " broke off: The interface disappeared (libpcap). "
-                    + "What it caught before: SYN from 127.0.0.1:40000 to 127.0.0.1:" + port + " retransmitted 2 times with no reply");
+            assertThat(r.summary())
+                    .startsWith("the capture on " + IFACE + " broke off: The interface disappeared (libpcap). "
+                            + "What it caught before: SYN from 127.0.0.1:40000 to 127.0.0.1:" + port
+                            + " retransmitted 2 times with no reply");
             CaptureDetails d = (CaptureDetails) r.details();
             assertThat(d.stopReason()).isEqualTo("error");
             assertThat(d.captured()).isEqualTo(3);
@@ -126,8 +141,10 @@ class CaptureFaultTest {
             CaptureDetails d = (CaptureDetails) r.details();
             assertThat(r.output()).contains("tcpdump: pcap_loop: The interface disappeared", "1 packet captured");
             assertThat(d.stopReason()).isEqualTo("error");
-            assertThat(Files.size(Path.of(d.savedFile()))).isEqualTo(CaptureFile.FILE_HEADER + CaptureFile.RECORD_HEADER + syn().length);
-            assertThat(r.summary()).startsWith("the capture on " + IFACE + " broke off: The interface disappeared (libpcap).")
+            assertThat(Files.size(Path.of(d.savedFile())))
+                    .isEqualTo(CaptureFile.FILE_HEADER + CaptureFile.RECORD_HEADER + syn().length);
+            assertThat(r.summary())
+                    .startsWith("the capture on " + IFACE + " broke off: The interface disappeared (libpcap).")
                     .endsWith(". Saved 1 packet to " + d.savedFile());
         }
     }

@@ -1,14 +1,12 @@
 package dev.probebook.probe.capture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.command.Services;
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LiveRun;
 import dev.probebook.testing.LoopbackServers;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -20,8 +18,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Live captures on {@code lo} through libpcap while the test makes real loopback connections. Needs root
@@ -42,11 +41,16 @@ class CaptureProbeLiveTest {
             Files.writeString(hosts, "127.0.0.1 loopy\n");
         }
         Map<String, String> p = new HashMap<>(Map.of(
-                "probebook.hosts-file", hosts.toString(),
-                "probebook.data-dir", tmp.resolve("data").toString(),
-                "probebook.capture.max-duration", "10s",
-                "probebook.dns.servers", "127.0.0.1:" + LoopbackServers.closedPort(),
-                "probebook.dns.timeout", "300ms"));
+                "probebook.hosts-file",
+                hosts.toString(),
+                "probebook.data-dir",
+                tmp.resolve("data").toString(),
+                "probebook.capture.max-duration",
+                "10s",
+                "probebook.dns.servers",
+                "127.0.0.1:" + LoopbackServers.closedPort(),
+                "probebook.dns.timeout",
+                "300ms"));
         for (int i = 0; i < keyValues.length; i += 2) {
             p.put(keyValues[i], keyValues[i + 1]);
         }
@@ -69,20 +73,29 @@ class CaptureProbeLiveTest {
     @Test
     void openListenerCompletesTheHandshake() throws Exception {
         try (var server = new LoopbackServers.Open(null);
-             var run = LiveRun.listening(props(), "tcpdump -i lo -nn -c 3 tcp port " + server.port())) {
+                var run = LiveRun.listening(props(), "tcpdump -i lo -nn -c 3 tcp port " + server.port())) {
             connect("127.0.0.1", server.port(), 2000);
             RunResult r = run.await();
             int p = server.port();
-            assertThat(r.output().get(0)).isEqualTo("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
-            assertThat(r.output().get(1)).isEqualTo("listening on lo, link-type EN10MB (Ethernet), snapshot length 262144 bytes");
-            assertThat(r.output().get(2)).matches(TIME + "IP 127\\.0\\.0\\.1\\.\\d+ > 127\\.0\\.0\\.1\\." + p + ": Flags \\[S], seq \\d+, "
-                    + "win \\d+, options \\[mss \\d+,sackOK,TS val \\d+ ecr 0,nop,wscale \\d+], length 0");
-            assertThat(r.output().get(3)).matches(TIME + "IP 127\\.0\\.0\\.1\\." + p + " > 127\\.0\\.0\\.1\\.\\d+: Flags \\[S\\.], seq \\d+, "
-                    + "ack \\d+, win \\d+, options \\[mss \\d+,sackOK,TS val \\d+ ecr \\d+,nop,wscale \\d+], length 0");
-            assertThat(r.output().get(4)).matches(TIME + "IP 127\\.0\\.0\\.1\\.\\d+ > 127\\.0\\.0\\.1\\." + p + ": Flags \\[\\.], ack 1, "
-                    + "win \\d+, options \\[nop,nop,TS val \\d+ ecr \\d+], length 0");
-            assertThat(r.output().subList(5, r.output().size())).hasSize(3).startsWith("3 packets captured")
-                    .contains("0 packets dropped by kernel").anyMatch(l -> l.matches("\\d+ packets? received by filter"));
+            assertThat(r.output().get(0))
+                    .isEqualTo("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
+            assertThat(r.output().get(1))
+                    .isEqualTo("listening on lo, link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+            assertThat(r.output().get(2))
+                    .matches(TIME + "IP 127\\.0\\.0\\.1\\.\\d+ > 127\\.0\\.0\\.1\\." + p + ": Flags \\[S], seq \\d+, "
+                            + "win \\d+, options \\[mss \\d+,sackOK,TS val \\d+ ecr 0,nop,wscale \\d+], length 0");
+            assertThat(r.output().get(3))
+                    .matches(
+                            TIME + "IP 127\\.0\\.0\\.1\\." + p + " > 127\\.0\\.0\\.1\\.\\d+: Flags \\[S\\.], seq \\d+, "
+                                    + "ack \\d+, win \\d+, options \\[mss \\d+,sackOK,TS val \\d+ ecr \\d+,nop,wscale \\d+], length 0");
+            assertThat(r.output().get(4))
+                    .matches(TIME + "IP 127\\.0\\.0\\.1\\.\\d+ > 127\\.0\\.0\\.1\\." + p + ": Flags \\[\\.], ack 1, "
+                            + "win \\d+, options \\[nop,nop,TS val \\d+ ecr \\d+], length 0");
+            assertThat(r.output().subList(5, r.output().size()))
+                    .hasSize(3)
+                    .startsWith("3 packets captured")
+                    .contains("0 packets dropped by kernel")
+                    .anyMatch(l -> l.matches("\\d+ packets? received by filter"));
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
             assertThat(r.summary()).contains("handshake completed").contains("127.0.0.1:" + p);
             CaptureDetails d = (CaptureDetails) r.details();
@@ -106,10 +119,16 @@ class CaptureProbeLiveTest {
             connect("127.0.0.1", p, 2000);
             RunResult r = run.await();
             List<String> packets = packetLines(r);
-            assertThat(packets.get(0)).matches(TIME + "IP loopy\\.\\S+ > loopy\\." + service + ": Flags \\[S], seq \\d+, .*");
-            assertThat(packets.get(1)).matches(TIME + "IP loopy\\." + service + " > loopy\\.\\S+: Flags \\[R\\.], seq 0, ack \\d+, win 0, length 0");
+            assertThat(packets.get(0))
+                    .matches(TIME + "IP loopy\\.\\S+ > loopy\\." + service + ": Flags \\[S], seq \\d+, .*");
+            assertThat(packets.get(1))
+                    .matches(TIME + "IP loopy\\." + service
+                            + " > loopy\\.\\S+: Flags \\[R\\.], seq 0, ack \\d+, win 0, length 0");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-            assertThat(r.summary()).contains("127.0.0.1:" + p + " answered the SYN from 127.0.0.1:").contains("with RST: connection refused").contains("nothing listens on port " + p);
+            assertThat(r.summary())
+                    .contains("127.0.0.1:" + p + " answered the SYN from 127.0.0.1:")
+                    .contains("with RST: connection refused")
+                    .contains("nothing listens on port " + p);
             CaptureDetails d = (CaptureDetails) r.details();
             assertThat(d.connections()).singleElement().satisfies(c -> {
                 assertThat(c.outcome()).isEqualTo("refused");
@@ -124,7 +143,8 @@ class CaptureProbeLiveTest {
         try (var run = LiveRun.listening(props(), "tcpdump -i lo -nn -c 2 ip6 and tcp port " + p)) {
             connect("::1", p, 2000);
             RunResult r = run.await();
-            assertThat(packetLines(r).get(0)).matches(TIME + "IP6 ::1\\.\\d+ > ::1\\." + p + ": Flags \\[S], seq \\d+, .*");
+            assertThat(packetLines(r).get(0))
+                    .matches(TIME + "IP6 ::1\\.\\d+ > ::1\\." + p + ": Flags \\[S], seq \\d+, .*");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary()).contains("[::1]:" + p + " answered the SYN from [::1]:");
         }
@@ -133,17 +153,24 @@ class CaptureProbeLiveTest {
     @Test
     void droppedSynsAreRetransmittedWithoutReply() throws Exception {
         try (var drop = new LoopbackServers.Drop();
-             var run = LiveRun.listening(props("probebook.capture.max-duration", "2500ms"),
-                     "tcpdump -i lo -nn tcp port " + drop.port())) {
+                var run = LiveRun.listening(
+                        props("probebook.capture.max-duration", "2500ms"),
+                        "tcpdump -i lo -nn tcp port " + drop.port())) {
             connect("127.0.0.1", drop.port(), 1500); // the kernel retransmits the SYN after 1 s
             RunResult r = run.await();
-            assertThat(packetLines(r)).filteredOn(l -> l.contains("> 127.0.0.1." + drop.port() + ": Flags [S]")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(packetLines(r))
+                    .filteredOn(l -> l.contains("> 127.0.0.1." + drop.port() + ": Flags [S]"))
+                    .hasSizeGreaterThanOrEqualTo(2);
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-            assertThat(r.summary()).contains(" to 127.0.0.1:" + drop.port() + " retransmitted").contains("with no reply")
+            assertThat(r.summary())
+                    .contains(" to 127.0.0.1:" + drop.port() + " retransmitted")
+                    .contains("with no reply")
                     .contains("a firewall drops it");
             CaptureDetails d = (CaptureDetails) r.details();
             assertThat(d.stopReason()).isEqualTo("max-duration");
-            assertThat(d.connections()).filteredOn(c -> c.outcome().equals("dropped")).singleElement()
+            assertThat(d.connections())
+                    .filteredOn(c -> c.outcome().equals("dropped"))
+                    .singleElement()
                     .satisfies(c -> assertThat(c.synCount()).isGreaterThanOrEqualTo(2));
         }
     }
@@ -151,12 +178,15 @@ class CaptureProbeLiveTest {
     @Test
     void noTrafficWarnsAfterTheMaxDuration() throws Exception {
         int p = LoopbackServers.closedPort();
-        try (var run = LiveRun.listening(props("probebook.capture.max-duration", "700ms"), "tcpdump -i lo -nn tcp port " + p)) {
+        try (var run = LiveRun.listening(
+                props("probebook.capture.max-duration", "700ms"), "tcpdump -i lo -nn tcp port " + p)) {
             RunResult r = run.await();
-            assertThat(r.output()).contains("tcpdump: stopped after 700ms (probebook.capture.max-duration)", "0 packets captured");
+            assertThat(r.output())
+                    .contains("tcpdump: stopped after 700ms (probebook.capture.max-duration)", "0 packets captured");
             assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-            assertThat(r.summary()).startsWith("no packets matched: nothing was sent to that host during the capture, "
-                    + "or the filter or interface is wrong");
+            assertThat(r.summary())
+                    .startsWith("no packets matched: nothing was sent to that host during the capture, "
+                            + "or the filter or interface is wrong");
             assertThat(r.elapsedMs()).isBetween(600L, 5000L);
         }
     }
@@ -164,7 +194,9 @@ class CaptureProbeLiveTest {
     @Test
     void stopKeepsThePacketsCaughtSoFar() throws Exception {
         try (var server = new LoopbackServers.Open(null);
-             var run = LiveRun.listening(props("probebook.capture.max-duration", "20s"), "tcpdump -i lo -nn tcp port " + server.port())) {
+                var run = LiveRun.listening(
+                        props("probebook.capture.max-duration", "20s"),
+                        "tcpdump -i lo -nn tcp port " + server.port())) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", server.port()), 2000);
                 run.awaitLines(l -> l.contains("Flags ["), 3, Duration.ofSeconds(5));
@@ -204,11 +236,15 @@ class CaptureProbeLiveTest {
             Path saved = Path.of(d.savedFile());
             assertThat(userPath).doesNotExist();
             assertThat(userPath.getParent()).doesNotExist();
-            assertThat(saved.getParent()).isEqualTo(tmp.resolve("data").resolve("captures").toAbsolutePath());
+            assertThat(saved.getParent())
+                    .isEqualTo(tmp.resolve("data").resolve("captures").toAbsolutePath());
             assertThat(saved.getFileName().toString()).matches("capture-\\d{8}-\\d{6}-[0-9a-f]{6}\\.pcap");
             assertThat(pcapRecords(saved)).isEqualTo(2);
-            assertThat(r.output()).noneMatch(l -> l.contains("Flags ["))
-                    .contains("tcpdump: listening on lo, link-type EN10MB (Ethernet), snapshot length 262144 bytes", "2 packets captured")
+            assertThat(r.output())
+                    .noneMatch(l -> l.contains("Flags ["))
+                    .contains(
+                            "tcpdump: listening on lo, link-type EN10MB (Ethernet), snapshot length 262144 bytes",
+                            "2 packets captured")
                     .anyMatch(l -> l.startsWith("tcpdump: writing packets to " + saved));
             assertThat(r.summary()).contains(saved.toString());
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL); // the packets are still judged: refused
@@ -219,7 +255,8 @@ class CaptureProbeLiveTest {
     void writeStopsAtTheMaxBytes() throws Exception {
         int p = LoopbackServers.closedPort();
         // file header 24 + SYN (16 + 74) fits in 150 bytes, the RST (16 + 54) does not
-        try (var run = LiveRun.listening(props("probebook.capture.max-bytes", "150"), "tcpdump -i lo -nn -w x.pcap tcp port " + p)) {
+        try (var run = LiveRun.listening(
+                props("probebook.capture.max-bytes", "150"), "tcpdump -i lo -nn -w x.pcap tcp port " + p)) {
             connect("127.0.0.1", p, 2000);
             RunResult r = run.await();
             CaptureDetails d = (CaptureDetails) r.details();
@@ -236,8 +273,10 @@ class CaptureProbeLiveTest {
         try (var run = LiveRun.listening(props(), "tcpdump -i any -nn -c 2 tcp port " + p)) {
             connect("127.0.0.1", p, 2000);
             RunResult r = run.await();
-            assertThat(r.output()).contains("listening on any, link-type LINUX_SLL (Linux cooked v1), snapshot length 262144 bytes");
-            assertThat(packetLines(r).get(0)).matches(TIME + "IP 127\\.0\\.0\\.1\\.\\d+ > 127\\.0\\.0\\.1\\." + p + ": Flags \\[S], .*");
+            assertThat(r.output())
+                    .contains("listening on any, link-type LINUX_SLL (Linux cooked v1), snapshot length 262144 bytes");
+            assertThat(packetLines(r).get(0))
+                    .matches(TIME + "IP 127\\.0\\.0\\.1\\.\\d+ > 127\\.0\\.0\\.1\\." + p + ": Flags \\[S], .*");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         }
     }

@@ -1,14 +1,13 @@
 package dev.probebook.probe.capture;
 
-import dev.probebook.probe.Verdict;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static dev.probebook.probe.capture.DecodedPacket.Tcp.ACK;
 import static dev.probebook.probe.capture.DecodedPacket.Tcp.RST;
 import static dev.probebook.probe.capture.DecodedPacket.Tcp.SYN;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probebook.probe.Verdict;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /** The runbook's packet pictures, fed as frames into the tracker and judged. */
 class CaptureVerdictTest {
@@ -25,11 +24,13 @@ class CaptureVerdictTest {
     }
 
     private CaptureVerdict judge(long endMillis) {
-        return CaptureVerdict.judge(packets, tracker.connections(T0.plusMillis(endMillis)), tracker.pairs(), "eth0", "host 10.0.0.2");
+        return CaptureVerdict.judge(
+                packets, tracker.connections(T0.plusMillis(endMillis)), tracker.pairs(), "eth0", "host 10.0.0.2");
     }
 
     private static byte[] syn(int sport, int dport) {
-        return TestPackets.tcp4("10.0.0.1", sport, "10.0.0.2", dport, 79488809L, 0, SYN, 26730, TestPackets.SYN_OPTIONS, 0);
+        return TestPackets.tcp4(
+                "10.0.0.1", sport, "10.0.0.2", dport, 79488809L, 0, SYN, 26730, TestPackets.SYN_OPTIONS, 0);
     }
 
     private void handshake(int sport) {
@@ -58,7 +59,9 @@ class CaptureVerdictTest {
         }
         CaptureVerdict v = judge(7000);
         assertThat(v.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(v.summary()).contains("SYN from 10.0.0.1:36148 to 10.0.0.2:443 retransmitted 5 times with no reply").contains("firewall drops it");
+        assertThat(v.summary())
+                .contains("SYN from 10.0.0.1:36148 to 10.0.0.2:443 retransmitted 5 times with no reply")
+                .contains("firewall drops it");
         var c = tracker.connections(T0).get(0);
         assertThat(c.synCount()).isEqualTo(6);
         assertThat(c.outcome()).isEqualTo("dropped");
@@ -73,7 +76,8 @@ class CaptureVerdictTest {
         add(8000, syn(36149, 443));
         CaptureVerdict v = judge(9000);
         assertThat(v.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(v.summary()).startsWith("SYN to 10.0.0.2:443 retransmitted 3 times with no reply (2 connection attempts)");
+        assertThat(v.summary())
+                .startsWith("SYN to 10.0.0.2:443 retransmitted 3 times with no reply (2 connection attempts)");
     }
 
     @Test
@@ -82,7 +86,9 @@ class CaptureVerdictTest {
         add(1, TestPackets.tcp4("10.0.0.2", 8443, "10.0.0.1", 40000, 0, 79488810L, RST | ACK, 0, NO_OPTIONS, 0));
         CaptureVerdict v = judge(10);
         assertThat(v.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(v.summary()).contains("10.0.0.2:8443 answered the SYN from 10.0.0.1:40000 with RST: connection refused").contains("nothing listens on port 8443");
+        assertThat(v.summary())
+                .contains("10.0.0.2:8443 answered the SYN from 10.0.0.1:40000 with RST: connection refused")
+                .contains("nothing listens on port 8443");
         assertThat(tracker.connections(T0).get(0).rstFrom()).isEqualTo("server");
     }
 
@@ -119,8 +125,11 @@ class CaptureVerdictTest {
     void noPacketsIsAWarningThatNamesInterfaceAndFilter() {
         CaptureVerdict v = judge(0);
         assertThat(v.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(v.summary()).startsWith("no packets matched: nothing was sent to that host during the capture, or the filter or interface is wrong")
-                .contains("eth0").contains("host 10.0.0.2");
+        assertThat(v.summary())
+                .startsWith(
+                        "no packets matched: nothing was sent to that host during the capture, or the filter or interface is wrong")
+                .contains("eth0")
+                .contains("host 10.0.0.2");
     }
 
     @Test

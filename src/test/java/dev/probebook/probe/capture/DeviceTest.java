@@ -1,10 +1,9 @@
 package dev.probebook.probe.capture;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Interface choice and open failures, without libpcap. */
 class DeviceTest {
@@ -25,11 +24,12 @@ class DeviceTest {
 
     @Test
     void listingLooksLikeTcpdumpD() {
-        assertThat(Device.listing(DEVICES)).containsExactly(
-                "1.any (Pseudo-device that captures on all interfaces) [Up, Running]",
-                "2.lo [Up, Running, Loopback]",
-                "3.ifb0 [none]",
-                "4.eth0 [Up, Running]");
+        assertThat(Device.listing(DEVICES))
+                .containsExactly(
+                        "1.any (Pseudo-device that captures on all interfaces) [Up, Running]",
+                        "2.lo [Up, Running, Loopback]",
+                        "3.ifb0 [none]",
+                        "4.eth0 [Up, Running]");
     }
 
     @Test
@@ -45,9 +45,13 @@ class DeviceTest {
     void permissionFailureSaysHowToGrantTheCapability() {
         OpenFailure f = OpenFailure.classify("lo", -8, "socket: Operation not permitted", DEVICES);
         assertThat(f.kind()).isEqualTo(OpenFailure.Kind.PERMISSION);
-        assertThat(f.lines()).containsExactly("tcpdump: lo: You don't have permission to perform this capture on that device",
-                "(socket: Operation not permitted)");
-        assertThat(f.summary()).contains("root").contains("CAP_NET_RAW")
+        assertThat(f.lines())
+                .containsExactly(
+                        "tcpdump: lo: You don't have permission to perform this capture on that device",
+                        "(socket: Operation not permitted)");
+        assertThat(f.summary())
+                .contains("root")
+                .contains("CAP_NET_RAW")
                 .contains("sudo setcap cap_net_raw,cap_net_admin=eip $(readlink -f $(which java))");
     }
 

@@ -1,17 +1,16 @@
 package dev.probebook.probe.capture;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 import static dev.probebook.probe.capture.DecodedPacket.Tcp.ACK;
 import static dev.probebook.probe.capture.DecodedPacket.Tcp.PSH;
 import static dev.probebook.probe.capture.DecodedPacket.Tcp.RST;
 import static dev.probebook.probe.capture.DecodedPacket.Tcp.SYN;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 
 /** Lines as tcpdump 4.99 prints them, from hand-built frames (no libpcap needed). */
 class TcpdumpFormatterTest {
@@ -33,25 +32,94 @@ class TcpdumpFormatterTest {
     @Test
     void handshakePrintsAbsoluteThenRelativeSequenceNumbers() {
         TcpdumpFormatter f = numeric();
-        assertThat(line(f, TestPackets.tcp4("10.0.0.1", 35774, "10.0.0.2", 443, 2876837968L, 0, SYN, 26730, TestPackets.SYN_OPTIONS, 0)))
+        assertThat(line(
+                        f,
+                        TestPackets.tcp4(
+                                "10.0.0.1",
+                                35774,
+                                "10.0.0.2",
+                                443,
+                                2876837968L,
+                                0,
+                                SYN,
+                                26730,
+                                TestPackets.SYN_OPTIONS,
+                                0)))
                 .isEqualTo("16:13:14.842107 IP 10.0.0.1.35774 > 10.0.0.2.443: Flags [S], seq 2876837968, win 26730, "
                         + "options [mss 65495,sackOK,TS val 83451308 ecr 0,nop,wscale 7], length 0");
-        assertThat(line(f, TestPackets.tcp4("10.0.0.2", 443, "10.0.0.1", 35774, 3892165661L, 2876837969L, SYN | ACK, 65160, new byte[0], 0)))
-                .isEqualTo("16:13:14.842107 IP 10.0.0.2.443 > 10.0.0.1.35774: Flags [S.], seq 3892165661, ack 2876837969, win 65160, length 0");
-        assertThat(line(f, TestPackets.tcp4("10.0.0.1", 35774, "10.0.0.2", 443, 2876837969L, 3892165662L, ACK, 209, new byte[0], 0)))
+        assertThat(line(
+                        f,
+                        TestPackets.tcp4(
+                                "10.0.0.2",
+                                443,
+                                "10.0.0.1",
+                                35774,
+                                3892165661L,
+                                2876837969L,
+                                SYN | ACK,
+                                65160,
+                                new byte[0],
+                                0)))
+                .isEqualTo(
+                        "16:13:14.842107 IP 10.0.0.2.443 > 10.0.0.1.35774: Flags [S.], seq 3892165661, ack 2876837969, win 65160, length 0");
+        assertThat(line(
+                        f,
+                        TestPackets.tcp4(
+                                "10.0.0.1",
+                                35774,
+                                "10.0.0.2",
+                                443,
+                                2876837969L,
+                                3892165662L,
+                                ACK,
+                                209,
+                                new byte[0],
+                                0)))
                 .isEqualTo("16:13:14.842107 IP 10.0.0.1.35774 > 10.0.0.2.443: Flags [.], ack 1, win 209, length 0");
-        assertThat(line(f, TestPackets.tcp4("10.0.0.1", 35774, "10.0.0.2", 443, 2876837969L, 3892165662L, PSH | ACK, 209, new byte[0], 517)))
-                .isEqualTo("16:13:14.842107 IP 10.0.0.1.35774 > 10.0.0.2.443: Flags [P.], seq 1:518, ack 1, win 209, length 517");
-        assertThat(line(f, TestPackets.tcp4("10.0.0.2", 443, "10.0.0.1", 35774, 3892165662L, 2876838486L, ACK, 506, new byte[0], 0)))
+        assertThat(line(
+                        f,
+                        TestPackets.tcp4(
+                                "10.0.0.1",
+                                35774,
+                                "10.0.0.2",
+                                443,
+                                2876837969L,
+                                3892165662L,
+                                PSH | ACK,
+                                209,
+                                new byte[0],
+                                517)))
+                .isEqualTo(
+                        "16:13:14.842107 IP 10.0.0.1.35774 > 10.0.0.2.443: Flags [P.], seq 1:518, ack 1, win 209, length 517");
+        assertThat(line(
+                        f,
+                        TestPackets.tcp4(
+                                "10.0.0.2",
+                                443,
+                                "10.0.0.1",
+                                35774,
+                                3892165662L,
+                                2876838486L,
+                                ACK,
+                                506,
+                                new byte[0],
+                                0)))
                 .isEqualTo("16:13:14.842107 IP 10.0.0.2.443 > 10.0.0.1.35774: Flags [.], ack 518, win 506, length 0");
     }
 
     @Test
     void refusedConnectionPrintsRstAck() {
         TcpdumpFormatter f = numeric();
-        line(f, TestPackets.tcp4("127.0.0.1", 57460, "127.0.0.1", 9999, 1371165191L, 0, SYN, 65495, TestPackets.SYN_OPTIONS, 0));
-        assertThat(line(f, TestPackets.tcp4("127.0.0.1", 9999, "127.0.0.1", 57460, 0, 1371165192L, RST | ACK, 0, new byte[0], 0)))
-                .isEqualTo("16:13:14.842107 IP 127.0.0.1.9999 > 127.0.0.1.57460: Flags [R.], seq 0, ack 1371165192, win 0, length 0");
+        line(
+                f,
+                TestPackets.tcp4(
+                        "127.0.0.1", 57460, "127.0.0.1", 9999, 1371165191L, 0, SYN, 65495, TestPackets.SYN_OPTIONS, 0));
+        assertThat(line(
+                        f,
+                        TestPackets.tcp4(
+                                "127.0.0.1", 9999, "127.0.0.1", 57460, 0, 1371165192L, RST | ACK, 0, new byte[0], 0)))
+                .isEqualTo(
+                        "16:13:14.842107 IP 127.0.0.1.9999 > 127.0.0.1.57460: Flags [R.], seq 0, ack 1371165192, win 0, length 0");
     }
 
     @Test
@@ -91,10 +159,14 @@ class TcpdumpFormatterTest {
     @Test
     void timestampStyles() {
         Instant later = T.plusMillis(1500);
-        assertThat(TimestampStyle.EPOCH.format(T, null, null, ZoneOffset.UTC)).isEqualTo(T.getEpochSecond() + ".842107 ");
-        assertThat(TimestampStyle.DATE_TIME.format(T, null, null, ZoneOffset.UTC)).isEqualTo("2024-05-01 16:13:14.842107 ");
-        assertThat(TimestampStyle.DELTA_PREVIOUS.format(later, T, T, ZoneOffset.UTC)).isEqualTo("00:00:01.500000 ");
-        assertThat(TimestampStyle.ofCount(1).format(T, null, null, ZoneOffset.UTC)).isEmpty();
+        assertThat(TimestampStyle.EPOCH.format(T, null, null, ZoneOffset.UTC))
+                .isEqualTo(T.getEpochSecond() + ".842107 ");
+        assertThat(TimestampStyle.DATE_TIME.format(T, null, null, ZoneOffset.UTC))
+                .isEqualTo("2024-05-01 16:13:14.842107 ");
+        assertThat(TimestampStyle.DELTA_PREVIOUS.format(later, T, T, ZoneOffset.UTC))
+                .isEqualTo("00:00:01.500000 ");
+        assertThat(TimestampStyle.ofCount(1).format(T, null, null, ZoneOffset.UTC))
+                .isEmpty();
     }
 
     @Test
@@ -103,6 +175,7 @@ class TcpdumpFormatterTest {
         byte[] cut = java.util.Arrays.copyOf(frame, 40);
         assertThat(numeric().format(T, PacketDecoder.decode(PacketDecoder.DLT_EN10MB, cut, frame.length)))
                 .endsWith("IP 10.0.0.1 > 10.0.0.2: [|tcp]");
-        assertThat(numeric().format(T, PacketDecoder.decode(PacketDecoder.DLT_EN10MB, new byte[5], 5))).endsWith("[|ether]");
+        assertThat(numeric().format(T, PacketDecoder.decode(PacketDecoder.DLT_EN10MB, new byte[5], 5)))
+                .endsWith("[|ether]");
     }
 }

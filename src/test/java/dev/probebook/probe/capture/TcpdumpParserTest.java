@@ -1,22 +1,23 @@
 package dev.probebook.probe.capture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
 import dev.probebook.probe.ProbeRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Parsing only: pure Java, needs neither root nor libpcap. */
 class TcpdumpParserTest {
 
     private static ProbeRegistry.Recognised recognise(String line, Args.Mode mode) throws UsageException {
-        return ProbeRegistry.standard().recognise(ShellLine.parse(line).words(), mode).orElseThrow();
+        return ProbeRegistry.standard()
+                .recognise(ShellLine.parse(line).words(), mode)
+                .orElseThrow();
     }
 
     private static CaptureCommand parse(String line, Args.Mode mode) throws UsageException {
@@ -30,7 +31,10 @@ class TcpdumpParserTest {
     }
 
     private static List<String> roles(CaptureCommand c, CaptureFilter.Role role) {
-        return c.filter().tokens().stream().filter(t -> t.role() == role).map(CaptureFilter.Token::text).toList();
+        return c.filter().tokens().stream()
+                .filter(t -> t.role() == role)
+                .map(CaptureFilter.Token::text)
+                .toList();
     }
 
     @Test
@@ -51,7 +55,8 @@ class TcpdumpParserTest {
     @Test
     void informalPlaceholdersInHostAndPortPositionsAreRecorded() throws Exception {
         ProbeRegistry.Recognised r = recognise("tcpdump -nn host ip and port port", Args.Mode.TEMPLATE);
-        assertThat(r.informalPlaceholders()).extracting(p -> p.word() + ":" + p.variable())
+        assertThat(r.informalPlaceholders())
+                .extracting(p -> p.word() + ":" + p.variable())
                 .containsExactly("3:ip", "6:port");
     }
 
@@ -83,12 +88,18 @@ class TcpdumpParserTest {
         assertThat(roles(dir, CaptureFilter.Role.PORT)).containsExactly("https");
         assertThat(dir.filter().hostNames()).containsExactly("app.example.com");
 
-        for (String noHost : List.of("tcpdump src or dst port 53", "tcpdump net 10.0.0.0/8", "tcpdump 'tcp[13] & 2 != 0'",
-                "tcpdump ether host aa:bb:cc:dd:ee:ff", "tcpdump vlan 100 and tcp", "tcpdump portrange 8000-8080",
+        for (String noHost : List.of(
+                "tcpdump src or dst port 53",
+                "tcpdump net 10.0.0.0/8",
+                "tcpdump 'tcp[13] & 2 != 0'",
+                "tcpdump ether host aa:bb:cc:dd:ee:ff",
+                "tcpdump vlan 100 and tcp",
+                "tcpdump portrange 8000-8080",
                 "tcpdump not arp and len > 100")) {
             assertThat(roles(run(noHost), CaptureFilter.Role.HOST)).as(noHost).isEmpty();
         }
-        assertThat(roles(run("tcpdump host a.example or b.example"), CaptureFilter.Role.HOST)).containsExactly("a.example", "b.example");
+        assertThat(roles(run("tcpdump host a.example or b.example"), CaptureFilter.Role.HOST))
+                .containsExactly("a.example", "b.example");
     }
 
     @Test
@@ -96,7 +107,8 @@ class TcpdumpParserTest {
         CaptureCommand c = run("tcpdump host app.example and port 80");
         assertThat(c.filter().expression(Map.of("app.example", List.of("10.0.0.1", "10.0.0.2"))))
                 .isEqualTo("host (10.0.0.1 or 10.0.0.2) and port 80");
-        assertThat(c.filter().expression(Map.of("app.example", List.of("10.0.0.1")))).isEqualTo("host 10.0.0.1 and port 80");
+        assertThat(c.filter().expression(Map.of("app.example", List.of("10.0.0.1"))))
+                .isEqualTo("host 10.0.0.1 and port 80");
     }
 
     @Test
@@ -109,11 +121,15 @@ class TcpdumpParserTest {
 
     @Test
     void badFlagsAndValuesAreClearErrors() {
-        assertThatThrownBy(() -> run("tcpdump -Q in")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("unknown option -Q").hasMessageContaining("-i IFACE");
-        assertThatThrownBy(() -> run("tcpdump -X port 80")).hasMessageContaining("payload dumps (-X) are not supported");
+        assertThatThrownBy(() -> run("tcpdump -Q in"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown option -Q")
+                .hasMessageContaining("-i IFACE");
+        assertThatThrownBy(() -> run("tcpdump -X port 80"))
+                .hasMessageContaining("payload dumps (-X) are not supported");
         assertThatThrownBy(() -> run("tcpdump -r capture.pcap")).hasMessageContaining("reading a capture file");
-        assertThatThrownBy(() -> run("tcpdump --interface=eth0")).hasMessageContaining("unknown option --interface=eth0");
+        assertThatThrownBy(() -> run("tcpdump --interface=eth0"))
+                .hasMessageContaining("unknown option --interface=eth0");
         assertThatThrownBy(() -> run("tcpdump -c abc")).hasMessageContaining("-c needs a whole number, got 'abc'");
         assertThatThrownBy(() -> run("tcpdump -c 0")).hasMessageContaining("-c: 0 is out of range");
         assertThatThrownBy(() -> run("tcpdump -s 999999")).hasMessageContaining("-s: 999999 is out of range");

@@ -7,20 +7,38 @@ import java.net.UnknownHostException;
 /** Builds raw Ethernet frames (IPv4/IPv6 with TCP, UDP, ICMP) for decoder and formatter tests. */
 final class TestPackets {
 
-    private TestPackets() {
-    }
+    private TestPackets() {}
 
-    static final byte[] SYN_OPTIONS = {2, 4, (byte) 0xff, (byte) 0xd7, 4, 2, 8, 10, 0x04, (byte) 0xf9, 0x5d, (byte) 0xac,
-            0, 0, 0, 0, 1, 3, 3, 7}; // mss 65495,sackOK,TS val 83451308 ecr 0,nop,wscale 7
+    static final byte[] SYN_OPTIONS = {
+        2, 4, (byte) 0xff, (byte) 0xd7, 4, 2, 8, 10, 0x04, (byte) 0xf9, 0x5d, (byte) 0xac, 0, 0, 0, 0, 1, 3, 3, 7
+    }; // mss 65495,sackOK,TS val 83451308 ecr 0,nop,wscale 7
 
-    static byte[] tcp4(String src, int sport, String dst, int dport, long seq, long ack, int flags, int window,
-                       byte[] options, int payload) {
+    static byte[] tcp4(
+            String src,
+            int sport,
+            String dst,
+            int dport,
+            long seq,
+            long ack,
+            int flags,
+            int window,
+            byte[] options,
+            int payload) {
         byte[] tcp = tcpHeader(sport, dport, seq, ack, flags, window, options, payload);
         return ethernet(0x0800, ipv4(src, dst, 6, tcp));
     }
 
-    static byte[] tcp6(String src, int sport, String dst, int dport, long seq, long ack, int flags, int window,
-                       byte[] options, int payload) {
+    static byte[] tcp6(
+            String src,
+            int sport,
+            String dst,
+            int dport,
+            long seq,
+            long ack,
+            int flags,
+            int window,
+            byte[] options,
+            int payload) {
         byte[] tcp = tcpHeader(sport, dport, seq, ack, flags, window, options, payload);
         return ethernet(0x86dd, ipv6(src, dst, 6, tcp));
     }
@@ -54,7 +72,8 @@ final class TestPackets {
         return ethernet(0x0800, ipv4(router, src, 1, icmp));
     }
 
-    private static byte[] tcpHeader(int sport, int dport, long seq, long ack, int flags, int window, byte[] options, int payload) {
+    private static byte[] tcpHeader(
+            int sport, int dport, long seq, long ack, int flags, int window, byte[] options, int payload) {
         int hlen = 20 + options.length;
         byte[] tcp = new byte[hlen + payload];
         put16(tcp, 0, sport);

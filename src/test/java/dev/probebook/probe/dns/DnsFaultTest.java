@@ -1,20 +1,19 @@
 package dev.probebook.probe.dns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.DnsResponder;
 import dev.probebook.testing.ProbeHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A DNS server on 127.0.0.1 that answered a moment ago goes quiet: between two runs, or between the A and
@@ -35,8 +34,13 @@ class DnsFaultTest {
         dns = DnsResponder.start().a("app.example.com", "10.1.2.3").aaaa("app.example.com", "2001:db8::3");
         Path hosts = tmp.resolve("hosts");
         Files.writeString(hosts, "127.0.0.1 localhost\n");
-        harness = new ProbeHarness(Map.of("probebook.hosts-file", hosts.toString(), "probebook.dns.servers", dns.server(),
-                "probebook.dns.timeout", "5s"));
+        harness = new ProbeHarness(Map.of(
+                "probebook.hosts-file",
+                hosts.toString(),
+                "probebook.dns.servers",
+                dns.server(),
+                "probebook.dns.timeout",
+                "5s"));
     }
 
     @AfterEach
@@ -45,8 +49,9 @@ class DnsFaultTest {
     }
 
     private String didNotAnswer() {
-        return "DNS server 127.0.0.1#" + dns.port() + " did not answer: check the server address you gave, the network path to it (UDP "
-                + dns.port() + " through firewalls and security groups) and that the server is up";
+        return "DNS server 127.0.0.1#" + dns.port()
+                + " did not answer: check the server address you gave, the network path to it (UDP " + dns.port()
+                + " through firewalls and security groups) and that the server is up";
     }
 
     @Test
@@ -73,7 +78,8 @@ class DnsFaultTest {
         dns.mute();
 
         RunResult r = harness.run(cmd);
-        assertThat(r.output()).endsWith(";; global options: +cmd", ";; connection timed out; no servers could be reached");
+        assertThat(r.output())
+                .endsWith(";; global options: +cmd", ";; connection timed out; no servers could be reached");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.summary()).isEqualTo(didNotAnswer());
         assertThat(r.elapsedMs()).isBetween(950L, 2000L);
@@ -83,14 +89,25 @@ class DnsFaultTest {
     void serverDyingBetweenTheAAndTheAaaaQuestionKeepsTheAddressAndWarns() throws Exception {
         dns.muteAfter(1);
         RunResult r = harness.run("nslookup -timeout=1 -port=" + dns.port() + " app.example.com 127.0.0.1");
-        assertThat(dns.questions()).containsExactly("app.example.com. A", "app.example.com. AAAA", "app.example.com. AAAA");
-        assertThat(r.output()).containsExactly("Server:\t\t127.0.0.1", "Address:\t127.0.0.1#" + dns.port(), "",
-                "Non-authoritative answer:", "Name:\tapp.example.com", "Address: 10.1.2.3",
-                ";; connection timed out; no servers could be reached", "");
+        assertThat(dns.questions())
+                .containsExactly("app.example.com. A", "app.example.com. AAAA", "app.example.com. AAAA");
+        assertThat(r.output())
+                .containsExactly(
+                        "Server:\t\t127.0.0.1",
+                        "Address:\t127.0.0.1#" + dns.port(),
+                        "",
+                        "Non-authoritative answer:",
+                        "Name:\tapp.example.com",
+                        "Address: 10.1.2.3",
+                        ";; connection timed out; no servers could be reached",
+                        "");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(r.summary()).isEqualTo("app.example.com resolves to 10.1.2.3, but the AAAA query then got no reply. " + didNotAnswer()
-                + ". Programs that ask for both wait for this timeout before they connect");
-        assertThat(((DnsDetails) r.details()).answers()).extracting(DnsDetails.Answer::data).containsExactly("10.1.2.3");
+        assertThat(r.summary())
+                .isEqualTo("app.example.com resolves to 10.1.2.3, but the AAAA query then got no reply. "
+                        + didNotAnswer() + ". Programs that ask for both wait for this timeout before they connect");
+        assertThat(((DnsDetails) r.details()).answers())
+                .extracting(DnsDetails.Answer::data)
+                .containsExactly("10.1.2.3");
         assertThat(r.elapsedMs()).isBetween(1900L, 3000L);
     }
 }

@@ -1,17 +1,16 @@
 package dev.probebook.probe.dns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.Placeholder;
 import dev.probebook.command.UsageException;
 import dev.probebook.probe.ProbeRegistry;
-import org.junit.jupiter.api.Test;
-import org.xbill.DNS.Type;
-
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
 
 /** Parsing of nslookup, dig and host lines, strict (RUN) and for runbook templates. */
 class DnsParseTest {
@@ -24,7 +23,9 @@ class DnsParseTest {
     }
 
     private ProbeRegistry.Recognised template(String line) throws UsageException {
-        return ProbeRegistry.standard().recognise(Arrays.asList(line.split(" ")), Args.Mode.TEMPLATE).orElseThrow();
+        return ProbeRegistry.standard()
+                .recognise(Arrays.asList(line.split(" ")), Args.Mode.TEMPLATE)
+                .orElseThrow();
     }
 
     @Test
@@ -34,13 +35,15 @@ class DnsParseTest {
         assertThat(((DnsCommand) domain.command().command()).reverse()).isFalse();
 
         ProbeRegistry.Recognised ip = template("nslookup ip");
-        assertThat(ip.informalPlaceholders()).extracting(Placeholder::text, Placeholder::variable)
+        assertThat(ip.informalPlaceholders())
+                .extracting(Placeholder::text, Placeholder::variable)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ip", "ip"));
         assertThat(((DnsCommand) ip.command().command()).reverse()).isTrue();
 
         assertThat(template("dig @서버IP 도메인명 +short").command().probeName()).isEqualTo("dns");
         assertThat(template("host -t MX {{domain}}").command().probeName()).isEqualTo("dns");
-        assertThat(template("nslookup -port=포트 도메인 IP또는도메인").command().probeName()).isEqualTo("dns");
+        assertThat(template("nslookup -port=포트 도메인 IP또는도메인").command().probeName())
+                .isEqualTo("dns");
     }
 
     @Test
@@ -76,7 +79,9 @@ class DnsParseTest {
         assertThat(x.reverse()).isTrue();
         assertThat(x.types()).containsExactly(Type.PTR);
         assertThat(x.display().shortForm()).isTrue();
-        assertThat(parse("dig example.com ANY").tcp()).as("dig asks ANY over TCP").isTrue();
+        assertThat(parse("dig example.com ANY").tcp())
+                .as("dig asks ANY over TCP")
+                .isTrue();
         assertThat(parse("dig example.com ANY +notcp").tcp()).isFalse();
         assertThat(parse("dig -t txt example.com IN").types()).containsExactly(Type.TXT);
     }
@@ -92,8 +97,10 @@ class DnsParseTest {
 
     @Test
     void unknownFlagsAreRefusedByName() {
-        assertThatThrownBy(() -> parse("nslookup -foo example.com")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("unknown option -foo").hasMessageContaining("-type=");
+        assertThatThrownBy(() -> parse("nslookup -foo example.com"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown option -foo")
+                .hasMessageContaining("-type=");
         assertThatThrownBy(() -> parse("nslookup -debug example.com")).hasMessageContaining("-debug is not supported");
         assertThatThrownBy(() -> parse("dig +trace example.com")).hasMessageContaining("+trace is not supported");
         assertThatThrownBy(() -> parse("dig +dnssec example.com")).hasMessageContaining("unsupported option +dnssec");
@@ -103,7 +110,8 @@ class DnsParseTest {
 
     @Test
     void badTypesAreRefused() {
-        assertThatThrownBy(() -> parse("nslookup -type=XYZ example.com")).hasMessageContaining("unknown query type 'XYZ'");
+        assertThatThrownBy(() -> parse("nslookup -type=XYZ example.com"))
+                .hasMessageContaining("unknown query type 'XYZ'");
         assertThatThrownBy(() -> parse("dig -t BOGUS example.com")).hasMessageContaining("unknown query type 'BOGUS'");
         assertThatThrownBy(() -> parse("dig example.com AXFR")).hasMessageContaining("AXFR is not supported");
         assertThatThrownBy(() -> parse("host -t 7x example.com")).hasMessageContaining("unknown query type");
@@ -116,13 +124,15 @@ class DnsParseTest {
                 .hasMessageContaining("drop the scheme and path")
                 .hasMessageContaining("nslookup example.com");
         assertThatThrownBy(() -> parse("dig http://example.com:8080/a?b")).hasMessageContaining("dig example.com");
-        assertThatThrownBy(() -> parse("host example.com/path")).hasMessageContaining("drop the path, e.g. host example.com");
+        assertThatThrownBy(() -> parse("host example.com/path"))
+                .hasMessageContaining("drop the path, e.g. host example.com");
         assertThatThrownBy(() -> parse("nslookup example.com:443")).hasMessageContaining("drop ':443'");
     }
 
     @Test
     void badPortsAndMissingOperands() {
-        assertThatThrownBy(() -> parse("nslookup -port=99999 example.com")).hasMessageContaining("out of range (1-65535)");
+        assertThatThrownBy(() -> parse("nslookup -port=99999 example.com"))
+                .hasMessageContaining("out of range (1-65535)");
         assertThatThrownBy(() -> parse("dig -p 0 example.com")).hasMessageContaining("out of range");
         assertThatThrownBy(() -> parse("host -p x1 example.com")).hasMessageContaining("'x1' is not a port");
         assertThatThrownBy(() -> parse("nslookup -port= example.com")).hasMessageContaining("needs a value");

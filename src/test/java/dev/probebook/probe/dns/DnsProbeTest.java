@@ -1,5 +1,7 @@
 package dev.probebook.probe.dns;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.ShellLine;
 import dev.probebook.engine.Invocation;
@@ -11,6 +13,11 @@ import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.DnsResponder;
 import dev.probebook.testing.ProbeHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +26,6 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.TXTRecord;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** nslookup, dig and host against a real UDP/TCP DNS responder on 127.0.0.1. */
 class DnsProbeTest {
@@ -49,7 +48,8 @@ class DnsProbeTest {
                 .cname("dangling.example.com", "nothere.example.com")
                 .a("big.example.com", "10.9.9.9")
                 .truncateOverUdp("big.example.com")
-                .add(new MXRecord(DnsResponder.name("example.com"), DClass.IN, 300, 10, DnsResponder.name("mail.example.com")))
+                .add(new MXRecord(
+                        DnsResponder.name("example.com"), DClass.IN, 300, 10, DnsResponder.name("mail.example.com")))
                 .add(new TXTRecord(DnsResponder.name("example.com"), DClass.IN, 300, "v=spf1 -all"));
         hosts = tmp.resolve("hosts");
         Files.writeString(hosts, "127.0.0.1 localhost\n");
@@ -80,16 +80,17 @@ class DnsProbeTest {
     @Test
     void nslookupAsksAandAaaaAndPrintsLikeNslookup() throws Exception {
         RunResult r = run("nslookup example.com");
-        assertThat(r.output()).containsExactly(
-                "Server:\t\t127.0.0.1",
-                "Address:\t127.0.0.1#" + dns.port(),
-                "",
-                "Non-authoritative answer:",
-                "Name:\texample.com",
-                "Address: 93.184.216.34",
-                "Name:\texample.com",
-                "Address: 2606:2800:220:1:248:1893:25c8:1946",
-                "");
+        assertThat(r.output())
+                .containsExactly(
+                        "Server:\t\t127.0.0.1",
+                        "Address:\t127.0.0.1#" + dns.port(),
+                        "",
+                        "Non-authoritative answer:",
+                        "Name:\texample.com",
+                        "Address: 93.184.216.34",
+                        "Name:\texample.com",
+                        "Address: 2606:2800:220:1:248:1893:25c8:1946",
+                        "");
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
         assertThat(r.summary()).contains("93.184.216.34").contains("2606:2800:220:1:248:1893:25c8:1946");
         assertThat(dns.questions()).containsExactly("example.com. A", "example.com. AAAA");
@@ -98,8 +99,10 @@ class DnsProbeTest {
         assertThat(d.question()).isEqualTo("example.com");
         assertThat(d.type()).isEqualTo("A+AAAA");
         assertThat(d.rcode()).isEqualTo("NOERROR");
-        assertThat(d.answers()).extracting(DnsDetails.Answer::type, DnsDetails.Answer::ttl, DnsDetails.Answer::data)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", 300L, "93.184.216.34"),
+        assertThat(d.answers())
+                .extracting(DnsDetails.Answer::type, DnsDetails.Answer::ttl, DnsDetails.Answer::data)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("A", 300L, "93.184.216.34"),
                         org.assertj.core.groups.Tuple.tuple("AAAA", 300L, "2606:2800:220:1:248:1893:25c8:1946"));
         assertThat(d.hostsOverride()).isNull();
         assertThat(d.error()).isNull();
@@ -108,8 +111,12 @@ class DnsProbeTest {
     @Test
     void nslookupPrintsTheCanonicalNameOnce() throws Exception {
         RunResult r = run("nslookup www.example.com");
-        assertThat(r.output()).containsSubsequence("Non-authoritative answer:",
-                "www.example.com\tcanonical name = example.com.", "Name:\texample.com", "Address: 93.184.216.34");
+        assertThat(r.output())
+                .containsSubsequence(
+                        "Non-authoritative answer:",
+                        "www.example.com\tcanonical name = example.com.",
+                        "Name:\texample.com",
+                        "Address: 93.184.216.34");
         assertThat(r.output()).filteredOn(l -> l.contains("canonical name")).hasSize(1);
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
         assertThat(r.summary()).contains("www.example.com (alias for example.com) resolves to 93.184.216.34");
@@ -118,8 +125,12 @@ class DnsProbeTest {
     @Test
     void nslookupOfAnIpIsAReverseLookupWithoutServerHeader() throws Exception {
         RunResult r = run("nslookup 127.0.0.1");
-        assertThat(r.output()).containsExactly("1.0.0.127.in-addr.arpa\tname = localhost.", "",
-                "Authoritative answers can be found from:", "");
+        assertThat(r.output())
+                .containsExactly(
+                        "1.0.0.127.in-addr.arpa\tname = localhost.",
+                        "",
+                        "Authoritative answers can be found from:",
+                        "");
         assertThat(dns.questions()).containsExactly("1.0.0.127.in-addr.arpa. PTR");
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
         assertThat(r.summary()).contains("127.0.0.1 points back to localhost.");
@@ -136,10 +147,16 @@ class DnsProbeTest {
     @Test
     void nxdomainFailsWithSpellingAdvice() throws Exception {
         RunResult r = run("nslookup nope.example.com");
-        assertThat(r.output()).containsExactly("Server:\t\t127.0.0.1", "Address:\t127.0.0.1#" + dns.port(), "",
-                "** server can't find nope.example.com: NXDOMAIN", "");
+        assertThat(r.output())
+                .containsExactly(
+                        "Server:\t\t127.0.0.1",
+                        "Address:\t127.0.0.1#" + dns.port(),
+                        "",
+                        "** server can't find nope.example.com: NXDOMAIN",
+                        "");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(r.summary()).startsWith("the name does not exist in DNS: check the spelling, or the record was never created");
+        assertThat(r.summary())
+                .startsWith("the name does not exist in DNS: check the spelling, or the record was never created");
         assertThat(((DnsDetails) r.details()).rcode()).isEqualTo("NXDOMAIN");
         // NXDOMAIN for A means NXDOMAIN for AAAA: nslookup does not ask again.
         assertThat(dns.questions()).containsExactly("nope.example.com. A");
@@ -155,13 +172,19 @@ class DnsProbeTest {
     @Test
     void noAnswerForTheTypeIsAWarning() throws Exception {
         RunResult r = run("nslookup empty.example.com");
-        assertThat(r.output()).containsSubsequence("Non-authoritative answer:", "*** Can't find empty.example.com: No answer", "");
+        assertThat(r.output())
+                .containsSubsequence("Non-authoritative answer:", "*** Can't find empty.example.com: No answer", "");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
         assertThat(r.summary()).contains("has no A/AAAA record");
 
         RunResult mx = run("nslookup -type=MX empty.example.com");
-        assertThat(mx.output()).containsSubsequence("*** Can't find empty.example.com: No answer", "",
-                "Authoritative answers can be found from:", "test", "\torigin = ns.test");
+        assertThat(mx.output())
+                .containsSubsequence(
+                        "*** Can't find empty.example.com: No answer",
+                        "",
+                        "Authoritative answers can be found from:",
+                        "test",
+                        "\torigin = ns.test");
         assertThat(mx.verdict()).isEqualTo(Verdict.WARN);
         assertThat(mx.summary()).contains("has no MX record");
     }
@@ -169,7 +192,10 @@ class DnsProbeTest {
     @Test
     void nslookupOtherTypes() throws Exception {
         RunResult mx = run("nslookup -type=mx example.com");
-        assertThat(mx.output()).contains("example.com\tmail exchanger = 10 mail.example.com.", "Authoritative answers can be found from:");
+        assertThat(mx.output())
+                .contains(
+                        "example.com\tmail exchanger = 10 mail.example.com.",
+                        "Authoritative answers can be found from:");
         assertThat(mx.verdict()).isEqualTo(Verdict.OK);
         assertThat(mx.summary()).contains("1 MX record").contains("10 mail.example.com.");
         RunResult txt = run("nslookup -q=TXT example.com");
@@ -179,7 +205,9 @@ class DnsProbeTest {
     @Test
     void servfailFails() throws Exception {
         RunResult r = run("nslookup broken.example.com");
-        assertThat(r.output()).startsWith(";; Got SERVFAIL reply from 127.0.0.1").contains("** server can't find broken.example.com: SERVFAIL");
+        assertThat(r.output())
+                .startsWith(";; Got SERVFAIL reply from 127.0.0.1")
+                .contains("** server can't find broken.example.com: SERVFAIL");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.summary()).contains("SERVFAIL").contains("another resolver");
     }
@@ -191,16 +219,21 @@ class DnsProbeTest {
             RunResult r = h.run("nslookup example.com");
             assertThat(r.output()).containsExactly(";; connection timed out; no servers could be reached", "");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-            assertThat(r.summary()).contains("DNS server 127.0.0.1#" + silent.port() + " did not answer")
-                    .contains("probebook.dns.servers").contains("UDP");
+            assertThat(r.summary())
+                    .contains("DNS server 127.0.0.1#" + silent.port() + " did not answer")
+                    .contains("probebook.dns.servers")
+                    .contains("UDP");
             assertThat(r.elapsedMs()).isBetween(500L, 3000L);
-            assertThat(silent.queries()).as("re-sent within the timeout, like the tools' retries").isEqualTo(2);
+            assertThat(silent.queries())
+                    .as("re-sent within the timeout, like the tools' retries")
+                    .isEqualTo(2);
             DnsDetails d = (DnsDetails) r.details();
             assertThat(d.rcode()).isNull();
             assertThat(d.error()).isEqualTo("timed out");
 
             RunResult dig = h.run("dig example.com");
-            assertThat(dig.output()).endsWith(";; global options: +cmd", ";; connection timed out; no servers could be reached");
+            assertThat(dig.output())
+                    .endsWith(";; global options: +cmd", ";; connection timed out; no servers could be reached");
             assertThat(dig.verdict()).isEqualTo(Verdict.FAIL);
         }
     }
@@ -212,8 +245,10 @@ class DnsProbeTest {
             closed = gone.port();
         }
         RunResult r = harness("probebook.dns.servers", "127.0.0.1:" + closed).run("host example.com");
-        assertThat(r.output()).containsExactly(";; communications error to 127.0.0.1#" + closed + ": connection refused",
-                ";; no servers could be reached");
+        assertThat(r.output())
+                .containsExactly(
+                        ";; communications error to 127.0.0.1#" + closed + ": connection refused",
+                        ";; no servers could be reached");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.summary()).contains("port unreachable");
     }
@@ -222,10 +257,13 @@ class DnsProbeTest {
     void stopUnblocksAWaitingQuery() throws Exception {
         try (DnsResponder silent = DnsResponder.silent()) {
             ProbeHarness h = harness("probebook.dns.servers", silent.server(), "probebook.dns.timeout", "30s");
-            var recognised = ProbeRegistry.standard().recognise(ShellLine.parse("dig example.com").words(), Args.Mode.RUN).orElseThrow();
-            try (ProbeRunner runner = new ProbeRunner(h.settings(), TargetPolicy.from(h.settings().policy()))) {
-                var handle = runner.start(new Invocation("dig example.com", recognised.command(), List.of()), new RunListener() {
-                });
+            var recognised = ProbeRegistry.standard()
+                    .recognise(ShellLine.parse("dig example.com").words(), Args.Mode.RUN)
+                    .orElseThrow();
+            try (ProbeRunner runner =
+                    new ProbeRunner(h.settings(), TargetPolicy.from(h.settings().policy()))) {
+                var handle = runner.start(
+                        new Invocation("dig example.com", recognised.command(), List.of()), new RunListener() {});
                 Thread.sleep(300);
                 long start = System.nanoTime();
                 handle.cancel();
@@ -244,22 +282,21 @@ class DnsProbeTest {
         List<String> out = r.output();
         assertThat(out.get(0)).isEmpty();
         assertThat(out.get(1)).isEqualTo("; <<>> DiG " + DigOutput.VERSION + " <<>> www.example.com");
-        assertThat(out).containsSubsequence(
-                ";; global options: +cmd",
-                ";; Got answer:");
+        assertThat(out).containsSubsequence(";; global options: +cmd", ";; Got answer:");
         assertThat(out).anyMatch(l -> l.matches(";; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: \\d+"));
-        assertThat(out).containsSubsequence(
-                ";; flags: qr rd ra; QUERY: 1, ANSWER: 2, AUTHORITY: 0, ADDITIONAL: 1",
-                "",
-                ";; OPT PSEUDOSECTION:",
-                "; EDNS: version: 0, flags:; udp: 1232",
-                ";; QUESTION SECTION:",
-                ";www.example.com.\t\tIN\tA",
-                "",
-                ";; ANSWER SECTION:",
-                "www.example.com.\t300\tIN\tCNAME\texample.com.",
-                "example.com.\t\t300\tIN\tA\t93.184.216.34",
-                "");
+        assertThat(out)
+                .containsSubsequence(
+                        ";; flags: qr rd ra; QUERY: 1, ANSWER: 2, AUTHORITY: 0, ADDITIONAL: 1",
+                        "",
+                        ";; OPT PSEUDOSECTION:",
+                        "; EDNS: version: 0, flags:; udp: 1232",
+                        ";; QUESTION SECTION:",
+                        ";www.example.com.\t\tIN\tA",
+                        "",
+                        ";; ANSWER SECTION:",
+                        "www.example.com.\t300\tIN\tCNAME\texample.com.",
+                        "example.com.\t\t300\tIN\tA\t93.184.216.34",
+                        "");
         assertThat(out).anyMatch(l -> l.matches(";; Query time: \\d+ msec"));
         assertThat(out).contains(";; SERVER: 127.0.0.1#" + dns.port() + "(127.0.0.1) (UDP)");
         assertThat(out).anyMatch(l -> l.matches(";; WHEN: \\w{3} \\w{3} \\d{2} \\d{2}:\\d{2}:\\d{2} \\S+ \\d{4}"));
@@ -271,8 +308,10 @@ class DnsProbeTest {
     void digNxdomainShowsTheAuthoritySection() throws Exception {
         RunResult r = run("dig nope.example.com MX");
         assertThat(r.output()).anyMatch(l -> l.matches(";; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: \\d+"));
-        assertThat(r.output()).containsSubsequence(";; AUTHORITY SECTION:",
-                "test.\t\t\t300\tIN\tSOA\tns.test. hostmaster.test. 2024010101 7200 3600 1209600 300");
+        assertThat(r.output())
+                .containsSubsequence(
+                        ";; AUTHORITY SECTION:",
+                        "test.\t\t\t300\tIN\tSOA\tns.test. hostmaster.test. 2024010101 7200 3600 1209600 300");
         assertThat(dns.questions()).containsExactly("nope.example.com. MX");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
     }
@@ -296,7 +335,8 @@ class DnsProbeTest {
         RunResult r = run("dig -x 127.0.0.1 +noall +answer");
         assertThat(r.output()).containsExactly("1.0.0.127.in-addr.arpa.\t300\tIN\tPTR\tlocalhost.");
         RunResult q = run("dig +nocmd +noall +answer +question -t mx example.com");
-        assertThat(q.output()).containsExactly(";example.com.\t\t\tIN\tMX", "example.com.\t\t300\tIN\tMX\t10 mail.example.com.");
+        assertThat(q.output())
+                .containsExactly(";example.com.\t\t\tIN\tMX", "example.com.\t\t300\tIN\tMX\t10 mail.example.com.");
     }
 
     @Test
@@ -311,8 +351,10 @@ class DnsProbeTest {
     void truncatedUdpAnswerIsRetriedOverTcp() throws Exception {
         RunResult r = run("dig big.example.com");
         assertThat(r.output().get(0)).isEqualTo(";; Truncated, retrying in TCP mode.");
-        assertThat(r.output()).contains("big.example.com.\t300\tIN\tA\t10.9.9.9",
-                ";; SERVER: 127.0.0.1#" + dns.port() + "(127.0.0.1) (TCP)");
+        assertThat(r.output())
+                .contains(
+                        "big.example.com.\t300\tIN\tA\t10.9.9.9",
+                        ";; SERVER: 127.0.0.1#" + dns.port() + "(127.0.0.1) (TCP)");
         assertThat(dns.tcpQueries()).isEqualTo(1);
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
 
@@ -326,11 +368,12 @@ class DnsProbeTest {
     @Test
     void hostPrintsAddressesAliasesAndMail() throws Exception {
         RunResult r = run("host www.example.com");
-        assertThat(r.output()).containsExactly(
-                "www.example.com is an alias for example.com.",
-                "example.com has address 93.184.216.34",
-                "example.com has IPv6 address 2606:2800:220:1:248:1893:25c8:1946",
-                "example.com mail is handled by 10 mail.example.com.");
+        assertThat(r.output())
+                .containsExactly(
+                        "www.example.com is an alias for example.com.",
+                        "example.com has address 93.184.216.34",
+                        "example.com has IPv6 address 2606:2800:220:1:248:1893:25c8:1946",
+                        "example.com mail is handled by 10 mail.example.com.");
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
 
         RunResult nx = run("host nope.example.com");
@@ -359,8 +402,13 @@ class DnsProbeTest {
             assertThat(dig.output()).containsExactly("93.184.216.34");
 
             RunResult host = h.run("host -p " + dns.port() + " example.com 127.0.0.1");
-            assertThat(host.output()).startsWith("Using domain server:", "Name: 127.0.0.1",
-                    "Address: 127.0.0.1#" + dns.port(), "Aliases: ", "");
+            assertThat(host.output())
+                    .startsWith(
+                            "Using domain server:",
+                            "Name: 127.0.0.1",
+                            "Address: 127.0.0.1#" + dns.port(),
+                            "Aliases: ",
+                            "");
 
             assertThat(configured.queries()).isZero();
             assertThat(dns.queries()).isEqualTo(2 + 1 + 3);
@@ -374,7 +422,8 @@ class DnsProbeTest {
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
 
         RunResult unknown = run("nslookup example.com no-such-server.invalid");
-        assertThat(unknown.output()).containsExactly("nslookup: couldn't get address for 'no-such-server.invalid': not found");
+        assertThat(unknown.output())
+                .containsExactly("nslookup: couldn't get address for 'no-such-server.invalid': not found");
         assertThat(unknown.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(unknown.summary()).contains("cannot resolve the DNS server name no-such-server.invalid");
     }
@@ -393,9 +442,15 @@ class DnsProbeTest {
     void hostsEntryThatDiffersFromDnsIsAWarning() throws Exception {
         Files.writeString(hosts, "127.0.0.1 localhost\n10.0.0.99 example.com www\n");
         RunResult r = run("nslookup example.com");
-        assertThat(r.output()).endsWith("", ";; note: " + hosts + " maps example.com to 10.0.0.99: programs on this host use that, not DNS");
+        assertThat(r.output())
+                .endsWith(
+                        "",
+                        ";; note: " + hosts
+                                + " maps example.com to 10.0.0.99: programs on this host use that, not DNS");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(r.summary()).contains("DNS says example.com resolves to 93.184.216.34").contains("10.0.0.99")
+        assertThat(r.summary())
+                .contains("DNS says example.com resolves to 93.184.216.34")
+                .contains("10.0.0.99")
                 .contains("works here, fails there");
         DnsDetails d = (DnsDetails) r.details();
         assertThat(d.hostsOverride().addresses()).containsExactly("10.0.0.99");
@@ -410,8 +465,11 @@ class DnsProbeTest {
     void hostsEntryThatAgreesWithDnsIsOnlyANote() throws Exception {
         Files.writeString(hosts, "93.184.216.34 example.com\n");
         RunResult r = run("host -t A example.com");
-        assertThat(r.output()).containsExactly("example.com has address 93.184.216.34",
-                ";; note: " + hosts + " maps example.com to 93.184.216.34: programs on this host use that, not DNS");
+        assertThat(r.output())
+                .containsExactly(
+                        "example.com has address 93.184.216.34",
+                        ";; note: " + hosts
+                                + " maps example.com to 93.184.216.34: programs on this host use that, not DNS");
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
         assertThat(((DnsDetails) r.details()).hostsOverride().differs()).isFalse();
     }
@@ -422,6 +480,9 @@ class DnsProbeTest {
         RunResult r = run("nslookup intranet.example.com");
         assertThat(r.output()).contains("** server can't find intranet.example.com: NXDOMAIN");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(r.summary()).contains("does not exist in DNS").contains("10.0.0.7").contains("this host only");
+        assertThat(r.summary())
+                .contains("does not exist in DNS")
+                .contains("10.0.0.7")
+                .contains("this host only");
     }
 }

@@ -1,5 +1,8 @@
 package dev.probebook.probe.hosts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
@@ -7,25 +10,22 @@ import dev.probebook.engine.RunResult;
 import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.ProbeHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The add forms (bare hosts line, echo >>, tee -a): previewed against the file, never written. */
 class HostsChangeTest {
 
     @TempDir
     Path dir;
+
     Path hosts;
     ProbeHarness harness;
     byte[] before;
@@ -51,11 +51,13 @@ class HostsChangeTest {
     void aNewMappingIsPreviewedAndSkipped() throws Exception {
         RunResult r = harness.run("10.10.100.5 new.example.co.kr");
         assertThat(r.probe()).isEqualTo("hosts");
-        assertThat(r.output()).containsExactly("--- " + hosts, "+++ " + hosts + " (preview, not written)",
-                "+ 10.10.100.5 new.example.co.kr");
+        assertThat(r.output())
+                .containsExactly(
+                        "--- " + hosts, "+++ " + hosts + " (preview, not written)", "+ 10.10.100.5 new.example.co.kr");
         assertThat(r.verdict()).isEqualTo(Verdict.SKIPPED);
-        assertThat(r.summary()).isEqualTo("would add `10.10.100.5 new.example.co.kr` to " + hosts
-                + " (not written: hosts-file writes are a separate, guarded action)");
+        assertThat(r.summary())
+                .isEqualTo("would add `10.10.100.5 new.example.co.kr` to " + hosts
+                        + " (not written: hosts-file writes are a separate, guarded action)");
         HostsDetails d = (HostsDetails) r.details();
         assertThat(d.proposedLine()).isEqualTo("10.10.100.5 new.example.co.kr");
         assertThat(d.conflicts()).isEmpty();
@@ -77,11 +79,13 @@ class HostsChangeTest {
     void aNameWithAnotherAddressWouldChangeAndTheEditKeepsOtherAliases() throws Exception {
         RunResult r = harness.run("10.10.100.5 app.example.co.kr");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(r.summary()).startsWith("would change app.example.co.kr from 10.0.0.9 to 10.10.100.5 (line 3)")
+        assertThat(r.summary())
+                .startsWith("would change app.example.co.kr from 10.0.0.9 to 10.10.100.5 (line 3)")
                 .endsWith("not written: hosts-file writes are a separate, guarded action");
-        assertThat(r.output()).endsWith("- 10.0.0.9 app.example.co.kr app", "+ 10.0.0.9 app", "+ 10.10.100.5 app.example.co.kr");
-        assertThat(((HostsDetails) r.details()).conflicts()).containsExactly(
-                new HostsDetails.Conflict("app.example.co.kr", "10.0.0.9", 3, "10.10.100.5"));
+        assertThat(r.output())
+                .endsWith("- 10.0.0.9 app.example.co.kr app", "+ 10.0.0.9 app", "+ 10.10.100.5 app.example.co.kr");
+        assertThat(((HostsDetails) r.details()).conflicts())
+                .containsExactly(new HostsDetails.Conflict("app.example.co.kr", "10.0.0.9", 3, "10.10.100.5"));
     }
 
     @Test
@@ -91,8 +95,12 @@ class HostsChangeTest {
         modified = Files.getLastModifiedTime(hosts);
         RunResult r = harness.run("10.10.100.5 app.example.co.kr");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(r.output()).endsWith("- 10.0.0.9 app.example.co.kr app", "+ 10.0.0.9 app", "- 10.0.0.10 app.example.co.kr",
-                "+ 10.10.100.5 app.example.co.kr");
+        assertThat(r.output())
+                .endsWith(
+                        "- 10.0.0.9 app.example.co.kr app",
+                        "+ 10.0.0.9 app",
+                        "- 10.0.0.10 app.example.co.kr",
+                        "+ 10.10.100.5 app.example.co.kr");
     }
 
     @Test
@@ -100,8 +108,10 @@ class HostsChangeTest {
         RunResult r = harness.run("echo \"10.10.100.5 app.example.co.kr\" >> /etc/hosts");
         assertThat(r.probe()).isEqualTo("hosts");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(r.summary()).contains("would change app.example.co.kr from 10.0.0.9 to 10.10.100.5")
-                .contains("appending keeps line 3 first").contains("edit line 3 instead");
+        assertThat(r.summary())
+                .contains("would change app.example.co.kr from 10.0.0.9 to 10.10.100.5")
+                .contains("appending keeps line 3 first")
+                .contains("edit line 3 instead");
         assertThat(r.output()).endsWith("  10.0.0.9 app.example.co.kr app", "+ 10.10.100.5 app.example.co.kr");
     }
 
@@ -123,16 +133,31 @@ class HostsChangeTest {
     @Test
     void badLinesAreUsageErrors() {
         ProbeRegistry registry = ProbeRegistry.standard();
-        assertThatThrownBy(() -> registry.recognise(ShellLine.parse("echo \"app.example.co.kr 10.0.0.1\" >> /etc/hosts").words(), Args.Mode.RUN))
-                .isInstanceOf(UsageException.class).hasMessageContaining("'app.example.co.kr' is not an IP address");
-        assertThatThrownBy(() -> registry.recognise(ShellLine.parse("echo \"10.0.0.1 bad_name!\" >> /etc/hosts").words(), Args.Mode.RUN))
-                .isInstanceOf(UsageException.class).hasMessageContaining("bad_name!");
-        assertThatThrownBy(() -> registry.recognise(ShellLine.parse("echo \"10.0.0.1 10.0.0.2\" >> /etc/hosts").words(), Args.Mode.RUN))
-                .isInstanceOf(UsageException.class).hasMessageContaining("not a host name");
-        assertThatThrownBy(() -> registry.recognise(ShellLine.parse("echo \"10.0.0.1\" >> /etc/hosts").words(), Args.Mode.RUN))
-                .isInstanceOf(UsageException.class).hasMessageContaining("not a hosts line");
+        assertThatThrownBy(() -> registry.recognise(
+                        ShellLine.parse("echo \"app.example.co.kr 10.0.0.1\" >> /etc/hosts")
+                                .words(),
+                        Args.Mode.RUN))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("'app.example.co.kr' is not an IP address");
+        assertThatThrownBy(() -> registry.recognise(
+                        ShellLine.parse("echo \"10.0.0.1 bad_name!\" >> /etc/hosts")
+                                .words(),
+                        Args.Mode.RUN))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("bad_name!");
+        assertThatThrownBy(() -> registry.recognise(
+                        ShellLine.parse("echo \"10.0.0.1 10.0.0.2\" >> /etc/hosts")
+                                .words(),
+                        Args.Mode.RUN))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("not a host name");
+        assertThatThrownBy(() -> registry.recognise(
+                        ShellLine.parse("echo \"10.0.0.1\" >> /etc/hosts").words(), Args.Mode.RUN))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("not a hosts line");
         // a bound template whose address is still a placeholder
         assertThatThrownBy(() -> registry.recognise(List.of("10.10.100.IP", "app.example.co.kr"), Args.Mode.RUN))
-                .isInstanceOf(UsageException.class).hasMessageContaining("'10.10.100.IP' is not an IP address");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("'10.10.100.IP' is not an IP address");
     }
 }

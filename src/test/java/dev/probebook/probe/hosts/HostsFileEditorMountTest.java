@@ -1,19 +1,18 @@
 package dev.probebook.probe.hosts;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.probe.hosts.HostsFileEditor.Mode;
 import dev.probebook.testing.Mounts;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real failures, which root only meets through mounts: a bind-mounted hosts file, a read-only file system, a full disk. */
 @Tag("privileged")
@@ -39,8 +38,10 @@ class HostsFileEditorMountTest {
             mounts.bind(source, hosts);
             assertThatThrownBy(() -> new HostsFileEditor().apply(moveApp(hosts), backups, CLOCK))
                     .isInstanceOf(HostsWriteException.class)
-                    .hasMessageStartingWith("cannot replace " + hosts + " atomically (Device or resource busy): it is a mount point")
-                    .hasMessageEndingWith(hosts + " was not changed. Edit the file where it is mounted from (on the container's host).");
+                    .hasMessageStartingWith(
+                            "cannot replace " + hosts + " atomically (Device or resource busy): it is a mount point")
+                    .hasMessageEndingWith(hosts
+                            + " was not changed. Edit the file where it is mounted from (on the container's host).");
             NotWritten.assertNotWritten(hosts, BEFORE, backups);
         }
     }
@@ -54,8 +55,9 @@ class HostsFileEditorMountTest {
             mounts.readOnly(etc);
             assertThatThrownBy(() -> new HostsFileEditor().apply(moveApp(hosts), backups, CLOCK))
                     .isInstanceOf(HostsWriteException.class)
-                    .hasMessage("cannot write " + hosts + ": Read-only file system (the file system holding it is mounted"
-                            + " read-only). " + hosts + " was not changed.");
+                    .hasMessage(
+                            "cannot write " + hosts + ": Read-only file system (the file system holding it is mounted"
+                                    + " read-only). " + hosts + " was not changed.");
             NotWritten.assertNotWritten(hosts, BEFORE, backups);
         }
     }
@@ -71,7 +73,8 @@ class HostsFileEditorMountTest {
             Files.write(etc.resolve("filler"), new byte[4096]);
             assertThatThrownBy(() -> new HostsFileEditor().apply(moveApp(hosts), backups, CLOCK))
                     .isInstanceOf(HostsWriteException.class)
-                    .hasMessage("cannot write the new version of " + hosts + ": No space left on device. " + hosts + " was not changed.");
+                    .hasMessage("cannot write the new version of " + hosts + ": No space left on device. " + hosts
+                            + " was not changed.");
             NotWritten.assertNotWritten(hosts, before, backups, etc.resolve("filler"));
         }
     }

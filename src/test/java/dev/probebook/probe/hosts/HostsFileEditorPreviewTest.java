@@ -1,14 +1,12 @@
 package dev.probebook.probe.hosts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.files.ContentHash;
 import dev.probebook.probe.hosts.HostsEdit.Added;
 import dev.probebook.probe.hosts.HostsEdit.Removed;
 import dev.probebook.probe.hosts.HostsFileEditor.Mode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,9 +14,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The preview: which lines change, the exact new text, validation of the mapping. Reads only. */
 class HostsFileEditorPreviewTest {
@@ -46,12 +45,15 @@ class HostsFileEditorPreviewTest {
 
         assertThat(edit.path()).isEqualTo(hosts);
         assertThat(edit.hash()).hasSize(64).isEqualTo(ContentHash.sha256(FILE.getBytes(StandardCharsets.UTF_8)));
-        assertThat(edit.changes()).containsExactly(
-                new Removed(2, "10.0.0.9\tapp.example.com app   # old server"),
-                new Added(2, "10.0.0.9\tapp # old server"),
-                new Added(3, "10.0.0.5 app.example.com"),
-                new Removed(4, "10.0.0.8 app.example.com"));
-        assertThat(edit.changes()).extracting(HostsEdit.Change::display).startsWith("- 10.0.0.9\tapp.example.com app   # old server");
+        assertThat(edit.changes())
+                .containsExactly(
+                        new Removed(2, "10.0.0.9\tapp.example.com app   # old server"),
+                        new Added(2, "10.0.0.9\tapp # old server"),
+                        new Added(3, "10.0.0.5 app.example.com"),
+                        new Removed(4, "10.0.0.8 app.example.com"));
+        assertThat(edit.changes())
+                .extracting(HostsEdit.Change::display)
+                .startsWith("- 10.0.0.9\tapp.example.com app   # old server");
         assertThat(edit.newText()).isEqualTo("""
                 127.0.0.1 localhost
                 10.0.0.9\tapp # old server
@@ -62,15 +64,17 @@ class HostsFileEditorPreviewTest {
                 """);
         assertThat(edit.added()).isEqualTo(2);
         assertThat(edit.removed()).isEqualTo(2);
-        assertThat(edit.notes()).containsExactly("app.example.com also has the IPv6 address 2001:db8::9 (line 6), which this"
-                + " edit leaves alone: clients that try IPv6 first still use it");
+        assertThat(edit.notes())
+                .containsExactly("app.example.com also has the IPv6 address 2001:db8::9 (line 6), which this"
+                        + " edit leaves alone: clients that try IPv6 first still use it");
         assertThat(Files.readString(hosts)).isEqualTo(FILE);
     }
 
     @Test
     void aNewNameGoesAtTheEnd() throws Exception {
         Path hosts = hosts(FILE);
-        HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.5", List.of("new.example.com", "new"), Mode.ADD_OR_MOVE);
+        HostsEdit edit =
+                HostsFileEditor.preview(hosts, "10.0.0.5", List.of("new.example.com", "new"), Mode.ADD_OR_MOVE);
         assertThat(edit.changes()).containsExactly(new Added(7, "10.0.0.5 new.example.com new"));
         assertThat(edit.newText()).isEqualTo(FILE + "10.0.0.5 new.example.com new\n");
         assertThat(edit.notes()).isEmpty();
@@ -79,14 +83,16 @@ class HostsFileEditorPreviewTest {
     @Test
     void onlyTheNamesNotYetThereAreAdded() throws Exception {
         Path hosts = hosts("10.0.0.5 app.example.com\n");
-        HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.5", List.of("APP.example.com.", "api.example.com"), Mode.ADD_OR_MOVE);
+        HostsEdit edit = HostsFileEditor.preview(
+                hosts, "10.0.0.5", List.of("APP.example.com.", "api.example.com"), Mode.ADD_OR_MOVE);
         assertThat(edit.changes()).containsExactly(new Added(2, "10.0.0.5 api.example.com"));
     }
 
     @Test
     void aMappingThatIsThereAlreadyChangesNothing() throws Exception {
         Path hosts = hosts(FILE.replace("10.0.0.8 app.example.com\n", ""));
-        HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.9", List.of("app", "App.Example.com"), Mode.ADD_OR_MOVE);
+        HostsEdit edit =
+                HostsFileEditor.preview(hosts, "10.0.0.9", List.of("app", "App.Example.com"), Mode.ADD_OR_MOVE);
         assertThat(edit.nothingToChange()).isTrue();
         assertThat(edit.changes()).isEmpty();
         assertThat(edit.newText()).isEqualTo(Files.readString(hosts));
@@ -98,35 +104,46 @@ class HostsFileEditorPreviewTest {
     @Test
     void appendingAddsTheLineAsEchoWouldAndSaysWhenItDoesNotTakeEffect() throws Exception {
         Path hosts = hosts(FILE);
-        HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.5", List.of("app.example.com", "fresh.example.com"), Mode.APPEND);
+        HostsEdit edit = HostsFileEditor.preview(
+                hosts, "10.0.0.5", List.of("app.example.com", "fresh.example.com"), Mode.APPEND);
         assertThat(edit.changes()).containsExactly(new Added(7, "10.0.0.5 app.example.com fresh.example.com"));
         assertThat(edit.newText()).isEqualTo(FILE + "10.0.0.5 app.example.com fresh.example.com\n");
-        assertThat(edit.notes()).first().isEqualTo("appending does not move app.example.com: line 2 maps it to 10.0.0.9 and the"
-                + " resolver returns that line first, so clients still try 10.0.0.9; edit the line instead (add or move) to move it");
+        assertThat(edit.notes())
+                .first()
+                .isEqualTo(
+                        "appending does not move app.example.com: line 2 maps it to 10.0.0.9 and the"
+                                + " resolver returns that line first, so clients still try 10.0.0.9; edit the line instead (add or move) to move it");
     }
 
     @Test
     void anIpv6AddressTouchesOnlyIpv6Lines() throws Exception {
         Path hosts = hosts(FILE);
         HostsEdit edit = HostsFileEditor.preview(hosts, "2001:DB8::5", List.of("app.example.com"), Mode.ADD_OR_MOVE);
-        assertThat(edit.changes()).containsExactly(new Removed(6, "2001:db8::9 app.example.com"), new Added(6, "2001:db8::5 app.example.com"));
-        assertThat(edit.notes()).containsExactly(
-                "app.example.com also has the IPv4 address 10.0.0.9 (line 2), which this edit leaves alone: clients that try IPv4 first still use it",
-                "app.example.com also has the IPv4 address 10.0.0.8 (line 4), which this edit leaves alone: clients that try IPv4 first still use it");
+        assertThat(edit.changes())
+                .containsExactly(
+                        new Removed(6, "2001:db8::9 app.example.com"), new Added(6, "2001:db8::5 app.example.com"));
+        assertThat(edit.notes())
+                .containsExactly(
+                        "app.example.com also has the IPv4 address 10.0.0.9 (line 2), which this edit leaves alone: clients that try IPv4 first still use it",
+                        "app.example.com also has the IPv4 address 10.0.0.8 (line 4), which this edit leaves alone: clients that try IPv4 first still use it");
     }
 
     @Test
     void anIdnNameIsWrittenInItsAsciiFormAndMatchedInEitherForm() throws Exception {
         Path hosts = hosts("127.0.0.1 localhost\n10.0.0.9 한국.example www\n");
         HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.5", List.of("한국.example"), Mode.ADD_OR_MOVE);
-        assertThat(edit.changes()).containsExactly(
-                new Removed(2, "10.0.0.9 한국.example www"),
-                new Added(2, "10.0.0.9 www"),
-                new Added(3, "10.0.0.5 xn--3e0b707e.example"));
-        assertThat(edit.notes()).containsExactly("한국.example is written as xn--3e0b707e.example, the form resolvers look up");
+        assertThat(edit.changes())
+                .containsExactly(
+                        new Removed(2, "10.0.0.9 한국.example www"),
+                        new Added(2, "10.0.0.9 www"),
+                        new Added(3, "10.0.0.5 xn--3e0b707e.example"));
+        assertThat(edit.notes())
+                .containsExactly("한국.example is written as xn--3e0b707e.example, the form resolvers look up");
 
         Path ascii = hosts("10.0.0.5 xn--3e0b707e.example\n");
-        assertThat(HostsFileEditor.preview(ascii, "10.0.0.5", List.of("한국.EXAMPLE"), Mode.ADD_OR_MOVE).nothingToChange()).isTrue();
+        assertThat(HostsFileEditor.preview(ascii, "10.0.0.5", List.of("한국.EXAMPLE"), Mode.ADD_OR_MOVE)
+                        .nothingToChange())
+                .isTrue();
     }
 
     @Test
@@ -135,19 +152,23 @@ class HostsFileEditorPreviewTest {
         HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.5", List.of("app.example.com"), Mode.ADD_OR_MOVE);
         assertThat(edit.newText()).isEqualTo("127.0.0.1 localhost\r\n10.0.0.5 app.example.com\r\n# end\r\n");
         HostsEdit appended = HostsFileEditor.preview(hosts, "10.0.0.6", List.of("b.example.com"), Mode.APPEND);
-        assertThat(appended.newText()).isEqualTo("127.0.0.1 localhost\r\n10.0.0.9 app.example.com\r\n# end\r\n10.0.0.6 b.example.com\r\n");
+        assertThat(appended.newText())
+                .isEqualTo("127.0.0.1 localhost\r\n10.0.0.9 app.example.com\r\n# end\r\n10.0.0.6 b.example.com\r\n");
     }
 
     @Test
     void aLastLineWithoutNewlineGetsOneBeforeTheNewLine() throws Exception {
         Path hosts = hosts("127.0.0.1 localhost\n10.0.0.9 app.example.com");
-        assertThat(HostsFileEditor.preview(hosts, "10.0.0.6", List.of("b.example.com"), Mode.APPEND).newText())
+        assertThat(HostsFileEditor.preview(hosts, "10.0.0.6", List.of("b.example.com"), Mode.APPEND)
+                        .newText())
                 .isEqualTo("127.0.0.1 localhost\n10.0.0.9 app.example.com\n10.0.0.6 b.example.com\n");
         // the line without newline is replaced: the new line is last and ends like the others
-        assertThat(HostsFileEditor.preview(hosts, "10.0.0.5", List.of("app.example.com"), Mode.ADD_OR_MOVE).newText())
+        assertThat(HostsFileEditor.preview(hosts, "10.0.0.5", List.of("app.example.com"), Mode.ADD_OR_MOVE)
+                        .newText())
                 .isEqualTo("127.0.0.1 localhost\n10.0.0.5 app.example.com\n");
         Path unchangedLast = hosts("10.0.0.9 app.example.com\n127.0.0.1 localhost");
-        assertThat(HostsFileEditor.preview(unchangedLast, "10.0.0.5", List.of("app.example.com"), Mode.ADD_OR_MOVE).newText())
+        assertThat(HostsFileEditor.preview(unchangedLast, "10.0.0.5", List.of("app.example.com"), Mode.ADD_OR_MOVE)
+                        .newText())
                 .isEqualTo("10.0.0.5 app.example.com\n127.0.0.1 localhost");
     }
 
@@ -165,12 +186,14 @@ class HostsFileEditorPreviewTest {
         Path hosts = Files.write(dir.resolve("hosts"), latin1);
         HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.5", List.of("a.example.com"), Mode.APPEND);
         assertThat(edit.newText().getBytes(StandardCharsets.ISO_8859_1))
-                .startsWith(latin1).endsWith("10.0.0.5 a.example.com\n".getBytes(StandardCharsets.ISO_8859_1));
+                .startsWith(latin1)
+                .endsWith("10.0.0.5 a.example.com\n".getBytes(StandardCharsets.ISO_8859_1));
     }
 
     @Test
     void aMissingFileCannotBePreviewed() {
-        assertThatThrownBy(() -> HostsFileEditor.preview(dir.resolve("nope"), "10.0.0.5", List.of("a.example.com"), Mode.APPEND))
+        assertThatThrownBy(() ->
+                        HostsFileEditor.preview(dir.resolve("nope"), "10.0.0.5", List.of("a.example.com"), Mode.APPEND))
                 .isInstanceOf(NoSuchFileException.class);
     }
 
@@ -188,22 +211,29 @@ class HostsFileEditorPreviewTest {
             "10.0.0.5 "       | a.example.com     | the address '10.0.0.5 ' contains a blank
             """)
     void invalidInputIsRefusedWithWhatIsWrong(String address, String name, String message) {
-        assertThatThrownBy(() -> HostsFileEditor.preview(dir.resolve("hosts"), address, List.of(name), Mode.ADD_OR_MOVE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        assertThatThrownBy(
+                        () -> HostsFileEditor.preview(dir.resolve("hosts"), address, List.of(name), Mode.ADD_OR_MOVE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
     }
 
     @Test
     void controlCharactersAndTooManyNamesAreRefused() {
         Path hosts = dir.resolve("hosts");
-        assertThatThrownBy(() -> HostsFileEditor.preview(hosts, "10.0.0.5", List.of("a.example.com\n10.0.0.6 evil"), Mode.APPEND))
+        assertThatThrownBy(() -> HostsFileEditor.preview(
+                        hosts, "10.0.0.5", List.of("a.example.com\n10.0.0.6 evil"), Mode.APPEND))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the host name 'a.example.com?10.0.0.6 evil' contains a control character (U+000A)");
         assertThatThrownBy(() -> HostsFileEditor.preview(hosts, "10.0.0.5", List.of(), Mode.APPEND))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no host name");
-        List<String> many = Arrays.asList(Collections.nCopies(33, "a.example.com").toArray(String[]::new));
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no host name");
+        List<String> many =
+                Arrays.asList(Collections.nCopies(33, "a.example.com").toArray(String[]::new));
         assertThatThrownBy(() -> HostsFileEditor.preview(hosts, "10.0.0.5", many, Mode.APPEND))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("33 names: at most 32 on one hosts line");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("33 names: at most 32 on one hosts line");
         assertThatThrownBy(() -> HostsFileEditor.preview(hosts, null, List.of("a.example.com"), Mode.APPEND))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("no address");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no address");
     }
 }

@@ -1,11 +1,10 @@
 package dev.probebook.probe.hosts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.files.AtomicFile;
 import dev.probebook.probe.hosts.HostsFileEditor.Mode;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -21,10 +20,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Applying a preview on real files: the write, the backup, and every way it can fail without harm. */
 class HostsFileEditorTest {
@@ -35,6 +33,7 @@ class HostsFileEditorTest {
 
     @TempDir
     Path dir;
+
     Path etc;
     Path hosts;
     Path backups;
@@ -85,7 +84,9 @@ class HostsFileEditorTest {
         assertThat(Files.getPosixFilePermissions(hosts)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
         assertThat(Files.getPosixFilePermissions(r.backup())).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
         if (group != null) {
-            assertThat(Files.readAttributes(hosts, java.nio.file.attribute.PosixFileAttributes.class).group()).isEqualTo(group);
+            assertThat(Files.readAttributes(hosts, java.nio.file.attribute.PosixFileAttributes.class)
+                            .group())
+                    .isEqualTo(group);
         }
     }
 
@@ -107,12 +108,23 @@ class HostsFileEditorTest {
         HostsFileEditor editor = new HostsFileEditor();
 
         Path first = editor.apply(moveApp(), backups, CLOCK).backup();
-        Path second = editor.apply(HostsFileEditor.preview(hosts, "10.0.0.6", List.of("b.example.com"), Mode.APPEND), backups, CLOCK).backup();
-        Path third = editor.apply(HostsFileEditor.preview(hosts, "10.0.0.7", List.of("c.example.com"), Mode.APPEND), backups, CLOCK).backup();
+        Path second = editor.apply(
+                        HostsFileEditor.preview(hosts, "10.0.0.6", List.of("b.example.com"), Mode.APPEND),
+                        backups,
+                        CLOCK)
+                .backup();
+        Path third = editor.apply(
+                        HostsFileEditor.preview(hosts, "10.0.0.7", List.of("c.example.com"), Mode.APPEND),
+                        backups,
+                        CLOCK)
+                .backup();
 
-        assertThat(List.of(first, second, third)).extracting(p -> p.getFileName().toString())
-                .containsExactly("hosts.20250301-091530.bak", "hosts.20250301-091530.2.bak", "hosts.20250301-091530.3.bak");
-        assertThat(Files.readString(backups.resolve("hosts.20250301-091530.1.bak"))).isEqualTo("older");
+        assertThat(List.of(first, second, third))
+                .extracting(p -> p.getFileName().toString())
+                .containsExactly(
+                        "hosts.20250301-091530.bak", "hosts.20250301-091530.2.bak", "hosts.20250301-091530.3.bak");
+        assertThat(Files.readString(backups.resolve("hosts.20250301-091530.1.bak")))
+                .isEqualTo("older");
         assertThat(Files.readString(first)).isEqualTo(BEFORE);
         assertThat(Files.readString(second)).isEqualTo(AFTER);
         assertThat(Files.readString(third)).isEqualTo(AFTER + "10.0.0.6 b.example.com\n");
@@ -135,20 +147,24 @@ class HostsFileEditorTest {
     void theSamePreviewCannotBeAppliedTwice() throws Exception {
         HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.6", List.of("b.example.com"), Mode.APPEND);
         new HostsFileEditor().apply(edit, backups, CLOCK);
-        assertThatThrownBy(() -> new HostsFileEditor().apply(edit, backups, CLOCK)).hasMessageContaining("changed since the preview");
+        assertThatThrownBy(() -> new HostsFileEditor().apply(edit, backups, CLOCK))
+                .hasMessageContaining("changed since the preview");
         assertThat(Files.readString(hosts)).isEqualTo(BEFORE + "10.0.0.6 b.example.com\n");
     }
 
     @Test
     void aChangeDuringTheWriteIsCaughtBeforeTheRename() throws Exception {
         String edited = BEFORE + "# edited meanwhile\n";
-        HostsFileEditor editor = new HostsFileEditor((temp, bytes) -> {
-            AtomicFile.writeDurably(temp, bytes);
-            Files.writeString(hosts, edited); // another program writes the file while we do
-        }, (temp, target) -> {
-            throw new AssertionError("must not rename");
-        });
-        assertThatThrownBy(() -> editor.apply(moveApp(), backups, CLOCK)).hasMessageContaining("changed since the preview");
+        HostsFileEditor editor = new HostsFileEditor(
+                (temp, bytes) -> {
+                    AtomicFile.writeDurably(temp, bytes);
+                    Files.writeString(hosts, edited); // another program writes the file while we do
+                },
+                (temp, target) -> {
+                    throw new AssertionError("must not rename");
+                });
+        assertThatThrownBy(() -> editor.apply(moveApp(), backups, CLOCK))
+                .hasMessageContaining("changed since the preview");
         assertUntouched(edited);
     }
 
@@ -156,36 +172,44 @@ class HostsFileEditorTest {
     void nothingToChangeWritesNothing() throws Exception {
         FileTime modified = Files.getLastModifiedTime(hosts);
         HostsEdit edit = HostsFileEditor.preview(hosts, "10.0.0.9", List.of("app.example.com"), Mode.ADD_OR_MOVE);
-        assertThat(new HostsFileEditor().apply(edit, backups, CLOCK)).isEqualTo(new HostsWriteResult(hosts, null, 0, 0));
+        assertThat(new HostsFileEditor().apply(edit, backups, CLOCK))
+                .isEqualTo(new HostsWriteResult(hosts, null, 0, 0));
         assertThat(Files.getLastModifiedTime(hosts)).isEqualTo(modified);
         assertUntouched(BEFORE);
     }
 
     @Test
     void aDiskThatFillsUpWhileWritingLeavesTheFileIntact() throws Exception {
-        HostsFileEditor editor = new HostsFileEditor((temp, bytes) -> {
-            Files.write(temp, Arrays.copyOf(bytes, bytes.length / 2));
-            throw new IOException("No space left on device");
-        }, (temp, target) -> {
-            throw new AssertionError("must not rename");
-        });
+        HostsFileEditor editor = new HostsFileEditor(
+                (temp, bytes) -> {
+                    Files.write(temp, Arrays.copyOf(bytes, bytes.length / 2));
+                    throw new IOException("No space left on device");
+                },
+                (temp, target) -> {
+                    throw new AssertionError("must not rename");
+                });
         assertThatThrownBy(() -> editor.apply(moveApp(), backups, CLOCK))
                 .isInstanceOf(HostsWriteException.class)
-                .hasMessage("cannot write the new version of " + hosts + ": No space left on device. " + hosts + " was not changed.");
+                .hasMessage("cannot write the new version of " + hosts + ": No space left on device. " + hosts
+                        + " was not changed.");
         assertUntouched(BEFORE);
     }
 
     @Test
     void aFileThatMayNotBeWrittenSaysHowToAllowIt() throws Exception {
-        HostsFileEditor editor = new HostsFileEditor((temp, bytes) -> {
-            throw new AccessDeniedException(temp.toString());
-        }, (temp, target) -> {
-            throw new AssertionError("must not rename");
-        });
+        HostsFileEditor editor = new HostsFileEditor(
+                (temp, bytes) -> {
+                    throw new AccessDeniedException(temp.toString());
+                },
+                (temp, target) -> {
+                    throw new AssertionError("must not rename");
+                });
         assertThatThrownBy(() -> editor.apply(moveApp(), backups, CLOCK))
                 .isInstanceOf(HostsWriteException.class)
-                .hasMessage("cannot write " + hosts + ": Permission denied. Probebook must run as root or be given write access"
-                        + " to the file and its folder " + etc + " (it writes the new version next to the file and renames it"
+                .hasMessage("cannot write " + hosts
+                        + ": Permission denied. Probebook must run as root or be given write access"
+                        + " to the file and its folder " + etc
+                        + " (it writes the new version next to the file and renames it"
                         + " over). " + hosts + " was not changed.");
         assertUntouched(BEFORE);
     }
@@ -197,7 +221,8 @@ class HostsFileEditorTest {
         });
         assertThatThrownBy(() -> editor.apply(moveApp(), backups, CLOCK))
                 .isInstanceOf(HostsWriteException.class)
-                .hasMessageStartingWith("cannot replace " + hosts + " atomically (Device or resource busy): it is a mount point")
+                .hasMessageStartingWith(
+                        "cannot replace " + hosts + " atomically (Device or resource busy): it is a mount point")
                 .hasMessageContaining(hosts + " was not changed.");
         assertUntouched(BEFORE);
     }
@@ -232,6 +257,7 @@ class HostsFileEditorTest {
         Files.writeString(hosts, crlf);
         HostsEdit edit = HostsFileEditor.preview(hosts, "2001:db8::5", List.of("한국.example"), Mode.APPEND);
         new HostsFileEditor().apply(edit, backups, CLOCK);
-        assertThat(Files.readAllBytes(hosts)).isEqualTo((crlf + "\r\n2001:db8::5 xn--3e0b707e.example\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(Files.readAllBytes(hosts))
+                .isEqualTo((crlf + "\r\n2001:db8::5 xn--3e0b707e.example\r\n").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,20 +1,19 @@
 package dev.probebook.probe.hosts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.ProbeHarness;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** cat / vi / getent against a temp hosts file configured through {@code probebook.hosts-file}. */
 class HostsProbeTest {
@@ -27,6 +26,7 @@ class HostsProbeTest {
 
     @TempDir
     Path dir;
+
     Path hosts;
     ProbeHarness harness;
 
@@ -38,8 +38,13 @@ class HostsProbeTest {
     }
 
     private static ProbeHarness harnessFor(Path file) throws Exception {
-        return new ProbeHarness(Map.of("probebook.hosts-file", file.toString(),
-                "probebook.dns.servers", "127.0.0.1:" + closedUdpPort(), "probebook.dns.timeout", "300ms"));
+        return new ProbeHarness(Map.of(
+                "probebook.hosts-file",
+                file.toString(),
+                "probebook.dns.servers",
+                "127.0.0.1:" + closedUdpPort(),
+                "probebook.dns.timeout",
+                "300ms"));
     }
 
     /** A UDP port nothing listens on (queries get ICMP port unreachable or time out), loopback only. */
@@ -55,8 +60,9 @@ class HostsProbeTest {
         assertThat(r.probe()).isEqualTo("hosts");
         assertThat(r.output()).containsExactlyElementsOf(HOSTS);
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
-        assertThat(r.summary()).isEqualTo("3 entries; this host pins app.example.co.kr (app) -> 10.10.100.5:"
-                + " requests to those names go there, whatever DNS says");
+        assertThat(r.summary())
+                .isEqualTo("3 entries; this host pins app.example.co.kr (app) -> 10.10.100.5:"
+                        + " requests to those names go there, whatever DNS says");
         HostsDetails d = (HostsDetails) r.details();
         assertThat(d.path()).isEqualTo(hosts.toString());
         assertThat(d.entries()).extracting(HostsFile.Entry::address).containsExactly("127.0.0.1", "::1", "10.10.100.5");
@@ -67,7 +73,8 @@ class HostsProbeTest {
     void catOfOnlyLocalhostEntriesSaysDnsDecidesTheRest() throws Exception {
         Files.write(hosts, HOSTS.subList(0, 2));
         RunResult r = harness.run("cat /etc/hosts");
-        assertThat(r.summary()).isEqualTo("2 entries; all for this machine itself (localhost): every other name is resolved by DNS");
+        assertThat(r.summary())
+                .isEqualTo("2 entries; all for this machine itself (localhost): every other name is resolved by DNS");
     }
 
     @Test
@@ -75,10 +82,12 @@ class HostsProbeTest {
         Files.write(hosts, List.of("127.0.0.1 localhost", "10.0.0.300 broken.example.com", "10.0.0.7", "10.0.0.8 db"));
         RunResult r = harness.run("cat /etc/hosts");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(r.summary()).startsWith("2 entries; ignored by the resolver: line 2 `10.0.0.300 broken.example.com`"
+        assertThat(r.summary())
+                .startsWith("2 entries; ignored by the resolver: line 2 `10.0.0.300 broken.example.com`"
                         + " (10.0.0.300 is not an IP address), line 3 `10.0.0.7` (no host name after the address)")
                 .endsWith("this host pins db -> 10.0.0.8: requests to that name go there, whatever DNS says");
-        assertThat(((HostsDetails) r.details()).invalid()).containsExactly("2: 10.0.0.300 broken.example.com", "3: 10.0.0.7");
+        assertThat(((HostsDetails) r.details()).invalid())
+                .containsExactly("2: 10.0.0.300 broken.example.com", "3: 10.0.0.7");
     }
 
     @Test
@@ -86,7 +95,8 @@ class HostsProbeTest {
         Files.write(hosts, List.of("10.0.0.9 app.example.co.kr", "10.10.100.5 app.example.co.kr"));
         RunResult r = harness.run("cat /etc/hosts");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(r.summary()).contains("app.example.co.kr has 2 addresses: 10.0.0.9 (line 1), 10.10.100.5 (line 2)")
+        assertThat(r.summary())
+                .contains("app.example.co.kr has 2 addresses: 10.0.0.9 (line 1), 10.10.100.5 (line 2)")
                 .contains("try 10.0.0.9 first");
     }
 
@@ -100,8 +110,10 @@ class HostsProbeTest {
 
     @Test
     void catNumbersGrepsAndHeadLimits() throws Exception {
-        assertThat(harness.run("cat -n /etc/hosts").output()).startsWith("     1\t127.0.0.1   localhost localhost.localdomain");
-        assertThat(harness.run("cat /etc/hosts | grep app").output()).containsExactly("10.10.100.5 app.example.co.kr app");
+        assertThat(harness.run("cat -n /etc/hosts").output())
+                .startsWith("     1\t127.0.0.1   localhost localhost.localdomain");
+        assertThat(harness.run("cat /etc/hosts | grep app").output())
+                .containsExactly("10.10.100.5 app.example.co.kr app");
         assertThat(harness.run("head -n 2 /etc/hosts").output()).containsExactlyElementsOf(HOSTS.subList(0, 2));
         assertThat(harness.run("tail -1 /etc/hosts").output()).containsExactly(HOSTS.get(3));
     }
@@ -111,10 +123,12 @@ class HostsProbeTest {
         byte[] before = Files.readAllBytes(hosts);
         RunResult r = harness.run("sudo vi /etc/hosts");
         assertThat(r.probe()).isEqualTo("hosts");
-        assertThat(r.output()).startsWith(HOSTS.toArray(String[]::new))
+        assertThat(r.output())
+                .startsWith(HOSTS.toArray(String[]::new))
                 .endsWith("\"/etc/hosts\" [readonly] 4L, " + before.length + "B");
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
-        assertThat(r.summary()).startsWith("read-only view of " + hosts + ": 3 entries; editing is a separate, guarded action");
+        assertThat(r.summary())
+                .startsWith("read-only view of " + hosts + ": 3 entries; editing is a separate, guarded action");
         assertThat(Files.readAllBytes(hosts)).isEqualTo(before);
     }
 
@@ -124,21 +138,26 @@ class HostsProbeTest {
         assertThat(r.output()).containsExactly("10.10.100.5     app.example.co.kr app");
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
         assertThat(r.summary()).startsWith("app -> 10.10.100.5 from " + hosts + " (line 4)");
-        assertThat(((HostsDetails) r.details()).answers()).singleElement()
+        assertThat(((HostsDetails) r.details()).answers())
+                .singleElement()
                 .satisfies(a -> assertThat(a.source()).isEqualTo("hosts-file"));
     }
 
     @Test
     void getentHostsPrefersIpv6AndAhostsListsBothFamilies() throws Exception {
-        assertThat(harness.run("getent hosts localhost").output()).containsExactly("::1             localhost ip6-localhost");
-        assertThat(harness.run("getent ahosts localhost").output()).containsExactly(
-                "::1             STREAM localhost",
-                "::1             DGRAM  ",
-                "::1             RAW    ",
-                "127.0.0.1       STREAM ",
-                "127.0.0.1       DGRAM  ",
-                "127.0.0.1       RAW    ");
-        assertThat(harness.run("getent ahostsv6 app").output()).first().isEqualTo("::ffff:10.10.100.5 STREAM app.example.co.kr");
+        assertThat(harness.run("getent hosts localhost").output())
+                .containsExactly("::1             localhost ip6-localhost");
+        assertThat(harness.run("getent ahosts localhost").output())
+                .containsExactly(
+                        "::1             STREAM localhost",
+                        "::1             DGRAM  ",
+                        "::1             RAW    ",
+                        "127.0.0.1       STREAM ",
+                        "127.0.0.1       DGRAM  ",
+                        "127.0.0.1       RAW    ");
+        assertThat(harness.run("getent ahostsv6 app").output())
+                .first()
+                .isEqualTo("::ffff:10.10.100.5 STREAM app.example.co.kr");
     }
 
     @Test

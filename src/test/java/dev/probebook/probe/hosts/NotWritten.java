@@ -1,5 +1,7 @@
 package dev.probebook.probe.hosts;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,13 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What every failed hosts-file write must leave behind: the file as it was, no temporary file, no backup. */
 final class NotWritten {
 
-    private NotWritten() {
-    }
+    private NotWritten() {}
 
     /** {@code others}: files that belong in the hosts file's folder besides the file itself. */
     static void assertNotWritten(Path hosts, String content, Path backups, Path... others) throws IOException {

@@ -1,14 +1,13 @@
 package dev.probebook.probe.http;
 
-import dev.probebook.command.Args;
-import dev.probebook.command.UsageException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.probebook.command.Args;
+import dev.probebook.command.UsageException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CurlParserTest {
 
@@ -29,8 +28,24 @@ class CurlParserTest {
         assertThat(a.maxTime()).isEqualTo(Duration.ofSeconds(5));
         assertThat(a.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
 
-        CurlCommand b = parse("--silent", "--show-error", "--location", "--insecure", "--verbose", "--ipv6", "--output", "-",
-                "--max-time", "5", "--head", "--write-out", "%{http_code}", "--header", "X-A: 1", "--request", "GET",
+        CurlCommand b = parse(
+                "--silent",
+                "--show-error",
+                "--location",
+                "--insecure",
+                "--verbose",
+                "--ipv6",
+                "--output",
+                "-",
+                "--max-time",
+                "5",
+                "--head",
+                "--write-out",
+                "%{http_code}",
+                "--header",
+                "X-A: 1",
+                "--request",
+                "GET",
                 "https://h.example/");
         assertThat(b.head()).isTrue();
         assertThat(b.ipVersion()).isEqualTo(CurlCommand.IpVersion.V6);
@@ -40,9 +55,12 @@ class CurlParserTest {
         assertThat(b.method()).isEqualTo("GET");
         assertThat(parse("-XPOST", "--data-raw", "@literal", "h").data()).isEqualTo("@literal");
         assertThat(parse("-o", "out.html", "h").output()).isEqualTo(new CurlCommand.BodyOutput.NotSaved("out.html"));
-        assertThat(parse("-O", "http://h/dir/file.tgz").output()).isEqualTo(new CurlCommand.BodyOutput.NotSaved("file.tgz"));
-        assertThat(parse("--resolve", "h.example:443:10.0.0.5", "https://h.example").resolve())
-                .singleElement().satisfies(o -> assertThat(o.matches("h.example", 443)).isTrue());
+        assertThat(parse("-O", "http://h/dir/file.tgz").output())
+                .isEqualTo(new CurlCommand.BodyOutput.NotSaved("file.tgz"));
+        assertThat(parse("--resolve", "h.example:443:10.0.0.5", "https://h.example")
+                        .resolve())
+                .singleElement()
+                .satisfies(o -> assertThat(o.matches("h.example", 443)).isTrue());
     }
 
     @Test
@@ -56,11 +74,15 @@ class CurlParserTest {
 
     @Test
     void badInputNamesTheOffendingWord() {
-        assertThatThrownBy(() -> parse("--bogus", "h")).isInstanceOf(UsageException.class).hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> parse("--bogus", "h"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--bogus");
         assertThatThrownBy(() -> parse("-sZ", "h")).hasMessageContaining("unknown option -Z");
         assertThatThrownBy(() -> parse("--max-time=5", "h")).hasMessageContaining("--max-time 5");
         assertThatThrownBy(() -> parse("-v")).hasMessageContaining("no URL");
-        assertThatThrownBy(() -> parse("-m", "abc", "h")).hasMessageContaining("-m").hasMessageContaining("abc");
+        assertThatThrownBy(() -> parse("-m", "abc", "h"))
+                .hasMessageContaining("-m")
+                .hasMessageContaining("abc");
         assertThatThrownBy(() -> parse("-H", "nocolon", "h")).hasMessageContaining("nocolon");
         assertThatThrownBy(() -> parse("h1", "h2")).hasMessageContaining("one URL");
         assertThatThrownBy(() -> parse("h", "-X")).hasMessageContaining("-X needs a value");

@@ -1,15 +1,11 @@
 package dev.probebook.probe.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import okhttp3.Protocol;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -17,8 +13,11 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.Protocol;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** curl's failures against real loopback peers: each prints curl's error and a verdict that says where it breaks. */
 class HttpFailureTest {
@@ -33,30 +32,46 @@ class HttpFailureTest {
         Files.writeString(hosts, "127.0.0.1 localhost\n169.254.169.254 metadata.test\n");
         hosts.toFile().deleteOnExit();
         harness = new ProbeHarness(Map.of(
-                "probebook.hosts-file", hosts.toString(),
-                "probebook.dns.servers", "127.0.0.1:" + LoopbackServers.closedPort(),
-                "probebook.dns.timeout", "300ms",
-                "probebook.http.ca-file", pki.caFile.toString(),
-                "probebook.http.max-time", "5s"));
+                "probebook.hosts-file",
+                hosts.toString(),
+                "probebook.dns.servers",
+                "127.0.0.1:" + LoopbackServers.closedPort(),
+                "probebook.dns.timeout",
+                "300ms",
+                "probebook.http.ca-file",
+                pki.caFile.toString(),
+                "probebook.http.max-time",
+                "5s"));
     }
 
     @Test
     void refusedPortIsCurlError7AndAFirewallOrListenerProblem() throws Exception {
         int port = LoopbackServers.closedPort();
         RunResult r = harness.run("curl -v http://localhost:" + port + "/");
-        assertThat(r.output()).startsWith(
-                "*   Trying 127.0.0.1:" + port + "...",
-                "* connect to 127.0.0.1 port " + port + " failed: Connection refused");
-        assertThat(r.output()).last().asString()
-                .matches("curl: \\(7\\) Failed to connect to localhost port " + port + " after \\d+ ms: Connection refused");
+        assertThat(r.output())
+                .startsWith(
+                        "*   Trying 127.0.0.1:" + port + "...",
+                        "* connect to 127.0.0.1 port " + port + " failed: Connection refused");
+        assertThat(r.output())
+                .last()
+                .asString()
+                .matches("curl: \\(7\\) Failed to connect to localhost port " + port
+                        + " after \\d+ ms: Connection refused");
         assertThat(r.output()).contains("* Closing connection");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(r.summary()).contains("refused").contains("nothing listens on " + port)
-                .contains("Allow port " + port + " (the :" + port + " in the URL)").contains("/etc/hosts");
+        assertThat(r.summary())
+                .contains("refused")
+                .contains("nothing listens on " + port)
+                .contains("Allow port " + port + " (the :" + port + " in the URL)")
+                .contains("/etc/hosts");
         assertThat(((HttpDetails) r.details()).exitCode()).isEqualTo(7);
 
-        assertThat(harness.run("curl -s http://127.0.0.1:" + port + "/").output()).isEmpty();
-        assertThat(harness.run("curl -sS http://127.0.0.1:" + port + "/").output()).singleElement().asString().startsWith("curl: (7) ");
+        assertThat(harness.run("curl -s http://127.0.0.1:" + port + "/").output())
+                .isEmpty();
+        assertThat(harness.run("curl -sS http://127.0.0.1:" + port + "/").output())
+                .singleElement()
+                .asString()
+                .startsWith("curl: (7) ");
         RunResult code = harness.run("curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:" + port + "/");
         assertThat(code.output()).containsExactly("000");
     }
@@ -65,9 +80,15 @@ class HttpFailureTest {
     void droppedSynTimesOutWithCurlError28() throws Exception {
         try (var drop = new LoopbackServers.Drop()) {
             RunResult r = harness.run("curl --connect-timeout 1 http://127.0.0.1:" + drop.port() + "/");
-            assertThat(r.output()).singleElement().asString().matches("curl: \\(28\\) Connection timed out after \\d+ milliseconds");
+            assertThat(r.output())
+                    .singleElement()
+                    .asString()
+                    .matches("curl: \\(28\\) Connection timed out after \\d+ milliseconds");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-            assertThat(r.summary()).contains("SYN was dropped").contains("firewall").contains("VIP");
+            assertThat(r.summary())
+                    .contains("SYN was dropped")
+                    .contains("firewall")
+                    .contains("VIP");
             assertThat(r.elapsedMs()).isBetween(900L, 4000L);
         }
     }
@@ -75,8 +96,11 @@ class HttpFailureTest {
     @Test
     void unknownHostIsCurlError6() throws Exception {
         RunResult r = harness.run("curl -v http://no-such-host.invalid/");
-        assertThat(r.output()).containsExactly("* Could not resolve host: no-such-host.invalid", "* Closing connection",
-                "curl: (6) Could not resolve host: no-such-host.invalid");
+        assertThat(r.output())
+                .containsExactly(
+                        "* Could not resolve host: no-such-host.invalid",
+                        "* Closing connection",
+                        "curl: (6) Could not resolve host: no-such-host.invalid");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.summary()).contains("cannot resolve no-such-host.invalid").contains("/etc/hosts");
     }
@@ -85,15 +109,16 @@ class HttpFailureTest {
     void expiredCertificateIsCurlError60WithItsDetailsShown() throws Exception {
         try (MockWebServer server = pki.https(pki.expired)) {
             RunResult r = harness.run("curl -v https://localhost:" + server.getPort() + "/");
-            assertThat(r.output()).containsSubsequence(
-                    "* Server certificate:",
-                    "*  subject: CN=localhost",
-                    "*  expire date: " + CertificateInfo.curlDate(pki.expiredOn),
-                    "*  issuer: CN=Probebook Test CA",
-                    "* SSL certificate problem: certificate has expired",
-                    "* Closing connection",
-                    "curl: (60) SSL certificate problem: certificate has expired",
-                    "More details here: https://curl.se/docs/sslcerts.html");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "* Server certificate:",
+                            "*  subject: CN=localhost",
+                            "*  expire date: " + CertificateInfo.curlDate(pki.expiredOn),
+                            "*  issuer: CN=Probebook Test CA",
+                            "* SSL certificate problem: certificate has expired",
+                            "* Closing connection",
+                            "curl: (60) SSL certificate problem: certificate has expired",
+                            "More details here: https://curl.se/docs/sslcerts.html");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary()).contains("expired on " + pki.expiredOn).contains("renew the server certificate");
             HttpDetails.Certificate c = ((HttpDetails) r.details()).certificate();
@@ -119,10 +144,16 @@ class HttpFailureTest {
     void selfSignedCertificateIsCurlError60() throws Exception {
         try (MockWebServer server = pki.https(pki.selfSigned)) {
             RunResult r = harness.run("curl -v https://localhost:" + server.getPort() + "/");
-            assertThat(r.output()).containsSubsequence("*  subject: CN=localhost", "*  issuer: CN=localhost",
-                    "curl: (60) SSL certificate problem: self-signed certificate");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "*  subject: CN=localhost",
+                            "*  issuer: CN=localhost",
+                            "curl: (60) SSL certificate problem: self-signed certificate");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-            assertThat(r.summary()).contains("not trusted").contains("self-signed").contains("-k");
+            assertThat(r.summary())
+                    .contains("not trusted")
+                    .contains("self-signed")
+                    .contains("-k");
         }
     }
 
@@ -131,8 +162,11 @@ class HttpFailureTest {
         ProbeHarness withoutCa = new ProbeHarness(Map.of("probebook.http.max-time", "5s"));
         try (MockWebServer server = pki.https(pki.valid)) {
             RunResult r = withoutCa.run("curl https://127.0.0.1:" + server.getPort() + "/");
-            assertThat(r.output()).first().asString()
-                    .isIn("curl: (60) SSL certificate problem: unable to get local issuer certificate",
+            assertThat(r.output())
+                    .first()
+                    .asString()
+                    .isIn(
+                            "curl: (60) SSL certificate problem: unable to get local issuer certificate",
                             "curl: (60) SSL certificate problem: self-signed certificate in certificate chain");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary()).contains("Trust its CA");
@@ -143,10 +177,11 @@ class HttpFailureTest {
     void certificateForAnotherHostIsCurlError60NamingItsNames() throws Exception {
         try (MockWebServer server = pki.https(pki.wrongHost)) {
             RunResult r = harness.run("curl -v https://localhost:" + server.getPort() + "/");
-            assertThat(r.output()).containsSubsequence(
-                    "*  subject: CN=other.example",
-                    "*  subjectAltName does not match localhost",
-                    "curl: (60) SSL: no alternative certificate subject name matches target host name 'localhost'");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "*  subject: CN=other.example",
+                            "*  subjectAltName does not match localhost",
+                            "curl: (60) SSL: no alternative certificate subject name matches target host name 'localhost'");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary()).contains("does not name localhost").contains("other.example, www.other.example");
         }
@@ -156,7 +191,8 @@ class HttpFailureTest {
     void tlsToAPlainHttpPortIsCurlError35() throws Exception {
         try (RawServer server = new RawServer(RawServer.Mode.ANSWER_AT_ONCE)) {
             RunResult r = harness.run("curl https://127.0.0.1:" + server.port() + "/");
-            assertThat(r.output()).containsExactly("curl: (35) TLS connect error: error:0A00010B:SSL routines::wrong version number");
+            assertThat(r.output())
+                    .containsExactly("curl: (35) TLS connect error: error:0A00010B:SSL routines::wrong version number");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary()).contains("TLS handshake");
         }
@@ -185,12 +221,15 @@ class HttpFailureTest {
     @Test
     void redirectToTheMetadataAddressIsRefusedByPolicy() throws Exception {
         try (MockWebServer server = TestPki.http()) {
-            server.enqueue(new MockResponse.Builder().code(302)
-                    .addHeader("Location", "http://169.254.169.254/latest/meta-data/").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(302)
+                    .addHeader("Location", "http://169.254.169.254/latest/meta-data/")
+                    .build());
             RunResult r = harness.run("curl -v -L http://127.0.0.1:" + server.getPort() + "/");
             assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
             assertThat(r.summary()).contains("169.254.169.254").contains("deny 169.254.0.0/16");
-            assertThat(r.output()).contains("* Issue another request to this URL: 'http://169.254.169.254/latest/meta-data/'");
+            assertThat(r.output())
+                    .contains("* Issue another request to this URL: 'http://169.254.169.254/latest/meta-data/'");
             assertThat(r.output()).noneMatch(l -> l.contains("Trying 169.254"));
             assertThat(server.getRequestCount()).isEqualTo(1);
         }
@@ -198,11 +237,19 @@ class HttpFailureTest {
 
     @Test
     void redirectsToDecimalAndShortIpv4FormsOfADeniedAddressAreRefused() throws Exception {
-        ProbeHarness denying = new ProbeHarness(Map.of("probebook.policy.deny", "127.0.0.2/32", "probebook.http.max-time", "5s",
-                "probebook.dns.servers", "127.0.0.1:" + LoopbackServers.closedPort()));
-        for (String location : new String[]{"http://2130706434:9/", "http://127.2:9/", "http://127.0.2:9/"}) {
+        ProbeHarness denying = new ProbeHarness(Map.of(
+                "probebook.policy.deny",
+                "127.0.0.2/32",
+                "probebook.http.max-time",
+                "5s",
+                "probebook.dns.servers",
+                "127.0.0.1:" + LoopbackServers.closedPort()));
+        for (String location : new String[] {"http://2130706434:9/", "http://127.2:9/", "http://127.0.2:9/"}) {
             try (MockWebServer server = TestPki.http()) {
-                server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", location).build());
+                server.enqueue(new MockResponse.Builder()
+                        .code(302)
+                        .addHeader("Location", location)
+                        .build());
                 RunResult r = denying.run("curl -sL http://127.0.0.1:" + server.getPort() + "/");
                 assertThat(r.verdict()).as(location).isEqualTo(Verdict.ERROR);
                 assertThat(r.summary()).as(location).contains("127.0.0.2").contains("deny 127.0.0.2/32");
@@ -213,7 +260,10 @@ class HttpFailureTest {
     @Test
     void redirectToANameResolvingToADeniedAddressIsRefusedToo() throws Exception {
         try (MockWebServer server = TestPki.http()) {
-            server.enqueue(new MockResponse.Builder().code(301).addHeader("Location", "http://metadata.test/").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(301)
+                    .addHeader("Location", "http://metadata.test/")
+                    .build());
             RunResult r = harness.run("curl -sL http://127.0.0.1:" + server.getPort() + "/");
             assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
             assertThat(r.summary()).contains("deny 169.254.0.0/16");
@@ -225,7 +275,10 @@ class HttpFailureTest {
     void endlessRedirectsStopAtMaxRedirsWithCurlError47() throws Exception {
         try (MockWebServer server = TestPki.http()) {
             for (int i = 0; i < 4; i++) {
-                server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/loop").build());
+                server.enqueue(new MockResponse.Builder()
+                        .code(302)
+                        .addHeader("Location", "/loop")
+                        .build());
             }
             RunResult r = harness.run("curl -L --max-redirs 3 http://127.0.0.1:" + server.getPort() + "/loop");
             assertThat(r.output()).containsExactly("curl: (47) Maximum (3) redirects followed");
@@ -237,9 +290,14 @@ class HttpFailureTest {
     @Test
     void maxTimeBoundsASlowAnswer() throws Exception {
         try (MockWebServer server = pki.https(pki.valid, Protocol.HTTP_1_1)) {
-            server.enqueue(new MockResponse.Builder().headersDelay(3, java.util.concurrent.TimeUnit.SECONDS).body("late").build());
+            server.enqueue(new MockResponse.Builder()
+                    .headersDelay(3, java.util.concurrent.TimeUnit.SECONDS)
+                    .body("late")
+                    .build());
             RunResult r = harness.run("curl -m 0.5 https://localhost:" + server.getPort() + "/");
-            assertThat(r.output()).singleElement().asString()
+            assertThat(r.output())
+                    .singleElement()
+                    .asString()
                     .matches("curl: \\(28\\) Operation timed out after \\d+ milliseconds with 0 bytes received");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary()).contains("no HTTP answer").contains("app hangs");
@@ -252,34 +310,41 @@ class HttpFailureTest {
      * HTTP server does to a TLS client hello it cannot parse.
      */
     private static final class RawServer implements AutoCloseable {
-        enum Mode { CLOSE, RESET, ANSWER_AT_ONCE }
+        enum Mode {
+            CLOSE,
+            RESET,
+            ANSWER_AT_ONCE
+        }
 
         private final ServerSocket server = new ServerSocket(0, 5, LoopbackServers.loopback());
         private final Thread thread;
 
         RawServer(Mode mode) throws IOException {
-            thread = new Thread(() -> {
-                try (Socket s = server.accept()) {
-                    if (mode == Mode.ANSWER_AT_ONCE) {
-                        s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes());
-                        s.getOutputStream().flush();
-                        Thread.sleep(500);
-                        return;
-                    }
-                    InputStream in = s.getInputStream();
-                    int matched = 0;
-                    byte[] end = "\r\n\r\n".getBytes();
-                    int b;
-                    while (matched < 4 && (b = in.read()) >= 0) {
-                        matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-                    }
-                    if (mode == Mode.RESET) {
-                        s.setSoLinger(true, 0);
-                    }
-                } catch (IOException | InterruptedException ignored) {
-                    // the test sees the result on the client side
-                }
-            }, "raw-server");
+            thread = new Thread(
+                    () -> {
+                        try (Socket s = server.accept()) {
+                            if (mode == Mode.ANSWER_AT_ONCE) {
+                                s.getOutputStream()
+                                        .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes());
+                                s.getOutputStream().flush();
+                                Thread.sleep(500);
+                                return;
+                            }
+                            InputStream in = s.getInputStream();
+                            int matched = 0;
+                            byte[] end = "\r\n\r\n".getBytes();
+                            int b;
+                            while (matched < 4 && (b = in.read()) >= 0) {
+                                matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+                            }
+                            if (mode == Mode.RESET) {
+                                s.setSoLinger(true, 0);
+                            }
+                        } catch (IOException | InterruptedException ignored) {
+                            // the test sees the result on the client side
+                        }
+                    },
+                    "raw-server");
             thread.setDaemon(true);
             thread.start();
         }

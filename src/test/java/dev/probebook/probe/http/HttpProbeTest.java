@@ -1,9 +1,17 @@
 package dev.probebook.probe.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -11,15 +19,6 @@ import okhttp3.Protocol;
 import okio.Buffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** curl against real loopback HTTP and HTTPS servers: what it prints and what it concludes when things work. */
 class HttpProbeTest {
@@ -34,16 +33,25 @@ class HttpProbeTest {
         Files.writeString(hosts, "127.0.0.1 localhost\n");
         hosts.toFile().deleteOnExit();
         harness = new ProbeHarness(Map.of(
-                "probebook.hosts-file", hosts.toString(),
-                "probebook.dns.servers", "127.0.0.1:" + LoopbackServers.closedPort(),
-                "probebook.dns.timeout", "300ms",
-                "probebook.http.ca-file", pki.caFile.toString(),
-                "probebook.http.max-time", "10s"));
+                "probebook.hosts-file",
+                hosts.toString(),
+                "probebook.dns.servers",
+                "127.0.0.1:" + LoopbackServers.closedPort(),
+                "probebook.dns.timeout",
+                "300ms",
+                "probebook.http.ca-file",
+                pki.caFile.toString(),
+                "probebook.http.max-time",
+                "10s"));
     }
 
     private static MockResponse ok(String body) {
-        return new MockResponse.Builder().code(200).addHeader("Server", "nginx/1.27.2")
-                .addHeader("Content-Type", "text/plain").body(body).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Server", "nginx/1.27.2")
+                .addHeader("Content-Type", "text/plain")
+                .body(body)
+                .build();
     }
 
     @Test
@@ -53,32 +61,34 @@ class HttpProbeTest {
             int port = server.getPort();
             RunResult r = harness.run("curl -v https://localhost:" + port + "/");
 
-            assertThat(r.output()).containsSubsequence(
-                    "*   Trying 127.0.0.1:" + port + "...",
-                    "* Connected to localhost (127.0.0.1) port " + port,
-                    "* ALPN: curl offers h2,http/1.1");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "*   Trying 127.0.0.1:" + port + "...",
+                            "* Connected to localhost (127.0.0.1) port " + port,
+                            "* ALPN: curl offers h2,http/1.1");
             assertThat(r.output()).anyMatch(l -> l.matches("\\* SSL connection using TLSv1\\.[23] / TLS_\\w+"));
-            assertThat(r.output()).containsSubsequence(
-                    "* ALPN: server accepted http/1.1",
-                    "* Server certificate:",
-                    "*  subject: CN=localhost",
-                    "*  start date: " + CertificateInfo.curlDate(pki.validFrom),
-                    "*  expire date: " + CertificateInfo.curlDate(pki.validUntil),
-                    "*  subjectAltName: host \"localhost\" matched cert's \"localhost\"",
-                    "*  issuer: CN=Probebook Test CA",
-                    "*  SSL certificate verify ok.",
-                    "> GET / HTTP/1.1",
-                    "> Host: localhost:" + port,
-                    "> User-Agent: curl/8.5.0 (probebook)",
-                    "> Accept: */*",
-                    "> ",
-                    "< HTTP/1.1 200 OK",
-                    "< Server: nginx/1.27.2",
-                    "< Content-Type: text/plain",
-                    "< Content-Length: 6",
-                    "< ",
-                    "hello",
-                    "* Connection #0 to host localhost left intact");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "* ALPN: server accepted http/1.1",
+                            "* Server certificate:",
+                            "*  subject: CN=localhost",
+                            "*  start date: " + CertificateInfo.curlDate(pki.validFrom),
+                            "*  expire date: " + CertificateInfo.curlDate(pki.validUntil),
+                            "*  subjectAltName: host \"localhost\" matched cert's \"localhost\"",
+                            "*  issuer: CN=Probebook Test CA",
+                            "*  SSL certificate verify ok.",
+                            "> GET / HTTP/1.1",
+                            "> Host: localhost:" + port,
+                            "> User-Agent: curl/8.5.0 (probebook)",
+                            "> Accept: */*",
+                            "> ",
+                            "< HTTP/1.1 200 OK",
+                            "< Server: nginx/1.27.2",
+                            "< Content-Type: text/plain",
+                            "< Content-Length: 6",
+                            "< ",
+                            "hello",
+                            "* Connection #0 to host localhost left intact");
             assertThat(CertificateInfo.curlDate(pki.validFrom)).matches("Jan  1 00:00:00 \\d{4} GMT");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
             assertThat(r.summary()).contains("answered HTTP 200 OK").contains("reachable");
@@ -111,14 +121,15 @@ class HttpProbeTest {
         try (MockWebServer server = pki.https(pki.valid)) {
             server.enqueue(ok("h2 body\n"));
             RunResult r = harness.run("curl -v https://127.0.0.1:" + server.getPort() + "/x?y=1");
-            assertThat(r.output()).containsSubsequence(
-                    "* ALPN: server accepted h2",
-                    "*  subjectAltName: host \"127.0.0.1\" matched cert's IP address!",
-                    "*  SSL certificate verify ok.",
-                    "* using HTTP/2",
-                    "> GET /x?y=1 HTTP/2",
-                    "< HTTP/2 200 ",
-                    "h2 body");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "* ALPN: server accepted h2",
+                            "*  subjectAltName: host \"127.0.0.1\" matched cert's IP address!",
+                            "*  SSL certificate verify ok.",
+                            "* using HTTP/2",
+                            "> GET /x?y=1 HTTP/2",
+                            "< HTTP/2 200 ",
+                            "h2 body");
             assertThat(((HttpDetails) r.details()).httpVersion()).isEqualTo("HTTP/2");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
         }
@@ -127,9 +138,13 @@ class HttpProbeTest {
     @Test
     void headPrintsTheResponseHeadersOnly() throws Exception {
         try (MockWebServer server = TestPki.http()) {
-            server.enqueue(new MockResponse.Builder().code(404).addHeader("Server", "nginx").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(404)
+                    .addHeader("Server", "nginx")
+                    .build());
             RunResult r = harness.run("curl -I 127.0.0.1:" + server.getPort());
-            assertThat(r.output()).containsExactly("HTTP/1.1 404 Client Error", "Content-Length: 0", "Server: nginx", "");
+            assertThat(r.output())
+                    .containsExactly("HTTP/1.1 404 Client Error", "Content-Length: 0", "Server: nginx", "");
             assertThat(server.takeRequest().getMethod()).isEqualTo("HEAD");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
             assertThat(r.summary()).contains("HTTP 404").contains("reachable").contains("the app refuses this request");
@@ -147,9 +162,11 @@ class HttpProbeTest {
                     + " type=%{content_type} 100%%\\tend\\n%{http_version}";
             RunResult r = harness.run("curl -s -o /dev/null -w '" + format + "' https://localhost:" + port + "/");
             assertThat(r.output()).hasSize(2);
-            Matcher m = Pattern.compile("code=200 dns=(\\d\\.\\d{6}) tcp=(\\d\\.\\d{6}) tls=(\\d\\.\\d{6}) first=(\\d\\.\\d{6})"
-                    + " total=(\\d\\.\\d{6}) ip=127\\.0\\.0\\.1 port=" + port + " size=10 hsize=(\\d+)"
-                    + " url=https://localhost:" + port + "/ redirects=0 type=text/plain 100%\tend").matcher(r.output().get(0));
+            Matcher m = Pattern.compile(
+                            "code=200 dns=(\\d\\.\\d{6}) tcp=(\\d\\.\\d{6}) tls=(\\d\\.\\d{6}) first=(\\d\\.\\d{6})"
+                                    + " total=(\\d\\.\\d{6}) ip=127\\.0\\.0\\.1 port=" + port + " size=10 hsize=(\\d+)"
+                                    + " url=https://localhost:" + port + "/ redirects=0 type=text/plain 100%\tend")
+                    .matcher(r.output().get(0));
             assertThat(m.matches()).as(r.output().get(0)).isTrue();
             double dns = Double.parseDouble(m.group(1));
             double tcp = Double.parseDouble(m.group(2));
@@ -170,7 +187,8 @@ class HttpProbeTest {
         try (MockWebServer server = pki.https(pki.valid)) {
             server.enqueue(ok("body that is discarded\n"));
             // The shell removes the backslash of the unquoted \n: curl gets %{http_code}n.
-            RunResult r = harness.run("curl -o /dev/null -s -w \"%{http_code}\"\\n https://localhost:" + server.getPort());
+            RunResult r =
+                    harness.run("curl -o /dev/null -s -w \"%{http_code}\"\\n https://localhost:" + server.getPort());
             assertThat(r.output()).containsExactly("200n");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
         }
@@ -193,7 +211,10 @@ class HttpProbeTest {
             RunResult r = harness.run("curl http://127.0.0.1:" + server.getPort() + "/health");
             assertThat(r.output()).containsExactly("down");
             assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-            assertThat(r.summary()).contains("reachable").contains("application fails").contains("503");
+            assertThat(r.summary())
+                    .contains("reachable")
+                    .contains("application fails")
+                    .contains("503");
         }
     }
 
@@ -201,24 +222,34 @@ class HttpProbeTest {
     void locationFollowsRedirectsAndCountsThem() throws Exception {
         try (MockWebServer server = TestPki.http()) {
             int port = server.getPort();
-            server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "/next").build());
+            server.enqueue(new MockResponse.Builder()
+                    .code(302)
+                    .addHeader("Location", "/next")
+                    .build());
             server.enqueue(ok("done\n"));
-            RunResult r = harness.run("curl -sSL -w '%{num_redirects} %{url_effective} %{http_code} %{num_connects}' http://127.0.0.1:" + port + "/start");
+            RunResult r = harness.run(
+                    "curl -sSL -w '%{num_redirects} %{url_effective} %{http_code} %{num_connects}' http://127.0.0.1:"
+                            + port + "/start");
             // the second request reuses the first connection, as curl does
             assertThat(r.output()).containsExactly("done", "1 http://127.0.0.1:" + port + "/next 200 1");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
             HttpDetails d = (HttpDetails) r.details();
-            assertThat(d.redirects()).containsExactly(new HttpDetails.Redirect(302,
-                    "http://127.0.0.1:" + port + "/start", "http://127.0.0.1:" + port + "/next"));
+            assertThat(d.redirects())
+                    .containsExactly(new HttpDetails.Redirect(
+                            302, "http://127.0.0.1:" + port + "/start", "http://127.0.0.1:" + port + "/next"));
             assertThat(server.takeRequest().getTarget()).isEqualTo("/start");
             assertThat(server.takeRequest().getTarget()).isEqualTo("/next");
 
-            server.enqueue(new MockResponse.Builder().status("HTTP/1.1 301 Moved Permanently")
-                    .addHeader("Location", "https://example.invalid/").build());
+            server.enqueue(new MockResponse.Builder()
+                    .status("HTTP/1.1 301 Moved Permanently")
+                    .addHeader("Location", "https://example.invalid/")
+                    .build());
             RunResult notFollowed = harness.run("curl -v http://127.0.0.1:" + port + "/old");
             assertThat(notFollowed.output()).contains("< HTTP/1.1 301 Moved Permanently");
             assertThat(notFollowed.verdict()).isEqualTo(Verdict.OK);
-            assertThat(notFollowed.summary()).contains("redirects to https://example.invalid/").contains("add -L");
+            assertThat(notFollowed.summary())
+                    .contains("redirects to https://example.invalid/")
+                    .contains("add -L");
         }
     }
 
@@ -228,11 +259,14 @@ class HttpProbeTest {
         Path target = dir.resolve("page.html");
         try (MockWebServer server = TestPki.http()) {
             server.enqueue(ok("<html>12345</html>\n"));
-            RunResult r = harness.run("curl -o " + target + " -w '%{size_download}' http://127.0.0.1:" + server.getPort() + "/");
+            RunResult r = harness.run(
+                    "curl -o " + target + " -w '%{size_download}' http://127.0.0.1:" + server.getPort() + "/");
             assertThat(Files.exists(target)).isFalse();
-            assertThat(r.output()).containsExactly(
-                    "* Probebook: not saved to '" + target + "': the body (19 bytes) was counted, not written (probes never write files on this server)",
-                    "19");
+            assertThat(r.output())
+                    .containsExactly(
+                            "* Probebook: not saved to '" + target
+                                    + "': the body (19 bytes) was counted, not written (probes never write files on this server)",
+                            "19");
             assertThat(((HttpDetails) r.details()).notSavedTo()).isEqualTo(target.toString());
             assertThat(r.summary()).contains("was not saved");
         } finally {
@@ -246,14 +280,16 @@ class HttpProbeTest {
         try (MockWebServer server = TestPki.http()) {
             server.enqueue(ok("pinned\n"));
             int port = server.getPort();
-            RunResult r = harness.run("curl -v --resolve probe.test:" + port + ":127.0.0.1 http://probe.test:" + port + "/");
-            assertThat(r.output()).containsSubsequence(
-                    "* Added probe.test:" + port + ":127.0.0.1 to DNS cache",
-                    "* Hostname probe.test was found in DNS cache",
-                    "*   Trying 127.0.0.1:" + port + "...",
-                    "* Connected to probe.test (127.0.0.1) port " + port,
-                    "> Host: probe.test:" + port,
-                    "pinned");
+            RunResult r =
+                    harness.run("curl -v --resolve probe.test:" + port + ":127.0.0.1 http://probe.test:" + port + "/");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "* Added probe.test:" + port + ":127.0.0.1 to DNS cache",
+                            "* Hostname probe.test was found in DNS cache",
+                            "*   Trying 127.0.0.1:" + port + "...",
+                            "* Connected to probe.test (127.0.0.1) port " + port,
+                            "> Host: probe.test:" + port,
+                            "pinned");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
             assertThat(server.takeRequest().getHeaders().get("Host")).isEqualTo("probe.test:" + port);
         }
@@ -263,10 +299,18 @@ class HttpProbeTest {
     void headersMethodAndDataAreSentLikeCurl() throws Exception {
         try (MockWebServer server = TestPki.http()) {
             server.enqueue(ok("created\n"));
-            RunResult r = harness.run("curl -v -XPUT -H 'X-Trace: abc' -H 'Accept:' -d 'a=1' -d b=2 http://127.0.0.1:" + server.getPort() + "/items");
-            assertThat(r.output()).containsSubsequence("> PUT /items HTTP/1.1", "> Host: 127.0.0.1:" + server.getPort(),
-                    "> User-Agent: curl/8.5.0 (probebook)", "> X-Trace: abc", "> Content-Length: 7",
-                    "> Content-Type: application/x-www-form-urlencoded", "> ", "* upload completely sent off: 7 bytes");
+            RunResult r = harness.run("curl -v -XPUT -H 'X-Trace: abc' -H 'Accept:' -d 'a=1' -d b=2 http://127.0.0.1:"
+                    + server.getPort() + "/items");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "> PUT /items HTTP/1.1",
+                            "> Host: 127.0.0.1:" + server.getPort(),
+                            "> User-Agent: curl/8.5.0 (probebook)",
+                            "> X-Trace: abc",
+                            "> Content-Length: 7",
+                            "> Content-Type: application/x-www-form-urlencoded",
+                            "> ",
+                            "* upload completely sent off: 7 bytes");
             assertThat(r.output()).noneMatch(l -> l.startsWith("> Accept:"));
             RecordedRequest req = server.takeRequest();
             assertThat(req.getMethod()).isEqualTo("PUT");
@@ -278,14 +322,19 @@ class HttpProbeTest {
     @Test
     void binaryBodyIsWithheldWithCurlsWarning() throws Exception {
         try (MockWebServer server = TestPki.http()) {
-            server.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[]{0x50, 0x4b, 0x03, 0x04, 0, 0, 1})).build());
-            server.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[]{0x41, 0, 0x42})).build());
+            server.enqueue(new MockResponse.Builder()
+                    .body(new Buffer().write(new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 1}))
+                    .build());
+            server.enqueue(new MockResponse.Builder()
+                    .body(new Buffer().write(new byte[] {0x41, 0, 0x42}))
+                    .build());
             int port = server.getPort();
             RunResult r = harness.run("curl http://127.0.0.1:" + port + "/file.zip");
-            assertThat(r.output()).containsExactly(
-                    "Warning: Binary output can mess up your terminal. Use \"--output -\" to tell",
-                    "Warning: curl to output it to your terminal anyway, or consider \"--output",
-                    "Warning: <FILE>\" to save to a file.");
+            assertThat(r.output())
+                    .containsExactly(
+                            "Warning: Binary output can mess up your terminal. Use \"--output -\" to tell",
+                            "Warning: curl to output it to your terminal anyway, or consider \"--output",
+                            "Warning: <FILE>\" to save to a file.");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
             assertThat(r.summary()).contains("binary");
 
@@ -316,7 +365,8 @@ class HttpProbeTest {
             server.enqueue(ok("plain\n"));
             RunResult r = harness.run("curl -s localhost:" + server.getPort() + "/p");
             assertThat(r.output()).containsExactly("plain");
-            assertThat(((HttpDetails) r.details()).effectiveUrl()).isEqualTo("http://localhost:" + server.getPort() + "/p");
+            assertThat(((HttpDetails) r.details()).effectiveUrl())
+                    .isEqualTo("http://localhost:" + server.getPort() + "/p");
         }
     }
 
@@ -325,15 +375,19 @@ class HttpProbeTest {
         try (MockWebServer server = pki.https(pki.selfSigned, Protocol.HTTP_1_1)) {
             server.enqueue(ok("inside\n"));
             RunResult r = harness.run("curl -vk https://localhost:" + server.getPort() + "/");
-            assertThat(r.output()).containsSubsequence(
-                    "* Server certificate:",
-                    "*  subject: CN=localhost",
-                    "*  issuer: CN=localhost",
-                    "*  SSL certificate verify result: self-signed certificate (18), continuing anyway.",
-                    "< HTTP/1.1 200 OK",
-                    "inside");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "* Server certificate:",
+                            "*  subject: CN=localhost",
+                            "*  issuer: CN=localhost",
+                            "*  SSL certificate verify result: self-signed certificate (18), continuing anyway.",
+                            "< HTTP/1.1 200 OK",
+                            "inside");
             assertThat(r.verdict()).isEqualTo(Verdict.WARN);
-            assertThat(r.summary()).contains("answered HTTP 200").contains("self-signed certificate").contains("without -k");
+            assertThat(r.summary())
+                    .contains("answered HTTP 200")
+                    .contains("self-signed certificate")
+                    .contains("without -k");
             assertThat(((HttpDetails) r.details()).certificate().verified()).isFalse();
         }
     }
@@ -352,11 +406,14 @@ class HttpProbeTest {
     @Test
     void inputsWithPlaceholdersParseInTemplateMode() throws Exception {
         HttpProbe probe = new HttpProbe();
-        CurlCommand c = probe.parse("curl", new dev.probebook.command.Args(List.of("-v", "https://IP또는도메인:포트"),
-                dev.probebook.command.Args.Mode.TEMPLATE));
+        CurlCommand c = probe.parse(
+                "curl",
+                new dev.probebook.command.Args(
+                        List.of("-v", "https://IP또는도메인:포트"), dev.probebook.command.Args.Mode.TEMPLATE));
         assertThat(c.verbose()).isTrue();
         assertThat(c.url().https()).isTrue();
-        var args = new dev.probebook.command.Args(List.of("-I", "https://ip:port"), dev.probebook.command.Args.Mode.TEMPLATE);
+        var args = new dev.probebook.command.Args(
+                List.of("-I", "https://ip:port"), dev.probebook.command.Args.Mode.TEMPLATE);
         probe.parse("curl", args);
         assertThat(args.informalPlaceholders()).extracting(p -> p.variable()).containsExactly("ip", "port");
     }
@@ -371,12 +428,16 @@ class HttpProbeTest {
                 "curl -o /dev/null -s -w \"%{http_code}\"\\n https://IP또는도메인:포트", "http");
         for (var e : expected.entrySet()) {
             var line = dev.probebook.command.ShellLine.parse(e.getKey());
-            var recognised = registry.recognise(line.words(), dev.probebook.command.Args.Mode.TEMPLATE).orElseThrow();
+            var recognised = registry.recognise(line.words(), dev.probebook.command.Args.Mode.TEMPLATE)
+                    .orElseThrow();
             assertThat(recognised.command().probeName()).as(e.getKey()).isEqualTo(e.getValue());
         }
-        var line = dev.probebook.command.ShellLine.parse("curl -o /dev/null -s -w \"%{http_code}\"\\n https://IP또는도메인:포트");
+        var line =
+                dev.probebook.command.ShellLine.parse("curl -o /dev/null -s -w \"%{http_code}\"\\n https://IP또는도메인:포트");
         CurlCommand c = (CurlCommand) registry.recognise(line.words(), dev.probebook.command.Args.Mode.TEMPLATE)
-                .orElseThrow().command().command();
+                .orElseThrow()
+                .command()
+                .command();
         assertThat(c.writeOut()).isEqualTo("%{http_code}n");
         assertThat(c.output()).isInstanceOf(CurlCommand.BodyOutput.Discard.class);
     }

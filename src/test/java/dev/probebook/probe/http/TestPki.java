@@ -1,10 +1,5 @@
 package dev.probebook.probe.http;
 
-import mockwebserver3.MockWebServer;
-import okhttp3.Protocol;
-import okhttp3.tls.HandshakeCertificates;
-import okhttp3.tls.HeldCertificate;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -14,6 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import mockwebserver3.MockWebServer;
+import okhttp3.Protocol;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * Certificates for TLS tests, made fresh per test class: a test CA (written with an expired self-signed
@@ -23,34 +22,54 @@ import java.util.List;
 final class TestPki {
 
     /** Start of the current year (UTC): gives the {@code Jan  1 00:00:00 YYYY GMT} start date. */
-    final Instant validFrom = LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    final Instant validFrom =
+            LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+
     final Instant validUntil = validFrom.plus(Duration.ofDays(3650));
-    final Instant expiredOn = Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    final Instant expiredOn =
+            Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     final HeldCertificate ca = new HeldCertificate.Builder()
-            .certificateAuthority(0).commonName("Probebook Test CA")
-            .validityInterval(validFrom.toEpochMilli(), validUntil.toEpochMilli()).build();
+            .certificateAuthority(0)
+            .commonName("Probebook Test CA")
+            .validityInterval(validFrom.toEpochMilli(), validUntil.toEpochMilli())
+            .build();
 
     final HeldCertificate valid = new HeldCertificate.Builder()
-            .commonName("localhost").addSubjectAlternativeName("localhost").addSubjectAlternativeName("127.0.0.1")
-            .validityInterval(validFrom.toEpochMilli(), validUntil.toEpochMilli()).signedBy(ca).build();
+            .commonName("localhost")
+            .addSubjectAlternativeName("localhost")
+            .addSubjectAlternativeName("127.0.0.1")
+            .validityInterval(validFrom.toEpochMilli(), validUntil.toEpochMilli())
+            .signedBy(ca)
+            .build();
 
     final HeldCertificate expired = new HeldCertificate.Builder()
-            .commonName("localhost").addSubjectAlternativeName("localhost")
-            .validityInterval(expiredOn.minus(Duration.ofDays(90)).toEpochMilli(), expiredOn.toEpochMilli()).signedBy(ca).build();
+            .commonName("localhost")
+            .addSubjectAlternativeName("localhost")
+            .validityInterval(expiredOn.minus(Duration.ofDays(90)).toEpochMilli(), expiredOn.toEpochMilli())
+            .signedBy(ca)
+            .build();
 
     final HeldCertificate wrongHost = new HeldCertificate.Builder()
-            .commonName("other.example").addSubjectAlternativeName("other.example").addSubjectAlternativeName("www.other.example")
-            .validityInterval(validFrom.toEpochMilli(), validUntil.toEpochMilli()).signedBy(ca).build();
+            .commonName("other.example")
+            .addSubjectAlternativeName("other.example")
+            .addSubjectAlternativeName("www.other.example")
+            .validityInterval(validFrom.toEpochMilli(), validUntil.toEpochMilli())
+            .signedBy(ca)
+            .build();
 
     final HeldCertificate selfSigned = new HeldCertificate.Builder()
-            .commonName("localhost").addSubjectAlternativeName("localhost")
-            .validityInterval(validFrom.toEpochMilli(), validUntil.toEpochMilli()).build();
+            .commonName("localhost")
+            .addSubjectAlternativeName("localhost")
+            .validityInterval(validFrom.toEpochMilli(), validUntil.toEpochMilli())
+            .build();
 
     /** Expired, self-signed, and itself in the CA file: the JDK accepts it, curl does not. */
     final HeldCertificate expiredTrustedSelfSigned = new HeldCertificate.Builder()
-            .commonName("localhost").addSubjectAlternativeName("localhost")
-            .validityInterval(expiredOn.minus(Duration.ofDays(90)).toEpochMilli(), expiredOn.toEpochMilli()).build();
+            .commonName("localhost")
+            .addSubjectAlternativeName("localhost")
+            .validityInterval(expiredOn.minus(Duration.ofDays(90)).toEpochMilli(), expiredOn.toEpochMilli())
+            .build();
 
     final Path caFile;
 

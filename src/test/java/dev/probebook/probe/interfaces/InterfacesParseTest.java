@@ -1,15 +1,14 @@
 package dev.probebook.probe.interfaces;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
 import dev.probebook.probe.ProbeRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class InterfacesParseTest {
 
@@ -26,19 +25,24 @@ class InterfacesParseTest {
         assertThat(parse("ifconfig -a")).isEqualTo(new IfconfigCommand(true, null));
         assertThat(parse("ifconfig eth0")).isEqualTo(new IfconfigCommand(false, "eth0"));
         assertThat(parse("ip a")).isEqualTo(new IpCommand(IpCommand.Object.ADDRESS, 0, false, null, false));
-        assertThat(parse("ip address show dev eth0")).isEqualTo(new IpCommand(IpCommand.Object.ADDRESS, 0, false, "eth0", false));
+        assertThat(parse("ip address show dev eth0"))
+                .isEqualTo(new IpCommand(IpCommand.Object.ADDRESS, 0, false, "eth0", false));
         assertThat(parse("ip -br -c addr")).isEqualTo(new IpCommand(IpCommand.Object.ADDRESS, 0, true, null, false));
-        assertThat(parse("ip -4 addr show eth0 up")).isEqualTo(new IpCommand(IpCommand.Object.ADDRESS, 4, false, "eth0", true));
+        assertThat(parse("ip -4 addr show eth0 up"))
+                .isEqualTo(new IpCommand(IpCommand.Object.ADDRESS, 4, false, "eth0", true));
         assertThat(parse("ip -6 a")).isEqualTo(new IpCommand(IpCommand.Object.ADDRESS, 6, false, null, false));
         assertThat(parse("ip -f inet6 l")).isEqualTo(new IpCommand(IpCommand.Object.LINK, 6, false, null, false));
     }
 
     @Test
     void badFormsAreRefusedClearly() {
-        assertThatThrownBy(() -> parse("ifconfig eth0 10.0.0.9 netmask 255.255.255.0")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("'10.0.0.9'").hasMessageContaining("not supported");
+        assertThatThrownBy(() -> parse("ifconfig eth0 10.0.0.9 netmask 255.255.255.0"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("'10.0.0.9'")
+                .hasMessageContaining("not supported");
         assertThatThrownBy(() -> parse("ifconfig -s")).hasMessageContaining("unsupported option -s");
-        assertThatThrownBy(() -> parse("ip addr add 10.0.0.9/24 dev eth0")).hasMessageContaining("'add' changes the system");
+        assertThatThrownBy(() -> parse("ip addr add 10.0.0.9/24 dev eth0"))
+                .hasMessageContaining("'add' changes the system");
         assertThatThrownBy(() -> parse("ip -s link")).hasMessageContaining("unsupported option -s");
         assertThatThrownBy(() -> parse("ip")).hasMessageContaining("missing object");
         assertThatThrownBy(() -> parse("ifconfig 'eth0;reboot'")).hasMessageContaining("is not an interface name");
@@ -50,18 +54,22 @@ class InterfacesParseTest {
         assertThat(probe.claims("ip", List.of("-4", "r"))).isFalse();
         assertThat(probe.claims("ip", List.of("-br", "a"))).isTrue();
         assertThat(probe.claims("ip", List.of("-f", "inet", "addr"))).isTrue();
-        assertThat(ProbeRegistry.standard().recognise(List.of("ip", "route"), Args.Mode.RUN)).isEmpty();
+        assertThat(ProbeRegistry.standard().recognise(List.of("ip", "route"), Args.Mode.RUN))
+                .isEmpty();
     }
 
     @Test
     void runbookLinesClassifyInTemplateMode() throws Exception {
         ProbeRegistry registry = ProbeRegistry.standard();
-        for (String line : List.of("ifconfig", "ip addr", "ifconfig 인터페이스명", "ip addr show dev {{iface}}", "ip a show iface")) {
+        for (String line :
+                List.of("ifconfig", "ip addr", "ifconfig 인터페이스명", "ip addr show dev {{iface}}", "ip a show iface")) {
             var recognised = registry.recognise(Arrays.asList(line.split(" ")), Args.Mode.TEMPLATE);
             assertThat(recognised).as(line).isPresent();
             assertThat(recognised.get().command().probeName()).isEqualTo("interfaces");
         }
         var informal = registry.recognise(List.of("ifconfig", "iface"), Args.Mode.TEMPLATE);
-        assertThat(informal.get().informalPlaceholders()).extracting(p -> p.variable()).containsExactly("iface");
+        assertThat(informal.get().informalPlaceholders())
+                .extracting(p -> p.variable())
+                .containsExactly("iface");
     }
 }

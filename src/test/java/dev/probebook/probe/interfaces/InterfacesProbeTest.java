@@ -1,16 +1,15 @@
 package dev.probebook.probe.interfaces;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.ProbeHarness;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** ifconfig and ip against this host's real loopback interface. */
 class InterfacesProbeTest {
@@ -25,7 +24,9 @@ class InterfacesProbeTest {
     @Test
     void ipAddrShowsLoopbackLikeIproute() throws Exception {
         RunResult r = harness.run("ip addr");
-        assertThat(r.output()).anyMatch(l -> l.matches("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 state UNKNOWN group default qlen \\d+"));
+        assertThat(r.output())
+                .anyMatch(l ->
+                        l.matches("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 state UNKNOWN group default qlen \\d+"));
         int lo = r.output().indexOf("    inet 127.0.0.1/8 scope host lo");
         assertThat(lo).isPositive();
         assertThat(r.output().get(lo + 1)).isEqualTo("       valid_lft forever preferred_lft forever");
@@ -53,8 +54,12 @@ class InterfacesProbeTest {
         assertThat(r.output().get(0)).isEqualTo("lo: flags=73<UP,LOOPBACK,RUNNING>  mtu 65536");
         assertThat(r.output().get(1)).isEqualTo("        inet 127.0.0.1  netmask 255.0.0.0");
         assertThat(r.output()).anyMatch(l -> l.matches("        loop  txqueuelen \\d+  \\(Local Loopback\\)"));
-        assertThat(r.output()).anyMatch(l -> l.matches("        RX packets \\d+  bytes \\d+ \\(\\d+\\.\\d (B|KiB|MiB|GiB|TiB|PiB)\\)"));
-        assertThat(r.output()).anyMatch(l -> l.matches("        TX errors \\d+  dropped \\d+ overruns \\d+  carrier \\d+  collisions \\d+"));
+        assertThat(r.output())
+                .anyMatch(
+                        l -> l.matches("        RX packets \\d+  bytes \\d+ \\(\\d+\\.\\d (B|KiB|MiB|GiB|TiB|PiB)\\)"));
+        assertThat(r.output())
+                .anyMatch(l ->
+                        l.matches("        TX errors \\d+  dropped \\d+ overruns \\d+  carrier \\d+  collisions \\d+"));
         assertThat(r.output().get(r.output().size() - 1)).isEmpty();
         assertThat(r.output()).noneMatch(l -> l.startsWith("eth"));
         assertThat(r.verdict()).isEqualTo(Verdict.OK);

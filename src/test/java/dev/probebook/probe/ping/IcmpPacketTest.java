@@ -1,10 +1,9 @@
 package dev.probebook.probe.ping;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Echo requests we build and the replies and errors we parse, with hand-built packets. */
 class IcmpPacketTest {
@@ -20,9 +19,11 @@ class IcmpPacketTest {
         assertThat(p[7]).isEqualTo((byte) 7);
         assertThat(p[8 + 16] & 0xff).isEqualTo(16); // default fill counts up after the timestamp
         assertThat(p[8 + 55] & 0xff).isEqualTo(55);
-        assertThat(EchoRequest.checksum(p, 0, p.length)).as("a correct checksum sums to zero").isZero();
+        assertThat(EchoRequest.checksum(p, 0, p.length))
+                .as("a correct checksum sums to zero")
+                .isZero();
 
-        byte[] patterned = EchoRequest.build(false, 1, 1, 20, new byte[]{(byte) 0xff, 0}, 0);
+        byte[] patterned = EchoRequest.build(false, 1, 1, 20, new byte[] {(byte) 0xff, 0}, 0);
         assertThat(patterned[8 + 16] & 0xff).isEqualTo(0xff);
         assertThat(patterned[8 + 17]).isZero();
         assertThat(EchoRequest.checksum(patterned, 0, patterned.length)).isZero();
@@ -39,7 +40,7 @@ class IcmpPacketTest {
     void rawIpv4EchoReplySkipsTheHeaderAndReadsTtl() throws Exception {
         byte[] icmp = EchoRequest.build(false, 0xbeef, 3, 56, new byte[0], 0);
         icmp[0] = 0; // echo reply
-        byte[] packet = ipv4(new byte[]{10, 1, 2, 3}, 57, icmp, 24); // 24-byte header: options present
+        byte[] packet = ipv4(new byte[] {10, 1, 2, 3}, 57, icmp, 24); // 24-byte header: options present
         IcmpMessage m = IcmpMessage.ipv4Packet(packet, packet.length);
         assertThat(m).isEqualTo(new IcmpMessage.EchoReply(InetAddress.getByName("10.1.2.3"), 0xbeef, 3, 64, 57));
     }
@@ -47,12 +48,12 @@ class IcmpPacketTest {
     @Test
     void destinationUnreachableReferencingOurEchoIsReported() throws Exception {
         byte[] ourEcho = EchoRequest.build(false, 0xbeef, 1, 56, new byte[0], 0);
-        byte[] quoted = ipv4(new byte[]{10, 0, 0, 2}, 63, java.util.Arrays.copyOf(ourEcho, 8), 20);
+        byte[] quoted = ipv4(new byte[] {10, 0, 0, 2}, 63, java.util.Arrays.copyOf(ourEcho, 8), 20);
         byte[] error = new byte[8 + quoted.length];
         error[0] = 3;
         error[1] = 1; // host unreachable
         System.arraycopy(quoted, 0, error, 8, quoted.length);
-        byte[] packet = ipv4(new byte[]{10, 0, 0, 1}, 64, error, 20);
+        byte[] packet = ipv4(new byte[] {10, 0, 0, 1}, 64, error, 20);
         IcmpMessage m = IcmpMessage.ipv4Packet(packet, packet.length);
         assertThat(m).isInstanceOf(IcmpMessage.ErrorReport.class);
         IcmpMessage.ErrorReport e = (IcmpMessage.ErrorReport) m;
@@ -64,16 +65,19 @@ class IcmpPacketTest {
 
         error[0] = 11;
         error[1] = 0;
-        packet = ipv4(new byte[]{10, 0, 0, 1}, 64, error, 20);
-        assertThat(((IcmpMessage.ErrorReport) IcmpMessage.ipv4Packet(packet, packet.length)).text()).isEqualTo("Time to live exceeded");
+        packet = ipv4(new byte[] {10, 0, 0, 1}, 64, error, 20);
+        assertThat(((IcmpMessage.ErrorReport) IcmpMessage.ipv4Packet(packet, packet.length)).text())
+                .isEqualTo("Time to live exceeded");
     }
 
     @Test
     void othersTrafficAndOurOwnRequestsAreIgnored() {
         byte[] request = EchoRequest.build(false, 1, 1, 56, new byte[0], 0);
-        byte[] packet = ipv4(new byte[]{127, 0, 0, 1}, 64, request, 20);
-        assertThat(IcmpMessage.ipv4Packet(packet, packet.length)).as("an echo request is not a reply").isNull();
-        byte[] udp = ipv4(new byte[]{127, 0, 0, 1}, 64, new byte[16], 20);
+        byte[] packet = ipv4(new byte[] {127, 0, 0, 1}, 64, request, 20);
+        assertThat(IcmpMessage.ipv4Packet(packet, packet.length))
+                .as("an echo request is not a reply")
+                .isNull();
+        byte[] udp = ipv4(new byte[] {127, 0, 0, 1}, 64, new byte[16], 20);
         udp[9] = 17;
         assertThat(IcmpMessage.ipv4Packet(udp, udp.length)).isNull();
         assertThat(IcmpMessage.ipv4Packet(new byte[10], 10)).isNull();
@@ -84,7 +88,8 @@ class IcmpPacketTest {
         InetAddress router = InetAddress.getByName("2001:db8::1");
         byte[] reply = EchoRequest.build(true, 9, 4, 56, new byte[0], 0);
         reply[0] = (byte) 129;
-        assertThat(IcmpMessage.icmp6(reply, 0, reply.length, router, 64)).isEqualTo(new IcmpMessage.EchoReply(router, 9, 4, 64, 64));
+        assertThat(IcmpMessage.icmp6(reply, 0, reply.length, router, 64))
+                .isEqualTo(new IcmpMessage.EchoReply(router, 9, 4, 64, 64));
 
         byte[] error = new byte[8 + 40 + 8];
         error[0] = 1;

@@ -1,15 +1,14 @@
 package dev.probebook.probe.ping;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
 import dev.probebook.probe.ProbeRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PingCommandParserTest {
 
@@ -21,7 +20,11 @@ class PingCommandParserTest {
 
     private PingCommand template(String line) throws UsageException {
         List<String> words = List.of(line.split(" "));
-        return (PingCommand) ProbeRegistry.standard().recognise(words, Args.Mode.TEMPLATE).orElseThrow().command().command();
+        return (PingCommand) ProbeRegistry.standard()
+                .recognise(words, Args.Mode.TEMPLATE)
+                .orElseThrow()
+                .command()
+                .command();
     }
 
     @Test
@@ -74,15 +77,23 @@ class PingCommandParserTest {
         assertThat(plain.count()).isEqualTo(4);
         PingCommand withPort = template("ping IP또는도메인 -p 포트번호");
         assertThat(withPort.tcpPort()).isNotNull();
-        var informal = ProbeRegistry.standard().recognise(List.of("ping", "ip", "-p", "port"), Args.Mode.TEMPLATE).orElseThrow();
-        assertThat(informal.informalPlaceholders()).extracting(p -> p.variable()).containsExactly("ip", "port");
+        var informal = ProbeRegistry.standard()
+                .recognise(List.of("ping", "ip", "-p", "port"), Args.Mode.TEMPLATE)
+                .orElseThrow();
+        assertThat(informal.informalPlaceholders())
+                .extracting(p -> p.variable())
+                .containsExactly("ip", "port");
         assertThat(((PingCommand) informal.command().command()).tcpPort()).isNotNull();
     }
 
     @Test
     void badInputNamesTheWordAndWhatWorks() {
-        assertThatThrownBy(() -> run("-x", "h")).isInstanceOf(UsageException.class).hasMessageContaining("unknown option -x");
-        assertThatThrownBy(() -> run("-c", "0", "h")).hasMessageContaining("-c").hasMessageContaining("out of range (1-1000)");
+        assertThatThrownBy(() -> run("-x", "h"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown option -x");
+        assertThatThrownBy(() -> run("-c", "0", "h"))
+                .hasMessageContaining("-c")
+                .hasMessageContaining("out of range (1-1000)");
         assertThatThrownBy(() -> run("-c", "1001", "h")).hasMessageContaining("out of range");
         assertThatThrownBy(() -> run("-c", "many", "h")).hasMessageContaining("-c needs a whole number");
         assertThatThrownBy(() -> run("-W", "0", "h")).hasMessageContaining("-W");
@@ -93,10 +104,14 @@ class PingCommandParserTest {
         assertThatThrownBy(() -> run("-c", "3")).hasMessageContaining("missing host");
         assertThatThrownBy(() -> run("a.example", "b.example")).hasMessageContaining("too many operands");
         assertThatThrownBy(() -> run("-4", "-6", "h")).hasMessageContaining("only one -4 or -6");
-        assertThatThrownBy(() -> probe.parse("ping6", Args.run(List.of("-4", "h")))).hasMessageContaining("ping6");
+        assertThatThrownBy(() -> probe.parse("ping6", Args.run(List.of("-4", "h"))))
+                .hasMessageContaining("ping6");
         assertThatThrownBy(() -> run("h", "-p", "99999")).hasMessageContaining("out of range");
-        assertThatThrownBy(() -> run("h", "-p", "zz-top")).hasMessageContaining("hex fill pattern").hasMessageContaining("tcping");
-        assertThatThrownBy(() -> run("http://example.com/")).hasMessageContaining("give only the host name, e.g. 'example.com'");
+        assertThatThrownBy(() -> run("h", "-p", "zz-top"))
+                .hasMessageContaining("hex fill pattern")
+                .hasMessageContaining("tcping");
+        assertThatThrownBy(() -> run("http://example.com/"))
+                .hasMessageContaining("give only the host name, e.g. 'example.com'");
         assertThatThrownBy(() -> run("example.com:443")).hasMessageContaining("not a valid host");
     }
 }

@@ -1,14 +1,13 @@
 package dev.probebook.probe.ping;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.probe.tcp.ConnectOutcome;
-import org.junit.jupiter.api.Test;
-
 import java.net.InetAddress;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The verdict knowledge, fed with outcomes instead of packets (100% loss cannot be made on loopback). */
 class PingConclusionTest {
@@ -21,32 +20,38 @@ class PingConclusionTest {
 
     @Test
     void aRefusalOrHandshakeProvesTheHostIsUp() {
-        assertThat(NoReplyDiagnosis.of(List.of(port(443, new ConnectOutcome.TimedOut(HOST, 300_000_000)),
-                port(80, new ConnectOutcome.Refused(HOST, 1000)))))
+        assertThat(NoReplyDiagnosis.of(List.of(
+                        port(443, new ConnectOutcome.TimedOut(HOST, 300_000_000)),
+                        port(80, new ConnectOutcome.Refused(HOST, 1000)))))
                 .isEqualTo(new NoReplyDiagnosis.TcpAnswered(80, false));
         assertThat(NoReplyDiagnosis.of(List.of(port(443, new ConnectOutcome.Open(HOST, 1000)))))
                 .isEqualTo(new NoReplyDiagnosis.TcpAnswered(443, true));
-        assertThat(NoReplyDiagnosis.of(List.of(port(443, new ConnectOutcome.TimedOut(HOST, 1)),
-                port(80, new ConnectOutcome.Failed(HOST, 1, "No route to host")), port(22, new ConnectOutcome.TimedOut(HOST, 1)))))
+        assertThat(NoReplyDiagnosis.of(List.of(
+                        port(443, new ConnectOutcome.TimedOut(HOST, 1)),
+                        port(80, new ConnectOutcome.Failed(HOST, 1, "No route to host")),
+                        port(22, new ConnectOutcome.TimedOut(HOST, 1)))))
                 .isEqualTo(new NoReplyDiagnosis.Silent(List.of(443, 80, 22)));
         assertThat(NoReplyDiagnosis.of(List.of())).isInstanceOf(NoReplyDiagnosis.NotChecked.class);
     }
 
     @Test
     void totalLossWithTcpAnswerMeansIcmpIsBlocked() {
-        ProbeResult r = PingConclusion.conclude("web.example", "192.0.2.10", lost(4, 4),
-                new NoReplyDiagnosis.TcpAnswered(443, true), null);
+        ProbeResult r = PingConclusion.conclude(
+                "web.example", "192.0.2.10", lost(4, 4), new NoReplyDiagnosis.TcpAnswered(443, true), null);
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(r.summary()).startsWith("no echo replies from web.example (192.0.2.10) (4 sent), but the host answers on TCP 443 (open)")
+        assertThat(r.summary())
+                .startsWith(
+                        "no echo replies from web.example (192.0.2.10) (4 sent), but the host answers on TCP 443 (open)")
                 .contains("ICMP is blocked by a firewall; use tcping/telnet/curl to test the service port");
     }
 
     @Test
     void totalLossWithSilenceMeansDownOrFiltered() {
-        ProbeResult r = PingConclusion.conclude("192.0.2.10", "192.0.2.10", lost(4, 4),
-                new NoReplyDiagnosis.Silent(List.of(443, 80, 22)), null);
+        ProbeResult r = PingConclusion.conclude(
+                "192.0.2.10", "192.0.2.10", lost(4, 4), new NoReplyDiagnosis.Silent(List.of(443, 80, 22)), null);
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(r.summary()).startsWith("no reply at all from 192.0.2.10: host down, or everything is filtered on the way")
+        assertThat(r.summary())
+                .startsWith("no reply at all from 192.0.2.10: host down, or everything is filtered on the way")
                 .contains("TCP 443/80/22 did not answer within 300 ms");
     }
 
@@ -57,13 +62,16 @@ class PingConclusionTest {
             all.sent();
             all.reply(500, false);
         }
-        ProbeResult ok = PingConclusion.conclude("127.0.0.1", "127.0.0.1", run(all, List.of(), false, 0), new NoReplyDiagnosis.NotChecked(), null);
+        ProbeResult ok = PingConclusion.conclude(
+                "127.0.0.1", "127.0.0.1", run(all, List.of(), false, 0), new NoReplyDiagnosis.NotChecked(), null);
         assertThat(ok.verdict()).isEqualTo(Verdict.OK);
         assertThat(ok.summary()).startsWith("4/4 echo replies from 127.0.0.1, 0% packet loss, avg rtt 0.500 ms");
 
-        ProbeResult warn = PingConclusion.conclude("h", "10.0.0.9", lost(4, 1), new NoReplyDiagnosis.NotChecked(), null);
+        ProbeResult warn =
+                PingConclusion.conclude("h", "10.0.0.9", lost(4, 1), new NoReplyDiagnosis.NotChecked(), null);
         assertThat(warn.verdict()).isEqualTo(Verdict.WARN);
-        assertThat(warn.summary()).startsWith("25% packet loss (3/4 replies from h (10.0.0.9)")
+        assertThat(warn.summary())
+                .startsWith("25% packet loss (3/4 replies from h (10.0.0.9)")
                 .contains("congestion or rate-limited ICMP");
     }
 
@@ -73,14 +81,23 @@ class PingConclusionTest {
         s.sent();
         s.reply(100, false);
         s.sent();
-        ProbeResult r = PingConclusion.conclude("h", "10.0.0.9", run(s, List.of(), true, 1), new NoReplyDiagnosis.NotChecked(), null);
+        ProbeResult r = PingConclusion.conclude(
+                "h", "10.0.0.9", run(s, List.of(), true, 1), new NoReplyDiagnosis.NotChecked(), null);
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
         PingStatistics none = new PingStatistics();
         none.sent();
-        assertThat(PingConclusion.conclude("h", "10.0.0.9", run(none, List.of(), true, 1), new NoReplyDiagnosis.NotChecked(), null)
-                .verdict()).isEqualTo(Verdict.SKIPPED);
-        assertThat(PingConclusion.conclude("h", "10.0.0.9", run(new PingStatistics(), List.of(), true, 0), new NoReplyDiagnosis.NotChecked(), null)
-                .verdict()).isEqualTo(Verdict.SKIPPED);
+        assertThat(PingConclusion.conclude(
+                                "h", "10.0.0.9", run(none, List.of(), true, 1), new NoReplyDiagnosis.NotChecked(), null)
+                        .verdict())
+                .isEqualTo(Verdict.SKIPPED);
+        assertThat(PingConclusion.conclude(
+                                "h",
+                                "10.0.0.9",
+                                run(new PingStatistics(), List.of(), true, 0),
+                                new NoReplyDiagnosis.NotChecked(),
+                                null)
+                        .verdict())
+                .isEqualTo(Verdict.SKIPPED);
     }
 
     @Test
@@ -88,18 +105,39 @@ class PingConclusionTest {
         PingStatistics s = new PingStatistics();
         s.sent();
         s.error();
-        var unreachable = new IcmpMessage.ErrorReport(InetAddress.getByName("10.0.0.1"), 1, 1, IcmpErrors.icmp4(3, 1, 0));
-        ProbeResult r = PingConclusion.conclude("10.0.0.2", "10.0.0.2", run(s, List.of(unreachable), false, 0), new NoReplyDiagnosis.NotChecked(), null);
+        var unreachable =
+                new IcmpMessage.ErrorReport(InetAddress.getByName("10.0.0.1"), 1, 1, IcmpErrors.icmp4(3, 1, 0));
+        ProbeResult r = PingConclusion.conclude(
+                "10.0.0.2",
+                "10.0.0.2",
+                run(s, List.of(unreachable), false, 0),
+                new NoReplyDiagnosis.NotChecked(),
+                null);
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(r.summary()).startsWith("From 10.0.0.1 icmp_seq=1 Destination Host Unreachable: nothing answers at 10.0.0.2");
+        assertThat(r.summary())
+                .startsWith("From 10.0.0.1 icmp_seq=1 Destination Host Unreachable: nothing answers at 10.0.0.2");
 
-        var prohibited = new IcmpMessage.ErrorReport(InetAddress.getByName("10.0.0.1"), 1, 1, IcmpErrors.icmp4(3, 13, 0));
-        assertThat(PingConclusion.conclude("10.0.0.2", "10.0.0.2", run(s, List.of(prohibited), false, 0), new NoReplyDiagnosis.NotChecked(), null)
-                .summary()).contains("Packet filtered: a router or firewall at 10.0.0.1 rejects traffic");
+        var prohibited =
+                new IcmpMessage.ErrorReport(InetAddress.getByName("10.0.0.1"), 1, 1, IcmpErrors.icmp4(3, 13, 0));
+        assertThat(PingConclusion.conclude(
+                                "10.0.0.2",
+                                "10.0.0.2",
+                                run(s, List.of(prohibited), false, 0),
+                                new NoReplyDiagnosis.NotChecked(),
+                                null)
+                        .summary())
+                .contains("Packet filtered: a router or firewall at 10.0.0.1 rejects traffic");
 
-        var local = new IcmpMessage.ErrorReport(null, 1, 1, new IcmpErrors.Description("Network is unreachable", IcmpErrors.Cause.UNREACHABLE));
-        assertThat(PingConclusion.conclude("10.0.0.2", "10.0.0.2", run(s, List.of(local), false, 0), new NoReplyDiagnosis.NotChecked(), null)
-                .summary()).startsWith("cannot send to 10.0.0.2: Network is unreachable: this machine has no route there");
+        var local = new IcmpMessage.ErrorReport(
+                null, 1, 1, new IcmpErrors.Description("Network is unreachable", IcmpErrors.Cause.UNREACHABLE));
+        assertThat(PingConclusion.conclude(
+                                "10.0.0.2",
+                                "10.0.0.2",
+                                run(s, List.of(local), false, 0),
+                                new NoReplyDiagnosis.NotChecked(),
+                                null)
+                        .summary())
+                .startsWith("cannot send to 10.0.0.2: Network is unreachable: this machine has no route there");
     }
 
     private static EchoRun lost(int sent, int lost) {

@@ -1,5 +1,7 @@
 package dev.probebook.probe.ping;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.jna.LastErrorException;
 import dev.probebook.command.Args;
 import dev.probebook.command.ShellLine;
@@ -11,10 +13,6 @@ import dev.probebook.policy.TargetPolicy;
 import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.ProbeHarness;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,15 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** Real ICMP echo to loopback: needs root or CAP_NET_RAW (or an open net.ipv4.ping_group_range). */
 @Tag("privileged")
 class PingIcmpTest {
 
     private static final String TIME = "time=\\d+(\\.\\d{1,3})? ms";
-    private static final String RTT = "rtt min/avg/max/mdev = \\d+\\.\\d{3}/\\d+\\.\\d{3}/\\d+\\.\\d{3}/\\d+\\.\\d{3} ms";
+    private static final String RTT =
+            "rtt min/avg/max/mdev = \\d+\\.\\d{3}/\\d+\\.\\d{3}/\\d+\\.\\d{3}/\\d+\\.\\d{3} ms";
 
     private final ProbeHarness harness = new ProbeHarness();
 
@@ -68,7 +68,8 @@ class PingIcmpTest {
         ProbeHarness h = new ProbeHarness(Map.of("probebook.hosts-file", hosts.toString()));
         RunResult named = h.run("ping -c 1 loopy");
         assertThat(named.output().get(0)).isEqualTo("PING loopy (127.0.0.1) 56(84) bytes of data.");
-        assertThat(named.output().get(1)).matches("64 bytes from loopy \\(127\\.0\\.0\\.1\\): icmp_seq=1 ttl=64 " + TIME);
+        assertThat(named.output().get(1))
+                .matches("64 bytes from loopy \\(127\\.0\\.0\\.1\\): icmp_seq=1 ttl=64 " + TIME);
         assertThat(named.output()).contains("--- loopy ping statistics ---");
 
         RunResult quiet = harness.run("ping -q -c 2 -i 0.2 -s 100 -p ff00 127.0.0.1");
@@ -92,7 +93,9 @@ class PingIcmpTest {
     @Test
     void stopPrintsTheStatisticsSoFar() throws Exception {
         String line = "ping -c 50 -i 0.2 127.0.0.1";
-        var recognised = ProbeRegistry.standard().recognise(ShellLine.parse(line).words(), Args.Mode.RUN).orElseThrow();
+        var recognised = ProbeRegistry.standard()
+                .recognise(ShellLine.parse(line).words(), Args.Mode.RUN)
+                .orElseThrow();
         CountDownLatch twoReplies = new CountDownLatch(1);
         try (ProbeRunner runner = new ProbeRunner(harness.settings(), TargetPolicy.allowAll())) {
             var handle = runner.start(new Invocation(line, recognised.command(), List.of()), new RunListener() {
@@ -107,7 +110,8 @@ class PingIcmpTest {
             handle.cancel();
             RunResult r = handle.await();
             assertThat(r.output()).contains("--- 127.0.0.1 ping statistics ---");
-            assertThat(r.output()).anyMatch(l -> l.matches("[234] packets transmitted, [234] received, 0% packet loss, time \\d+ms"));
+            assertThat(r.output())
+                    .anyMatch(l -> l.matches("[234] packets transmitted, [234] received, 0% packet loss, time \\d+ms"));
             assertThat(r.output().get(r.output().size() - 1)).matches(RTT);
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
             assertThat(r.summary()).startsWith("stopped: ");
@@ -147,7 +151,9 @@ class PingIcmpTest {
         PingDetails d = (PingDetails) r.details();
         assertThat(d.socket()).isEqualTo("dgram");
         assertThat(r.output().get(1)).matches("64 bytes from 127\\.0\\.0\\.1: icmp_seq=1 ttl=64 " + TIME);
-        assertThat(r.elapsedMs()).as("interval raised to 200 ms for unprivileged sockets").isGreaterThanOrEqualTo(390L);
+        assertThat(r.elapsedMs())
+                .as("interval raised to 200 ms for unprivileged sockets")
+                .isGreaterThanOrEqualTo(390L);
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
     }
 

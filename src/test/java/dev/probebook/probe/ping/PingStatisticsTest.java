@@ -1,11 +1,10 @@
 package dev.probebook.probe.ping;
 
-import dev.probebook.probe.net.AddressText;
-import org.junit.jupiter.api.Test;
-
-import java.net.InetAddress;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.probebook.probe.net.AddressText;
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
 
 /** iputils' number formats and statistics block. */
 class PingStatisticsTest {
@@ -13,16 +12,17 @@ class PingStatisticsTest {
     @Test
     void statisticsBlockAsIputilsPrintsIt() {
         PingStatistics s = new PingStatistics();
-        for (long micros : new long[]{40, 50, 60}) {
+        for (long micros : new long[] {40, 50, 60}) {
             s.sent();
             s.reply(micros, false);
         }
         s.sent();
-        assertThat(s.lines("example.com", 3004)).containsExactly(
-                "",
-                "--- example.com ping statistics ---",
-                "4 packets transmitted, 3 received, 25% packet loss, time 3004ms",
-                "rtt min/avg/max/mdev = 0.040/0.050/0.060/0.008 ms");
+        assertThat(s.lines("example.com", 3004))
+                .containsExactly(
+                        "",
+                        "--- example.com ping statistics ---",
+                        "4 packets transmitted, 3 received, 25% packet loss, time 3004ms",
+                        "rtt min/avg/max/mdev = 0.040/0.050/0.060/0.008 ms");
     }
 
     @Test
@@ -32,13 +32,17 @@ class PingStatisticsTest {
         s.sent();
         s.sent();
         s.error();
-        assertThat(s.lines("10.0.0.2", 2010)).containsExactly("", "--- 10.0.0.2 ping statistics ---",
-                "3 packets transmitted, 0 received, +1 errors, 100% packet loss, time 2010ms");
+        assertThat(s.lines("10.0.0.2", 2010))
+                .containsExactly(
+                        "",
+                        "--- 10.0.0.2 ping statistics ---",
+                        "3 packets transmitted, 0 received, +1 errors, 100% packet loss, time 2010ms");
         PingStatistics d = new PingStatistics();
         d.sent();
         d.reply(1000, false);
         d.reply(3000, true);
-        assertThat(d.lines("h", 0).get(2)).isEqualTo("1 packets transmitted, 1 received, +1 duplicates, 0% packet loss, time 0ms");
+        assertThat(d.lines("h", 0).get(2))
+                .isEqualTo("1 packets transmitted, 1 received, +1 duplicates, 0% packet loss, time 0ms");
         assertThat(d.lines("h", 0).get(3)).isEqualTo("rtt min/avg/max/mdev = 1.000/2.000/3.000/1.000 ms");
         assertThat(new PingStatistics().lines("h", 0).get(2)).isEqualTo("0 packets transmitted, 0 received");
     }
@@ -63,10 +67,13 @@ class PingStatisticsTest {
     @Test
     void ipv6AddressesInShortForm() throws Exception {
         assertThat(AddressText.withScope(InetAddress.getByName("::1"))).isEqualTo("::1");
-        assertThat(AddressText.withScope(InetAddress.getByName("2001:db8:0:0:1:0:0:1"))).isEqualTo("2001:db8::1:0:0:1");
-        assertThat(AddressText.withScope(InetAddress.getByName("fe80::1:2:3:4"))).isEqualTo("fe80::1:2:3:4");
+        assertThat(AddressText.withScope(InetAddress.getByName("2001:db8:0:0:1:0:0:1")))
+                .isEqualTo("2001:db8::1:0:0:1");
+        assertThat(AddressText.withScope(InetAddress.getByName("fe80::1:2:3:4")))
+                .isEqualTo("fe80::1:2:3:4");
         assertThat(AddressText.withScope(InetAddress.getByName("2001:db8::"))).isEqualTo("2001:db8::");
-        assertThat(AddressText.withScope(InetAddress.getByName("1:0:2:0:3:0:4:0"))).isEqualTo("1:0:2:0:3:0:4:0");
+        assertThat(AddressText.withScope(InetAddress.getByName("1:0:2:0:3:0:4:0")))
+                .isEqualTo("1:0:2:0:3:0:4:0");
         assertThat(AddressText.withScope(InetAddress.getByName("127.0.0.1"))).isEqualTo("127.0.0.1");
     }
 }

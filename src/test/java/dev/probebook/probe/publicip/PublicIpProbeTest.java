@@ -1,21 +1,20 @@
 package dev.probebook.probe.publicip;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.command.Args;
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.Test;
-
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
 
 class PublicIpProbeTest {
 
@@ -60,8 +59,11 @@ class PublicIpProbeTest {
     void noAnswerIsAWarningNotAFailure() throws Exception {
         int port = LoopbackServers.closedPort();
         RunResult r = pointedAt("http://127.0.0.1:" + port + "/").run("curl ifconfig.me");
-        assertThat(r.output()).singleElement().asString()
-                .matches("curl: \\(7\\) Failed to connect to 127\\.0\\.0\\.1 port " + port + " after \\d+ ms: Connection refused");
+        assertThat(r.output())
+                .singleElement()
+                .asString()
+                .matches("curl: \\(7\\) Failed to connect to 127\\.0\\.0\\.1 port " + port
+                        + " after \\d+ ms: Connection refused");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
         assertThat(r.summary()).contains("no internet egress").contains("normal for a server in a private subnet");
 
@@ -73,8 +75,11 @@ class PublicIpProbeTest {
     @Test
     void droppedConnectionTimesOutAsAWarning() throws Exception {
         try (var drop = new LoopbackServers.Drop()) {
-            ProbeHarness h = new ProbeHarness(Map.of("probebook.public-ip.url", "http://127.0.0.1:" + drop.port() + "/",
-                    "probebook.public-ip.timeout", "800ms"));
+            ProbeHarness h = new ProbeHarness(Map.of(
+                    "probebook.public-ip.url",
+                    "http://127.0.0.1:" + drop.port() + "/",
+                    "probebook.public-ip.timeout",
+                    "800ms"));
             RunResult r = h.run("curl -4 -m 5 api.ipify.org");
             assertThat(r.output()).singleElement().asString().startsWith("curl: (28) Connection timed out after");
             assertThat(r.verdict()).isEqualTo(Verdict.WARN);
@@ -94,7 +99,8 @@ class PublicIpProbeTest {
 
     @Test
     void policyAppliesToTheConfiguredService() throws Exception {
-        RunResult r = pointedAt("http://169.254.169.254/latest/meta-data/public-ipv4").run("curl ifconfig.me");
+        RunResult r =
+                pointedAt("http://169.254.169.254/latest/meta-data/public-ipv4").run("curl ifconfig.me");
         assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
         assertThat(r.summary()).contains("deny 169.254.0.0/16");
     }
@@ -103,7 +109,8 @@ class PublicIpProbeTest {
     void claimsOnlyPlainCurlToAnEchoService() throws Exception {
         ProbeRegistry registry = ProbeRegistry.standard();
         assertThat(probeFor(registry, "curl", "ifconfig.me")).isEqualTo("public-ip");
-        assertThat(probeFor(registry, "curl", "-sS", "-4", "-m", "3", "https://api.ipify.org/")).isEqualTo("public-ip");
+        assertThat(probeFor(registry, "curl", "-sS", "-4", "-m", "3", "https://api.ipify.org/"))
+                .isEqualTo("public-ip");
         assertThat(probeFor(registry, "curl", "--silent", "ipecho.net/plain")).isEqualTo("public-ip");
         assertThat(probeFor(registry, "curl", "checkip.amazonaws.com")).isEqualTo("public-ip");
         assertThat(probeFor(registry, "curl", "-v", "ifconfig.me")).isEqualTo("http");
@@ -115,6 +122,9 @@ class PublicIpProbeTest {
     }
 
     private static String probeFor(ProbeRegistry registry, String... words) throws Exception {
-        return registry.recognise(List.of(words), Args.Mode.RUN).orElseThrow().command().probeName();
+        return registry.recognise(List.of(words), Args.Mode.RUN)
+                .orElseThrow()
+                .command()
+                .probeName();
     }
 }

@@ -1,5 +1,7 @@
 package dev.probebook.probe.shell;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.ShellLine;
 import dev.probebook.engine.RunResult;
@@ -10,35 +12,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** install and none: steps Probebook does not run, and which probe takes which shared word. */
 class ShellProbesTest {
 
     private final ProbeHarness harness = new ProbeHarness();
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "yum install tcping                    | install",
-            "sudo yum install -y tcping telnet     | install",
-            "apt-get install -y dnsutils           | install",
-            "apk add curl                          | install",
-            "yum install vim                       | none",
-            "yum install tcping vim                | none",
-            "yum update                            | none",
-            "systemctl restart nginx               | none",
-            "firewall-cmd --list-all               | none",
-            "cat /etc/passwd                       | none",
-            "cat /etc/hosts /etc/passwd            | none",
-            "vi /etc/nginx/nginx.conf              | none",
-            "echo hi                               | none",
-            "echo \"10.0.0.5 app\" > /tmp/hosts    | none",
-            "cat /etc/hosts                        | hosts",
-            "sudo vi /etc/hosts                    | hosts",
-            "echo \"10.0.0.5 app\" >> /etc/hosts   | hosts",
-            "getent hosts localhost                | hosts"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "yum install tcping                    | install",
+                "sudo yum install -y tcping telnet     | install",
+                "apt-get install -y dnsutils           | install",
+                "apk add curl                          | install",
+                "yum install vim                       | none",
+                "yum install tcping vim                | none",
+                "yum update                            | none",
+                "systemctl restart nginx               | none",
+                "firewall-cmd --list-all               | none",
+                "cat /etc/passwd                       | none",
+                "cat /etc/hosts /etc/passwd            | none",
+                "vi /etc/nginx/nginx.conf              | none",
+                "echo hi                               | none",
+                "echo \"10.0.0.5 app\" > /tmp/hosts    | none",
+                "cat /etc/hosts                        | hosts",
+                "sudo vi /etc/hosts                    | hosts",
+                "echo \"10.0.0.5 app\" >> /etc/hosts   | hosts",
+                "getent hosts localhost                | hosts"
+            })
     void theRightProbeTakesEachForm(String line, String probe) throws Exception {
-        var recognised = ProbeRegistry.standard().recognise(ShellLine.parse(line).words(), Args.Mode.TEMPLATE);
+        var recognised =
+                ProbeRegistry.standard().recognise(ShellLine.parse(line).words(), Args.Mode.TEMPLATE);
         assertThat(recognised).isPresent();
         assertThat(recognised.get().command().probeName()).isEqualTo(probe);
     }
@@ -55,7 +59,9 @@ class ShellProbesTest {
     @Test
     void installOfSeveralNamesTheToolsOfMetaPackages() throws Exception {
         RunResult r = harness.run("sudo yum install -y tcping telnet bind-utils");
-        assertThat(r.output()).containsExactly("tcping, telnet and bind-utils (nslookup, dig) are built into Probebook: nothing to install.");
+        assertThat(r.output())
+                .containsExactly(
+                        "tcping, telnet and bind-utils (nslookup, dig) are built into Probebook: nothing to install.");
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
     }
 
@@ -63,9 +69,11 @@ class ShellProbesTest {
     void shellCommandsAreSkippedWithANote() throws Exception {
         RunResult r = harness.run("sudo systemctl restart firewalld");
         assertThat(r.probe()).isEqualTo("none");
-        assertThat(r.output()).containsExactly("not run: 'systemctl' is a shell command Probebook does not run; run it in a shell");
+        assertThat(r.output())
+                .containsExactly("not run: 'systemctl' is a shell command Probebook does not run; run it in a shell");
         assertThat(r.verdict()).isEqualTo(Verdict.SKIPPED);
-        assertThat(r.summary()).isEqualTo("not run: 'systemctl' is a shell command Probebook does not run; run it in a shell");
+        assertThat(r.summary())
+                .isEqualTo("not run: 'systemctl' is a shell command Probebook does not run; run it in a shell");
         assertThat(((NotRunDetails) r.details()).args()).containsExactly("restart", "firewalld");
 
         RunResult yum = harness.run("yum install vim");

@@ -1,15 +1,14 @@
 package dev.probebook.probe.sockets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
 import dev.probebook.probe.ProbeRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SocketsParseTest {
 
@@ -25,7 +24,8 @@ class SocketsParseTest {
         NetstatCommand nap = (NetstatCommand) parse("netstat -nap");
         assertThat(nap.scope()).isEqualTo(NetstatCommand.Scope.ALL);
         assertThat(nap.processes()).isTrue();
-        assertThat(nap.tcp() && nap.udp() && nap.raw() && nap.unix() && nap.inet4() && nap.inet6()).isTrue();
+        assertThat(nap.tcp() && nap.udp() && nap.raw() && nap.unix() && nap.inet4() && nap.inet6())
+                .isTrue();
 
         NetstatCommand tulpn = (NetstatCommand) parse("netstat -tulpn");
         assertThat(tulpn.scope()).isEqualTo(NetstatCommand.Scope.LISTENING);
@@ -52,7 +52,8 @@ class SocketsParseTest {
 
         SsCommand t = (SsCommand) parse("ss -t");
         assertThat(t.shows(TcpState.ESTABLISHED.code())).isTrue();
-        assertThat(t.shows(TcpState.LISTEN.code()) || t.shows(TcpState.TIME_WAIT.code())).isFalse();
+        assertThat(t.shows(TcpState.LISTEN.code()) || t.shows(TcpState.TIME_WAIT.code()))
+                .isFalse();
 
         SsCommand u = (SsCommand) parse("ss -u");
         assertThat(u.stateColumn()).isFalse(); // only ESTAB: ss drops the State column
@@ -74,10 +75,15 @@ class SocketsParseTest {
 
     @Test
     void badFlagsNameTheWord() {
-        assertThatThrownBy(() -> parse("netstat -tz")).isInstanceOf(UsageException.class)
-                .hasMessageContaining("unknown option -z").hasMessageContaining("-a -l -n -p");
-        assertThatThrownBy(() -> parse("netstat -rn")).hasMessageContaining("-r (routing table)").hasMessageContaining("ip route");
-        assertThatThrownBy(() -> parse("netstat -nap 8080")).hasMessageContaining("unexpected operand '8080'")
+        assertThatThrownBy(() -> parse("netstat -tz"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown option -z")
+                .hasMessageContaining("-a -l -n -p");
+        assertThatThrownBy(() -> parse("netstat -rn"))
+                .hasMessageContaining("-r (routing table)")
+                .hasMessageContaining("ip route");
+        assertThatThrownBy(() -> parse("netstat -nap 8080"))
+                .hasMessageContaining("unexpected operand '8080'")
                 .hasMessageContaining("grep 8080");
         assertThatThrownBy(() -> parse("netstat --bogus")).hasMessageContaining("unknown option --bogus");
         assertThatThrownBy(() -> parse("netstat -A ipx")).hasMessageContaining("address family 'ipx'");
@@ -101,6 +107,8 @@ class SocketsParseTest {
         var placeholder = registry.recognise(List.of("ss", "-tln", "sport", "=", ":포트번호"), Args.Mode.TEMPLATE);
         assertThat(placeholder).isPresent();
         var informal = registry.recognise(List.of("ss", "-tln", "sport", "=", ":port"), Args.Mode.TEMPLATE);
-        assertThat(informal.get().informalPlaceholders()).extracting(p -> p.variable()).containsExactly("port");
+        assertThat(informal.get().informalPlaceholders())
+                .extracting(p -> p.variable())
+                .containsExactly("port");
     }
 }

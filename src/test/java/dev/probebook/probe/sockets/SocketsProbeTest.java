@@ -1,13 +1,12 @@
 package dev.probebook.probe.sockets;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,9 +17,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Runs netstat and ss against this JVM's own loopback sockets, read from the real /proc. */
 class SocketsProbeTest {
@@ -57,7 +56,8 @@ class SocketsProbeTest {
     @Test
     void netstatTlnpGrepPortFindsThisJvmsListener() throws Exception {
         RunResult r = harness.run("netstat -tnlp | grep " + tcpPort);
-        String row = String.format("tcp        0      0 %-23s 0.0.0.0:*               LISTEN      %-20s",
+        String row = String.format(
+                "tcp        0      0 %-23s 0.0.0.0:*               LISTEN      %-20s",
                 "127.0.0.1:" + tcpPort, pid + "/java");
         assertThat(r.output()).contains(row);
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
@@ -77,19 +77,25 @@ class SocketsProbeTest {
     @Test
     void netstatHeadersAndUdpRow() throws Exception {
         RunResult r = harness.run("netstat -tulpn");
-        assertThat(r.output()).startsWith("Active Internet connections (only servers)",
-                "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name    ");
-        assertThat(r.output()).contains(String.format("udp        0      0 %-23s 0.0.0.0:*                           %-20s",
-                "127.0.0.1:" + udpPort, pid + "/java"));
+        assertThat(r.output())
+                .startsWith(
+                        "Active Internet connections (only servers)",
+                        "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name    ");
+        assertThat(r.output())
+                .contains(String.format(
+                        "udp        0      0 %-23s 0.0.0.0:*                           %-20s",
+                        "127.0.0.1:" + udpPort, pid + "/java"));
         assertThat(r.summary()).contains("listening TCP port", "bound UDP port");
     }
 
     @Test
     void ssTlnpShowsTheListenerWithItsProcess() throws Exception {
         RunResult r = harness.run("ss -tlnp");
-        assertThat(r.output().get(0)).startsWith("State  Recv-Q Send-Q ").contains("Local Address:Port", "Peer Address:Port", "Process");
-        Pattern row = Pattern.compile("LISTEN 0 +\\d+ +127\\.0\\.0\\.1:" + tcpPort + " +0\\.0\\.0\\.0:\\* +users:\\(\\(\"java\",pid="
-                + pid + ",fd=\\d+\\)\\)\\s*");
+        assertThat(r.output().get(0))
+                .startsWith("State  Recv-Q Send-Q ")
+                .contains("Local Address:Port", "Peer Address:Port", "Process");
+        Pattern row = Pattern.compile("LISTEN 0 +\\d+ +127\\.0\\.0\\.1:" + tcpPort
+                + " +0\\.0\\.0\\.0:\\* +users:\\(\\(\"java\",pid=" + pid + ",fd=\\d+\\)\\)\\s*");
         assertThat(r.output()).anyMatch(l -> row.matcher(l).matches());
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
     }
@@ -98,7 +104,10 @@ class SocketsProbeTest {
     void ssColumnsLineUp() throws Exception {
         RunResult r = harness.run("ss -tln");
         int headerPort = r.output().get(0).indexOf("Address:Port") + "Address:".length();
-        String mine = r.output().stream().filter(l -> l.contains("127.0.0.1:" + tcpPort + " ")).findFirst().orElseThrow();
+        String mine = r.output().stream()
+                .filter(l -> l.contains("127.0.0.1:" + tcpPort + " "))
+                .findFirst()
+                .orElseThrow();
         // the Local Address column is right-aligned on the ':' before the port, like the header
         assertThat(mine.indexOf(":" + tcpPort) + 1).isEqualTo(headerPort);
     }
@@ -120,13 +129,19 @@ class SocketsProbeTest {
             try (SocketChannel accepted = tcp4.accept()) {
                 int clientPort = client.socket().getLocalPort();
                 RunResult r = harness.run("netstat -antp | grep " + tcpPort);
-                assertThat(r.output()).contains(String.format("tcp        0      0 %-23s %-23s ESTABLISHED %-20s",
-                        "127.0.0.1:" + clientPort, "127.0.0.1:" + tcpPort, pid + "/java"));
-                assertThat(r.output()).contains(String.format("tcp        0      0 %-23s %-23s ESTABLISHED %-20s",
-                        "127.0.0.1:" + tcpPort, "127.0.0.1:" + clientPort, pid + "/java"));
+                assertThat(r.output())
+                        .contains(String.format(
+                                "tcp        0      0 %-23s %-23s ESTABLISHED %-20s",
+                                "127.0.0.1:" + clientPort, "127.0.0.1:" + tcpPort, pid + "/java"));
+                assertThat(r.output())
+                        .contains(String.format(
+                                "tcp        0      0 %-23s %-23s ESTABLISHED %-20s",
+                                "127.0.0.1:" + tcpPort, "127.0.0.1:" + clientPort, pid + "/java"));
                 assertThat(r.verdict()).isEqualTo(Verdict.OK);
                 RunResult ss = harness.run("ss -tn");
-                assertThat(ss.output()).anyMatch(l -> l.matches("ESTAB +0 +0 +127\\.0\\.0\\.1:" + clientPort + " +127\\.0\\.0\\.1:" + tcpPort + " *"));
+                assertThat(ss.output())
+                        .anyMatch(l -> l.matches(
+                                "ESTAB +0 +0 +127\\.0\\.0\\.1:" + clientPort + " +127\\.0\\.0\\.1:" + tcpPort + " *"));
             }
         }
     }
@@ -144,8 +159,10 @@ class SocketsProbeTest {
         try (v6) {
             int port = v6.socket().getLocalPort();
             RunResult r = harness.run("netstat -tlnp | grep " + port);
-            assertThat(r.output()).contains(String.format("tcp6       0      0 %-23s :::*                    LISTEN      %-20s",
-                    "::1:" + port, pid + "/java"));
+            assertThat(r.output())
+                    .contains(String.format(
+                            "tcp6       0      0 %-23s :::*                    LISTEN      %-20s",
+                            "::1:" + port, pid + "/java"));
             RunResult ss = harness.run("ss -tln");
             assertThat(ss.output()).anyMatch(l -> l.matches("LISTEN +0 +\\d+ +\\[::1]:" + port + " +\\*:\\* *"));
         }
@@ -173,8 +190,10 @@ class SocketsProbeTest {
     @Test
     void netstatNapAlsoListsUnixSockets() throws Exception {
         RunResult r = harness.run("netstat -nap");
-        assertThat(r.output()).contains("Active Internet connections (servers and established)",
-                "Active UNIX domain sockets (servers and established)",
-                "Proto RefCnt Flags       Type       State         I-Node   PID/Program name     Path");
+        assertThat(r.output())
+                .contains(
+                        "Active Internet connections (servers and established)",
+                        "Active UNIX domain sockets (servers and established)",
+                        "Proto RefCnt Flags       Type       State         I-Node   PID/Program name     Path");
     }
 }

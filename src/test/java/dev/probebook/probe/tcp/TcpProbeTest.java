@@ -1,30 +1,38 @@
 package dev.probebook.probe.tcp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class TcpProbeTest {
 
-    private final ProbeHarness harness = new ProbeHarness(Map.of("probebook.tcp.tcping-timeout", "500ms",
-            "probebook.tcp.connect-timeout", "700ms", "probebook.tcp.banner-wait", "300ms"));
+    private final ProbeHarness harness = new ProbeHarness(Map.of(
+            "probebook.tcp.tcping-timeout",
+            "500ms",
+            "probebook.tcp.connect-timeout",
+            "700ms",
+            "probebook.tcp.banner-wait",
+            "300ms"));
 
     @Test
     void telnetToOpenPortPrintsTelnetLinesAndBanner() throws Exception {
         try (var server = new LoopbackServers.Open("SSH-2.0-OpenSSH_9.2\r\n")) {
             RunResult r = harness.run("telnet 127.0.0.1 " + server.port());
-            assertThat(r.output()).startsWith("Trying 127.0.0.1...", "Connected to 127.0.0.1.", "Escape character is '^]'.",
-                    "SSH-2.0-OpenSSH_9.2");
+            assertThat(r.output())
+                    .startsWith(
+                            "Trying 127.0.0.1...",
+                            "Connected to 127.0.0.1.",
+                            "Escape character is '^]'.",
+                            "SSH-2.0-OpenSSH_9.2");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
             assertThat(r.summary()).contains("something listens").contains("SSH-2.0");
             TcpDetails d = (TcpDetails) r.details();
@@ -37,9 +45,11 @@ class TcpProbeTest {
     void telnetToClosedPortIsRefused() throws Exception {
         int port = LoopbackServers.closedPort();
         RunResult r = harness.run("telnet 127.0.0.1 " + port);
-        assertThat(r.output()).containsExactly("Trying 127.0.0.1...",
-                "telnet: connect to address 127.0.0.1: Connection refused",
-                "telnet: Unable to connect to remote host: Connection refused");
+        assertThat(r.output())
+                .containsExactly(
+                        "Trying 127.0.0.1...",
+                        "telnet: connect to address 127.0.0.1: Connection refused",
+                        "telnet: Unable to connect to remote host: Connection refused");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.summary()).contains("refused").contains("nothing listens").contains("firewall");
     }
@@ -48,7 +58,9 @@ class TcpProbeTest {
     void ncToDroppingListenerTimesOut() throws Exception {
         try (var drop = new LoopbackServers.Drop()) {
             RunResult r = harness.run("nc -zv -w 1 127.0.0.1 " + drop.port());
-            assertThat(r.output()).containsExactly("nc: connect to 127.0.0.1 port " + drop.port() + " (tcp) timed out: Operation now in progress");
+            assertThat(r.output())
+                    .containsExactly("nc: connect to 127.0.0.1 port " + drop.port()
+                            + " (tcp) timed out: Operation now in progress");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary()).contains("SYN was dropped");
             assertThat(r.elapsedMs()).isBetween(900L, 5000L);
@@ -59,13 +71,16 @@ class TcpProbeTest {
     void ncOpenAndRefused() throws Exception {
         try (var server = new LoopbackServers.Open(null)) {
             RunResult open = harness.run("nc -zv 127.0.0.1 " + server.port());
-            assertThat(open.output()).singleElement().asString()
+            assertThat(open.output())
+                    .singleElement()
+                    .asString()
                     .matches("Connection to 127\\.0\\.0\\.1 " + server.port() + " port \\[tcp/[^]]+] succeeded!");
             assertThat(open.verdict()).isEqualTo(Verdict.OK);
         }
         int closed = LoopbackServers.closedPort();
         RunResult refused = harness.run("nc -z -v 127.0.0.1 " + closed);
-        assertThat(refused.output()).containsExactly("nc: connect to 127.0.0.1 port " + closed + " (tcp) failed: Connection refused");
+        assertThat(refused.output())
+                .containsExactly("nc: connect to 127.0.0.1 port " + closed + " (tcp) failed: Connection refused");
         assertThat(refused.verdict()).isEqualTo(Verdict.FAIL);
     }
 
@@ -73,8 +88,10 @@ class TcpProbeTest {
     void tcpingCountsProbesLikeTcpingExe() throws Exception {
         try (var server = new LoopbackServers.Open(null)) {
             RunResult r = harness.run("tcping -n 2 -i 0.05 127.0.0.1 " + server.port());
-            assertThat(r.output()).filteredOn(l -> l.startsWith("Probing"))
-                    .hasSize(2).allMatch(l -> l.matches("Probing 127\\.0\\.0\\.1:\\d+/tcp - Port is open - time=\\d+\\.\\d{3}ms"));
+            assertThat(r.output())
+                    .filteredOn(l -> l.startsWith("Probing"))
+                    .hasSize(2)
+                    .allMatch(l -> l.matches("Probing 127\\.0\\.0\\.1:\\d+/tcp - Port is open - time=\\d+\\.\\d{3}ms"));
             assertThat(r.output()).contains("     2 probes sent.", "     2 successful, 0 failed.  (0.00% fail)");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
         }
@@ -89,10 +106,16 @@ class TcpProbeTest {
     void unknownHostFromHostsFileMissIsAClearFailure() throws Exception {
         var tmp = java.nio.file.Files.createTempFile("hosts", "");
         java.nio.file.Files.writeString(tmp, "127.0.0.1 localhost\n");
-        ProbeHarness h = new ProbeHarness(Map.of("probebook.hosts-file", tmp.toString(), "probebook.dns.servers", "127.0.0.1:" + LoopbackServers.closedPort(),
-                "probebook.dns.timeout", "300ms"));
+        ProbeHarness h = new ProbeHarness(Map.of(
+                "probebook.hosts-file",
+                tmp.toString(),
+                "probebook.dns.servers",
+                "127.0.0.1:" + LoopbackServers.closedPort(),
+                "probebook.dns.timeout",
+                "300ms"));
         RunResult r = h.run("telnet no-such-host.invalid 80");
-        assertThat(r.output()).containsExactly("telnet: could not resolve no-such-host.invalid/80: Name or service not known");
+        assertThat(r.output())
+                .containsExactly("telnet: could not resolve no-such-host.invalid/80: Name or service not known");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
     }
 
@@ -106,10 +129,14 @@ class TcpProbeTest {
     @Test
     void badInputGivesClearErrors() {
         TcpProbe probe = new TcpProbe();
-        assertThatThrownBy(() -> probe.parse("telnet", Args.run(List.of("host", "99999")))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> probe.parse("telnet", Args.run(List.of("host", "99999"))))
+                .isInstanceOf(UsageException.class)
                 .hasMessageContaining("out of range");
-        assertThatThrownBy(() -> probe.parse("nc", Args.run(List.of("-zq", "h", "80")))).hasMessageContaining("unknown option -q");
-        assertThatThrownBy(() -> probe.parse("nc", Args.run(List.of("-zv", "h")))).hasMessageContaining("missing port");
-        assertThatThrownBy(() -> probe.parse("tcping", Args.run(List.of("https://example.com")))).hasMessageContaining("give only the host name");
+        assertThatThrownBy(() -> probe.parse("nc", Args.run(List.of("-zq", "h", "80"))))
+                .hasMessageContaining("unknown option -q");
+        assertThatThrownBy(() -> probe.parse("nc", Args.run(List.of("-zv", "h"))))
+                .hasMessageContaining("missing port");
+        assertThatThrownBy(() -> probe.parse("tcping", Args.run(List.of("https://example.com"))))
+                .hasMessageContaining("give only the host name");
     }
 }
