@@ -9,7 +9,7 @@ import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.Planner;
 import dev.probebook.plan.RunbookPlan;
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.runbook.Runbook;
 import dev.probebook.runbook.RunbookException;

@@ -6,7 +6,7 @@ import dev.probebook.command.Placeholders;
 import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
 import dev.probebook.engine.Invocation;
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

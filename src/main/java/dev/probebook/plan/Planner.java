@@ -5,7 +5,7 @@ import dev.probebook.command.Placeholder;
 import dev.probebook.command.Placeholders;
 import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.runbook.CodeBlock;
 import dev.probebook.runbook.Runbook;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A probe that can also take lines whose first word is not a command word, such as a hosts-file line
  * {@code 10.0.0.5 app.example.co.kr} written as a step. Such words cannot be listed in
- * {@link Probe#commandWords()}, so the {@link ProbeRegistry} asks these probes, in catalogue order, only
+ * {@link Probe#commandWords()}, so the registry asks these probes, in catalogue order, only
  * when no probe knows the first word. The first that claims the line parses it with that first word as
  * the command word.
  *

@@ -9,7 +9,7 @@ import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
 import dev.probebook.plan.Planner;
 import dev.probebook.plan.RunbookPlan;
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.runbook.RunbookException;
 import dev.probebook.runbook.RunbookSource;

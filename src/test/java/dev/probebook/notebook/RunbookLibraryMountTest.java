@@ -3,7 +3,7 @@ package dev.probebook.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.testing.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.probebook.files.AtomicFile;
 import dev.probebook.files.ContentHash;
 import dev.probebook.notebook.RunbookSaveException.Problem;
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

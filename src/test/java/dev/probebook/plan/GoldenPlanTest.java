@@ -2,7 +2,7 @@ package dev.probebook.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.runbook.RunbookSource;
 import dev.probebook.testing.PlanDump;

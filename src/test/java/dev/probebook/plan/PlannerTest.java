@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.policy.TargetPolicy;
-import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.probe.Verdict;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.settings.Settings;
 import dev.probebook.testing.LoopbackServers;

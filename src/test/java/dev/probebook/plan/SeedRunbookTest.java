@@ -3,7 +3,7 @@ package dev.probebook.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.runbook.RunbookSource;
 import java.nio.file.Files;

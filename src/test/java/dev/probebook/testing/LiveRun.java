@@ -7,7 +7,7 @@ import dev.probebook.engine.ProbeRunner;
 import dev.probebook.engine.RunListener;
 import dev.probebook.engine.RunResult;
 import dev.probebook.policy.TargetPolicy;
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.probebook.engine.Invocation;
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.engine.RunResult;
 import dev.probebook.policy.TargetPolicy;
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
 import java.util.HashMap;

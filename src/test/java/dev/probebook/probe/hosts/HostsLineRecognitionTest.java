@@ -6,7 +6,7 @@ import dev.probebook.command.Args;
 import dev.probebook.command.Placeholder;
 import dev.probebook.command.ShellLine;
 import dev.probebook.command.ShellWords;
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

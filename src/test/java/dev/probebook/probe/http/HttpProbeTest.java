@@ -420,7 +420,7 @@ class HttpProbeTest {
 
     @Test
     void seedRunbookCurlLinesAreRecognised() throws Exception {
-        var registry = dev.probebook.probe.ProbeRegistry.standard();
+        var registry = dev.probebook.registry.ProbeRegistry.standard();
         Map<String, String> expected = Map.of(
                 "curl ifconfig.me", "public-ip",
                 "curl -v https://IP또는도메인:포트", "http",

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probebook.command.Args;
 import dev.probebook.engine.RunResult;
-import dev.probebook.probe.ProbeRegistry;
 import dev.probebook.probe.Verdict;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
 import java.net.InetAddress;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-import dev.probebook.probe.ProbeRegistry;
+import dev.probebook.registry.ProbeRegistry;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,11 @@
-package dev.probebook.probe;
+package dev.probebook.registry;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.Placeholder;
 import dev.probebook.command.UsageException;
+import dev.probebook.probe.FreeFormProbe;
+import dev.probebook.probe.ParsedCommand;
+import dev.probebook.probe.Probe;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

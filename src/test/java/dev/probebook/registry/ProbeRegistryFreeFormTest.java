@@ -1,8 +1,13 @@
-package dev.probebook.probe;
+package dev.probebook.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.probebook.command.Args;
+import dev.probebook.probe.FreeFormProbe;
+import dev.probebook.probe.Probe;
+import dev.probebook.probe.ProbeContext;
+import dev.probebook.probe.ProbeResult;
+import dev.probebook.probe.Verdict;
 import dev.probebook.probe.tcp.TcpProbe;
 import java.util.List;
 import java.util.Set;

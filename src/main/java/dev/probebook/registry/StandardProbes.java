@@ -1,5 +1,6 @@
-package dev.probebook.probe;
+package dev.probebook.registry;
 
+import dev.probebook.probe.Probe;
 import dev.probebook.probe.capture.CaptureProbe;
 import dev.probebook.probe.dns.DnsProbe;
 import dev.probebook.probe.hosts.HostsProbe;
