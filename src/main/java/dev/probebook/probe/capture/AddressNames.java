@@ -2,8 +2,8 @@ package dev.probebook.probe.capture;
 
 import dev.probebook.command.HostSyntax;
 import dev.probebook.command.Services;
-import dev.probebook.probe.hosts.HostsFile;
-import dev.probebook.probe.net.AddressText;
+import dev.probebook.net.AddressText;
+import dev.probebook.net.HostsFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.probebook.probe.capture;
 
-import dev.probebook.probe.net.AddressText;
+import dev.probebook.net.AddressText;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.probebook.probe.capture;
 
+import dev.probebook.net.AddressText;
+import dev.probebook.net.NameResolver;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-import dev.probebook.probe.net.AddressText;
-import dev.probebook.probe.resolve.NameResolver;
 import dev.probebook.settings.Settings;
 import java.io.EOFException;
 import java.io.IOException;

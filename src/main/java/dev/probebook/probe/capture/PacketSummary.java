@@ -1,6 +1,6 @@
 package dev.probebook.probe.capture;
 
-import dev.probebook.probe.net.AddressText;
+import dev.probebook.net.AddressText;
 import java.time.Instant;
 
 /** Builds the details record of one packet from its decoded form and printed line. */

@@ -1,7 +1,7 @@
 package dev.probebook.probe.dns;
 
-import dev.probebook.probe.hosts.HostsFile;
-import dev.probebook.probe.net.AddressText;
+import dev.probebook.net.AddressText;
+import dev.probebook.net.HostsFile;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,6 @@
 package dev.probebook.probe.dns;
 
-import dev.probebook.probe.net.AddressText;
+import dev.probebook.net.AddressText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.command.HostSyntax;
+import dev.probebook.net.NameResolver;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;
-import dev.probebook.probe.resolve.NameResolver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

@@ -1,11 +1,12 @@
 package dev.probebook.probe.hosts;
 
 import dev.probebook.command.HostSyntax;
+import dev.probebook.net.AddressText;
+import dev.probebook.net.HostsFile;
+import dev.probebook.net.NameResolver;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-import dev.probebook.probe.net.AddressText;
-import dev.probebook.probe.resolve.NameResolver;
 import dev.probebook.settings.Settings;
 import java.io.IOException;
 import java.net.Inet4Address;

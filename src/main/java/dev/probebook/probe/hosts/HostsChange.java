@@ -2,6 +2,7 @@ package dev.probebook.probe.hosts;
 
 import dev.probebook.command.HostSyntax;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.HostsFile;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;

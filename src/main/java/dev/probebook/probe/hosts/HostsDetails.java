@@ -1,5 +1,7 @@
 package dev.probebook.probe.hosts;
 
+import dev.probebook.net.HostsFile;
+import dev.probebook.net.HostsFileEditor;
 import dev.probebook.probe.ProbeDetails;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.probebook.probe.hosts;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.HostsLine;
 import dev.probebook.probe.FreeFormProbe;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;

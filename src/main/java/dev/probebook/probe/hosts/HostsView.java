@@ -1,6 +1,7 @@
 package dev.probebook.probe.hosts;
 
 import dev.probebook.command.HostSyntax;
+import dev.probebook.net.HostsFile;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;

@@ -1,8 +1,8 @@
 package dev.probebook.probe.http;
 
+import dev.probebook.net.NameResolver;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;
-import dev.probebook.probe.resolve.NameResolver;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

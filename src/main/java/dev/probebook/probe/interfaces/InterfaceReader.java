@@ -1,6 +1,6 @@
 package dev.probebook.probe.interfaces;
 
-import dev.probebook.probe.sockets.KernelHex;
+import dev.probebook.net.KernelHex;
 import java.io.IOException;
 import java.net.NetworkInterface;
 import java.net.SocketException;

@@ -1,6 +1,6 @@
 package dev.probebook.probe.interfaces;
 
-import dev.probebook.probe.sockets.KernelHex;
+import dev.probebook.net.KernelHex;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InterfaceAddress;

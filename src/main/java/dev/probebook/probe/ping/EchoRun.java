@@ -1,5 +1,7 @@
 package dev.probebook.probe.ping;
 
+import dev.probebook.net.IcmpMessage;
+import dev.probebook.net.IcmpSocket;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package dev.probebook.probe.ping;
 
-import dev.probebook.probe.tcp.ConnectOutcome;
+import dev.probebook.net.ConnectOutcome;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,8 +1,9 @@
 package dev.probebook.probe.ping;
 
+import dev.probebook.net.AddressText;
+import dev.probebook.net.IcmpMessage;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-import dev.probebook.probe.net.AddressText;
 import java.util.Locale;
 import java.util.stream.Collectors;
 

@@ -2,8 +2,14 @@ package dev.probebook.probe.ping;
 
 import com.sun.jna.LastErrorException;
 import dev.probebook.command.HostSyntax;
+import dev.probebook.net.AddressText;
+import dev.probebook.net.Datagram;
+import dev.probebook.net.EchoRequest;
+import dev.probebook.net.IcmpErrors;
+import dev.probebook.net.IcmpMessage;
+import dev.probebook.net.IcmpSocket;
+import dev.probebook.net.Libc;
 import dev.probebook.probe.ProbeContext;
-import dev.probebook.probe.net.AddressText;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;

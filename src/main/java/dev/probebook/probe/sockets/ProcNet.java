@@ -1,5 +1,6 @@
 package dev.probebook.probe.sockets;
 
+import dev.probebook.net.KernelHex;
 import java.util.ArrayList;
 import java.util.List;
 

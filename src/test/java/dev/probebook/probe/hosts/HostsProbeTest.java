@@ -3,6 +3,7 @@ package dev.probebook.probe.hosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.probebook.engine.RunResult;
+import dev.probebook.net.HostsFile;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.ProbeHarness;
 import java.net.DatagramSocket;

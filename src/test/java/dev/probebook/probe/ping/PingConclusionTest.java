@@ -2,9 +2,12 @@ package dev.probebook.probe.ping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.probebook.net.ConnectOutcome;
+import dev.probebook.net.IcmpErrors;
+import dev.probebook.net.IcmpMessage;
+import dev.probebook.net.IcmpSocket;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-import dev.probebook.probe.tcp.ConnectOutcome;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import dev.probebook.engine.Invocation;
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.engine.RunListener;
 import dev.probebook.engine.RunResult;
+import dev.probebook.net.Libc;
 import dev.probebook.policy.TargetPolicy;
 import dev.probebook.probe.Verdict;
 import dev.probebook.registry.ProbeRegistry;

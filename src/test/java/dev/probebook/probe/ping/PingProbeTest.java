@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.LastErrorException;
 import dev.probebook.engine.RunResult;
+import dev.probebook.net.Libc;
 import dev.probebook.probe.Verdict;
 import dev.probebook.probe.tcp.TcpDetails;
 import dev.probebook.testing.LoopbackServers;

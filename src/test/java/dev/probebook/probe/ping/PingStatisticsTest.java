@@ -2,7 +2,7 @@ package dev.probebook.probe.ping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.probebook.probe.net.AddressText;
+import dev.probebook.net.AddressText;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 

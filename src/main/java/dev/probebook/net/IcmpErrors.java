@@ -1,14 +1,14 @@
-package dev.probebook.probe.ping;
+package dev.probebook.net;
 
 /**
  * iputils ping's wording for ICMP and ICMPv6 errors, so that "From 10.0.0.1 icmp_seq=1 Destination Host
  * Unreachable" reads exactly as operators know it, plus what kind of problem each one is. {@code info}
  * is the second header word (MTU, gateway, pointer) where the type uses it.
  */
-final class IcmpErrors {
+public final class IcmpErrors {
 
     /** What an error means for the verdict. */
-    enum Cause {
+    public enum Cause {
         /** No route, no ARP/NDP answer, host or network unknown. */
         UNREACHABLE,
         /** A router or firewall rejects the traffic administratively. */
@@ -20,11 +20,11 @@ final class IcmpErrors {
         OTHER
     }
 
-    record Description(String text, Cause cause) {}
+    public record Description(String text, Cause cause) {}
 
     private IcmpErrors() {}
 
-    static Description icmp4(int type, int code, long info) {
+    public static Description icmp4(int type, int code, long info) {
         return switch (type) {
             case 3 ->
                 switch (code) {

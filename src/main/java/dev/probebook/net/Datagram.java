@@ -1,4 +1,4 @@
-package dev.probebook.probe.ping;
+package dev.probebook.net;
 
 import java.net.InetAddress;
 
@@ -9,7 +9,7 @@ import java.net.InetAddress;
  * kernel reports ICMP errors about what we sent on an unprivileged (datagram) socket; {@code data} is
  * then the echo request the error refers to.
  */
-record Datagram(byte[] data, InetAddress from, int ttl, QueuedError error, long receivedNanos) {
+public record Datagram(byte[] data, InetAddress from, int ttl, QueuedError error, long receivedNanos) {
 
     /**
      * {@code struct sock_extended_err} with the offender address: an ICMP error the kernel matched to our

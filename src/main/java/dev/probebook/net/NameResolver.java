@@ -1,9 +1,8 @@
-package dev.probebook.probe.resolve;
+package dev.probebook.net;
 
 import dev.probebook.command.HostPort;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.probe.ProbeContext;
-import dev.probebook.probe.hosts.HostsFile;
 import dev.probebook.settings.Settings;
 import java.io.IOException;
 import java.net.InetAddress;

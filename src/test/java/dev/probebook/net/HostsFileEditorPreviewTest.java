@@ -1,12 +1,12 @@
-package dev.probebook.probe.hosts;
+package dev.probebook.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probebook.files.ContentHash;
-import dev.probebook.probe.hosts.HostsEdit.Added;
-import dev.probebook.probe.hosts.HostsEdit.Removed;
-import dev.probebook.probe.hosts.HostsFileEditor.Mode;
+import dev.probebook.net.HostsEdit.Added;
+import dev.probebook.net.HostsEdit.Removed;
+import dev.probebook.net.HostsFileEditor.Mode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

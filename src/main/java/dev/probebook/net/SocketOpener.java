@@ -1,4 +1,4 @@
-package dev.probebook.probe.ping;
+package dev.probebook.net;
 
 import com.sun.jna.LastErrorException;
 
@@ -7,7 +7,7 @@ import com.sun.jna.LastErrorException;
  * machine without the privilege to open either kind of ICMP socket.
  */
 @FunctionalInterface
-interface SocketOpener {
+public interface SocketOpener {
 
     /** Returns a file descriptor, or throws with errno ({@code EPERM}, {@code EACCES}, ...). */
     int open(int domain, int type, int protocol) throws LastErrorException;

@@ -1,4 +1,4 @@
-package dev.probebook.probe.hosts;
+package dev.probebook.net;
 
 /**
  * A hosts-file edit was not written. Whatever the cause, the file is as it was (never partly written,

@@ -1,4 +1,4 @@
-package dev.probebook.probe.hosts;
+package dev.probebook.net;
 
 import dev.probebook.files.AtomicFile;
 import dev.probebook.files.ContentHash;

@@ -1,4 +1,4 @@
-package dev.probebook.probe.ping;
+package dev.probebook.net;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
@@ -24,16 +24,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * Receives block at most for the timeout given, which the caller keeps short (about 100 ms), so a
  * close waits at most that long.
  */
-final class IcmpSocket implements AutoCloseable {
+public final class IcmpSocket implements AutoCloseable {
 
     /** Datagram sockets need {@code net.ipv4.ping_group_range}; raw ones root or CAP_NET_RAW. */
-    enum Kind {
+    public enum Kind {
         DGRAM,
         RAW
     }
 
     /** The result of trying to open a socket: opened, refused for lack of privilege, or another failure. */
-    sealed interface OpenResult {
+    public sealed interface OpenResult {
         record Opened(IcmpSocket socket) implements OpenResult {}
 
         /** Both socket kinds refused with EPERM/EACCES. */
@@ -69,7 +69,7 @@ final class IcmpSocket implements AutoCloseable {
      * Opens an ICMP socket for the family: first the unprivileged datagram kind, then raw. The caller
      * owns the socket and must close it.
      */
-    static OpenResult open(SocketOpener opener, boolean ipv6) {
+    public static OpenResult open(SocketOpener opener, boolean ipv6) {
         int domain = ipv6 ? Libc.AF_INET6 : Libc.AF_INET;
         int protocol = ipv6 ? Libc.IPPROTO_ICMPV6 : Libc.IPPROTO_ICMP;
         int dgramErrno;
@@ -133,16 +133,16 @@ final class IcmpSocket implements AutoCloseable {
         }
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
-    boolean ipv6() {
+    public boolean ipv6() {
         return ipv6;
     }
 
     /** Sends one ICMP message. Returns false when the socket was closed (stop). */
-    boolean send(byte[] packet, InetAddress to) throws LastErrorException {
+    public boolean send(byte[] packet, InetAddress to) throws LastErrorException {
         byte[] address = sockaddr(to);
         lock.lock();
         try {
@@ -160,7 +160,7 @@ final class IcmpSocket implements AutoCloseable {
      * Waits up to {@code timeoutMillis} for messages and returns all that are ready (possibly none).
      * Returns nothing once the socket is closed.
      */
-    List<Datagram> receive(int timeoutMillis) throws LastErrorException {
+    public List<Datagram> receive(int timeoutMillis) throws LastErrorException {
         lock.lock();
         try {
             if (fd < 0) {

@@ -1,8 +1,8 @@
-package dev.probebook.probe.hosts;
+package dev.probebook.net;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.probebook.probe.hosts.HostsFileEditor.Mode;
+import dev.probebook.net.HostsFileEditor.Mode;
 import dev.probebook.testing.Mounts;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.probebook.probe.tcp;
+package dev.probebook.net;
 
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;

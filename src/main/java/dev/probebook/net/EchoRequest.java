@@ -1,4 +1,4 @@
-package dev.probebook.probe.ping;
+package dev.probebook.net;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
  * sequence), then {@code size} data bytes filled with the pattern (default 0x00, 0x01, 0x02, ...) whose
  * first 16 bytes are overwritten by the send time ({@code struct timeval}) when there is room.
  */
-final class EchoRequest {
+public final class EchoRequest {
 
     static final int ICMP_ECHO = 8;
     static final int ICMP6_ECHO = 128;
@@ -21,7 +21,7 @@ final class EchoRequest {
      * @param pattern fill bytes ({@code -p}), or empty for the default counting fill
      * @param epochMicros send time written into the payload
      */
-    static byte[] build(boolean ipv6, int id, int seq, int size, byte[] pattern, long epochMicros) {
+    public static byte[] build(boolean ipv6, int id, int seq, int size, byte[] pattern, long epochMicros) {
         byte[] packet = new byte[HEADER + size];
         packet[0] = (byte) (ipv6 ? ICMP6_ECHO : ICMP_ECHO);
         packet[4] = (byte) (id >> 8);

@@ -1,4 +1,4 @@
-package dev.probebook.probe.ping;
+package dev.probebook.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,7 +8,7 @@ import java.net.UnknownHostException;
  * requests. Everything else (other hosts' traffic, other ICMP types) parses to null and is ignored.
  * Parsing is pure so that it can be tested with hand-built packets.
  */
-sealed interface IcmpMessage {
+public sealed interface IcmpMessage {
 
     InetAddress from();
 
@@ -21,7 +21,7 @@ sealed interface IcmpMessage {
 
     /** An error about our echo request {@code seq}, with iputils' wording ("Destination Host Unreachable"). */
     record ErrorReport(InetAddress from, int id, int seq, IcmpErrors.Description description) implements IcmpMessage {
-        String text() {
+        public String text() {
             return description.text();
         }
     }

@@ -1,4 +1,4 @@
-package dev.probebook.probe.ping;
+package dev.probebook.net;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
@@ -14,7 +14,7 @@ import com.sun.jna.Pointer;
  * compile-time values and do not initialise the class: loading ping never touches native code until it
  * sends. Where JNA cannot load the C library, the first call throws a {@link LinkageError}.
  */
-final class Libc {
+public final class Libc {
 
     static {
         Native.register(Platform.C_LIBRARY_NAME);
@@ -22,12 +22,12 @@ final class Libc {
 
     private Libc() {}
 
-    static final int AF_INET = 2;
+    public static final int AF_INET = 2;
     static final int AF_INET6 = 10;
-    static final int SOCK_DGRAM = 2;
-    static final int SOCK_RAW = 3;
-    static final int SOCK_CLOEXEC = 0x80000;
-    static final int IPPROTO_ICMP = 1;
+    public static final int SOCK_DGRAM = 2;
+    public static final int SOCK_RAW = 3;
+    public static final int SOCK_CLOEXEC = 0x80000;
+    public static final int IPPROTO_ICMP = 1;
     static final int IPPROTO_ICMPV6 = 58;
 
     static final int SOL_IP = 0;
@@ -47,18 +47,18 @@ final class Libc {
     static final short POLLIN = 0x1;
     static final short POLLERR = 0x8;
 
-    static final int EPERM = 1;
+    public static final int EPERM = 1;
     static final int EINTR = 4;
     static final int EAGAIN = 11;
-    static final int EACCES = 13;
-    static final int EMSGSIZE = 90;
+    public static final int EACCES = 13;
+    public static final int EMSGSIZE = 90;
     static final int EPROTONOSUPPORT = 93;
     static final int ESOCKTNOSUPPORT = 94;
-    static final int EAFNOSUPPORT = 97;
-    static final int ENETUNREACH = 101;
-    static final int EHOSTUNREACH = 113;
+    public static final int EAFNOSUPPORT = 97;
+    public static final int ENETUNREACH = 101;
+    public static final int EHOSTUNREACH = 113;
 
-    static native int socket(int domain, int type, int protocol) throws LastErrorException;
+    public static native int socket(int domain, int type, int protocol) throws LastErrorException;
 
     static native int setsockopt(int fd, int level, int name, int[] value, int length) throws LastErrorException;
 
@@ -70,12 +70,12 @@ final class Libc {
 
     static native NativeLong recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
 
-    static native int close(int fd) throws LastErrorException;
+    public static native int close(int fd) throws LastErrorException;
 
     static native String strerror(int errno);
 
     /** The system's text for an errno ("Operation not permitted"), as perror would print it. */
-    static String message(int errno) {
+    public static String message(int errno) {
         try {
             String s = strerror(errno);
             return s != null ? s : "errno " + errno;

@@ -1,10 +1,10 @@
-package dev.probebook.probe.hosts;
+package dev.probebook.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probebook.files.AtomicFile;
-import dev.probebook.probe.hosts.HostsFileEditor.Mode;
+import dev.probebook.net.HostsFileEditor.Mode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;

@@ -1,4 +1,4 @@
-package dev.probebook.probe.hosts;
+package dev.probebook.net;
 
 import dev.probebook.command.HostSyntax;
 import dev.probebook.files.ContentHash;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Computes a {@link HostsEdit} from the file's bytes: the new lines, the diff and the notes. Pure: reads
  * nothing, writes nothing.
  *
- * <p>Resolver knowledge (as in {@link HostsChange}): glibc returns every line that names a host, in file
+ * <p>Resolver knowledge (as in the hosts probe's preview): glibc returns every line that names a host, in file
  * order, and clients try the first address first; IPv4 and IPv6 lines of a name are separate answers.
  * So {@link HostsFileEditor.Mode#ADD_OR_MOVE} takes the names off every other line of the same family
  * (dropping a line left without names) and puts the new line where the first of those was, or at the

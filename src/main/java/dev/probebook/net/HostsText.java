@@ -1,4 +1,4 @@
-package dev.probebook.probe.hosts;
+package dev.probebook.net;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

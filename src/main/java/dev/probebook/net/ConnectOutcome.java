@@ -1,4 +1,4 @@
-package dev.probebook.probe.tcp;
+package dev.probebook.net;
 
 import java.net.InetAddress;
 

@@ -1,4 +1,4 @@
-package dev.probebook.probe.net;
+package dev.probebook.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

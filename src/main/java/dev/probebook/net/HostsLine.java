@@ -1,4 +1,4 @@
-package dev.probebook.probe.hosts;
+package dev.probebook.net;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.HostSyntax;
@@ -11,9 +11,9 @@ import java.util.List;
  * The syntax of one hosts-file line ({@code ADDRESS NAME [ALIAS...]}) when it is written as a step or
  * echoed into the file: recognising it among arbitrary first words, and validating its parts.
  */
-final class HostsLine {
+public final class HostsLine {
 
-    static final String EXAMPLE = "10.10.100.5 app.example.co.kr";
+    public static final String EXAMPLE = "10.10.100.5 app.example.co.kr";
 
     private HostsLine() {}
 
@@ -24,7 +24,7 @@ final class HostsLine {
      * line, and example output such as {@code 211.188.35.IP[root@host ~]#} or {@code Server: ...} is not
      * a hosts line.
      */
-    static boolean looksLikeHostsLine(List<String> words) {
+    public static boolean looksLikeHostsLine(List<String> words) {
         if (words.size() < 2 || !isAddressWord(words.get(0))) {
             return false;
         }
@@ -76,7 +76,7 @@ final class HostsLine {
      * word of a bare line, which {@link Args} does not cover (its placeholders are unambiguous ones,
      * found by the runbook's own scan).
      */
-    static String address(String raw, Args args, boolean template) throws UsageException {
+    public static String address(String raw, Args args, boolean template) throws UsageException {
         if (HostSyntax.isIpLiteral(raw)) {
             return raw;
         }
@@ -92,7 +92,7 @@ final class HostsLine {
     }
 
     /** Validates one host name of a hosts line (placeholders accepted in template mode through {@code args}). */
-    static String name(String raw, Args args) throws UsageException {
+    public static String name(String raw, Args args) throws UsageException {
         if (HostSyntax.isIpLiteral(raw)) {
             throw new UsageException("'" + raw
                     + "' is an address, not a host name: a hosts line is ADDRESS NAME [ALIAS...], e.g. " + EXAMPLE);

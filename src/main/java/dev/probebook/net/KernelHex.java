@@ -1,4 +1,4 @@
-package dev.probebook.probe.sockets;
+package dev.probebook.net;
 
 import java.util.HexFormat;
 

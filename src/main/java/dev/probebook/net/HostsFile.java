@@ -1,4 +1,4 @@
-package dev.probebook.probe.hosts;
+package dev.probebook.net;
 
 import dev.probebook.command.HostSyntax;
 import java.io.IOException;
@@ -166,7 +166,7 @@ public record HostsFile(Path path, List<Entry> entries, List<String> invalid, Li
         }
     }
 
-    static String normalise(String name) {
+    public static String normalise(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
     }
