@@ -1,8 +1,7 @@
-package dev.probebook.probe.publicip;
+package dev.probebook.probe.http;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
-import dev.probebook.probe.http.CurlCommand;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.probebook.probe.publicip;
+package dev.probebook.probe.http;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.HostSyntax;
@@ -8,10 +8,6 @@ import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
-import dev.probebook.probe.http.CurlDns;
-import dev.probebook.probe.http.CurlFailure;
-import dev.probebook.probe.http.CurlLikeClient;
-import dev.probebook.probe.http.CurlTerminal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.probebook.probe.publicip;
+package dev.probebook.probe.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

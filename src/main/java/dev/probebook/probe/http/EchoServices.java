@@ -1,4 +1,4 @@
-package dev.probebook.probe.publicip;
+package dev.probebook.probe.http;
 
 import java.util.Locale;
 import java.util.Set;

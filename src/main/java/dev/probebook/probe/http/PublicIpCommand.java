@@ -1,6 +1,5 @@
-package dev.probebook.probe.publicip;
+package dev.probebook.probe.http;
 
-import dev.probebook.probe.http.CurlCommand;
 import java.time.Duration;
 
 /**
