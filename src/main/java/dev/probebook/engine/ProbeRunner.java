@@ -1,10 +1,13 @@
 package dev.probebook.engine;
 
+import dev.probebook.command.UsageException;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.policy.TargetPolicy;
+import dev.probebook.probe.CommandParser;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.settings.Settings;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -34,14 +37,22 @@ public final class ProbeRunner implements AutoCloseable {
 
     private final Settings settings;
     private final TargetPolicy policy;
+    private final CommandParser commands;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final java.util.Set<RunHandle> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
+    /** A runner whose probes hand forms over through the standard registry. */
     public ProbeRunner(Settings settings, TargetPolicy policy) {
+        this(settings, policy, ProbeRegistry.standard());
+    }
+
+    /** {@code commands} parses the lines probes hand over to each other ({@link ProbeContext#runCommand}). */
+    public ProbeRunner(Settings settings, TargetPolicy policy, CommandParser commands) {
         this.settings = settings;
         this.policy = policy;
+        this.commands = commands;
         // Bounded: many pages and users share one server. Runs beyond the bound wait in the queue (their
         // deadline already runs, so a long queue ends in timeouts rather than in unbounded threads).
         java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
@@ -248,6 +259,14 @@ public final class ProbeRunner implements AutoCloseable {
                 throw e;
             }
             listener.target(host, address, port, true);
+        }
+
+        @Override
+        public ProbeResult runCommand(List<String> words) throws InterruptedException, UsageException {
+            if (cancelled) {
+                throw new InterruptedException("stopped");
+            }
+            return commands.parse(words).run(this);
         }
 
         @Override

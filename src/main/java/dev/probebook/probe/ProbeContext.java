@@ -1,10 +1,12 @@
 package dev.probebook.probe;
 
+import dev.probebook.command.UsageException;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.settings.Settings;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Everything one probe run may use, handed to it by the engine.
@@ -53,6 +55,14 @@ public interface ProbeContext {
      * name the address came from (null for literals); {@code port} 0 means no port (ICMP, DNS name).
      */
     void checkTarget(String host, InetAddress address, int port) throws PolicyDeniedException;
+
+    /**
+     * Runs another built-in command as part of this run, for a tool that hands one of its forms over to another
+     * ({@code ping HOST -p PORT} checks the port as {@code tcping} would). The command shares this run's output,
+     * deadline, cancellation and target policy, and returns its own result for the caller to word. {@code words}
+     * start with the command word and are parsed strictly; a line that does not parse throws.
+     */
+    ProbeResult runCommand(List<String> words) throws InterruptedException, UsageException;
 
     /** True when the command was piped into {@code grep}: output lines are filtered by the engine. */
     boolean filtered();

@@ -3,6 +3,7 @@ package dev.probebook.registry;
 import dev.probebook.command.Args;
 import dev.probebook.command.Placeholder;
 import dev.probebook.command.UsageException;
+import dev.probebook.probe.CommandParser;
 import dev.probebook.probe.FreeFormProbe;
 import dev.probebook.probe.ParsedCommand;
 import dev.probebook.probe.Probe;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * ({@code curl}: {@code public-ip} before {@code http}); the first that {@link Probe#claims claims} the
  * form parses it. Probes are stateless, so one registry serves every thread.
  */
-public final class ProbeRegistry {
+public final class ProbeRegistry implements CommandParser {
 
     /** A recognised command: the parsed command and the informal placeholders found while parsing. */
     public record Recognised(ParsedCommand<?> command, List<Placeholder> informalPlaceholders) {}
@@ -94,6 +95,15 @@ public final class ProbeRegistry {
         Args args = new Args(rest, mode);
         ParsedCommand<?> parsed = parse(p, word, args);
         return new Recognised(parsed, args.informalPlaceholders());
+    }
+
+    /** Parses a concrete line strictly; throws when no probe takes it or its arguments do not parse. */
+    @Override
+    public ParsedCommand<?> parse(List<String> words) throws UsageException {
+        return recognise(words, Args.Mode.RUN)
+                .orElseThrow(() -> new UsageException(
+                        "'" + (words.isEmpty() ? "" : words.get(0)) + "' is not a command Probebook knows"))
+                .command();
     }
 
     /** Name of the probe that takes this form of the command (claims it), even when its arguments do not parse. */

@@ -4,6 +4,8 @@ import dev.probebook.command.GrepFilter;
 import dev.probebook.command.UsageException;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;
+import dev.probebook.probe.ProbeResult;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.settings.Settings;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -60,6 +62,11 @@ public final class RecordingContext implements ProbeContext {
 
     @Override
     public void checkTarget(String host, InetAddress address, int port) throws PolicyDeniedException {}
+
+    @Override
+    public ProbeResult runCommand(List<String> words) throws InterruptedException, UsageException {
+        return ProbeRegistry.standard().parse(words).run(this);
+    }
 
     @Override
     public boolean filtered() {

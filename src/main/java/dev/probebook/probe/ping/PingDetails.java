@@ -1,7 +1,7 @@
 package dev.probebook.probe.ping;
 
+import dev.probebook.net.ConnectAttempt;
 import dev.probebook.probe.ProbeDetails;
-import dev.probebook.probe.tcp.TcpDetails;
 import java.util.List;
 
 /**
@@ -26,8 +26,8 @@ public record PingDetails(
         List<Reply> replies,
         List<ErrorReply> errorReplies,
         boolean icmpBlockedButTcpAnswered,
-        List<TcpDetails.Attempt> tcpChecks,
-        TcpDetails tcpFallback)
+        List<ConnectAttempt> tcpChecks,
+        ProbeDetails tcpFallback)
         implements ProbeDetails {
 
     /** One echo reply; {@code ttl} null when the socket could not tell it. */
@@ -43,7 +43,7 @@ public record PingDetails(
     }
 
     /** Details for a run that stopped before any echo was sent (unknown host, no permission, -p PORT). */
-    static PingDetails empty(String target, String address, TcpDetails tcpFallback) {
+    static PingDetails empty(String target, String address, ProbeDetails tcpFallback) {
         return new PingDetails(
                 target,
                 address,

@@ -5,6 +5,7 @@ import dev.probebook.command.Args;
 import dev.probebook.command.HostSyntax;
 import dev.probebook.command.UsageException;
 import dev.probebook.net.AddressText;
+import dev.probebook.net.ConnectAttempt;
 import dev.probebook.net.ConnectOutcome;
 import dev.probebook.net.IcmpSocket;
 import dev.probebook.net.Libc;
@@ -16,9 +17,6 @@ import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-import dev.probebook.probe.tcp.TcpCommand;
-import dev.probebook.probe.tcp.TcpDetails;
-import dev.probebook.probe.tcp.TcpProbe;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -197,7 +195,7 @@ public final class PingProbe implements Probe<PingCommand> {
                         .toList(),
                 diagnosis instanceof NoReplyDiagnosis.TcpAnswered,
                 checks.stream()
-                        .map(c -> TcpProbe.attempt(c.outcome(), c.port()))
+                        .map(c -> ConnectAttempt.of(c.outcome(), c.port()))
                         .toList(),
                 null);
     }
@@ -277,7 +275,10 @@ public final class PingProbe implements Probe<PingCommand> {
 
     // --- ping HOST -p PORT ---------------------------------------------------------------------
 
-    /** The runbook's {@code ping HOST -p PORT}: explain, then check the port with TCP as tcping would. */
+    /**
+     * The runbook's {@code ping HOST -p PORT}: explain, then check the port as {@code tcping} would, on the address
+     * ping chose (its family pinned with {@code -4}/{@code -6}), with ping's count, interval and reply timeout.
+     */
     private static ProbeResult tcpInstead(PingCommand cmd, ProbeContext ctx) throws InterruptedException {
         int port = cmd.tcpPort();
         ctx.out("ping: -p sets a payload pattern, not a port; ICMP has no ports. Checking TCP port " + port
@@ -289,27 +290,26 @@ public final class PingProbe implements Probe<PingCommand> {
                             + ") or add it to /etc/hosts",
                     PingDetails.empty(cmd.host(), null, null));
         }
-        TcpCommand tcping = new TcpCommand(
-                TcpCommand.Tool.TCPING,
-                cmd.host(),
-                List.of(port),
-                cmd.count(),
-                cmd.interval(),
-                cmd.replyTimeout(),
-                true,
-                true,
-                TcpCommand.IpVersion.ANY);
+        List<String> tcping =
+                new ArrayList<>(List.of("tcping", "-n", String.valueOf(cmd.count()), "-i", seconds(cmd.interval())));
+        if (cmd.replyTimeout() != null) {
+            tcping.addAll(List.of("-w", seconds(cmd.replyTimeout())));
+        }
+        tcping.addAll(List.of(address instanceof Inet6Address ? "-6" : "-4", cmd.host(), String.valueOf(port)));
         ProbeResult tcp;
         try {
-            tcp = new TcpProbe().tcping(tcping, address, ctx);
-        } catch (PolicyDeniedException e) {
-            ctx.out("ping: " + e.getMessage());
-            return ProbeResult.error(e.getMessage());
+            tcp = ctx.runCommand(tcping);
+        } catch (UsageException e) {
+            return ProbeResult.error("cannot check TCP port " + port + " instead: " + e.getMessage());
         }
-        TcpDetails tcpDetails = tcp.details() instanceof TcpDetails t ? t : null;
         return new ProbeResult(
                 tcp.verdict(),
                 "TCP check instead of ping -p " + port + ": " + tcp.summary(),
-                PingDetails.empty(cmd.host(), AddressText.withScope(address), tcpDetails));
+                PingDetails.empty(cmd.host(), AddressText.withScope(address), tcp.details()));
+    }
+
+    /** A duration as a tool's seconds argument, exactly ({@code 0.2}, {@code 1}). */
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
     }
 }

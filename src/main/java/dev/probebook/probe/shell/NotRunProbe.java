@@ -5,16 +5,15 @@ import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
-import dev.probebook.probe.hosts.HostsProbe;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Common shell commands in runbooks that Probebook does not run (service control, firewalls, package
  * managers, editors, file handling, remote shells, ...). They become steps that are skipped with a clear
- * note instead of unknown lines, so a runbook reads through. Forms another probe takes ({@code cat
- * /etc/hosts}, {@code echo ... >> /etc/hosts}, {@code yum install tcping}) are declined here whatever the
- * catalogue order.
+ * note instead of unknown lines, so a runbook reads through. Forms another probe takes ({@code cat /etc/hosts},
+ * {@code echo ... >> /etc/hosts}) reach that probe first: the catalogue lists this probe last. The install forms
+ * of its own package ({@code yum install tcping}) it declines itself.
  *
  * <p>Any arguments are accepted: this probe never judges a shell's syntax.
  */
@@ -90,7 +89,7 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
 
     @Override
     public boolean claims(String commandWord, List<String> words) {
-        return !HostsProbe.handles(commandWord, words) && !InstallProbe.handles(commandWord, words);
+        return !InstallProbe.handles(commandWord, words);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.probebook.probe.tcp;
 import dev.probebook.command.Args;
 import dev.probebook.command.Services;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.ConnectAttempt;
 import dev.probebook.net.ConnectOutcome;
 import dev.probebook.net.NameResolver;
 import dev.probebook.net.TcpConnector;
@@ -265,7 +266,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
             throws InterruptedException, PolicyDeniedException {
         String target = format(address) + ":" + cmd.port();
         List<ConnectOutcome> outcomes = new ArrayList<>();
-        List<TcpDetails.Attempt> attempts = new ArrayList<>();
+        List<ConnectAttempt> attempts = new ArrayList<>();
         ctx.out("");
         for (int i = 0; i < cmd.count() && !ctx.cancelled(); i++) {
             ConnectOutcome o;
@@ -290,7 +291,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                 break;
             }
             outcomes.add(o);
-            attempts.add(attempt(o, cmd.port()));
+            attempts.add(ConnectAttempt.of(o, cmd.port()));
             String state = o instanceof ConnectOutcome.Open ? "Port is open" : "No response";
             ctx.out(String.format(Locale.ROOT, "Probing %s/tcp - %s - time=%.3fms", target, state, o.millis()));
         }
@@ -378,7 +379,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
 
     private ProbeResult telnet(TcpCommand cmd, List<InetAddress> addresses, ProbeContext ctx)
             throws InterruptedException, PolicyDeniedException {
-        List<TcpDetails.Attempt> attempts = new ArrayList<>();
+        List<ConnectAttempt> attempts = new ArrayList<>();
         ConnectOutcome last = null;
         for (InetAddress address : addresses) {
             ctx.out("Trying " + address.getHostAddress() + "...");
@@ -391,7 +392,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                         address,
                         cmd.port(),
                         timeout(cmd, ctx.settings().tcp().connectTimeout()));
-                attempts.add(attempt(o, cmd.port()));
+                attempts.add(ConnectAttempt.of(o, cmd.port()));
                 last = o;
                 if (o instanceof ConnectOutcome.Open) {
                     ctx.out("Connected to " + cmd.host() + ".");
@@ -474,7 +475,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
 
     private ProbeResult nc(TcpCommand cmd, List<InetAddress> addresses, ProbeContext ctx)
             throws InterruptedException, PolicyDeniedException {
-        List<TcpDetails.Attempt> attempts = new ArrayList<>();
+        List<ConnectAttempt> attempts = new ArrayList<>();
         List<String> banner = new ArrayList<>();
         List<Integer> open = new ArrayList<>();
         ConnectOutcome lastFailure = null;
@@ -493,7 +494,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                             address,
                             port,
                             timeout(cmd, ctx.settings().tcp().connectTimeout()));
-                    attempts.add(attempt(o, port));
+                    attempts.add(ConnectAttempt.of(o, port));
                     if (o instanceof ConnectOutcome.Open) {
                         if (cmd.verbose()) {
                             String svc = Services.tcpName(port);
@@ -584,19 +585,6 @@ public final class TcpProbe implements Probe<TcpCommand> {
             case ConnectOutcome.Failed f -> f.message();
             case null -> "No address";
         };
-    }
-
-    /** The details record of one connect; public for probes that make TCP checks of their own (ping). */
-    public static TcpDetails.Attempt attempt(ConnectOutcome o, int port) {
-        String outcome = switch (o) {
-            case ConnectOutcome.Open x -> "open";
-            case ConnectOutcome.Refused x -> "refused";
-            case ConnectOutcome.TimedOut x -> "timeout";
-            case ConnectOutcome.Failed x -> "failed";
-        };
-        String message = o instanceof ConnectOutcome.Failed f ? f.message() : null;
-        return new TcpDetails.Attempt(
-                o.address().getHostAddress(), port, outcome, Math.round(o.millis() * 1000) / 1000.0, message);
     }
 
     private static String format(InetAddress a) {

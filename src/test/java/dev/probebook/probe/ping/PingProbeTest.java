@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.LastErrorException;
 import dev.probebook.engine.RunResult;
+import dev.probebook.net.ConnectAttempt;
 import dev.probebook.net.Libc;
 import dev.probebook.probe.Verdict;
 import dev.probebook.probe.tcp.TcpDetails;
@@ -37,8 +38,8 @@ class PingProbeTest {
                             + " on 127.0.0.1 is open");
             PingDetails d = (PingDetails) r.details();
             assertThat(d.transmitted()).isZero();
-            assertThat(d.tcpFallback().attempts())
-                    .extracting(TcpDetails.Attempt::outcome)
+            assertThat(((TcpDetails) d.tcpFallback()).attempts())
+                    .extracting(ConnectAttempt::outcome)
                     .containsExactly("open", "open");
         }
     }

@@ -3,6 +3,7 @@ package dev.probebook.probe.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.probebook.engine.RunResult;
+import dev.probebook.net.ConnectAttempt;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.HangUpAfterBanner;
 import dev.probebook.testing.LiveRun;
@@ -97,7 +98,7 @@ class TcpFaultTest {
                     .containsExactly("open", "open", "none", "none", "none", "none", "none", "none", "none", "none");
             assertThat(r.output()).contains("     10 probes sent.", "     2 successful, 8 failed.  (80.00% fail)");
             assertThat(((TcpDetails) r.details()).attempts())
-                    .extracting(TcpDetails.Attempt::outcome)
+                    .extracting(ConnectAttempt::outcome)
                     .containsExactly(
                             "open", "open", "refused", "refused", "refused", "refused", "refused", "refused", "refused",
                             "refused");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
 import dev.probebook.engine.RunResult;
+import dev.probebook.net.ConnectAttempt;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
@@ -37,7 +38,7 @@ class TcpProbeTest {
             assertThat(r.summary()).contains("something listens").contains("SSH-2.0");
             TcpDetails d = (TcpDetails) r.details();
             assertThat(d.banner()).containsExactly("SSH-2.0-OpenSSH_9.2");
-            assertThat(d.attempts()).extracting(TcpDetails.Attempt::outcome).containsExactly("open");
+            assertThat(d.attempts()).extracting(ConnectAttempt::outcome).containsExactly("open");
         }
     }
 
