@@ -12,7 +12,7 @@ public final class Probebook {
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("hash-password")) {
-            System.exit(dev.probebook.notebook.security.PasswordHashCommand.run(System.out, System.err));
+            System.exit(dev.probebook.security.PasswordHashCommand.run(System.out, System.err));
         }
         if (Cli.isCliInvocation(args)) {
             quietLibraryLogging();

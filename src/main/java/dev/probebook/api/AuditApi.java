@@ -8,7 +8,7 @@ import dev.probebook.audit.AuditException;
 import dev.probebook.audit.AuditJson;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.audit.AuditQuery;
-import dev.probebook.notebook.security.CurrentUser;
+import dev.probebook.security.CurrentUser;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

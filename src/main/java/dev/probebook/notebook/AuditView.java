@@ -19,7 +19,7 @@ import dev.probebook.audit.AuditEvent;
 import dev.probebook.audit.AuditException;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.audit.AuditQuery;
-import dev.probebook.notebook.security.CurrentUser;
+import dev.probebook.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -9,8 +9,8 @@ import com.vaadin.flow.router.Route;
 import dev.probebook.access.Action;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.access.RunPlace;
-import dev.probebook.notebook.security.CurrentUser;
 import dev.probebook.plan.CommandBinder;
+import dev.probebook.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 
 /** {@code /terminal}: one prompt for any command the engine understands, with history. */

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinSession;
-import dev.probebook.notebook.security.CurrentUser;
+import dev.probebook.security.CurrentUser;
 import java.util.Locale;
 
 /** The bar on every page: the product name, links to the library and the free terminal, the language switch. */

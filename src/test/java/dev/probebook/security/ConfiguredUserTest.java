@@ -1,4 +1,4 @@
-package dev.probebook.notebook.security;
+package dev.probebook.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.probebook.notebook.security;
+package dev.probebook.notebook;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.probebook.security.SignInOptions;
 
 /**
  * {@code /login}: the user name / password form for configured users, a link per OpenID Connect

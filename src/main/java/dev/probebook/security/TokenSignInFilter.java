@@ -1,4 +1,4 @@
-package dev.probebook.notebook.security;
+package dev.probebook.security;
 
 import dev.probebook.access.ProbeGate;
 import dev.probebook.access.Role;

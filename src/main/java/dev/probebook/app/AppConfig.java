@@ -1,4 +1,4 @@
-package dev.probebook.notebook;
+package dev.probebook.app;
 
 import dev.probebook.access.AccessRules;
 import dev.probebook.access.HostsWrites;
@@ -6,7 +6,9 @@ import dev.probebook.access.ProbeGate;
 import dev.probebook.access.UserLimiter;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.engine.ProbeRunner;
+import dev.probebook.library.RunbookLibrary;
 import dev.probebook.net.HostsFileEditor;
+import dev.probebook.notebook.NotebookTexts;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.policy.TargetPolicy;
 import dev.probebook.registry.ProbeRegistry;
@@ -28,7 +30,7 @@ import org.springframework.core.env.Environment;
  * {@link SettingsLoader} the CLI uses, so both read configuration the same way.
  */
 @Configuration
-public class NotebookConfig {
+public class AppConfig {
 
     static final String RUNBOOKS_DIR = "runbooks-dir";
 
@@ -46,7 +48,7 @@ public class NotebookConfig {
     Settings settings(Map<String, String> probebookProperties) {
         Settings settings = SettingsLoader.load(probebookProperties);
         SettingsLoader.unknownKeys(probebookProperties)
-                .forEach(k -> org.slf4j.LoggerFactory.getLogger(NotebookConfig.class)
+                .forEach(k -> org.slf4j.LoggerFactory.getLogger(AppConfig.class)
                         .warn("unknown setting {}: it is ignored", k));
         return settings;
     }

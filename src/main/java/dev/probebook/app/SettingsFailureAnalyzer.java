@@ -1,4 +1,4 @@
-package dev.probebook.notebook;
+package dev.probebook.app;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

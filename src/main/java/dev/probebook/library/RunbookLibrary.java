@@ -1,10 +1,10 @@
-package dev.probebook.notebook;
+package dev.probebook.library;
 
 import dev.probebook.files.AtomicFile;
 import dev.probebook.files.ContentHash;
 import dev.probebook.files.FileChangedException;
 import dev.probebook.files.FileWriteException;
-import dev.probebook.notebook.RunbookSaveException.Problem;
+import dev.probebook.library.RunbookSaveException.Problem;
 import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.Planner;

@@ -1,4 +1,4 @@
-package dev.probebook.notebook.security;
+package dev.probebook.security;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,11 @@
-package dev.probebook.notebook.security;
+package dev.probebook.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.access.Role;
 import dev.probebook.audit.AuditAction;
 import dev.probebook.audit.AuditEvent;
+import dev.probebook.notebook.LoginView;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

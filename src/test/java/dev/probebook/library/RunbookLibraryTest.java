@@ -1,4 +1,4 @@
-package dev.probebook.notebook;
+package dev.probebook.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.probebook.notebook;
+package dev.probebook.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.probebook.files.AtomicFile;
 import dev.probebook.files.ContentHash;
-import dev.probebook.notebook.RunbookSaveException.Problem;
+import dev.probebook.library.RunbookSaveException.Problem;
 import dev.probebook.registry.ProbeRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.probebook.notebook.security;
+package dev.probebook.security;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.probebook.notebook.security;
+package dev.probebook.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

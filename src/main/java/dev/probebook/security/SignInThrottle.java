@@ -1,4 +1,4 @@
-package dev.probebook.notebook.security;
+package dev.probebook.security;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.probebook.notebook;
+package dev.probebook.library;
 
 /**
  * A runbook was not saved; the file is as it was. The message says why in plain words and can be shown as
