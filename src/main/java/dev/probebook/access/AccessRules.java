@@ -1,5 +1,6 @@
 package dev.probebook.access;
 
+import dev.probebook.probe.CommandNeeds;
 import dev.probebook.settings.Settings;
 import java.util.EnumMap;
 import java.util.Map;
@@ -28,9 +29,13 @@ public final class AccessRules {
         return actor.has(needed(action));
     }
 
-    /** The action a probe run counts as: packet capture is its own, stronger permission. */
-    public static Action actionFor(String probe) {
-        return "capture".equals(probe) ? Action.CAPTURE : Action.RUN;
+    /** The action a command's declared permission counts as (packet capture is its own, stronger permission). */
+    public static Action actionFor(CommandNeeds.Permission permission) {
+        return switch (permission) {
+            case RUN -> Action.RUN;
+            case CAPTURE -> Action.CAPTURE;
+            case HOSTS_WRITE -> Action.HOSTS_WRITE;
+        };
     }
 
     /** Throws unless the actor may do it; the message names the role needed. */

@@ -3,6 +3,7 @@ package dev.probebook.access;
 import dev.probebook.audit.AuditAction;
 import dev.probebook.audit.AuditEvent;
 import dev.probebook.audit.AuditException;
+import dev.probebook.audit.AuditLog;
 import dev.probebook.net.HostsEdit;
 import dev.probebook.net.HostsFileEditor;
 import dev.probebook.net.HostsWriteException;
@@ -26,11 +27,11 @@ public final class HostsWrites {
 
     private final Settings settings;
     private final AccessRules rules;
-    private final ProbeGate audit;
+    private final AuditLog audit;
     private final HostsFileEditor editor;
     private final Clock clock;
 
-    public HostsWrites(Settings settings, AccessRules rules, ProbeGate audit, HostsFileEditor editor, Clock clock) {
+    public HostsWrites(Settings settings, AccessRules rules, AuditLog audit, HostsFileEditor editor, Clock clock) {
         this.settings = settings;
         this.rules = rules;
         this.audit = audit;
@@ -58,7 +59,7 @@ public final class HostsWrites {
                 .withCommand(null, edit.path().toString())
                 .withOutcome("pending", null)
                 .withDetail(diff);
-        audit.recordOrThrow(intent);
+        audit.append(intent);
         Path backups = settings.dataDir().resolve("hosts-backups");
         try {
             HostsWriteResult result = editor.apply(edit, backups, clock);

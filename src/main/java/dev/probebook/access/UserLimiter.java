@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +14,7 @@ import java.util.Set;
 
 /**
  * Per-user limits: runs in progress at once and runs started in the last minute (a sliding window), plus
- * one packet capture per interface at a time for everybody. {@link #acquire} either hands out a
+ * exclusive resources (one packet capture per interface) held by one run at a time, for everybody. {@link #acquire} either hands out a
  * {@link Permit} that the caller closes when the run ends, or refuses at once with a message a person can
  * act on; nothing waits, so one busy user never holds up another. Thread-safe (one lock, short sections).
  */
@@ -25,7 +26,7 @@ public final class UserLimiter {
     private final Clock clock;
     private final Map<String, Integer> running = new HashMap<>();
     private final Map<String, Deque<Instant>> started = new HashMap<>();
-    private final Set<String> capturing = new HashSet<>();
+    private final Set<String> exclusive = new HashSet<>();
 
     public UserLimiter(Settings.Limits limits, Clock clock) {
         this.limits = limits;
@@ -39,10 +40,10 @@ public final class UserLimiter {
     }
 
     /**
-     * Takes a slot for a run of {@code user}; {@code captureInterface} is non-null for a packet capture
-     * (the interface name, or "" for the default one).
+     * Takes a slot for a run of {@code user}, and the exclusive resources it needs (each named as a person reads it,
+     * "a capture on lo"), all or none.
      */
-    public synchronized Permit acquire(String user, String captureInterface) throws AccessDeniedException {
+    public synchronized Permit acquire(String user, Collection<String> resources) throws AccessDeniedException {
         int now = running.getOrDefault(user, 0);
         if (now >= limits.perUserConcurrent()) {
             throw new AccessDeniedException(
@@ -67,13 +68,14 @@ public final class UserLimiter {
                     AccessDeniedException.Kind.LIMIT,
                     wait);
         }
-        if (captureInterface != null && !capturing.add(captureInterface)) {
-            throw new AccessDeniedException(
-                    "limit: a capture on " + (captureInterface.isEmpty() ? "the default interface" : captureInterface)
-                            + " is already running; one capture per interface at a time",
-                    AccessDeniedException.Kind.LIMIT,
-                    0);
+        Set<String> held = Set.copyOf(resources);
+        for (String r : held) {
+            if (exclusive.contains(r)) {
+                throw new AccessDeniedException(
+                        "limit: " + r + " is already running; one at a time", AccessDeniedException.Kind.LIMIT, 0);
+            }
         }
+        exclusive.addAll(held);
         window.addLast(t);
         running.merge(user, 1, Integer::sum);
         return new Permit() {
@@ -87,9 +89,7 @@ public final class UserLimiter {
                     }
                     closed = true;
                     running.computeIfPresent(user, (u, n) -> n <= 1 ? null : n - 1);
-                    if (captureInterface != null) {
-                        capturing.remove(captureInterface);
-                    }
+                    exclusive.removeAll(held);
                 }
             }
         };

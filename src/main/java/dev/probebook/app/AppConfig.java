@@ -4,19 +4,25 @@ import dev.probebook.access.AccessRules;
 import dev.probebook.access.HostsWrites;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.access.UserLimiter;
+import dev.probebook.audit.AuditException;
+import dev.probebook.audit.AuditFile;
 import dev.probebook.audit.AuditLog;
+import dev.probebook.audit.AuditedRuns;
 import dev.probebook.engine.ProbeRunner;
-import dev.probebook.library.RunbookLibrary;
+import dev.probebook.library.RunbookEdits;
+import dev.probebook.library.RunbookFolder;
+import dev.probebook.library.RunbookStore;
 import dev.probebook.net.HostsFileEditor;
-import dev.probebook.notebook.NotebookTexts;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.policy.TargetPolicy;
 import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
+import dev.probebook.step.StepRunner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -69,34 +75,35 @@ public class AppConfig {
     }
 
     @Bean(destroyMethod = "close")
-    ProbeRunner probeRunner(Settings settings, TargetPolicy policy) {
-        return new ProbeRunner(settings, policy);
+    ProbeRunner probeRunner(Settings settings, TargetPolicy policy, ProbeRegistry registry) {
+        return new ProbeRunner(settings, policy, registry);
     }
 
     @Bean
-    AuditLog auditLog(Settings settings) throws dev.probebook.audit.AuditException {
-        return new AuditLog(settings.dataDir().resolve("audit.jsonl"));
+    AuditLog auditLog(Settings settings) throws AuditException {
+        return new AuditFile(settings.dataDir().resolve("audit.jsonl"));
+    }
+
+    /** The one step runner: every web, API run goes through it, and the audit trail observes each. */
+    @Bean
+    StepRunner stepRunner(ProbeRunner engine, AuditLog auditLog) {
+        return new StepRunner(engine, List.of(new AuditedRuns(auditLog, Clock.systemUTC())), Clock.systemUTC());
     }
 
     @Bean
-    ProbeGate probeGate(ProbeRunner runner, Settings settings, AuditLog auditLog) {
-        return new ProbeGate(
-                runner,
-                new AccessRules(settings.roles()),
-                new UserLimiter(settings.limits(), Clock.systemUTC()),
-                auditLog,
-                Clock.systemUTC());
+    ProbeGate probeGate(Settings settings) {
+        return new ProbeGate(new AccessRules(settings.roles()), new UserLimiter(settings.limits(), Clock.systemUTC()));
     }
 
     @Bean
-    HostsWrites hostsWrites(Settings settings, ProbeGate gate) {
-        return new HostsWrites(settings, gate.rules(), gate, new HostsFileEditor(), Clock.systemUTC());
+    HostsWrites hostsWrites(Settings settings, ProbeGate gate, AuditLog auditLog) {
+        return new HostsWrites(settings, gate.rules(), auditLog, new HostsFileEditor(), Clock.systemUTC());
     }
 
     @Bean
-    RunbookLibrary runbookLibrary(Map<String, String> probebookProperties, Settings settings, ProbeRegistry registry) {
+    RunbookStore runbookStore(Map<String, String> probebookProperties, Settings settings, ProbeRegistry registry) {
         String dir = probebookProperties.getOrDefault("probebook." + RUNBOOKS_DIR, "runbooks");
-        return new RunbookLibrary(
+        return new RunbookFolder(
                 Path.of(dir),
                 settings.runbookMaxBytes(),
                 registry,
@@ -105,7 +112,7 @@ public class AppConfig {
     }
 
     @Bean
-    NotebookTexts notebookTexts() {
-        return new NotebookTexts();
+    RunbookEdits runbookEdits(RunbookStore store, ProbeGate gate, AuditLog auditLog) {
+        return new RunbookEdits(store, gate.rules(), auditLog, Clock.systemUTC());
     }
 }

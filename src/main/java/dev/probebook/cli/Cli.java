@@ -3,13 +3,11 @@ package dev.probebook.cli;
 import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
 import dev.probebook.engine.ProbeRunner;
-import dev.probebook.engine.RunResult;
+import dev.probebook.json.StepsJson;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.Planner;
 import dev.probebook.plan.RunbookPlan;
-import dev.probebook.plan.StepResult;
-import dev.probebook.plan.StepRunner;
 import dev.probebook.policy.TargetPolicy;
 import dev.probebook.probe.Verdict;
 import dev.probebook.registry.ProbeRegistry;
@@ -19,6 +17,14 @@ import dev.probebook.runbook.RunbookException;
 import dev.probebook.runbook.RunbookSource;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
+import dev.probebook.step.Admission;
+import dev.probebook.step.RunPlace;
+import dev.probebook.step.StepCommand;
+import dev.probebook.step.StepCommands;
+import dev.probebook.step.StepListener;
+import dev.probebook.step.StepOutcome;
+import dev.probebook.step.StepRequest;
+import dev.probebook.step.StepRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,7 +109,7 @@ public final class Cli {
             return USAGE;
         }
         ProbeRegistry registry = ProbeRegistry.standard();
-        try (ProbeRunner runner = new ProbeRunner(settings, policy)) {
+        try (ProbeRunner runner = new ProbeRunner(settings, policy, registry)) {
             StopOnInterrupt.install(runner);
             return switch (a.command()) {
                 case "steps" -> steps(a, settings, registry);
@@ -141,7 +147,7 @@ public final class Cli {
             return USAGE;
         }
         if (a.json()) {
-            out.println(Json.write(Json.plan(plan)));
+            out.println(StepsJson.write(PlanJson.plan(plan)));
         } else {
             HumanOutput.plan(out, plan);
         }
@@ -190,17 +196,21 @@ public final class Cli {
                         + (known.isEmpty() ? "" : " (it uses " + String.join(", ", known) + ")"));
             }
         }
-        StepRunner stepRunner = new StepRunner(new CommandBinder(registry), runner);
-        List<StepResult> results = new ArrayList<>();
+        CommandBinder binder = new CommandBinder(registry);
+        StepRunner stepRunner = new StepRunner(runner);
+        List<StepOutcome> results = new ArrayList<>();
         for (PlannedBlock step : selected) {
             if (StopOnInterrupt.stopped()) {
                 break;
             }
-            StepRunner.Listener listener = a.json() ? new StepRunner.Listener() {} : HumanOutput.streaming(out, step);
-            results.add(stepRunner.run(plan, step, a.values(), listener));
+            StepListener listener = a.json() ? StepListener.NONE : HumanOutput.streaming(out, step);
+            StepRequest request = new StepRequest(
+                    user(), RunPlace.cli(a.file(), step.line()),
+                    StepCommands.forStep(binder, plan, step, a.values()), a.values());
+            results.add(stepRunner.start(request, Admission.ALL, listener).await());
         }
         if (a.json()) {
-            out.println(Json.write(Json.steps(results)));
+            out.println(StepsJson.write(StepsJson.steps(results)));
         } else {
             HumanOutput.tally(out, results);
         }
@@ -216,35 +226,28 @@ public final class Cli {
             return USAGE;
         }
         CommandBinder binder = new CommandBinder(registry);
-        CommandBinder.Bound bound = binder.prepareTyped(line.text(), line);
-        if (bound instanceof CommandBinder.NotRunnable nr) {
+        StepCommand command = StepCommands.typed(binder, line);
+        if (command.bound() instanceof CommandBinder.NotRunnable nr) {
             // the command line given to exec is the input: if it cannot run as given, that is a usage error
             err.println("probebook: " + nr.reason() + ": " + nr.text());
             return USAGE;
         }
-        String probe = bound instanceof CommandBinder.Ready r
-                ? r.invocation().command().probeName()
-                : "none";
-        StepRunner stepRunner = new StepRunner(binder, runner);
-        StepRunner.Listener listener = a.json() ? new StepRunner.Listener() {} : HumanOutput.streamingExec(out);
-        RunResult result = stepRunner.execute(bound, probe, listener);
-        StepResult step = new StepResult(
-                0,
-                null,
-                result.command(),
-                result.probe(),
-                result.verdict(),
-                result.summary(),
-                result.output(),
-                result.elapsedMs(),
-                List.of(result));
+        StepListener listener = a.json() ? StepListener.NONE : HumanOutput.streamingExec(out);
+        StepRequest request = new StepRequest(user(), RunPlace.cli(null, null), List.of(command), Map.of());
+        StepOutcome result =
+                new StepRunner(runner).start(request, Admission.ALL, listener).await();
         if (a.json()) {
-            out.println(Json.write(Json.steps(List.of(step))));
+            out.println(StepsJson.write(StepsJson.steps(List.of(result))));
         }
         return result.verdict().failed() ? FAILED : OK;
     }
 
-    static Map<String, Integer> counts(List<StepResult> results) {
+    /** The CLI runs as the operating-system user who started it. */
+    private static String user() {
+        return System.getProperty("user.name", "cli");
+    }
+
+    static Map<String, Integer> counts(List<StepOutcome> results) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
             counts.put(v.label(), 0);

@@ -5,8 +5,10 @@ import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.RunbookPlan;
-import dev.probebook.plan.StepResult;
 import dev.probebook.plan.Variable;
+import dev.probebook.step.StepCommand;
+import dev.probebook.step.StepListener;
+import dev.probebook.step.StepOutcome;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +48,21 @@ final class HumanOutput {
         out.println(steps + " steps, " + (plan.blocks().size() - steps) + " examples");
     }
 
-    static dev.probebook.plan.StepRunner.Listener streaming(PrintStream out, PlannedBlock step) {
+    static StepListener streaming(PrintStream out, PlannedBlock step) {
         String section = step.code().section() == null ? "" : " " + step.code().section();
         out.println("== line " + step.line() + section);
         return listener(out);
     }
 
-    static dev.probebook.plan.StepRunner.Listener streamingExec(PrintStream out) {
+    static StepListener streamingExec(PrintStream out) {
         return listener(out);
     }
 
-    private static dev.probebook.plan.StepRunner.Listener listener(PrintStream out) {
-        return new dev.probebook.plan.StepRunner.Listener() {
+    private static StepListener listener(PrintStream out) {
+        return new StepListener() {
             @Override
-            public void commandStarted(String command, String probe) {
-                out.println("$ " + command + "    [" + probe + "]");
+            public void commandStarted(StepCommand command, int index, int count) {
+                out.println("$ " + command.text() + "    [" + command.probe() + "]");
                 out.flush();
             }
 
@@ -71,7 +73,7 @@ final class HumanOutput {
             }
 
             @Override
-            public void finished(RunResult result) {
+            public void commandFinished(RunResult result, int index, int count) {
                 out.println(
                         "[" + result.verdict().label() + "] " + result.summary() + " (" + result.elapsedMs() + " ms)");
                 out.println();
@@ -80,7 +82,7 @@ final class HumanOutput {
         };
     }
 
-    static void tally(PrintStream out, List<StepResult> results) {
+    static void tally(PrintStream out, List<StepOutcome> results) {
         Map<String, Integer> counts = Cli.counts(results);
         StringBuilder sb = new StringBuilder(results.size() + " steps:");
         counts.forEach((k, v) -> sb.append(' ').append(v).append(' ').append(k).append(','));

@@ -8,9 +8,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.probebook.access.Action;
 import dev.probebook.access.ProbeGate;
-import dev.probebook.access.RunPlace;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.security.CurrentUser;
+import dev.probebook.step.RunPlace;
+import dev.probebook.step.StepRunner;
 import jakarta.annotation.security.PermitAll;
 
 /** {@code /terminal}: one prompt for any command the engine understands, with history. */
@@ -19,12 +20,14 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class FreeTerminalView extends Div {
 
-    public FreeTerminalView(ProbeGate gate, CommandBinder binder, dev.probebook.access.HostsWrites hostsWrites) {
+    public FreeTerminalView(
+            ProbeGate gate, StepRunner steps, CommandBinder binder, dev.probebook.access.HostsWrites hostsWrites) {
         addClassName("page");
         Main main = new Main();
         main.addClassName("free-terminal");
         var actor = CurrentUser.orNobody();
-        TerminalWidget terminal = TerminalWidget.free(gate.starter(actor, RunPlace.terminal()), binder)
+        TerminalWidget terminal = TerminalWidget.free(
+                        StepStarter.of(steps, gate.admission(actor), actor.name(), RunPlace.terminal()), binder)
                 .hostsWrites(hostsWrites, actor);
         if (!gate.rules().allows(actor, Action.RUN)) {
             terminal.readOnly(gate.rules().needed(Action.RUN).label());

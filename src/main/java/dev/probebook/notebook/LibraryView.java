@@ -14,7 +14,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import dev.probebook.access.Action;
 import dev.probebook.access.ProbeGate;
-import dev.probebook.library.RunbookLibrary;
+import dev.probebook.library.RunbookStore;
 import dev.probebook.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -25,11 +25,11 @@ import java.util.Locale;
 @PermitAll
 public class LibraryView extends Div implements HasDynamicTitle {
 
-    private final List<RunbookLibrary.Entry> entries;
+    private final List<RunbookStore.Entry> entries;
     private final Div list = new Div();
     private final Div empty = new Div();
 
-    public LibraryView(RunbookLibrary library, ProbeGate gate) {
+    public LibraryView(RunbookStore library, ProbeGate gate) {
         addClassName("page");
         entries = library.list();
         Main main = new Main();
@@ -64,7 +64,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
         list.removeAll();
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         int shown = 0;
-        for (RunbookLibrary.Entry e : entries) {
+        for (RunbookStore.Entry e : entries) {
             String haystack = (e.name() + " " + e.title() + " " + String.join(" ", e.tags())).toLowerCase(Locale.ROOT);
             if (!q.isEmpty() && !haystack.contains(q)) {
                 continue;
@@ -77,7 +77,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
         }
     }
 
-    private Div card(RunbookLibrary.Entry e) {
+    private Div card(RunbookStore.Entry e) {
         Div card = new Div();
         card.addClassName("runbook-card");
         card.getElement().setAttribute("data-runbook", e.name());

@@ -4,12 +4,14 @@ import com.vaadin.flow.i18n.I18NProvider;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * The notebook's own UI text in English and Korean. Vaadin picks the browser's language among
  * {@link #getProvidedLocales()}; the header's switch sets the session locale. Runbook text is never
  * translated. Unknown keys show as the key, so a missing text is visible rather than blank.
  */
+@Component
 public class NotebookTexts implements I18NProvider {
 
     static final Locale KOREAN = Locale.KOREAN;

@@ -19,21 +19,19 @@ import com.vaadin.flow.router.Route;
 import dev.probebook.access.Action;
 import dev.probebook.access.Actor;
 import dev.probebook.access.ProbeGate;
-import dev.probebook.audit.AuditAction;
-import dev.probebook.audit.AuditEvent;
 import dev.probebook.audit.AuditException;
-import dev.probebook.library.RunbookLibrary;
+import dev.probebook.library.RunbookEdits;
 import dev.probebook.library.RunbookSaveException;
+import dev.probebook.library.RunbookStore;
 import dev.probebook.runbook.RunbookException;
 import dev.probebook.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /**
- * {@code /edit/{name}}: a runbook's Markdown in a text area, saved through {@link RunbookLibrary#save};
- * {@code /edit} starts a new runbook ({@link RunbookLibrary#create}). Only for the role
+ * {@code /edit/{name}}: a runbook's Markdown in a text area, saved through {@link RunbookStore#save};
+ * {@code /edit} starts a new runbook ({@link RunbookStore#create}). Only for the role
  * {@code probebook.roles.edit} (editor by default), checked here on the server before anything renders and
  * again on every save.
  *
@@ -45,20 +43,22 @@ import java.time.Instant;
 @PermitAll
 public class RunbookEditorView extends Div implements HasUrlParameter<String>, BeforeEnterObserver, HasDynamicTitle {
 
-    private final RunbookLibrary library;
+    private final RunbookStore library;
     private final ProbeGate gate;
+    private final RunbookEdits edits;
     private final TextField nameField = new TextField();
     private final TextArea editor = new TextArea();
     private final Div error = new Div();
     /** The runbook being edited; null while a new one has not been saved yet. */
     private String name;
-    /** The version on disk the text was opened from (what {@link RunbookLibrary#save} expects). */
+    /** The version on disk the text was opened from (what {@link RunbookStore#save} expects). */
     private String hash;
 
     private String title = "Probebook";
 
-    public RunbookEditorView(RunbookLibrary library, ProbeGate gate) {
+    public RunbookEditorView(RunbookStore library, RunbookEdits edits, ProbeGate gate) {
         this.library = library;
+        this.edits = edits;
         this.gate = gate;
         addClassName("page");
     }
@@ -95,7 +95,7 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
             nameField.getElement().setAttribute("data-editor-name", "");
             main.add(nameField);
         } else {
-            RunbookLibrary.Source source;
+            RunbookStore.Source source;
             try {
                 source = library.source(name);
             } catch (RunbookException e) {
@@ -139,33 +139,21 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
 
     private void save() {
         Actor actor = CurrentUser.orNobody();
-        if (!gate.rules().allows(actor, Action.EDIT)) { // the role may have been taken away since the page opened
+        RunbookStore.Saved saved;
+        try {
+            saved = name == null
+                    ? edits.save(actor, nameField.getValue(), editor.getValue(), null)
+                    : edits.save(actor, name, editor.getValue(), hash);
+        } catch (
+                dev.probebook.access.AccessDeniedException
+                        e) { // the role may have been taken away since the page opened
             showError(getTranslation(
                     "editor.not-allowed", gate.rules().needed(Action.EDIT).label()));
             return;
-        }
-        // nothing changes unaudited: the intent is on disk before the file is touched (no audit, no save)
-        String target = name == null ? nameField.getValue() : name;
-        String size = editor.getValue().getBytes(StandardCharsets.UTF_8).length + " bytes";
-        try {
-            gate.recordOrThrow(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE)
-                    .withStep(target, null)
-                    .withOutcome("pending", null)
-                    .withDetail(size));
         } catch (AuditException e) {
             showError(getTranslation("editor.not-audited", e.getMessage()));
             return;
-        }
-        RunbookLibrary.Saved saved;
-        try {
-            saved = name == null
-                    ? library.create(nameField.getValue(), editor.getValue())
-                    : library.save(name, editor.getValue(), hash);
         } catch (RunbookSaveException e) {
-            gate.record(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE)
-                    .withStep(target, null)
-                    .withOutcome("error", null)
-                    .withDetail(e.getMessage()));
             showError(
                     e.problem() == RunbookSaveException.Problem.CHANGED
                             ? getTranslation("editor.changed")
@@ -173,15 +161,11 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
             return;
         }
         opened(saved);
-        gate.record(AuditEvent.of(Instant.now(), actor.name(), AuditAction.RUNBOOK_SAVE)
-                .withStep(saved.name(), null)
-                .withOutcome("ok", null)
-                .withDetail(detail(saved)));
         UI.getCurrent().navigate(RunbookView.class, saved.name());
     }
 
     /** From now on the page edits what was just written: a further save expects this version. */
-    private void opened(RunbookLibrary.Saved saved) {
+    private void opened(RunbookStore.Saved saved) {
         hash = saved.hash();
         if (name == null) {
             name = saved.name();
@@ -190,11 +174,6 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
                     "edit/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
             UI.getCurrent().getPage().executeJs("window.history.replaceState(window.history.state, '', $0)", path);
         }
-    }
-
-    static String detail(RunbookLibrary.Saved saved) {
-        return saved.bytes() + " bytes to " + saved.file()
-                + (saved.backup() == null ? " (new runbook)" : ", previous version in " + saved.backup());
     }
 
     private void showError(String message) {

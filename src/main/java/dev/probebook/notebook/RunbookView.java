@@ -20,8 +20,7 @@ import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import dev.probebook.access.Actor;
 import dev.probebook.access.ProbeGate;
-import dev.probebook.access.RunPlace;
-import dev.probebook.library.RunbookLibrary;
+import dev.probebook.library.RunbookStore;
 import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
@@ -34,6 +33,8 @@ import dev.probebook.runbook.Part;
 import dev.probebook.runbook.Prose;
 import dev.probebook.runbook.RunbookException;
 import dev.probebook.security.CurrentUser;
+import dev.probebook.step.RunPlace;
+import dev.probebook.step.StepRunner;
 import jakarta.annotation.security.PermitAll;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +56,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @PermitAll
 public class RunbookView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
 
-    private final RunbookLibrary library;
+    private final RunbookStore library;
     private final ProbeGate gate;
+    private final StepRunner steps;
     private final Actor actor;
     private final CommandBinder binder;
     private final Map<String, String> values = new ConcurrentHashMap<>();
@@ -71,8 +73,9 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     private final dev.probebook.access.HostsWrites hostsWrites;
 
     public RunbookView(
-            RunbookLibrary library,
+            RunbookStore library,
             ProbeGate gate,
+            StepRunner steps,
             CommandBinder binder,
             dev.probebook.settings.Settings settings,
             dev.probebook.access.HostsWrites hostsWrites) {
@@ -80,6 +83,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         this.maxRunAllSteps = settings.limits().runAllMaxSteps();
         this.library = library;
         this.gate = gate;
+        this.steps = steps;
         this.actor = CurrentUser.orNobody();
         this.binder = binder;
         addClassName("page");
@@ -92,7 +96,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         values.clear();
         name = parameter;
         add(new NotebookHeader());
-        RunbookLibrary.Loaded loaded;
+        RunbookStore.Loaded loaded;
         try {
             loaded = library.load(parameter);
         } catch (RunbookException e) {
@@ -112,7 +116,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         render(loaded);
     }
 
-    private void render(RunbookLibrary.Loaded loaded) {
+    private void render(RunbookStore.Loaded loaded) {
         Div layout = new Div();
         layout.addClassName("runbook-layout");
         Aside toc = toc();
@@ -274,7 +278,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             return details;
         }
         TerminalWidget w = TerminalWidget.forStep(
-                gate.starter(actor, new RunPlace(name, b.line())),
+                StepStarter.of(steps, gate.admission(actor), actor.name(), new RunPlace(name, b.line())),
                 binder,
                 plan,
                 b,

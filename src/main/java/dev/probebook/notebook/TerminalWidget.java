@@ -14,15 +14,16 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
-import dev.probebook.command.ShellLine;
-import dev.probebook.command.UsageException;
-import dev.probebook.engine.RunStarter;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.RunbookPlan;
-import dev.probebook.plan.StepRunner;
 import dev.probebook.probe.Verdict;
+import dev.probebook.step.StepCommand;
+import dev.probebook.step.StepCommands;
+import dev.probebook.step.StepListener;
+import dev.probebook.step.StepOutcome;
+import dev.probebook.step.StepRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class TerminalWidget extends Composite<Div> {
 
-    private final RunStarter runner;
+    private final StepStarter runner;
     private final CommandBinder binder;
     private final RunbookPlan plan;
     private final PlannedBlock step;
@@ -65,12 +66,12 @@ public final class TerminalWidget extends Composite<Div> {
     private final List<String> history = new ArrayList<>();
     private int historyIndex;
     private boolean alternativeChosenByUser;
-    private StepExecution execution;
+    private StepRun execution;
     private dev.probebook.access.HostsWrites hostsWrites;
     private dev.probebook.access.Actor actor;
 
     private TerminalWidget(
-            RunStarter runner,
+            StepStarter runner,
             CommandBinder binder,
             RunbookPlan plan,
             PlannedBlock step,
@@ -87,7 +88,7 @@ public final class TerminalWidget extends Composite<Div> {
 
     /** A widget for a runbook step; {@code values} gives the page's current variable values. */
     public static TerminalWidget forStep(
-            RunStarter runner,
+            StepStarter runner,
             CommandBinder binder,
             RunbookPlan plan,
             PlannedBlock step,
@@ -97,7 +98,7 @@ public final class TerminalWidget extends Composite<Div> {
     }
 
     /** The free terminal: an empty prompt with history. */
-    public static TerminalWidget free(RunStarter runner, CommandBinder binder) {
+    public static TerminalWidget free(StepStarter runner, CommandBinder binder) {
         return new TerminalWidget(runner, binder, null, null, Map::of, List.of());
     }
 
@@ -138,7 +139,7 @@ public final class TerminalWidget extends Composite<Div> {
             alternatives.setItemLabelGenerator(this::templateOf);
             alternatives.setAriaLabel(getTranslation("widget.alternative"));
             alternatives.addClassName("alternatives");
-            alternatives.setValue(StepRunner.chooseAlternative(step, values.get()));
+            alternatives.setValue(step.alternativeFor(values.get()));
             alternatives.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     alternativeChosenByUser = true;
@@ -227,7 +228,7 @@ public final class TerminalWidget extends Composite<Div> {
     /** The page's variables changed: pick the alternative they bind (unless the user chose one). */
     public void variablesChanged() {
         if (step != null && step.alternatives() > 1 && !alternativeChosenByUser && runnable()) {
-            alternatives.setValue(StepRunner.chooseAlternative(step, values.get()));
+            alternatives.setValue(step.alternativeFor(values.get()));
         }
     }
 
@@ -244,7 +245,7 @@ public final class TerminalWidget extends Composite<Div> {
 
     private int currentAlternative() {
         Integer a = alternatives.getValue();
-        return a != null ? a : StepRunner.chooseAlternative(step, values.get());
+        return a != null ? a : step.alternativeFor(values.get());
     }
 
     private String templateOf(int alternative) {
@@ -254,15 +255,15 @@ public final class TerminalWidget extends Composite<Div> {
     /** Starts a run (UI thread); the future completes on a probe thread when it ends. Null when busy. */
     public CompletableFuture<StepOutcome> start() {
         if (!run.isEnabled() && (execution == null || execution.done())) {
-            return CompletableFuture.completedFuture(StepOutcome.of(List.of())); // read only
+            return CompletableFuture.completedFuture(nothingRan()); // read only
         }
         if (execution != null && !execution.done()) {
             return execution.outcome();
         }
         UI ui = UI.getCurrent();
-        List<StepExecution.Command> commands = commands();
+        List<StepCommand> commands = commands();
         if (commands.isEmpty()) {
-            return CompletableFuture.completedFuture(StepOutcome.of(List.of()));
+            return CompletableFuture.completedFuture(nothingRan());
         }
         output.removeAll();
         output.getElement().removeAllChildren();
@@ -284,9 +285,13 @@ public final class TerminalWidget extends Composite<Div> {
             historyIndex = history.size();
         }
         OutputBatcher batcher = new OutputBatcher(ui, this::append);
-        execution = StepExecution.start(runner, commands, new StepExecution.Events() {
+        execution = runner.start(commands, Map.copyOf(values.get()), new StepListener() {
             @Override
-            public void commandStarted(String command) {}
+            public void commandStarted(StepCommand command, int index, int count) {
+                if (count > 1) {
+                    batcher.add("$ " + command.text());
+                }
+            }
 
             @Override
             public void line(String line) {
@@ -304,37 +309,29 @@ public final class TerminalWidget extends Composite<Div> {
         return execution.outcome();
     }
 
+    private StepOutcome nothingRan() {
+        return StepOutcome.of(runner.place(), List.of(), List.of(), 0);
+    }
+
     /** What to run: the step's alternative bound to the page's values, or the prompt as typed. */
-    List<StepExecution.Command> commands() {
+    List<StepCommand> commands() {
         String typed = prompt.getValue() == null ? "" : prompt.getValue().strip();
         if (step != null && typed.equals(templateOf(currentAlternative()))) {
-            List<StepExecution.Command> out = new ArrayList<>();
-            for (PlannedCommand c : step.alternative(currentAlternative())) {
-                out.add(new StepExecution.Command(binder.bind(c, values.get(), plan.variables()), c.probe()));
-            }
-            return out;
+            return StepCommands.forStep(binder, plan, step, currentAlternative(), values.get());
         }
         if (typed.isEmpty()) {
             return List.of();
         }
-        CommandBinder.Bound bound;
-        try {
-            bound = binder.prepareTyped(typed, ShellLine.parse(typed));
-        } catch (UsageException e) {
-            bound = new CommandBinder.NotRunnable(typed, e.getMessage(), CommandBinder.Problem.USAGE);
-        }
-        String probe = bound instanceof CommandBinder.Ready r
-                ? r.invocation().command().probeName()
-                : "none";
+        StepCommand command = StepCommands.typed(binder, typed);
         if (step == null) {
-            getContent().getElement().setAttribute("data-probe", probe);
+            getContent().getElement().setAttribute("data-probe", command.probe());
         }
-        return List.of(new StepExecution.Command(bound, probe));
+        return List.of(command);
     }
 
     /** Stops a running probe (it keeps what it printed). */
     public void stop() {
-        StepExecution e = execution;
+        StepRun e = execution;
         if (e != null) {
             e.cancel();
         }

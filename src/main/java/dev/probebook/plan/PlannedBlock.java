@@ -4,6 +4,7 @@ import dev.probebook.runbook.CodeBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +40,22 @@ public record PlannedBlock(CodeBlock code, BlockKind kind, List<PlannedCommand> 
             }
         }
         return out;
+    }
+
+    /**
+     * The alternative that runs given these values: the first whose variables are all bound (so {@code tcping ip}
+     * runs before {@code tcping ip port}); with none bound, the first, which is then skipped naming what it needs.
+     */
+    public int alternativeFor(Map<String, String> values) {
+        for (int a = 0; a < alternatives(); a++) {
+            boolean bound = alternative(a).stream()
+                    .flatMap(c -> c.variables().stream())
+                    .allMatch(v -> values.get(v) != null && !values.get(v).isBlank());
+            if (bound) {
+                return a;
+            }
+        }
+        return 0;
     }
 
     /** Variables any command of this step needs. */

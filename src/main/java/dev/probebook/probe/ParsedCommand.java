@@ -10,6 +10,11 @@ public record ParsedCommand<C>(Probe<C> probe, String commandWord, C command) {
         return probe.name();
     }
 
+    /** What running it needs, as its probe declares. */
+    public CommandNeeds needs() {
+        return probe.needs(command);
+    }
+
     public ProbeResult run(ProbeContext ctx) throws InterruptedException {
         return probe.run(command, ctx);
     }

@@ -37,6 +37,14 @@ public interface Probe<C> {
     C parse(String commandWord, Args args) throws UsageException;
 
     /**
+     * What running this command needs: the permission it counts as and any exclusive resource (a capture
+     * interface). Most commands are an ordinary {@link CommandNeeds#RUN}.
+     */
+    default CommandNeeds needs(C command) {
+        return CommandNeeds.RUN;
+    }
+
+    /**
      * Runs the command. Streams output through {@code ctx}, honours cancellation and the deadline, and
      * returns a verdict; network failures are verdicts, not exceptions. A stop should still return what
      * was found so far where the real tool would (ping statistics, captured packets).

@@ -1,11 +1,9 @@
 package dev.probebook.security;
 
-import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import dev.probebook.access.ProbeGate;
 import dev.probebook.access.Role;
 import dev.probebook.audit.AuditAction;
 import dev.probebook.audit.AuditEvent;
-import dev.probebook.notebook.LoginView;
+import dev.probebook.audit.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +35,11 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Who may use the web app. Every page needs a signed-in user; views and actions check roles on the
- * server ({@code @PermitAll}/{@code @RolesAllowed} on views, {@link ProbeGate} for runs).
+ * server ({@code @PermitAll}/{@code @RolesAllowed} on views, {@code ProbeGate} for runs).
  * <ul>
  *   <li>Team mode: users from {@code probebook.users.NAME.password-hash / roles} (hashes only) and/or
  *       OpenID Connect providers from Spring Security's standard {@code spring.security.oauth2.client.*}.</li>
@@ -125,8 +122,8 @@ class SecurityConfig {
 
     /** Interactive sign-ins (the form, OpenID Connect) and every failed attempt go to the audit log. */
     @Bean
-    ApplicationListener<InteractiveAuthenticationSuccessEvent> auditSignIn(ProbeGate gate) {
-        return e -> gate.record(new AuditEvent(
+    ApplicationListener<InteractiveAuthenticationSuccessEvent> auditSignIn(AuditLog audit) {
+        return e -> audit.record(new AuditEvent(
                 Instant.ofEpochMilli(e.getTimestamp()),
                 CurrentUser.of(e.getAuthentication())
                         .map(a -> a.name())
@@ -148,13 +145,13 @@ class SecurityConfig {
 
     @Bean
     ApplicationListener<AbstractAuthenticationFailureEvent> auditSignInFailure(
-            ProbeGate gate, SignInThrottle throttle) {
+            AuditLog audit, SignInThrottle throttle) {
         return e -> {
             String from = remote(e.getAuthentication());
             if (from != null && !throttle.failed(from)) {
                 return; // over the limit: the address is now held back, and this attempt is counted, not logged
             }
-            gate.record(new AuditEvent(
+            audit.record(new AuditEvent(
                     Instant.ofEpochMilli(e.getTimestamp()),
                     String.valueOf(e.getAuthentication().getName()),
                     AuditAction.SIGN_IN_FAILED,
@@ -217,38 +214,20 @@ class SecurityConfig {
         response.getWriter().write("{\"error\":\"sign in: HTTP Basic with a user from probebook.users\"}");
     }
 
+    /** The browser sign-in pieces; the notebook's own filter chain applies them beside Vaadin's configurer. */
     @Bean
-    @Order(2)
-    SecurityFilterChain webChain(
-            HttpSecurity http,
+    BrowserSignIn browserSignIn(
             SignInOptions options,
             OwnerLink link,
-            ProbeGate gate,
+            AuditLog audit,
             SignInThrottle throttle,
             ObjectProvider<ClientRegistrationRepository> registrations,
-            Environment env)
-            throws Exception {
-        if (options.ownerMode()) {
-            http.addFilterBefore(
-                    new TokenSignInFilter(link, gate, throttle, Clock.systemUTC()),
-                    UsernamePasswordAuthenticationFilter.class);
-        }
-        // the sign-in link and the stylesheet (the sign-in page needs it too); Vaadin's own resources are
-        // permitted by its configurer
-        // and Spring Boot's error page, so that an API mistake answers 400/405/415, not a redirect to sign-in
-        http.authorizeHttpRequests(a -> a.requestMatchers(TokenSignInFilter.PATH, "/notebook.css", "/error")
-                .permitAll());
-        // the sign-in form is exempt from CSRF tokens (Vaadin's configurer), so refuse a cross-site post to it:
-        // another site must not sign a visitor in under an account of its choosing
-        http.addFilterBefore(new SameOriginSignIn(), UsernamePasswordAuthenticationFilter.class);
-        http.addFilterBefore(new ThrottledSignIn(throttle), UsernamePasswordAuthenticationFilter.class);
-        if (registrations.getIfAvailable() != null) {
-            OidcRoles roles = new OidcRoles(
-                    env.getProperty("probebook.oidc.roles-claim", "groups"),
-                    Role.parse(env.getProperty("probebook.oidc.default-role", "viewer")));
-            http.oauth2Login(o -> o.loginPage("/login").userInfoEndpoint(u -> u.oidcUserService(roles.userService())));
-        }
-        http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class));
-        return http.build();
+            Environment env) {
+        OidcRoles roles = registrations.getIfAvailable() == null
+                ? null
+                : new OidcRoles(
+                        env.getProperty("probebook.oidc.roles-claim", "groups"),
+                        Role.parse(env.getProperty("probebook.oidc.default-role", "viewer")));
+        return new BrowserSignIn(options, link, audit, throttle, roles);
     }
 }

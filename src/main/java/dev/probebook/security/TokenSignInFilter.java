@@ -1,9 +1,9 @@
 package dev.probebook.security;
 
-import dev.probebook.access.ProbeGate;
 import dev.probebook.access.Role;
 import dev.probebook.audit.AuditAction;
 import dev.probebook.audit.AuditEvent;
+import dev.probebook.audit.AuditLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,13 +28,13 @@ final class TokenSignInFilter extends OncePerRequestFilter {
     static final String PATH = "/signin";
 
     private final OwnerLink link;
-    private final ProbeGate audit;
+    private final AuditLog audit;
     private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     private final SignInThrottle throttle;
 
-    TokenSignInFilter(OwnerLink link, ProbeGate audit, SignInThrottle throttle, Clock clock) {
+    TokenSignInFilter(OwnerLink link, AuditLog audit, SignInThrottle throttle, Clock clock) {
         this.link = link;
         this.throttle = throttle;
         this.audit = audit;

@@ -3,6 +3,7 @@ package dev.probebook.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.probebook.probe.CommandNeeds;
 import dev.probebook.settings.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class AccessRulesTest {
 
     @Test
     void captureIsItsOwnPermission() {
-        assertThat(AccessRules.actionFor("capture")).isEqualTo(Action.CAPTURE);
-        assertThat(AccessRules.actionFor("tcp")).isEqualTo(Action.RUN);
+        assertThat(AccessRules.actionFor(CommandNeeds.Permission.CAPTURE)).isEqualTo(Action.CAPTURE);
+        assertThat(AccessRules.actionFor(CommandNeeds.Permission.RUN)).isEqualTo(Action.RUN);
+        assertThat(AccessRules.actionFor(CommandNeeds.Permission.HOSTS_WRITE)).isEqualTo(Action.HOSTS_WRITE);
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.probebook.audit.AuditAction;
 import dev.probebook.audit.AuditEvent;
 import dev.probebook.audit.AuditException;
-import dev.probebook.audit.AuditLog;
+import dev.probebook.audit.AuditFile;
 import dev.probebook.audit.AuditQuery;
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.net.HostsEdit;
@@ -34,7 +34,7 @@ class HostsWritesTest {
     private Path hosts;
     private ProbeRunner runner;
     private HostsWrites writes;
-    private AuditLog audit;
+    private AuditFile audit;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -46,11 +46,9 @@ class HostsWritesTest {
                 "probebook.data-dir",
                 dir.resolve("data").toString()));
         runner = new ProbeRunner(settings, TargetPolicy.allowAll());
-        audit = new AuditLog(settings.dataDir().resolve("audit.jsonl"));
+        audit = new AuditFile(settings.dataDir().resolve("audit.jsonl"));
         AccessRules rules = new AccessRules(settings.roles());
-        ProbeGate gate = new ProbeGate(
-                runner, rules, new UserLimiter(settings.limits(), Clock.systemUTC()), audit, Clock.systemUTC());
-        writes = new HostsWrites(settings, rules, gate, new HostsFileEditor(), Clock.systemUTC());
+        writes = new HostsWrites(settings, rules, audit, new HostsFileEditor(), Clock.systemUTC());
     }
 
     @AfterEach

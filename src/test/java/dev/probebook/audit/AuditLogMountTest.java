@@ -25,7 +25,7 @@ class AuditLogMountTest {
     void aReadOnlyFileSystemFailsTheAppend() throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
         Path file = data.resolve("audit.jsonl");
-        AuditLog log = new AuditLog(file);
+        AuditFile log = new AuditFile(file);
         log.append(AuditEvent.of(T0, "kim", AuditAction.RUN));
         try (Mounts mounts = new Mounts()) {
             mounts.readOnly(data);
@@ -42,7 +42,7 @@ class AuditLogMountTest {
         try (Mounts mounts = new Mounts()) {
             mounts.tmpfs(data, "16k");
             Path file = data.resolve("audit.jsonl");
-            AuditLog log = new AuditLog(file);
+            AuditFile log = new AuditFile(file);
             log.append(AuditEvent.of(T0, "kim", AuditAction.RUN));
             Path filler = data.resolve("filler");
             Files.write(filler, new byte[8192]);

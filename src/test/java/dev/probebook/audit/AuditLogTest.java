@@ -37,7 +37,7 @@ class AuditLogTest {
 
     @Test
     void everyFieldRoundTripsIncludingNullsAndKorean() throws Exception {
-        AuditLog log = new AuditLog(dir.resolve("data/audit.jsonl"));
+        AuditFile log = new AuditFile(dir.resolve("data/audit.jsonl"));
         AuditEvent bare = AuditEvent.of(T0, "", AuditAction.SIGN_IN_FAILED);
         log.append(full());
         log.append(bare);
@@ -55,14 +55,14 @@ class AuditLogTest {
 
     @Test
     void theFolderIsCreatedAndAMissingFileIsAnEmptyLog() throws Exception {
-        AuditLog log = new AuditLog(dir.resolve("a/b/audit.jsonl"));
+        AuditFile log = new AuditFile(dir.resolve("a/b/audit.jsonl"));
         assertThat(dir.resolve("a/b")).isDirectory();
         assertThat(log.query(AuditQuery.all())).isEmpty();
     }
 
     @Test
     void concurrentAppendsNeverInterleave() throws Exception {
-        AuditLog log = new AuditLog(dir.resolve("audit.jsonl"));
+        AuditFile log = new AuditFile(dir.resolve("audit.jsonl"));
         int threads = 8;
         int each = 500;
         CountDownLatch start = new CountDownLatch(1);
@@ -102,11 +102,11 @@ class AuditLogTest {
     @Test
     void aNewInstanceOnTheSameFileSeesTheOldRecords() throws Exception {
         Path file = dir.resolve("audit.jsonl");
-        AuditLog before = new AuditLog(file);
+        AuditFile before = new AuditFile(file);
         before.append(AuditEvent.of(T0, "kim", AuditAction.SIGN_IN));
         before.append(AuditEvent.of(T0.plusSeconds(1), "kim", AuditAction.RUN));
 
-        AuditLog after = new AuditLog(file);
+        AuditFile after = new AuditFile(file);
         after.append(AuditEvent.of(T0.plusSeconds(2), "lee", AuditAction.SIGN_IN));
         assertThat(after.query(AuditQuery.all()))
                 .extracting(AuditEvent::action)
@@ -117,13 +117,13 @@ class AuditLogTest {
     @Test
     void aTornLastLineIsSkippedAndTheNextAppendStartsOnAFreshLine() throws Exception {
         Path file = dir.resolve("audit.jsonl");
-        AuditLog log = new AuditLog(file);
+        AuditFile log = new AuditFile(file);
         log.append(AuditEvent.of(T0, "kim", AuditAction.RUN));
         log.append(AuditEvent.of(T0.plusSeconds(1), "kim", AuditAction.RUN));
         // a crash in the middle of a write: the line has no end
         Files.writeString(file, "{\"time\":\"2025-03-01T09:00:02Z\",\"user\":\"ki", StandardOpenOption.APPEND);
 
-        AuditLog restarted = new AuditLog(file);
+        AuditFile restarted = new AuditFile(file);
         assertThat(restarted.query(AuditQuery.all())).hasSize(2);
         restarted.append(AuditEvent.of(T0.plusSeconds(3), "lee", AuditAction.RUN));
 
@@ -138,7 +138,7 @@ class AuditLogTest {
     @Test
     void linesThatAreNotRecordsAreSkippedAndTheOthersKept() throws Exception {
         Path file = dir.resolve("audit.jsonl");
-        AuditLog log = new AuditLog(file);
+        AuditFile log = new AuditFile(file);
         log.append(AuditEvent.of(T0, "kim", AuditAction.RUN));
         Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, '{', '\n'}, StandardOpenOption.APPEND);
         Files.writeString(
@@ -166,7 +166,7 @@ class AuditLogTest {
     void aFolderThatIsAFileFailsWithThePath() throws Exception {
         Path notADir = Files.writeString(dir.resolve("data"), "a file");
         Path file = notADir.resolve("audit.jsonl");
-        assertThatThrownBy(() -> new AuditLog(file))
+        assertThatThrownBy(() -> new AuditFile(file))
                 .isInstanceOf(AuditException.class)
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("is not a directory");
@@ -175,7 +175,7 @@ class AuditLogTest {
     @Test
     void aDirectoryInPlaceOfTheFileFailsWithThePathAndReason() throws Exception {
         Path file = Files.createDirectory(dir.resolve("audit.jsonl"));
-        AuditLog log = new AuditLog(file);
+        AuditFile log = new AuditFile(file);
         assertThatThrownBy(() -> log.append(AuditEvent.of(T0, "kim", AuditAction.RUN)))
                 .isInstanceOf(AuditException.class)
                 .hasMessage("cannot write the audit log " + file + ": Is a directory");
@@ -188,7 +188,7 @@ class AuditLogTest {
     void aFullDiskFailsTheAppend() throws Exception {
         Path full = Path.of("/dev/full");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full");
-        AuditLog log = new AuditLog(full);
+        AuditFile log = new AuditFile(full);
         assertThatThrownBy(() -> log.append(AuditEvent.of(T0, "kim", AuditAction.RUN)))
                 .isInstanceOf(AuditException.class)
                 .hasMessage("cannot write the audit log /dev/full: No space left on device");
@@ -196,7 +196,7 @@ class AuditLogTest {
 
     @Test
     void filtersByUserActionTextAndTime() throws Exception {
-        AuditLog log = new AuditLog(dir.resolve("audit.jsonl"));
+        AuditFile log = new AuditFile(dir.resolve("audit.jsonl"));
         AuditEvent signIn = AuditEvent.of(T0, "kim", AuditAction.SIGN_IN);
         AuditEvent run = AuditEvent.of(T0.plusSeconds(10), "kim", AuditAction.RUN)
                 .withStep("web-check.md", 12)
@@ -233,7 +233,7 @@ class AuditLogTest {
 
     @Test
     void newestFirstFollowsTheTimeNotTheOrderOfAppends() throws Exception {
-        AuditLog log = new AuditLog(dir.resolve("audit.jsonl"));
+        AuditFile log = new AuditFile(dir.resolve("audit.jsonl"));
         AuditEvent late = AuditEvent.of(T0.plusSeconds(5), "a", AuditAction.RUN);
         AuditEvent early = AuditEvent.of(T0, "b", AuditAction.RUN);
         AuditEvent sameTimeLater = AuditEvent.of(T0.plusSeconds(5), "c", AuditAction.RUN);
@@ -271,7 +271,7 @@ class AuditLogTest {
             text.append(AuditJson.line(e)).append('\n');
         }
         Files.writeString(file, text);
-        AuditLog log = new AuditLog(file);
+        AuditFile log = new AuditFile(file);
         log.query(AuditQuery.all()); // warm up the JIT and Jackson
 
         List<AuditEvent> all = log.query(AuditQuery.all());

@@ -23,8 +23,8 @@ class RunbookLibraryMountTest {
         Path runbooks = Files.createDirectories(tmp.resolve("runbooks"));
         Path checks = Files.writeString(runbooks.resolve("checks.md"), RunbookLibrarySaveTest.BEFORE);
         Path backups = tmp.resolve("data/runbook-backups");
-        RunbookLibrary lib =
-                new RunbookLibrary(runbooks, 1000, ProbeRegistry.standard(), backups, RunbookLibrarySaveTest.CLOCK);
+        RunbookFolder lib =
+                new RunbookFolder(runbooks, 1000, ProbeRegistry.standard(), backups, RunbookLibrarySaveTest.CLOCK);
         try (Mounts mounts = new Mounts()) {
             mounts.readOnly(runbooks);
             String hash = lib.source("checks").hash();

@@ -43,11 +43,11 @@ class RunbookLibrarySaveTest {
         checks = Files.writeString(runbooks.resolve("checks.md"), BEFORE);
     }
 
-    private RunbookLibrary library(AtomicFile files) {
-        return new RunbookLibrary(runbooks, 1000, ProbeRegistry.standard(), backups, CLOCK, files);
+    private RunbookFolder library(AtomicFile files) {
+        return new RunbookFolder(runbooks, 1000, ProbeRegistry.standard(), backups, CLOCK, files);
     }
 
-    private RunbookLibrary library() {
+    private RunbookFolder library() {
         return library(new AtomicFile());
     }
 
@@ -69,14 +69,14 @@ class RunbookLibrarySaveTest {
         assertThat(list(backups)).isEmpty();
     }
 
-    private Throwable saving(RunbookLibrary lib, String name, String text) throws Exception {
+    private Throwable saving(RunbookFolder lib, String name, String text) throws Exception {
         String hash = lib.source("checks").hash();
         return catchThrowable(() -> lib.save(name, text, hash));
     }
 
     @Test
     void theSourceIsTheStoredTextWithTheHashOfItsBytes() throws Exception {
-        RunbookLibrary.Source source = library().source("checks");
+        RunbookStore.Source source = library().source("checks");
         assertThat(source.text()).isEqualTo(BEFORE);
         assertThat(source.hash()).isEqualTo(ContentHash.sha256(Files.readAllBytes(checks)));
         assertThatThrownBy(() -> library().source("../checks")).hasMessageContaining("not a runbook name");
@@ -84,13 +84,13 @@ class RunbookLibrarySaveTest {
 
     @Test
     void aSaveWritesTheTextAndKeepsTheOldVersionInTheBackupFolder() throws Exception {
-        RunbookLibrary lib = library();
-        RunbookLibrary.Saved saved =
+        RunbookFolder lib = library();
+        RunbookStore.Saved saved =
                 lib.save("checks", AFTER, lib.source("checks").hash());
 
         Path backup = backups.resolve("checks.md.20250301-091530.bak");
         assertThat(saved)
-                .isEqualTo(new RunbookLibrary.Saved(
+                .isEqualTo(new RunbookStore.Saved(
                         "checks",
                         checks,
                         backup,
@@ -105,7 +105,7 @@ class RunbookLibrarySaveTest {
 
     @Test
     void aFileChangedSinceItWasOpenedIsNotOverwritten() throws Exception {
-        RunbookLibrary lib = library();
+        RunbookFolder lib = library();
         String opened = lib.source("checks").hash();
         lib.save("checks", AFTER, lib.source("checks").hash()); // someone else saves first
         String theirs = Files.readString(checks);
@@ -145,7 +145,7 @@ class RunbookLibrarySaveTest {
 
     @Test
     void namesThatLeaveTheFolderAreRefusedForSaveAndCreate() throws Exception {
-        RunbookLibrary lib = library();
+        RunbookFolder lib = library();
         for (String name : new String[] {
             "../x", "/etc/passwd", "a/b", "a\\b", "..", "", ".hidden", "x\u0000y", "../runbooks/checks"
         }) {
@@ -172,7 +172,7 @@ class RunbookLibrarySaveTest {
 
     @Test
     void aRunbookDeletedSinceItWasOpenedIsNotRecreatedBySave() throws Exception {
-        RunbookLibrary lib = library();
+        RunbookFolder lib = library();
         String hash = lib.source("checks").hash();
         Files.delete(checks);
         assertThatThrownBy(() -> lib.save("checks", AFTER, hash))
@@ -184,11 +184,11 @@ class RunbookLibrarySaveTest {
 
     @Test
     void aNewRunbookIsCreatedOnceAndNeverOverAnExistingOne() throws Exception {
-        RunbookLibrary lib = library();
-        RunbookLibrary.Saved saved = lib.create("fresh", AFTER);
+        RunbookFolder lib = library();
+        RunbookStore.Saved saved = lib.create("fresh", AFTER);
         Path fresh = runbooks.resolve("fresh.md");
         assertThat(saved)
-                .isEqualTo(new RunbookLibrary.Saved(
+                .isEqualTo(new RunbookStore.Saved(
                         "fresh",
                         fresh,
                         null,
@@ -197,7 +197,7 @@ class RunbookLibrarySaveTest {
         assertThat(Files.readString(fresh)).isEqualTo(AFTER);
         assertThat(lib.create("typed.md", AFTER).file()).isEqualTo(runbooks.resolve("typed.md"));
         assertThat(lib.list())
-                .extracting(RunbookLibrary.Entry::name)
+                .extracting(RunbookStore.Entry::name)
                 .containsExactlyInAnyOrder("checks", "fresh", "typed");
 
         assertThatThrownBy(() -> lib.create("checks", AFTER))
@@ -212,7 +212,7 @@ class RunbookLibrarySaveTest {
 
     @Test
     void aDiskThatFillsUpMidWriteLeavesTheOldFileAndNoTemporaryFile() throws Exception {
-        RunbookLibrary lib = library(new AtomicFile(
+        RunbookFolder lib = library(new AtomicFile(
                 (temp, bytes) -> {
                     Files.write(temp, Arrays.copyOf(bytes, bytes.length / 2));
                     throw new IOException("No space left on device");

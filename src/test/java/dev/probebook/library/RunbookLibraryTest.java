@@ -15,8 +15,8 @@ class RunbookLibraryTest {
     @TempDir
     Path tmp;
 
-    private RunbookLibrary library(Path folder) {
-        return new RunbookLibrary(folder, 2_000_000, ProbeRegistry.standard());
+    private RunbookFolder library(Path folder) {
+        return new RunbookFolder(folder, 2_000_000, ProbeRegistry.standard());
     }
 
     @Test
@@ -56,7 +56,7 @@ class RunbookLibraryTest {
     void refusesNamesThatLeaveTheFolder() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("runbooks"));
         Files.writeString(tmp.resolve("secret.md"), "# secret");
-        RunbookLibrary lib = library(dir);
+        RunbookFolder lib = library(dir);
         for (String name : new String[] {"../secret", "..", "a/b", "a\\b", "/etc/passwd", "", ".hidden", "x\u0000y"}) {
             assertThatThrownBy(() -> lib.load(name)).as(name).isInstanceOf(RunbookException.class);
         }

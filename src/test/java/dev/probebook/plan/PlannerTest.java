@@ -8,6 +8,13 @@ import dev.probebook.probe.Verdict;
 import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.settings.Settings;
+import dev.probebook.step.Admission;
+import dev.probebook.step.RunPlace;
+import dev.probebook.step.StepCommands;
+import dev.probebook.step.StepListener;
+import dev.probebook.step.StepOutcome;
+import dev.probebook.step.StepRequest;
+import dev.probebook.step.StepRunner;
 import dev.probebook.testing.LoopbackServers;
 import java.util.List;
 import java.util.Map;
@@ -120,18 +127,33 @@ class PlannerTest {
                 telnet IP또는도메인 포트
                 ```
                 """);
+        CommandBinder binder = new CommandBinder(registry);
         try (ProbeRunner runner = new ProbeRunner(Settings.defaults(), TargetPolicy.allowAll())) {
-            StepRunner steps = new StepRunner(new CommandBinder(registry), runner);
-            StepResult skipped =
-                    steps.run(p, p.steps().get(0), Map.of("host", "127.0.0.1"), new StepRunner.Listener() {});
+            StepRunner steps = new StepRunner(runner);
+            Map<String, String> hostOnly = Map.of("host", "127.0.0.1");
+            StepOutcome skipped = steps.start(
+                            new StepRequest(
+                                    "t",
+                                    new RunPlace("p", 1),
+                                    StepCommands.forStep(binder, p, p.steps().get(0), hostOnly),
+                                    hostOnly),
+                            Admission.ALL,
+                            StepListener.NONE)
+                    .await();
             assertThat(skipped.verdict()).isEqualTo(Verdict.SKIPPED);
             assertThat(skipped.summary()).contains("variable port (포트)");
             try (var server = new LoopbackServers.Open(null)) {
-                StepResult ran = steps.run(
-                        p,
-                        p.steps().get(0),
-                        Map.of("host", "127.0.0.1", "port", String.valueOf(server.port())),
-                        new StepRunner.Listener() {});
+                Map<String, String> both = Map.of("host", "127.0.0.1", "port", String.valueOf(server.port()));
+                StepOutcome ran = steps.start(
+                                new StepRequest(
+                                        "t",
+                                        new RunPlace("p", 1),
+                                        StepCommands.forStep(
+                                                binder, p, p.steps().get(0), both),
+                                        both),
+                                Admission.ALL,
+                                StepListener.NONE)
+                        .await();
                 assertThat(ran.verdict()).isEqualTo(Verdict.OK);
                 assertThat(ran.command()).isEqualTo("telnet 127.0.0.1 " + server.port());
             }
@@ -148,10 +170,9 @@ class PlannerTest {
                 ```
                 """);
         PlannedBlock step = p.steps().get(0);
-        assertThat(StepRunner.chooseAlternative(step, Map.of("port", "80"))).isEqualTo(1);
-        assertThat(StepRunner.chooseAlternative(step, Map.of("port", "80", "host", "h")))
-                .isEqualTo(0);
-        assertThat(StepRunner.chooseAlternative(step, Map.of())).isEqualTo(0);
+        assertThat(step.alternativeFor(Map.of("port", "80"))).isEqualTo(1);
+        assertThat(step.alternativeFor(Map.of("port", "80", "host", "h"))).isEqualTo(0);
+        assertThat(step.alternativeFor(Map.of())).isEqualTo(0);
     }
 
     @Test

@@ -59,6 +59,13 @@ public final class LoopbackServers {
             return server.getLocalPort();
         }
 
+        /** Connections accepted so far. */
+        public int accepted() {
+            synchronized (accepted) {
+                return accepted.size();
+            }
+        }
+
         @Override
         public void close() throws IOException {
             server.close();

@@ -2,6 +2,7 @@ package dev.probebook.probe.capture;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
+import dev.probebook.probe.CommandNeeds;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
@@ -31,6 +32,16 @@ public final class CaptureProbe implements Probe<CaptureCommand> {
     @Override
     public CaptureCommand parse(String commandWord, Args args) throws UsageException {
         return TcpdumpParser.parse(args);
+    }
+
+    /** Every tcpdump form needs the capture permission; a capture also holds its interface, one at a time. */
+    @Override
+    public CommandNeeds needs(CaptureCommand command) {
+        if (command.listInterfaces()) {
+            return new CommandNeeds(CommandNeeds.Permission.CAPTURE, null);
+        }
+        String on = command.iface() == null ? "the default interface" : command.iface();
+        return new CommandNeeds(CommandNeeds.Permission.CAPTURE, "a capture on " + on);
     }
 
     @Override

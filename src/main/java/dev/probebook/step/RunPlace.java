@@ -1,8 +1,8 @@
-package dev.probebook.access;
+package dev.probebook.step;
 
 /**
  * Where a run was started: a runbook and the source line of its step, or the free terminal (both null);
- * {@code via} names another channel for the audit record (the HTTP API and the caller's address), or null.
+ * {@code via} names another channel for the records (the HTTP API and the caller's address), or null.
  */
 public record RunPlace(String runbook, Integer step, String via) {
 
@@ -17,5 +17,10 @@ public record RunPlace(String runbook, Integer step, String via) {
     /** A run through the HTTP API; the request names no runbook (it could claim any). */
     public static RunPlace api(String remoteAddress) {
         return new RunPlace(null, null, "via /api/run from " + remoteAddress);
+    }
+
+    /** A run from the command line. */
+    public static RunPlace cli(String file, Integer step) {
+        return new RunPlace(file, step, "via the CLI");
     }
 }

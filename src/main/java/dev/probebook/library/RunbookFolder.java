@@ -38,41 +38,7 @@ import java.util.stream.Stream;
  *
  * <p>Thread-safe: no mutable state; writes are serialised by {@link AtomicFile}.
  */
-public final class RunbookLibrary {
-
-    /** One runbook as the library page lists it. */
-    public record Entry(String name, String title, List<String> tags, String date, int runnableSteps, String problem) {
-        public Entry {
-            tags = List.copyOf(tags);
-        }
-    }
-
-    /** A loaded runbook: its plan and what was noticed while reading it. */
-    public record Loaded(String name, RunbookPlan plan, List<String> warnings) {
-        public Loaded {
-            warnings = List.copyOf(warnings);
-        }
-    }
-
-    /**
-     * A runbook's text for the editor.
-     *
-     * @param hash SHA-256 of the file's bytes: the version the editor opened, which {@link #save} expects
-     */
-    public record Source(String name, String text, String hash, List<String> warnings) {
-        public Source {
-            warnings = List.copyOf(warnings);
-        }
-    }
-
-    /**
-     * A saved runbook.
-     *
-     * @param backup the previous version's copy, or null for a runbook that was created
-     * @param bytes  the size written
-     * @param hash   SHA-256 of what was written: the version to expect on the next save
-     */
-    public record Saved(String name, Path file, Path backup, long bytes, String hash) {}
+public final class RunbookFolder implements RunbookStore {
 
     private static final String NAME_RULE = "not a runbook name: use the file name without .md, no folders";
 
@@ -84,17 +50,17 @@ public final class RunbookLibrary {
     private final AtomicFile files;
 
     /** A library whose saves keep backups in {@code data/runbook-backups} (the default data folder). */
-    public RunbookLibrary(Path folder, long maxBytes, ProbeRegistry registry) {
+    public RunbookFolder(Path folder, long maxBytes, ProbeRegistry registry) {
         this(folder, maxBytes, registry, Path.of("data", "runbook-backups"), Clock.systemDefaultZone());
     }
 
     /** Backups of saved runbooks go to {@code backupDir}, named in the clock's time zone. */
-    public RunbookLibrary(Path folder, long maxBytes, ProbeRegistry registry, Path backupDir, Clock clock) {
+    public RunbookFolder(Path folder, long maxBytes, ProbeRegistry registry, Path backupDir, Clock clock) {
         this(folder, maxBytes, registry, backupDir, clock, new AtomicFile());
     }
 
     /** With other write steps, for fault tests. */
-    RunbookLibrary(Path folder, long maxBytes, ProbeRegistry registry, Path backupDir, Clock clock, AtomicFile files) {
+    RunbookFolder(Path folder, long maxBytes, ProbeRegistry registry, Path backupDir, Clock clock, AtomicFile files) {
         this.folder = folder.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
         this.registry = registry;
@@ -103,10 +69,12 @@ public final class RunbookLibrary {
         this.files = files;
     }
 
+    @Override
     public Path folder() {
         return folder;
     }
 
+    @Override
     public List<Entry> list() {
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -139,6 +107,7 @@ public final class RunbookLibrary {
     }
 
     /** Loads a runbook by name; refuses names that are not plain file names inside the folder. */
+    @Override
     public Loaded load(String name) throws RunbookException {
         return parse(name, RunbookSource.read(resolve(name), maxBytes));
     }
@@ -151,6 +120,7 @@ public final class RunbookLibrary {
     }
 
     /** The stored text of a runbook and the hash of its bytes, for editing; same name rules as {@link #load}. */
+    @Override
     public Source source(String name) throws RunbookException {
         Path file = resolve(name);
         byte[] bytes = RunbookSource.readBytes(file, maxBytes);
@@ -165,6 +135,7 @@ public final class RunbookLibrary {
      *                     longer has it, someone else saved meanwhile and nothing is written
      * @throws RunbookSaveException nothing was written; the message says why
      */
+    @Override
     public Saved save(String name, String text, String expectedHash) throws RunbookSaveException {
         byte[] bytes = checked(name, text);
         Path file;
@@ -209,6 +180,7 @@ public final class RunbookLibrary {
      *
      * @throws RunbookSaveException nothing was written; {@link Problem#EXISTS} when the name is taken
      */
+    @Override
     public Saved create(String name, String text) throws RunbookSaveException {
         String plain = name == null ? null : name.strip().replaceFirst("(?i)\\.md$", "");
         byte[] bytes = checked(plain, text);
