@@ -1,11 +1,18 @@
 package dev.probebook.notebook;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import dev.probebook.probe.capture.CaptureDetails;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -20,12 +27,43 @@ final class CaptureTimeline {
 
     private CaptureTimeline() {}
 
+    /** The timeline, and the pcap a {@code -w} capture wrote as a download when there is one. */
+    static Optional<Component> render(CaptureDetails d, DetailContext c) {
+        Component timeline = of(d, c.texts());
+        if (d.savedFile() == null || !Files.isRegularFile(Path.of(d.savedFile()))) {
+            return Optional.of(timeline);
+        }
+        return Optional.of(new Div(timeline, download(Path.of(d.savedFile()), c)));
+    }
+
+    /**
+     * The pcap file a {@code -w} capture wrote (always under DATA_DIR/captures, under a generated name) as a
+     * download. The link is bound to this session's UI, so only the user who ran the capture can fetch it.
+     */
+    private static Component download(Path file, DetailContext c) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;
+        }
+        String name = file.getFileName().toString();
+        Anchor link = new Anchor(
+                DownloadHandler.forFile(file.toFile(), name),
+                AttachmentType.DOWNLOAD,
+                c.t("widget.download-capture", name, size));
+        link.getElement().setAttribute("data-capture-download", name);
+        Div box = new Div(link);
+        box.addClassName("capture-download");
+        return box;
+    }
+
     static Component of(CaptureDetails d, BiFunction<String, Object[], String> t) {
         Div box = new Div();
         box.getElement().setAttribute("data-details", "capture");
         if (!d.connections().isEmpty()) {
-            box.add(ResultDetails.heading(t.apply("widget.connections", new Object[0])));
-            box.add(ResultDetails.table(
+            box.add(DetailViews.heading(t.apply("widget.connections", new Object[0])));
+            box.add(DetailViews.table(
                     List.of("client", "server", "SYN", "SYN-ACK", "RST", "outcome", "meaning"),
                     d.connections().stream()
                             .map(c -> List.of(
@@ -41,7 +79,7 @@ final class CaptureTimeline {
         if (d.packets().isEmpty()) {
             return box;
         }
-        box.add(ResultDetails.heading(
+        box.add(DetailViews.heading(
                 t.apply("widget.packets", new Object[] {d.packets().size()})));
         Element list = new Element("ol");
         list.getClassList().add("packet-timeline");

@@ -1,5 +1,6 @@
 package dev.probebook.notebook;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,6 +18,7 @@ import dev.probebook.probe.hosts.HostsDetails;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +32,14 @@ final class HostsApplyButton extends Composite<Div> {
     private final Actor actor;
     private final HostsDetails details;
     private final Div result = new Div();
+
+    /** Under a dry run that proposes a change, for a viewer who may write the hosts file; else nothing. */
+    static Optional<Component> render(HostsDetails details, DetailContext c) {
+        if (!c.mayWriteHosts() || details.proposedMode().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HostsApplyButton(c.hostsWrites(), c.actor(), details));
+    }
 
     HostsApplyButton(HostsWrites writes, Actor actor, HostsDetails details) {
         this.writes = writes;

@@ -18,7 +18,7 @@ final class InterfacesTable {
     static Component of(InterfacesDetails d, BiFunction<String, Object[], String> t) {
         Div box = new Div();
         box.getElement().setAttribute("data-details", "interfaces");
-        box.add(ResultDetails.heading(t.apply("widget.interfaces", new Object[0])));
+        box.add(DetailViews.heading(t.apply("widget.interfaces", new Object[0])));
         Element table = new Element("table");
         table.getClassList().add("data-table");
         Element head = new Element("tr");

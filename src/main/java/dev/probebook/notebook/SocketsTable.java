@@ -33,7 +33,7 @@ final class SocketsTable {
         List<SocketsDetails.Socket> listening =
                 d.sockets().stream().filter(SocketsTable::listening).toList();
         List<SocketsDetails.Socket> shown = listening.isEmpty() ? d.sockets() : listening;
-        box.add(ResultDetails.heading(
+        box.add(DetailViews.heading(
                 t.apply(listening.isEmpty() ? "widget.sockets" : "widget.listening", new Object[] {shown.size()})));
         filter.setPlaceholder(t.apply("widget.filter", new Object[0]));
         filter.setAriaLabel(t.apply("widget.filter", new Object[0]));

@@ -53,6 +53,8 @@ public final class TerminalWidget extends Composite<Div> {
     private final Supplier<Map<String, String>> values;
     private final List<LooksLike.Example> examples;
 
+    private static final DetailViews DETAIL_VIEWS = DetailViews.standard();
+
     private final TextField prompt = new TextField();
     private final Select<Integer> alternatives = new Select<>();
     private final Button run = new Button();
@@ -356,22 +358,8 @@ public final class TerminalWidget extends Composite<Div> {
         elapsed.setText(outcome.elapsedMs() + " ms");
         run.setEnabled(true);
         stop.setEnabled(false);
-        structured.add(ResultDetails.of(outcome.runs(), (k, a) -> getTranslation(k, a)));
-        outcome.runs().stream()
-                .map(r -> r.details())
-                .filter(d -> d instanceof dev.probebook.probe.capture.CaptureDetails c && c.savedFile() != null)
-                .findFirst()
-                .ifPresent(d -> structured.add(captureDownload(
-                        java.nio.file.Path.of(((dev.probebook.probe.capture.CaptureDetails) d).savedFile()))));
-        if (hostsWrites != null && hostsWrites.allowed(actor)) {
-            outcome.runs().stream()
-                    .map(r -> r.details())
-                    .filter(d -> d instanceof dev.probebook.probe.hosts.HostsDetails h
-                            && h.proposedMode().isPresent())
-                    .findFirst()
-                    .ifPresent(d -> structured.add(
-                            new HostsApplyButton(hostsWrites, actor, (dev.probebook.probe.hosts.HostsDetails) d)));
-        }
+        structured.add(DETAIL_VIEWS.render(
+                outcome.runs(), new DetailContext((k, a) -> getTranslation(k, a), actor, hostsWrites)));
         List<String> out =
                 outcome.runs().stream().flatMap(r -> r.output().stream()).toList();
         LooksLike.best(out, examples).ifPresent(m -> {
@@ -383,31 +371,6 @@ public final class TerminalWidget extends Composite<Div> {
                     .setAttribute("data-looks-like", String.valueOf(m.example().line()));
             looksLike.add(label, link);
         });
-    }
-
-    /**
-     * The pcap file a {@code -w} capture wrote (always under DATA_DIR/captures, under a generated name) as a
-     * download. The link is bound to this session's UI, so only the user who ran the capture can fetch it.
-     */
-    private com.vaadin.flow.component.Component captureDownload(java.nio.file.Path file) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            return new Span();
-        }
-        long size;
-        try {
-            size = java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
-            size = -1;
-        }
-        String name = file.getFileName().toString();
-        Anchor link = new Anchor(
-                com.vaadin.flow.server.streams.DownloadHandler.forFile(file.toFile(), name),
-                com.vaadin.flow.component.html.AttachmentType.DOWNLOAD,
-                getTranslation("widget.download-capture", name, size));
-        link.getElement().setAttribute("data-capture-download", name);
-        Div box = new Div(link);
-        box.addClassName("capture-download");
-        return box;
     }
 
     private void browseHistory(int delta) {

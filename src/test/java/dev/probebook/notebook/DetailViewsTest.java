@@ -16,14 +16,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The structured views built from details records, checked on the server-side element tree (no browser). */
-class ResultDetailsTest {
+class DetailViewsTest {
 
     private static final BiFunction<String, Object[], String> T =
             (key, args) -> new NotebookTexts().getTranslation(key, java.util.Locale.ENGLISH, args);
 
     private static Element render(ProbeDetails details) {
         RunResult run = new RunResult("cmd", "probe", Verdict.OK, "summary", List.of(), false, 1, details);
-        return ResultDetails.of(List.of(run), T).getElement();
+        return DetailViews.standard()
+                .render(List.of(run), new DetailContext(T, null, null))
+                .getElement();
     }
 
     private static List<Element> all(Element root) {

@@ -5,44 +5,77 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import dev.probebook.engine.RunResult;
+import dev.probebook.probe.ProbeDetails;
 import dev.probebook.probe.capture.CaptureDetails;
 import dev.probebook.probe.dns.DnsDetails;
+import dev.probebook.probe.hosts.HostsDetails;
 import dev.probebook.probe.http.HttpDetails;
 import dev.probebook.probe.interfaces.InterfacesDetails;
 import dev.probebook.probe.sockets.SocketsDetails;
 import dev.probebook.probe.tcp.TcpDetails;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The structured view of a run where it says more than text: HTTP phase timings as a bar plus the
- * certificate's days to expiry, DNS answers as a table, TCP connect attempts as a table, a capture as a
- * packet timeline ({@link CaptureTimeline}), listening sockets as a filterable table ({@link SocketsTable}),
- * interfaces with their address classes ({@link InterfacesTable}). All text goes in
- * with {@code setText}, never as HTML.
+ * The structured views of runs, one per details type, registered here and looked up by the type of each run's
+ * {@link ProbeDetails}: HTTP phase timings as a bar plus the certificate's days to expiry, DNS answers and TCP
+ * connect attempts as tables, a capture as a packet timeline with its pcap download ({@link CaptureTimeline}),
+ * listening sockets ({@link SocketsTable}), interfaces with their address classes ({@link InterfacesTable}), and
+ * under a hosts dry run the guarded "Apply to hosts file…" ({@link HostsApplyButton}). A details type without a view
+ * shows only as text. All text goes in with {@code setText}, never as HTML.
  */
-final class ResultDetails {
+final class DetailViews {
 
-    private ResultDetails() {}
+    private final Map<Class<? extends ProbeDetails>, DetailView<?>> views = new HashMap<>();
 
-    /** @param t translation: key and arguments to UI text */
-    static Div of(List<RunResult> runs, BiFunction<String, Object[], String> t) {
+    /** The views the notebook ships. */
+    static DetailViews standard() {
+        return new DetailViews()
+                .register(HttpDetails.class, (d, c) -> Optional.of(http(d, c.texts())))
+                .register(
+                        DnsDetails.class,
+                        (d, c) -> d.answers().isEmpty() ? Optional.empty() : Optional.of(dns(d, c.texts())))
+                .register(
+                        TcpDetails.class,
+                        (d, c) -> d.attempts().isEmpty() ? Optional.empty() : Optional.of(tcp(d, c.texts())))
+                .register(CaptureDetails.class, CaptureTimeline::render)
+                .register(
+                        SocketsDetails.class,
+                        (d, c) -> d.sockets().isEmpty() ? Optional.empty() : Optional.of(SocketsTable.of(d, c.texts())))
+                .register(
+                        InterfacesDetails.class,
+                        (d, c) -> d.interfaces().isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(InterfacesTable.of(d, c.texts())))
+                .register(HostsDetails.class, HostsApplyButton::render);
+    }
+
+    /** Adds (or replaces) the view of one details type. */
+    <D extends ProbeDetails> DetailViews register(Class<D> type, DetailView<D> view) {
+        views.put(type, view);
+        return this;
+    }
+
+    /** The views of every run's details, in run order, in one box. */
+    Div render(List<RunResult> runs, DetailContext context) {
         Div box = new Div();
         box.addClassName("details");
         for (RunResult r : runs) {
-            switch (r.details()) {
-                case HttpDetails http -> box.add(http(http, t));
-                case DnsDetails dns when !dns.answers().isEmpty() -> box.add(dns(dns, t));
-                case TcpDetails tcp when !tcp.attempts().isEmpty() -> box.add(tcp(tcp, t));
-                case CaptureDetails capture -> box.add(CaptureTimeline.of(capture, t));
-                case SocketsDetails sockets when !sockets.sockets().isEmpty() -> box.add(SocketsTable.of(sockets, t));
-                case InterfacesDetails ifaces
-                when !ifaces.interfaces().isEmpty() -> box.add(InterfacesTable.of(ifaces, t));
-                case null, default -> {}
+            if (r.details() != null) {
+                render(r.details(), context).ifPresent(box::add);
             }
         }
         return box;
+    }
+
+    private <D extends ProbeDetails> Optional<Component> render(D details, DetailContext context) {
+        @SuppressWarnings("unchecked") // registered by their own type in register()
+        DetailView<D> view = (DetailView<D>) views.get(details.getClass());
+        return view == null ? Optional.empty() : view.render(details, context);
     }
 
     private static Component http(HttpDetails d, BiFunction<String, Object[], String> t) {
