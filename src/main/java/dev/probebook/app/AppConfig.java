@@ -51,9 +51,9 @@ public class AppConfig {
     }
 
     @Bean
-    Settings settings(Map<String, String> probebookProperties) {
-        Settings settings = SettingsLoader.load(probebookProperties);
-        SettingsLoader.unknownKeys(probebookProperties)
+    Settings settings(Map<String, String> probebookProperties, ProbeRegistry registry) {
+        Settings settings = SettingsLoader.load(probebookProperties, registry.settingsSections());
+        SettingsLoader.unknownKeys(probebookProperties, registry.settingsSections())
                 .forEach(k -> org.slf4j.LoggerFactory.getLogger(AppConfig.class)
                         .warn("unknown setting {}: it is ignored", k));
         return settings;

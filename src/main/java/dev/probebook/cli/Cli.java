@@ -87,12 +87,13 @@ public final class Cli {
             err.println(CliArguments.USAGE);
             return USAGE;
         }
+        ProbeRegistry registry = ProbeRegistry.standard();
         Settings settings;
         try {
             Map<String, String> props = new HashMap<>(SettingsLoader.fromArgsAndSystem(List.of()));
             props.putAll(a.properties());
-            settings = SettingsLoader.load(props);
-            List<String> unknown = SettingsLoader.unknownKeys(props);
+            settings = SettingsLoader.load(props, registry.settingsSections());
+            List<String> unknown = SettingsLoader.unknownKeys(props, registry.settingsSections());
             if (!unknown.isEmpty()) {
                 err.println("probebook: unknown setting " + String.join(", ", unknown));
                 return USAGE;
@@ -108,7 +109,6 @@ public final class Cli {
             err.println("probebook: " + e.getMessage());
             return USAGE;
         }
-        ProbeRegistry registry = ProbeRegistry.standard();
         try (ProbeRunner runner = new ProbeRunner(settings, policy, registry)) {
             StopOnInterrupt.install(runner);
             return switch (a.command()) {

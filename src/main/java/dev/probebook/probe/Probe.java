@@ -2,6 +2,7 @@ package dev.probebook.probe;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
+import dev.probebook.settings.SettingsSection;
 import java.util.List;
 import java.util.Set;
 
@@ -35,6 +36,15 @@ public interface Probe<C> {
      * can act on for unknown flags, bad values or missing operands.
      */
     C parse(String commandWord, Args args) throws UsageException;
+
+    /**
+     * The settings sections this probe reads ({@code probebook.tcp.*}, ...), so that the loader reads them at start
+     * and refuses misspelt keys. Declared next to the probe; the probe reads them with
+     * {@code ctx.settings().section(...)}.
+     */
+    default List<SettingsSection<?>> settings() {
+        return List.of();
+    }
 
     /**
      * What running this command needs: the permission it counts as and any exclusive resource (a capture

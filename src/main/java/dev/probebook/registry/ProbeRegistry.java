@@ -7,6 +7,7 @@ import dev.probebook.probe.CommandParser;
 import dev.probebook.probe.FreeFormProbe;
 import dev.probebook.probe.ParsedCommand;
 import dev.probebook.probe.Probe;
+import dev.probebook.settings.SettingsSection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,6 +46,14 @@ public final class ProbeRegistry implements CommandParser {
     /** The standard catalogue, in the order that resolves shared words. */
     public static ProbeRegistry standard() {
         return new ProbeRegistry(StandardProbes.all());
+    }
+
+    /** Every settings section the probes read, each once, in catalogue order. */
+    public List<SettingsSection<?>> settingsSections() {
+        return byName.values().stream()
+                .flatMap(p -> p.settings().stream())
+                .distinct()
+                .toList();
     }
 
     public Collection<Probe<?>> probes() {

@@ -3,11 +3,20 @@ package dev.probebook.settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Engine configuration shared by the CLI and the web app. Both read the same {@code probebook.*}
- * properties through {@link SettingsLoader}: the app from Spring's environment, the CLI from
- * {@code --probebook.x=y} arguments and {@code -Dprobebook.x=y} system properties.
+ * Configuration shared by the CLI and the web app. Both read the same {@code probebook.*} properties through
+ * {@link SettingsLoader}: the app from Spring's environment, the CLI from {@code --probebook.x=y} arguments and
+ * {@code -Dprobebook.x=y} system properties.
+ *
+ * <p>This record holds what the engine, the shared network code and the web app read; each probe keeps its own
+ * settings beside it as a {@link SettingsSection} ({@code TcpSettings}, {@code HttpSettings}, ...) and reads them
+ * with {@link #section}, so a new probe setting never edits this record.
+ *
+ * @param properties the {@code probebook.*} properties everything was read from (for sections)
+ * @param sections   sections read so far (at load for those the loader was given, else on first use)
  */
 public record Settings(
         Path hostsFile,
@@ -18,32 +27,25 @@ public record Settings(
         long outputMaxBytes,
         long runbookMaxBytes,
         Dns dns,
-        Tcp tcp,
-        Http http,
-        PublicIp publicIp,
-        Ping ping,
-        Capture capture,
         PolicySettings policy,
         Limits limits,
-        Roles roles) {
+        Roles roles,
+        Map<String, String> properties,
+        Map<SettingsSection<?>, Object> sections) {
 
-    /** DNS: servers as {@code host[:port]}; empty means the system resolver configuration. */
+    public Settings {
+        properties = Map.copyOf(properties);
+        sections = new ConcurrentHashMap<>(sections);
+    }
+
+    /** The values of a feature's section, read from {@link #properties} once. */
+    @SuppressWarnings("unchecked") // each section is stored under itself by computeIfAbsent below
+    public <T> T section(SettingsSection<T> section) {
+        return (T) sections.computeIfAbsent(section, s -> s.read(new SettingsReader(properties)));
+    }
+
+    /** Name resolution for every probe: servers as {@code host[:port]}; empty means the system configuration. */
     public record Dns(List<String> servers, Duration timeout) {}
-
-    /** TCP checks: default connect timeout for telnet/nc, per-probe timeout for tcping, banner wait for telnet. */
-    public record Tcp(Duration connectTimeout, Duration tcpingTimeout, Duration bannerWait) {}
-
-    /** HTTP: cap on a request, extra trusted CA certificates (PEM), user agent. */
-    public record Http(Duration maxTime, Path caFile, String userAgent) {}
-
-    /** Public IP echo service: overrides the URL written in the runbook when set. */
-    public record PublicIp(String url, Duration timeout) {}
-
-    /** Ping: how long to wait for each reply by default. */
-    public record Ping(Duration replyTimeout) {}
-
-    /** Packet capture bounds. {@code iface} empty: the first up, non-loopback interface, as tcpdump picks. */
-    public record Capture(String iface, Duration maxDuration, int maxPackets, long maxBytes) {}
 
     /** Target policy lists (see {@code dev.probebook.policy.TargetPolicy}). */
     public record PolicySettings(List<String> allow, List<String> deny) {}
@@ -63,6 +65,6 @@ public record Settings(
     }
 
     public static Settings defaults() {
-        return SettingsLoader.load(java.util.Map.of());
+        return SettingsLoader.load(Map.of());
     }
 }

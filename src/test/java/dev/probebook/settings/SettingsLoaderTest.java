@@ -3,6 +3,8 @@ package dev.probebook.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.probebook.probe.tcp.TcpSettings;
+import dev.probebook.registry.ProbeRegistry;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,20 +44,38 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aProbesSectionIsReadFromTheSameProperties() {
+        Settings s = SettingsLoader.load(Map.of("probebook.tcp.connect-timeout", "1500ms"));
+        assertThat(s.section(TcpSettings.SECTION).connectTimeout()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(s.section(TcpSettings.SECTION).tcpingTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.section(TcpSettings.SECTION)).isSameAs(s.section(TcpSettings.SECTION));
+    }
+
+    @Test
+    void aBadValueInAProbesSectionStopsTheLoadThatWasGivenTheSection() {
+        Map<String, String> props = Map.of("probebook.capture.max-packets", "lots");
+        assertThatThrownBy(() ->
+                        SettingsLoader.load(props, ProbeRegistry.standard().settingsSections()))
+                .hasMessageContaining("probebook.capture.max-packets");
+    }
+
+    @Test
     void misspeltKeysAreNamedWithTheNearestKnownOne() {
-        assertThat(SettingsLoader.unknownKeys(Map.of(
-                        "probebook.tcp.connect-timout",
-                        "1s",
-                        "probebook.bogus",
-                        "1",
-                        "probebook.tcp.connect-timeout",
-                        "1s",
-                        "probebook.users.ada.roles",
-                        "admin",
-                        "probebook.runbooks-dir",
-                        "x",
-                        "server.port",
-                        "80")))
+        assertThat(SettingsLoader.unknownKeys(
+                        Map.of(
+                                "probebook.tcp.connect-timout",
+                                "1s",
+                                "probebook.bogus",
+                                "1",
+                                "probebook.tcp.connect-timeout",
+                                "1s",
+                                "probebook.users.ada.roles",
+                                "admin",
+                                "probebook.runbooks-dir",
+                                "x",
+                                "server.port",
+                                "80"),
+                        ProbeRegistry.standard().settingsSections()))
                 .containsExactly(
                         "probebook.bogus",
                         "probebook.tcp.connect-timout (did you mean probebook.tcp.connect-timeout?)");

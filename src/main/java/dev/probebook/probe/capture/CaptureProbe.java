@@ -6,6 +6,8 @@ import dev.probebook.probe.CommandNeeds;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
+import dev.probebook.settings.SettingsSection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +29,11 @@ public final class CaptureProbe implements Probe<CaptureCommand> {
     @Override
     public Set<String> commandWords() {
         return Set.of("tcpdump");
+    }
+
+    @Override
+    public List<SettingsSection<?>> settings() {
+        return List.of(CaptureSettings.SECTION);
     }
 
     @Override

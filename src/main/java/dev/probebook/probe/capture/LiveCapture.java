@@ -136,7 +136,7 @@ final class LiveCapture {
             String byIndex = exists ? null : Device.byIndex(cmd.iface(), devices);
             return byIndex != null ? byIndex : cmd.iface();
         }
-        String configured = settings.capture().iface();
+        String configured = settings.section(CaptureSettings.SECTION).iface();
         if (configured != null && !configured.isBlank()) {
             return configured.strip();
         }
@@ -270,9 +270,9 @@ final class LiveCapture {
                     new TcpdumpFormatter.Options(cmd.verbose(), cmd.quiet(), cmd.timestamps(), cmd.absoluteSeq()),
                     AddressNames.of(cmd.numeric(), settings.hostsFile()),
                     zone);
-            int max = Math.max(1, settings.capture().maxPackets());
+            int max = Math.max(1, settings.section(CaptureSettings.SECTION).maxPackets());
             this.limit = cmd.count() > 0 ? Math.min(cmd.count(), max) : max;
-            Duration wanted = settings.capture().maxDuration();
+            Duration wanted = settings.section(CaptureSettings.SECTION).maxDuration();
             Duration left = ctx.remaining().minus(DEADLINE_MARGIN);
             this.deadlineBound = left.compareTo(wanted) < 0;
             this.duration = deadlineBound ? (left.isNegative() ? Duration.ZERO : left) : wanted;
@@ -319,7 +319,9 @@ final class LiveCapture {
                 Integer original = handle.getOriginalLength();
                 if (dumper != null) {
                     if (!CaptureFile.fits(
-                            fileBytes, raw.length, settings.capture().maxBytes())) {
+                            fileBytes,
+                            raw.length,
+                            settings.section(CaptureSettings.SECTION).maxBytes())) {
                         stopReason = "max-bytes";
                         return;
                     }
@@ -352,7 +354,8 @@ final class LiveCapture {
                                     : " (probebook.capture.max-duration)"));
                 case "max-bytes" ->
                     ctx.out("tcpdump: stopped: the capture file reached "
-                            + settings.capture().maxBytes() + " bytes (probebook.capture.max-bytes)");
+                            + settings.section(CaptureSettings.SECTION).maxBytes()
+                            + " bytes (probebook.capture.max-bytes)");
                 case "error" -> ctx.out("tcpdump: pcap_loop: " + failure);
                 default -> {}
             }

@@ -101,8 +101,9 @@ final class CurlSession {
     }
 
     Duration totalTimeout() {
-        Duration wanted =
-                cmd.maxTime() != null ? cmd.maxTime() : ctx.settings().http().maxTime();
+        Duration wanted = cmd.maxTime() != null
+                ? cmd.maxTime()
+                : ctx.settings().section(HttpSettings.SECTION).maxTime();
         return ctx.clamp(wanted);
     }
 
@@ -136,7 +137,8 @@ final class CurlSession {
             base = baseClient(connect, total);
         } catch (IOException | GeneralSecurityException e) {
             setupError = "cannot use the trusted CA file "
-                    + ctx.settings().http().caFile() + " (probebook.http.ca-file): " + e.getMessage();
+                    + ctx.settings().section(HttpSettings.SECTION).caFile() + " (probebook.http.ca-file): "
+                    + e.getMessage();
             return;
         }
         try {
@@ -214,7 +216,10 @@ final class CurlSession {
 
     private OkHttpClient baseClient(Duration connect, Duration total) throws IOException, GeneralSecurityException {
         RecordingTrustManager trust = new RecordingTrustManager(
-                TrustStores.trustManager(ctx.settings().http().caFile()), cmd.insecure(), tls);
+                TrustStores.trustManager(
+                        ctx.settings().section(HttpSettings.SECTION).caFile()),
+                cmd.insecure(),
+                tls);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, new TrustManager[] {trust}, null);
         ConnectionSpec tlsSpec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
@@ -222,7 +227,7 @@ final class CurlSession {
                 .build();
         String userAgent = cmd.userAgent() != null
                 ? cmd.userAgent()
-                : ctx.settings().http().userAgent();
+                : ctx.settings().section(HttpSettings.SECTION).userAgent();
         return CurlLikeClient.builder(new ConnectionPool(5, 1, TimeUnit.MINUTES), connect)
                 .readTimeout(Math.max(1, total.toMillis()), TimeUnit.MILLISECONDS)
                 .writeTimeout(Math.max(1, total.toMillis()), TimeUnit.MILLISECONDS)

@@ -5,6 +5,8 @@ import dev.probebook.command.UsageException;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
+import dev.probebook.settings.SettingsSection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,6 +25,11 @@ public final class HttpProbe implements Probe<CurlCommand> {
     @Override
     public Set<String> commandWords() {
         return Set.of("curl");
+    }
+
+    @Override
+    public List<SettingsSection<?>> settings() {
+        return List.of(HttpSettings.SECTION);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
+import dev.probebook.settings.SettingsSection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -52,6 +53,11 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
     }
 
     @Override
+    public List<SettingsSection<?>> settings() {
+        return List.of(PublicIpSettings.SECTION, HttpSettings.SECTION);
+    }
+
+    @Override
     public boolean claims(String commandWord, List<String> words) {
         return PublicIpParser.parse(words).isPresent();
     }
@@ -66,7 +72,7 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
 
     @Override
     public ProbeResult run(PublicIpCommand cmd, ProbeContext ctx) throws InterruptedException {
-        String configured = ctx.settings().publicIp().url();
+        String configured = ctx.settings().section(PublicIpSettings.SECTION).url();
         String target = configured == null || configured.isBlank() ? cmd.url() : configured.strip();
         HttpUrl url;
         try {
@@ -75,7 +81,7 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
             return ProbeResult.error("the IP echo service URL '" + target
                     + "' is not usable (probebook.public-ip.url): " + e.getMessage());
         }
-        Duration timeout = ctx.settings().publicIp().timeout();
+        Duration timeout = ctx.settings().section(PublicIpSettings.SECTION).timeout();
         if (cmd.maxTime() != null && cmd.maxTime().compareTo(timeout) < 0) {
             timeout = cmd.maxTime();
         }
@@ -105,7 +111,9 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
                 .build();
         Request request = new Request.Builder()
                 .url(url)
-                .header("User-Agent", ctx.settings().http().userAgent())
+                .header(
+                        "User-Agent",
+                        ctx.settings().section(HttpSettings.SECTION).userAgent())
                 .header("Accept", "*/*")
                 .build();
         Call call = client.newCall(request);

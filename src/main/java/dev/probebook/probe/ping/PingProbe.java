@@ -17,6 +17,7 @@ import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
+import dev.probebook.settings.SettingsSection;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -64,6 +65,11 @@ public final class PingProbe implements Probe<PingCommand> {
     @Override
     public Set<String> commandWords() {
         return Set.of("ping", "ping6");
+    }
+
+    @Override
+    public List<SettingsSection<?>> settings() {
+        return List.of(PingSettings.SECTION);
     }
 
     @Override
@@ -122,7 +128,7 @@ public final class PingProbe implements Probe<PingCommand> {
             }
             Duration wait = cmd.replyTimeout() != null
                     ? cmd.replyTimeout()
-                    : ctx.settings().ping().replyTimeout();
+                    : ctx.settings().section(PingSettings.SECTION).replyTimeout();
             if (!cmd.pattern().isEmpty()) {
                 ctx.out(cmd.patternLine());
             }

@@ -12,6 +12,7 @@ import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
+import dev.probebook.settings.SettingsSection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
@@ -42,6 +43,11 @@ public final class TcpProbe implements Probe<TcpCommand> {
     @Override
     public Set<String> commandWords() {
         return Set.of("tcping", "telnet", "nc", "ncat", "netcat");
+    }
+
+    @Override
+    public List<SettingsSection<?>> settings() {
+        return List.of(TcpSettings.SECTION);
     }
 
     @Override
@@ -284,7 +290,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                         cmd.host(),
                         address,
                         cmd.port(),
-                        timeout(cmd, ctx.settings().tcp().tcpingTimeout()));
+                        timeout(cmd, ctx.settings().section(TcpSettings.SECTION).tcpingTimeout()));
             } catch (InterruptedException e) {
                 // A stop during the wait or a connect (tcping -t is ended this way) ends like tcping on Ctrl+C: the
                 // statistics and verdict of the probes made. Throwing lost them all for "stopped before it finished".
@@ -391,7 +397,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                         socket,
                         address,
                         cmd.port(),
-                        timeout(cmd, ctx.settings().tcp().connectTimeout()));
+                        timeout(cmd, ctx.settings().section(TcpSettings.SECTION).connectTimeout()));
                 attempts.add(ConnectAttempt.of(o, cmd.port()));
                 last = o;
                 if (o instanceof ConnectOutcome.Open) {
@@ -421,7 +427,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
 
     /** Reads what the server says first (SSH, SMTP, FTP greet), for up to the banner wait. True if the peer closed. */
     private static boolean readBanner(Socket socket, ProbeContext ctx, List<String> banner) {
-        Duration wait = ctx.clamp(ctx.settings().tcp().bannerWait());
+        Duration wait = ctx.clamp(ctx.settings().section(TcpSettings.SECTION).bannerWait());
         long end = System.nanoTime() + wait.toNanos();
         StringBuilder pending = new StringBuilder();
         byte[] buf = new byte[4096];
@@ -493,7 +499,9 @@ public final class TcpProbe implements Probe<TcpCommand> {
                             socket,
                             address,
                             port,
-                            timeout(cmd, ctx.settings().tcp().connectTimeout()));
+                            timeout(
+                                    cmd,
+                                    ctx.settings().section(TcpSettings.SECTION).connectTimeout()));
                     attempts.add(ConnectAttempt.of(o, port));
                     if (o instanceof ConnectOutcome.Open) {
                         if (cmd.verbose()) {
