@@ -1,65 +1,128 @@
 package dev.probebook;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Package boundaries: the engine stays free of the UI and of Spring, so the CLI and the notebook share it. */
+/**
+ * The layering, checked on the compiled classes with no exception list: the engine core (runbook, plan, engine,
+ * probes) is free of Spring and Vaadin so the CLI and the notebook share it; probes know nothing above them and
+ * nothing of each other; only the notebook (the UI) touches Vaadin; no package depends on itself in a circle.
+ */
 class ArchitectureTest {
 
-    private static final Path MAIN = Path.of("src/main/java/dev/probebook");
+    private static JavaClasses classes;
 
-    private static List<String> offending(String packageDir, String... forbiddenImports) throws IOException {
-        List<String> out = new ArrayList<>();
-        Path root = packageDir.isEmpty() ? MAIN : MAIN.resolve(packageDir);
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                if (packageDir.isEmpty() && f.startsWith(MAIN.resolve("notebook"))) {
-                    continue;
-                }
-                for (String line : Files.readAllLines(f)) {
-                    for (String forbidden : forbiddenImports) {
-                        if (line.startsWith("import " + forbidden) || line.startsWith("import static " + forbidden)) {
-                            out.add(MAIN.relativize(f) + ": " + line);
-                        }
-                    }
-                }
-            }
-        }
-        return out;
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.probebook");
+        // a rule over no classes passes whatever it says: make sure the code is there
+        assertThat(classes.contain("dev.probebook.probe.tcp.TcpProbe")).isTrue();
+        assertThat(classes.size()).isGreaterThan(300);
     }
 
     @Test
-    void onlyTheNotebookImportsVaadin() throws IOException {
-        assertThat(offending("", "com.vaadin")).isEmpty();
+    void noPackageCycles() {
+        slices().matching("dev.probebook.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test
-    void theRunbookModelKnowsNoSpringNoVaadinAndNoProbes() throws IOException {
-        assertThat(offending(
-                        "runbook",
-                        "org.springframework",
-                        "com.vaadin",
-                        "dev.probebook.probe",
-                        "dev.probebook.plan",
-                        "dev.probebook.engine",
-                        "dev.probebook.command"))
-                .isEmpty();
+    void theCoreImportsNeitherSpringNorVaadin() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.probebook.runbook..",
+                        "dev.probebook.command..",
+                        "dev.probebook.plan..",
+                        "dev.probebook.engine..",
+                        "dev.probebook.step..",
+                        "dev.probebook.probe..",
+                        "dev.probebook.net..",
+                        "dev.probebook.registry..",
+                        "dev.probebook.policy..",
+                        "dev.probebook.settings..",
+                        "dev.probebook.files..",
+                        "dev.probebook.audit..",
+                        "dev.probebook.access..",
+                        "dev.probebook.library..",
+                        "dev.probebook.json..",
+                        "dev.probebook.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "com.vaadin..")
+                .check(classes);
     }
 
     @Test
-    void theEngineDoesNotDependOnSpring() throws IOException {
-        for (String pkg : List.of(
-                "probe", "command", "plan", "engine", "policy", "settings", "cli", "audit", "files", "access")) {
-            assertThat(offending(pkg, "org.springframework", "com.vaadin"))
-                    .as(pkg)
-                    .isEmpty();
-        }
+    void onlyTheNotebookImportsVaadin() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.probebook.notebook..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.vaadin..")
+                .check(classes);
+    }
+
+    @Test
+    void probesImportNothingAboveThem() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.probebook.probe..", "dev.probebook.net..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.probebook.access..",
+                        "dev.probebook.notebook..",
+                        "dev.probebook.cli..",
+                        "dev.probebook.api..",
+                        "dev.probebook.security..",
+                        "dev.probebook.app..",
+                        "dev.probebook.audit..",
+                        "dev.probebook.library..",
+                        "dev.probebook.step..",
+                        "dev.probebook.engine..",
+                        "dev.probebook.plan..",
+                        "dev.probebook.registry..")
+                .check(classes);
+    }
+
+    @Test
+    void probePackagesDoNotImportEachOther() {
+        slices().matching("dev.probebook.probe.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void accessDecidesWithoutKnowingAnyProbe() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.probebook.access..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.probebook.probe.*..")
+                .check(classes);
+    }
+
+    @Test
+    void theRunbookModelKnowsNothingOfCommandsOrProbes() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.probebook.runbook..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.probebook.probe..",
+                        "dev.probebook.plan..",
+                        "dev.probebook.engine..",
+                        "dev.probebook.command..")
+                .check(classes);
     }
 }
