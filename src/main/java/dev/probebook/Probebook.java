@@ -1,6 +1,9 @@
 package dev.probebook;
 
 import dev.probebook.cli.Cli;
+import dev.probebook.security.PasswordHashCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code probebook.jar}: with no arguments it starts the web notebook, with a command
@@ -12,7 +15,7 @@ public final class Probebook {
 
     public static void main(String[] args) {
         if (args.length == 1 && args[0].equals("hash-password")) {
-            System.exit(dev.probebook.security.PasswordHashCommand.run(System.out, System.err));
+            System.exit(PasswordHashCommand.run(System.out, System.err));
         }
         if (Cli.isCliInvocation(args)) {
             quietLibraryLogging();
@@ -26,7 +29,7 @@ public final class Probebook {
      * (pcap4j says "successfully loaded" on each capture) would then mix into the tool output.
      */
     private static void quietLibraryLogging() {
-        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         if (root instanceof ch.qos.logback.classic.Logger logback) {
             logback.setLevel(ch.qos.logback.classic.Level.WARN);
         }

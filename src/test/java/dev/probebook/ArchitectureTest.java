@@ -1,8 +1,8 @@
 package dev.probebook;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -97,7 +97,10 @@ class ArchitectureTest {
 
     @Test
     void probePackagesDoNotImportEachOther() {
-        slices().matching("dev.probebook.probe.(*)..").should().notDependOnEachOther().check(classes);
+        slices().matching("dev.probebook.probe.(*)..")
+                .should()
+                .notDependOnEachOther()
+                .check(classes);
     }
 
     @Test

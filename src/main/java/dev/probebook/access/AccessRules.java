@@ -3,6 +3,7 @@ package dev.probebook.access;
 import dev.probebook.probe.CommandNeeds;
 import dev.probebook.settings.Settings;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -47,6 +48,6 @@ public final class AccessRules {
     }
 
     private static String key(Action action) {
-        return action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return action.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -9,9 +9,11 @@ import dev.probebook.audit.AuditJson;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.audit.AuditQuery;
 import dev.probebook.security.CurrentUser;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -54,7 +56,7 @@ class AuditApi {
                                 "unknown action '" + action + "' (one of "
                                         + String.join(
                                                 ", ",
-                                                java.util.Arrays.stream(AuditAction.values())
+                                                Arrays.stream(AuditAction.values())
                                                         .map(AuditAction::label)
                                                         .toList())
                                         + ")"));
@@ -69,9 +71,7 @@ class AuditApi {
             // the same JSON as a line of the log file, so the API and the file read alike
             String body = "{\"events\":["
                     + String.join(",", events.stream().map(AuditJson::line).toList()) + "]}";
-            return ResponseEntity.ok()
-                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-                    .body(body);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
         } catch (AuditException e) {
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Map.of("error", e.getMessage()));
         }

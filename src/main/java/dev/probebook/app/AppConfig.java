@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -54,8 +55,7 @@ public class AppConfig {
     Settings settings(Map<String, String> probebookProperties, ProbeRegistry registry) {
         Settings settings = SettingsLoader.load(probebookProperties, registry.settingsSections());
         SettingsLoader.unknownKeys(probebookProperties, registry.settingsSections())
-                .forEach(k -> org.slf4j.LoggerFactory.getLogger(AppConfig.class)
-                        .warn("unknown setting {}: it is ignored", k));
+                .forEach(k -> LoggerFactory.getLogger(AppConfig.class).warn("unknown setting {}: it is ignored", k));
         return settings;
     }
 

@@ -4,6 +4,7 @@ import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.json.StepsJson;
+import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.Planner;
@@ -29,10 +30,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The headless face of the engine: {@code steps}, {@code run} and {@code exec}. It never starts Spring;
@@ -168,9 +171,9 @@ public final class Cli {
             selected.addAll(plan.steps());
         } else {
             // each selected step once, in document order, however the lines were given
-            java.util.Set<Integer> chosen = new java.util.TreeSet<>();
+            Set<Integer> chosen = new TreeSet<>();
             for (int line : a.steps()) {
-                var block = plan.blockAt(line).filter(b -> b.kind() == dev.probebook.plan.BlockKind.STEP);
+                var block = plan.blockAt(line).filter(b -> b.kind() == BlockKind.STEP);
                 if (block.isEmpty()) {
                     err.println("probebook: no step at line " + line + " of " + a.file() + " (steps start at lines "
                             + String.join(
@@ -188,7 +191,7 @@ public final class Cli {
                 }
             }
         }
-        Set<String> known = new java.util.HashSet<>();
+        Set<String> known = new HashSet<>();
         plan.variables().forEach(v -> known.add(v.name()));
         for (String name : a.values().keySet()) {
             if (!known.contains(name)) {

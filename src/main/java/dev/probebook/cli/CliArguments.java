@@ -1,5 +1,6 @@
 package dev.probebook.cli;
 
+import dev.probebook.command.Placeholders;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ record CliArguments(
                 if (!name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
                     throw new UsageError("--set: '" + name + "' is not a variable name");
                 }
-                values.put(dev.probebook.command.Placeholders.canonical(name), pair.substring(eq + 1));
+                values.put(Placeholders.canonical(name), pair.substring(eq + 1));
             } else if (a.equals("--step") || a.startsWith("--step=")) {
                 String n = a.equals("--step") ? next(args, ++i, "--step") : a.substring(7);
                 try {

@@ -2,6 +2,7 @@ package dev.probebook.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The words after a command word, read by a probe's parser. Besides a cursor it validates hosts, ports,
@@ -209,12 +210,12 @@ public final class Args {
         String hostVar = Placeholders.informalHost(hostPart);
         if (hostVar != null) {
             informal.add(new Placeholder(lastWord(), start, start + hostPart.length(), hostPart, hostVar));
-            result = result.replaceFirst(java.util.regex.Pattern.quote(hostPart), Placeholders.sample(hostVar));
+            result = result.replaceFirst(Pattern.quote(hostPart), Placeholders.sample(hostVar));
         }
         if (portPart != null && Placeholders.informalPort(portPart)) {
             int at = start + colon + 1;
             informal.add(new Placeholder(lastWord(), at, at + portPart.length(), portPart, "port"));
-            result = result.replaceFirst(":" + java.util.regex.Pattern.quote(portPart) + "(?=[/?#]|$)", ":80");
+            result = result.replaceFirst(":" + Pattern.quote(portPart) + "(?=[/?#]|$)", ":80");
         }
         return result;
     }

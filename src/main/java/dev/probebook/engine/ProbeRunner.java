@@ -14,13 +14,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,7 +46,7 @@ public final class ProbeRunner implements AutoCloseable {
     private final CommandParser commands;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
-    private final java.util.Set<RunHandle> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<RunHandle> active = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     /** A runner whose probes hand forms over through the standard registry. */
@@ -55,12 +61,12 @@ public final class ProbeRunner implements AutoCloseable {
         this.commands = commands;
         // Bounded: many pages and users share one server. Runs beyond the bound wait in the queue (their
         // deadline already runs, so a long queue ends in timeouts rather than in unbounded threads).
-        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
                 settings.maxConcurrentProbes(),
                 settings.maxConcurrentProbes(),
                 30,
                 TimeUnit.SECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(),
+                new LinkedBlockingQueue<>(),
                 daemonThreads("probe"));
         pool.allowCoreThreadTimeOut(true);
         this.workers = pool;
@@ -326,8 +332,7 @@ public final class ProbeRunner implements AutoCloseable {
     public final class RunHandle {
         private final Context ctx;
         private final CompletableFuture<RunResult> result = new CompletableFuture<>();
-        private final java.util.concurrent.atomic.AtomicBoolean finished =
-                new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean finished = new AtomicBoolean();
         private volatile boolean timedOut;
         private volatile boolean stoppedByUser;
 
@@ -394,7 +399,7 @@ public final class ProbeRunner implements AutoCloseable {
         public RunResult await() throws InterruptedException {
             try {
                 return result.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }

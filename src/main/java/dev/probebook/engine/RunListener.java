@@ -1,5 +1,7 @@
 package dev.probebook.engine;
 
+import java.net.InetAddress;
+
 /**
  * Receives a run's events in order: lines as they are printed, then exactly one {@code finished}.
  * Called on the probe's worker thread (or the engine's timer thread for a timeout); implementations must
@@ -18,5 +20,5 @@ public interface RunListener {
      * {@code port} (0: no port); {@code allowed} is false when the target policy refused it. For the audit
      * trail: the resolved target, not just the name that was typed.
      */
-    default void target(String host, java.net.InetAddress address, int port, boolean allowed) {}
+    default void target(String host, InetAddress address, int port, boolean allowed) {}
 }

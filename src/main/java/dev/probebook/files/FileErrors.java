@@ -1,5 +1,6 @@
 package dev.probebook.files;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -15,7 +16,7 @@ public final class FileErrors {
 
     private FileErrors() {}
 
-    public static String reason(java.io.IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
@@ -29,7 +30,7 @@ public final class FileErrors {
     }
 
     /** True for the errors that mean "this process may not write here" rather than a fault of the disk. */
-    public static boolean isNotWritable(java.io.IOException e) {
+    public static boolean isNotWritable(IOException e) {
         String reason = reason(e);
         return reason.equals("Permission denied")
                 || reason.equals("Operation not permitted")

@@ -4,6 +4,7 @@ import dev.probebook.command.HostSyntax;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,7 +35,7 @@ public record HostsFile(Path path, List<Entry> entries, List<String> invalid, Li
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             lines = List.of();
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             lines = Files.readAllLines(path, StandardCharsets.ISO_8859_1);
         }
         return parse(path, lines);

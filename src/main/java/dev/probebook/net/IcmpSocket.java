@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -118,7 +119,7 @@ public final class IcmpSocket implements AutoCloseable {
     /** ICMPv6 filter: a set bit blocks the type. Pass errors (1-4) and echo replies (129). */
     private static int[] icmp6Filter() {
         int[] words = new int[8];
-        java.util.Arrays.fill(words, -1);
+        Arrays.fill(words, -1);
         for (int type : new int[] {1, 2, 3, 4, 129}) {
             words[type >> 5] &= ~(1 << (type & 31));
         }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -23,6 +24,7 @@ import dev.probebook.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -55,7 +57,7 @@ public class AuditView extends Div implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         if (!gate.rules().allows(CurrentUser.orNobody(), Action.AUDIT)) {
             event.rerouteToError(
-                    com.vaadin.flow.router.AccessDeniedException.class,
+                    AccessDeniedException.class,
                     getTranslation(
                             "denied.role",
                             getTranslation("nav.audit"),
@@ -77,7 +79,7 @@ public class AuditView extends Div implements BeforeEnterObserver {
         text.setPlaceholder(getTranslation("audit.text"));
         text.setAriaLabel(getTranslation("audit.text"));
         text.getElement().setAttribute("data-audit-filter", "text");
-        List<String> actions = new java.util.ArrayList<>(List.of(""));
+        List<String> actions = new ArrayList<>(List.of(""));
         actions.addAll(
                 Arrays.stream(AuditAction.values()).map(AuditAction::label).toList());
         action.setItems(actions);

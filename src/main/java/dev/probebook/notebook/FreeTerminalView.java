@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.probebook.access.Action;
+import dev.probebook.access.HostsWrites;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.security.CurrentUser;
@@ -20,8 +21,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class FreeTerminalView extends Div {
 
-    public FreeTerminalView(
-            ProbeGate gate, StepRunner steps, CommandBinder binder, dev.probebook.access.HostsWrites hostsWrites) {
+    public FreeTerminalView(ProbeGate gate, StepRunner steps, CommandBinder binder, HostsWrites hostsWrites) {
         addClassName("page");
         Main main = new Main();
         main.addClassName("free-terminal");

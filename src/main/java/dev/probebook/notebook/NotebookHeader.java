@@ -8,9 +8,17 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import dev.probebook.access.Action;
+import dev.probebook.access.Actor;
+import dev.probebook.access.ProbeGate;
+import dev.probebook.access.Role;
 import dev.probebook.security.CurrentUser;
+import java.util.Comparator;
 import java.util.Locale;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 
 /** The bar on every page: the product name, links to the library and the free terminal, the language switch. */
 final class NotebookHeader extends Composite<Header> {
@@ -29,7 +37,7 @@ final class NotebookHeader extends Composite<Header> {
         spacer.addClassName("spacer");
         h.add(home, library, terminal);
         CurrentUser.get().ifPresent(actor -> {
-            if (actor.has(dev.probebook.access.Role.VIEWER) && auditAllowed(actor)) {
+            if (actor.has(Role.VIEWER) && auditAllowed(actor)) {
                 h.add(new RouterLink(getTranslation("nav.audit"), AuditView.class));
             }
         });
@@ -39,8 +47,8 @@ final class NotebookHeader extends Composite<Header> {
                     "nav.signed-in",
                     actor.name(),
                     actor.roles().stream()
-                            .max(java.util.Comparator.naturalOrder())
-                            .map(dev.probebook.access.Role::label)
+                            .max(Comparator.naturalOrder())
+                            .map(Role::label)
                             .orElse("-")));
             who.addClassName("signed-in");
             who.getElement().setAttribute("data-user", actor.name());
@@ -52,18 +60,15 @@ final class NotebookHeader extends Composite<Header> {
     }
 
     /** The audit link shows only to those the audit view will let in (the view checks again). */
-    private static boolean auditAllowed(dev.probebook.access.Actor actor) {
-        var gate = com.vaadin.flow.server.VaadinService.getCurrent()
-                .getInstantiator()
-                .getOrCreate(dev.probebook.access.ProbeGate.class);
-        return gate.rules().allows(actor, dev.probebook.access.Action.AUDIT);
+    private static boolean auditAllowed(Actor actor) {
+        var gate = VaadinService.getCurrent().getInstantiator().getOrCreate(ProbeGate.class);
+        return gate.rules().allows(actor, Action.AUDIT);
     }
 
     /** Ends the session on the server (Spring Security's logout handler), then goes to the sign-in page. */
     private static void signOut() {
-        var request = com.vaadin.flow.server.VaadinServletRequest.getCurrent();
-        new org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler()
-                .logout(request.getHttpServletRequest(), null, null);
+        var request = VaadinServletRequest.getCurrent();
+        new SecurityContextLogoutHandler().logout(request.getHttpServletRequest(), null, null);
         UI.getCurrent().getPage().setLocation("/login");
     }
 

@@ -18,7 +18,9 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import dev.probebook.access.Action;
 import dev.probebook.access.Actor;
+import dev.probebook.access.HostsWrites;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.library.RunbookStore;
 import dev.probebook.plan.BlockKind;
@@ -33,6 +35,7 @@ import dev.probebook.runbook.Part;
 import dev.probebook.runbook.Prose;
 import dev.probebook.runbook.RunbookException;
 import dev.probebook.security.CurrentUser;
+import dev.probebook.settings.Settings;
 import dev.probebook.step.RunPlace;
 import dev.probebook.step.StepRunner;
 import jakarta.annotation.security.PermitAll;
@@ -70,15 +73,15 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
 
     private final int maxRunAllSteps;
 
-    private final dev.probebook.access.HostsWrites hostsWrites;
+    private final HostsWrites hostsWrites;
 
     public RunbookView(
             RunbookStore library,
             ProbeGate gate,
             StepRunner steps,
             CommandBinder binder,
-            dev.probebook.settings.Settings settings,
-            dev.probebook.access.HostsWrites hostsWrites) {
+            Settings settings,
+            HostsWrites hostsWrites) {
         this.hostsWrites = hostsWrites;
         this.maxRunAllSteps = settings.limits().runAllMaxSteps();
         this.library = library;
@@ -122,7 +125,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         Aside toc = toc();
         Main doc = new Main();
         doc.addClassName("runbook");
-        if (gate.rules().allows(actor, dev.probebook.access.Action.EDIT)) {
+        if (gate.rules().allows(actor, Action.EDIT)) {
             Div actions = new Div(editButton());
             actions.addClassName("runbook-actions");
             doc.add(actions);
@@ -130,7 +133,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         doc.add(variablesBar());
         runAll = new RunAllPanel(widgets, maxRunAllSteps);
         doc.add(runAll);
-        runAll.setVisible(gate.rules().allows(actor, dev.probebook.access.Action.RUN));
+        runAll.setVisible(gate.rules().allows(actor, Action.RUN));
         for (String w : loaded.warnings()) {
             Div warn = new Div(getTranslation("runbook.warning") + ": " + w);
             warn.addClassName("warning");
@@ -188,7 +191,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     }
 
     private boolean editable(String name) {
-        if (!gate.rules().allows(actor, dev.probebook.access.Action.EDIT)) {
+        if (!gate.rules().allows(actor, Action.EDIT)) {
             return false;
         }
         try {
@@ -284,8 +287,8 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
                 b,
                 () -> Map.copyOf(values),
                 examplesOf(b));
-        if (!gate.rules().allows(actor, dev.probebook.access.Action.RUN) && w.runnable()) {
-            w.readOnly(gate.rules().needed(dev.probebook.access.Action.RUN).label());
+        if (!gate.rules().allows(actor, Action.RUN) && w.runnable()) {
+            w.readOnly(gate.rules().needed(Action.RUN).label());
         }
         w.hostsWrites(hostsWrites, actor);
         widgets.add(w);

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
+import dev.probebook.access.Actor;
+import dev.probebook.access.HostsWrites;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.PlannedCommand;
@@ -69,8 +71,8 @@ public final class TerminalWidget extends Composite<Div> {
     private int historyIndex;
     private boolean alternativeChosenByUser;
     private StepRun execution;
-    private dev.probebook.access.HostsWrites hostsWrites;
-    private dev.probebook.access.Actor actor;
+    private HostsWrites hostsWrites;
+    private Actor actor;
 
     private TerminalWidget(
             StepStarter runner,
@@ -199,7 +201,7 @@ public final class TerminalWidget extends Composite<Div> {
     }
 
     /** Lets this widget offer the guarded hosts-file write under a dry run (shown only to those allowed). */
-    public TerminalWidget hostsWrites(dev.probebook.access.HostsWrites writes, dev.probebook.access.Actor actor) {
+    public TerminalWidget hostsWrites(HostsWrites writes, Actor actor) {
         this.hostsWrites = writes;
         this.actor = actor;
         return this;

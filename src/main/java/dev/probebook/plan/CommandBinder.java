@@ -8,6 +8,7 @@ import dev.probebook.command.UsageException;
 import dev.probebook.engine.Invocation;
 import dev.probebook.registry.ProbeRegistry;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,7 +127,7 @@ public final class CommandBinder {
 
     /** Also detects placeholders left in a concrete line (free terminal: {@code telnet IP또는도메인 포트}). */
     public Bound prepareTyped(String text, ShellLine line) {
-        Set<String> vars = new java.util.LinkedHashSet<>();
+        Set<String> vars = new LinkedHashSet<>();
         for (int w = registry.knowsWord(line.commandWord()) ? 1 : 0;
                 w < line.words().size();
                 w++) {

@@ -9,6 +9,7 @@ import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.runbook.CodeBlock;
 import dev.probebook.runbook.Runbook;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -248,7 +249,7 @@ public final class Planner {
         for (PlannedBlock b : blocks) {
             for (PlannedCommand c : b.commands()) {
                 List<Placeholder> all = new ArrayList<>(c.placeholders());
-                all.sort(java.util.Comparator.comparingInt(Placeholder::word).thenComparingInt(Placeholder::start));
+                all.sort(Comparator.comparingInt(Placeholder::word).thenComparingInt(Placeholder::start));
                 all.addAll(c.filterPlaceholders());
                 for (Placeholder p : all) {
                     found.computeIfAbsent(p.variable(), k -> new LinkedHashSet<>())

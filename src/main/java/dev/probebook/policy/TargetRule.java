@@ -2,6 +2,7 @@ package dev.probebook.policy;
 
 import dev.probebook.command.HostPort;
 import java.math.BigInteger;
+import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -113,7 +114,7 @@ public record TargetRule(String text, byte[] network, int prefix, Pattern hostPa
             h = h.substring(0, h.length() - 1);
         }
         try {
-            h = java.net.IDN.toASCII(h, java.net.IDN.ALLOW_UNASSIGNED);
+            h = IDN.toASCII(h, IDN.ALLOW_UNASSIGNED);
         } catch (IllegalArgumentException e) {
             // not a valid IDN: match it as written
         }

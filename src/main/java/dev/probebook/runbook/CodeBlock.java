@@ -1,6 +1,7 @@
 package dev.probebook.runbook;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A fenced or indented code block. {@code line} is the opening fence (or first line of an indented
@@ -29,7 +30,7 @@ public record CodeBlock(
         String i = info == null ? "" : info.strip();
         int sp = i.indexOf(' ');
         String first = sp < 0 ? i : i.substring(0, sp);
-        return first.replaceAll("[{}.]", "").toLowerCase(java.util.Locale.ROOT);
+        return first.replaceAll("[{}.]", "").toLowerCase(Locale.ROOT);
     }
 
     public String text() {

@@ -2,6 +2,8 @@ package dev.probebook.runbook;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +16,7 @@ public record FrontMatter(Map<String, Object> values) {
     public static final FrontMatter EMPTY = new FrontMatter(Map.of());
 
     public FrontMatter {
-        values = values == null
-                ? Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public String string(String key) {

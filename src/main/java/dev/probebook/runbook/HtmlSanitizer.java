@@ -1,7 +1,11 @@
 package dev.probebook.runbook;
 
+import java.util.ArrayDeque;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -33,27 +37,27 @@ public final class HtmlSanitizer {
         Document dirty = Jsoup.parseBodyFragment(html, "https://runbook.invalid/");
         if (depth(dirty.body()) > MAX_DEPTH) {
             // jsoup's cleaner is quadratic in nesting depth; such input is not prose anyway
-            return "<p>" + org.jsoup.nodes.Entities.escape(dirty.body().text()) + "</p>";
+            return "<p>" + Entities.escape(dirty.body().text()) + "</p>";
         }
-        Document clean = new org.jsoup.safety.Cleaner(SAFE).clean(dirty);
+        Document clean = new Cleaner(SAFE).clean(dirty);
         clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
         return clean.body().html();
     }
 
-    private static int depth(org.jsoup.nodes.Element root) {
+    private static int depth(Element root) {
         int max = 0;
-        java.util.ArrayDeque<org.jsoup.nodes.Element> stack = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        ArrayDeque<Element> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> depths = new ArrayDeque<>();
         stack.push(root);
         depths.push(0);
         while (!stack.isEmpty()) {
-            org.jsoup.nodes.Element e = stack.pop();
+            Element e = stack.pop();
             int d = depths.pop();
             max = Math.max(max, d);
             if (max > MAX_DEPTH) {
                 return max;
             }
-            for (org.jsoup.nodes.Element child : e.children()) {
+            for (Element child : e.children()) {
                 stack.push(child);
                 depths.push(d + 1);
             }

@@ -21,14 +21,21 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -141,7 +148,7 @@ public final class MarkdownParser {
             previous = node;
             previousCaption = null;
         }
-        codeBlocks.sort(java.util.Comparator.comparingInt(CodeBlock::line));
+        codeBlocks.sort(Comparator.comparingInt(CodeBlock::line));
 
         // One render pass over the whole document (links need the document context); headings and
         // top-level code blocks render as markers that split the HTML into prose segments.
@@ -308,7 +315,7 @@ public final class MarkdownParser {
             if (loaded instanceof Map<?, ?> map) {
                 Map<String, Object> values = new LinkedHashMap<>();
                 map.forEach((k, v) -> values.put(String.valueOf(k), yamlValue(v)));
-                values.values().removeIf(java.util.Objects::isNull);
+                values.values().removeIf(Objects::isNull);
                 return new FrontMatter(values);
             }
             if (loaded != null) {
@@ -325,10 +332,10 @@ public final class MarkdownParser {
         if (v == null || v instanceof Map<?, ?> || v instanceof List<?>) {
             return v;
         }
-        if (v instanceof java.util.Date d) {
-            java.time.Instant instant = d.toInstant();
-            return instant.atZone(java.time.ZoneOffset.UTC).toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
-                    ? instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+        if (v instanceof Date d) {
+            Instant instant = d.toInstant();
+            return instant.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)
+                    ? instant.atZone(ZoneOffset.UTC).toLocalDate().toString()
                     : instant.toString();
         }
         return v.toString();
@@ -438,7 +445,7 @@ public final class MarkdownParser {
         }
 
         int lineOf(int offset) {
-            int i = java.util.Arrays.binarySearch(starts, offset);
+            int i = Arrays.binarySearch(starts, offset);
             return (i >= 0 ? i : -i - 2) + 1;
         }
 

@@ -1,6 +1,7 @@
 package dev.probebook.security;
 
 import dev.probebook.access.Role;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,7 +46,7 @@ record ConfiguredUser(String name, String passwordHash, Set<Role> roles) {
         if (roles == null || roles.isBlank()) {
             throw new IllegalArgumentException(key + ".roles is missing (viewer, operator, editor or admin)");
         }
-        Set<Role> parsed = new java.util.HashSet<>();
+        Set<Role> parsed = new HashSet<>();
         for (String r : roles.split(",")) {
             if (!r.isBlank()) {
                 try {

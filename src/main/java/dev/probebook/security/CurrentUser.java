@@ -5,9 +5,11 @@ import dev.probebook.access.Role;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
@@ -27,7 +29,7 @@ public final class CurrentUser {
         if (auth == null
                 || !auth.isAuthenticated()
                 || auth.getName() == null
-                || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+                || auth instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -43,11 +45,8 @@ public final class CurrentUser {
         }
         String name = auth.getName();
         if (auth.getPrincipal() instanceof OidcUser oidc) {
-            String provider = auth
-                            instanceof
-                            org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken t
-                    ? t.getAuthorizedClientRegistrationId()
-                    : "oidc";
+            String provider =
+                    auth instanceof OAuth2AuthenticationToken t ? t.getAuthorizedClientRegistrationId() : "oidc";
             name = provider + ":" + OidcRoles.userName(oidc);
         }
         return Optional.of(new Actor(name, roles));

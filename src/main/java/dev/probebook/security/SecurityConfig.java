@@ -4,6 +4,9 @@ import dev.probebook.access.Role;
 import dev.probebook.audit.AuditAction;
 import dev.probebook.audit.AuditEvent;
 import dev.probebook.audit.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +28,8 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,6 +41,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may use the web app. Every page needs a signed-in user; views and actions check roles on the
@@ -169,7 +175,7 @@ class SecurityConfig {
         };
     }
 
-    private static String remote(org.springframework.security.core.Authentication auth) {
+    private static String remote(Authentication auth) {
         return auth.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
     }
 
@@ -186,9 +192,7 @@ class SecurityConfig {
         passwords.setPasswordEncoder(encoder);
         ProviderManager manager = new ProviderManager(new RememberedCredentials(passwords, Clock.systemUTC()));
         events.ifAvailable(manager::setAuthenticationEventPublisher);
-        http.addFilterBefore(
-                new ThrottledSignIn(throttle),
-                org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
+        http.addFilterBefore(new ThrottledSignIn(throttle), BasicAuthenticationFilter.class);
         http.securityMatcher("/api/**")
                 .authenticationManager(manager)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
@@ -205,10 +209,7 @@ class SecurityConfig {
      * prompt for and cache credentials that a cross-site request could then carry.
      */
     private static void unauthorized(
-            jakarta.servlet.http.HttpServletRequest request,
-            jakarta.servlet.http.HttpServletResponse response,
-            org.springframework.security.core.AuthenticationException e)
-            throws java.io.IOException {
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         response.setStatus(401);
         response.setContentType("application/json");
         response.getWriter().write("{\"error\":\"sign in: HTTP Basic with a user from probebook.users\"}");

@@ -3,6 +3,7 @@ package dev.probebook.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +21,7 @@ final class SignInThrottle {
     private static final int MAX_ADDRESSES = 10_000;
 
     private final Clock clock;
-    private final Map<String, java.util.ArrayDeque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Map<String, ArrayDeque<Instant>> failures = new ConcurrentHashMap<>();
 
     SignInThrottle(Clock clock) {
         this.clock = clock;
@@ -43,7 +44,7 @@ final class SignInThrottle {
         if (failures.size() >= MAX_ADDRESSES) {
             failures.clear(); // bounded memory; an attacker with this many addresses is not stopped by this anyway
         }
-        var q = failures.computeIfAbsent(address, a -> new java.util.ArrayDeque<>());
+        var q = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (q) {
             prune(q);
             q.addLast(clock.instant());
@@ -51,7 +52,7 @@ final class SignInThrottle {
         }
     }
 
-    private void prune(java.util.ArrayDeque<Instant> q) {
+    private void prune(ArrayDeque<Instant> q) {
         Instant cutoff = clock.instant().minus(WINDOW);
         while (!q.isEmpty() && !q.peekFirst().isAfter(cutoff)) {
             q.pollFirst();

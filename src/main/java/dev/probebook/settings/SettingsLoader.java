@@ -117,7 +117,7 @@ public final class SettingsLoader {
 
     /** Collects {@code --probebook.x=y} arguments and {@code probebook.*} system properties. */
     public static Map<String, String> fromArgsAndSystem(List<String> args) {
-        java.util.Map<String, String> props = new java.util.HashMap<>();
+        Map<String, String> props = new HashMap<>();
         System.getProperties().forEach((k, v) -> {
             if (k.toString().startsWith("probebook.")) {
                 props.put(k.toString(), v.toString());

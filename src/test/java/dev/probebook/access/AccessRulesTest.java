@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probebook.probe.CommandNeeds;
 import dev.probebook.settings.Settings;
+import dev.probebook.settings.SettingsLoader;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AccessRulesTest {
@@ -28,8 +30,7 @@ class AccessRulesTest {
                 assertThat(defaults.allows(actor, a)).as(actor.name() + " " + a).isEqualTo(allowed[a.ordinal()]);
             }
         });
-        assertThat(defaults.allows(new Actor("nobody", java.util.Set.of()), Action.RUN))
-                .isFalse();
+        assertThat(defaults.allows(new Actor("nobody", Set.of()), Action.RUN)).isFalse();
     }
 
     @Test
@@ -41,12 +42,12 @@ class AccessRulesTest {
 
     @Test
     void rolesAreConfigurable() {
-        Settings s = dev.probebook.settings.SettingsLoader.load(
-                Map.of("probebook.roles.capture", "operator", "probebook.roles.run", "viewer"));
+        Settings s =
+                SettingsLoader.load(Map.of("probebook.roles.capture", "operator", "probebook.roles.run", "viewer"));
         AccessRules rules = new AccessRules(s.roles());
         assertThat(rules.allows(Actor.of("o", Role.OPERATOR), Action.CAPTURE)).isTrue();
         assertThat(rules.allows(Actor.of("v", Role.VIEWER), Action.RUN)).isTrue();
-        assertThatThrownBy(() -> dev.probebook.settings.SettingsLoader.load(Map.of("probebook.roles.run", "root")))
+        assertThatThrownBy(() -> SettingsLoader.load(Map.of("probebook.roles.run", "root")))
                 .hasMessageContaining("'root' is not a role");
     }
 

@@ -7,6 +7,7 @@ import dev.probebook.audit.AuditEvent;
 import dev.probebook.audit.AuditFile;
 import dev.probebook.audit.AuditQuery;
 import dev.probebook.audit.AuditedRuns;
+import dev.probebook.engine.Invocation;
 import dev.probebook.engine.ProbeRunner;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.policy.TargetPolicy;
@@ -192,7 +193,7 @@ class ProbeGateTest {
         }
     }
 
-    private dev.probebook.engine.Invocation invocation(String line) {
+    private Invocation invocation(String line) {
         return ((CommandBinder.Ready) StepCommands.typed(binder, line).bound()).invocation();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,7 +188,7 @@ class AuditLogTest {
     @Test
     void aFullDiskFailsTheAppend() throws Exception {
         Path full = Path.of("/dev/full");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full");
+        Assumptions.assumeTrue(Files.exists(full), "no /dev/full");
         AuditFile log = new AuditFile(full);
         assertThatThrownBy(() -> log.append(AuditEvent.of(T0, "kim", AuditAction.RUN)))
                 .isInstanceOf(AuditException.class)

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Benchmark of the web notebook (run with {@code bench/notebook}; not a test): starts the packaged app
@@ -191,8 +192,7 @@ public final class NotebookBenchmark {
 
     private static double clickRun(Page page, String sel, String expected) {
         @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> r =
-                (java.util.Map<String, Object>) page.evaluate(CLICK_RUN_AND_WAIT, List.of(sel, expected));
+        Map<String, Object> r = (Map<String, Object>) page.evaluate(CLICK_RUN_AND_WAIT, List.of(sel, expected));
         if (!expected.equals(r.get("verdict"))) {
             throw new IllegalStateException("TCP step ended " + r.get("verdict"));
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** The packaged jar as a user runs it: a separate JVM, real stdout and exit status (runs after package). */
 class CliJarIT {
@@ -42,8 +43,7 @@ class CliJarIT {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).matches("\\{bcrypt}\\$2a\\$10\\$[./A-Za-z0-9]{53}");
-        assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
-                        .matches("a-good-password", out.substring("{bcrypt}".length())))
+        assertThat(new BCryptPasswordEncoder().matches("a-good-password", out.substring("{bcrypt}".length())))
                 .isTrue();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class PlaceholdersTest {
@@ -12,9 +13,7 @@ class PlaceholdersTest {
     void koreanInformalFormsMapToCanonicalVariables() {
         assertThat(Placeholders.scan(1, "https://IP또는도메인:포트"))
                 .extracting(Placeholder::text, Placeholder::variable)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("IP또는도메인", "host"),
-                        org.assertj.core.groups.Tuple.tuple("포트", "port"));
+                .containsExactly(Tuple.tuple("IP또는도메인", "host"), Tuple.tuple("포트", "port"));
         assertThat(Placeholders.scan(1, "포트번호"))
                 .extracting(Placeholder::variable)
                 .containsExactly("port");
@@ -79,8 +78,7 @@ class PlaceholdersTest {
         args.port(args.next());
         assertThat(args.informalPlaceholders())
                 .extracting(Placeholder::word, Placeholder::variable)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, "ip"), org.assertj.core.groups.Tuple.tuple(2, "port"));
+                .containsExactly(Tuple.tuple(1, "ip"), Tuple.tuple(2, "port"));
         Args url = new Args(List.of("https://ip:port/x"), Args.Mode.TEMPLATE);
         url.url(url.next());
         assertThat(url.informalPlaceholders()).extracting(Placeholder::text).containsExactly("ip", "port");

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -132,8 +133,8 @@ class ProbeRunnerTest {
     void runsBeyondTheBoundWaitTheirTurn() throws Exception {
         try (ProbeRunner r = new ProbeRunner(
                 SettingsLoader.load(Map.of("probebook.max-concurrent-probes", "2")), TargetPolicy.allowAll())) {
-            java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
-            java.util.concurrent.atomic.AtomicInteger peak = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger peak = new AtomicInteger();
             List<ProbeRunner.RunHandle> handles = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 handles.add(r.start(

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -253,7 +254,7 @@ class BadInputSuiteTest {
         }
         Path big = dir.resolve("big.md");
         Files.write(big, new byte[3 << 20]);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunbookSource.read(big, 2 << 20))
+        Assertions.assertThatThrownBy(() -> RunbookSource.read(big, 2 << 20))
                 .isInstanceOf(RunbookException.class)
                 .hasMessageContaining("limited to");
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,8 +85,7 @@ class HostsFileEditorTest {
         assertThat(Files.getPosixFilePermissions(hosts)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
         assertThat(Files.getPosixFilePermissions(r.backup())).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
         if (group != null) {
-            assertThat(Files.readAttributes(hosts, java.nio.file.attribute.PosixFileAttributes.class)
-                            .group())
+            assertThat(Files.readAttributes(hosts, PosixFileAttributes.class).group())
                     .isEqualTo(group);
         }
     }

@@ -3,6 +3,7 @@ package dev.probebook.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Echo requests we build and the replies and errors we parse, with hand-built packets. */
@@ -48,7 +49,7 @@ class IcmpPacketTest {
     @Test
     void destinationUnreachableReferencingOurEchoIsReported() throws Exception {
         byte[] ourEcho = EchoRequest.build(false, 0xbeef, 1, 56, new byte[0], 0);
-        byte[] quoted = ipv4(new byte[] {10, 0, 0, 2}, 63, java.util.Arrays.copyOf(ourEcho, 8), 20);
+        byte[] quoted = ipv4(new byte[] {10, 0, 0, 2}, 63, Arrays.copyOf(ourEcho, 8), 20);
         byte[] error = new byte[8 + quoted.length];
         error[0] = 3;
         error[1] = 1; // host unreachable

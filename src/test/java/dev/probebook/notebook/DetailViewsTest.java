@@ -11,6 +11,7 @@ import dev.probebook.probe.interfaces.InterfacesDetails;
 import dev.probebook.probe.sockets.SocketsDetails;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DetailViewsTest {
 
     private static final BiFunction<String, Object[], String> T =
-            (key, args) -> new NotebookTexts().getTranslation(key, java.util.Locale.ENGLISH, args);
+            (key, args) -> new NotebookTexts().getTranslation(key, Locale.ENGLISH, args);
 
     private static Element render(ProbeDetails details) {
         RunResult run = new RunResult("cmd", "probe", Verdict.OK, "summary", List.of(), false, 1, details);

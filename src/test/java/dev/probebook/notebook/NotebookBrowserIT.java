@@ -4,9 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.sun.net.httpserver.HttpServer;
 import dev.probebook.testing.Browsers;
@@ -22,9 +24,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -50,8 +56,7 @@ class NotebookBrowserIT {
     /** Counts connections: how the tests see, from outside the app, whether a repeating probe still runs. */
     private static ServerSocket counted;
 
-    private static final java.util.concurrent.atomic.AtomicInteger countedConnections =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger countedConnections = new AtomicInteger();
     private static HttpServer web;
     private static int closedPort;
     private static Playwright playwright;
@@ -250,8 +255,7 @@ class NotebookBrowserIT {
                 .hasAttribute(
                         "data-verdict",
                         expectedVerdict,
-                        new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
-                                .setTimeout(20_000));
+                        new LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
     }
 
     @Test
@@ -419,7 +423,7 @@ class NotebookBrowserIT {
     @Test
     @Order(7)
     void aCaptureWrittenWithDashWIsOfferedForDownload() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
+        Assumptions.assumeTrue(
                 "root".equals(System.getProperty("user.name")), "packet capture needs root or CAP_NET_RAW");
         page.navigate(base + "/terminal");
         Locator term = page.locator(".terminal");
@@ -440,10 +444,10 @@ class NotebookBrowserIT {
         Locator link = term.locator("[data-capture-download] a, a[data-capture-download]")
                 .first();
         assertThat(link).containsText(".pcap");
-        com.microsoft.playwright.Download download = page.waitForDownload(link::click);
+        Download download = page.waitForDownload(link::click);
         byte[] pcap = Files.readAllBytes(download.path());
         assertThat(pcap.length).isGreaterThan(24);
-        assertThat(java.util.HexFormat.of().formatHex(pcap, 0, 4)).isIn("d4c3b2a1", "a1b2c3d4", "4d3cb2a1", "a1b23c4d");
+        assertThat(HexFormat.of().formatHex(pcap, 0, 4)).isIn("d4c3b2a1", "a1b2c3d4", "4d3cb2a1", "a1b23c4d");
         assertThat(Files.readString(Path.of("/etc/passwd")))
                 .as("-w never writes where the user says")
                 .startsWith("root:");
@@ -496,7 +500,7 @@ class NotebookBrowserIT {
                 "the probe kept connecting after its page went away (" + countedConnections.get() + " connections)");
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration max, String failure) {
+    private static void waitUntil(BooleanSupplier condition, Duration max, String failure) {
         long end = System.nanoTime() + max.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -3,6 +3,7 @@ package dev.probebook.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.probebook.plan.Variable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class VariableQueryTest {
 
     @Test
     void queryStringKeepsOrderAndEncodes() {
-        var q = new java.util.LinkedHashMap<String, String>();
+        var q = new LinkedHashMap<String, String>();
         q.put("host", "a b&c");
         q.put("port", "80");
         assertThat(VariableQuery.queryString(q)).isEqualTo("?host=a%20b%26c&port=80");

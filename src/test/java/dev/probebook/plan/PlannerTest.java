@@ -18,6 +18,7 @@ import dev.probebook.step.StepRunner;
 import dev.probebook.testing.LoopbackServers;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
@@ -46,9 +47,9 @@ class PlannerTest {
         assertThat(step.commands())
                 .extracting(PlannedCommand::text, PlannedCommand::alternative)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("tcping ip", 0),
-                        org.assertj.core.groups.Tuple.tuple("tcping ip port", 1),
-                        org.assertj.core.groups.Tuple.tuple("telnet <host> 23", 2));
+                        Tuple.tuple("tcping ip", 0),
+                        Tuple.tuple("tcping ip port", 1),
+                        Tuple.tuple("telnet <host> 23", 2));
         assertThat(step.alternatives()).isEqualTo(3);
         assertThat(p.variables()).extracting(Variable::name).containsExactly("ip", "port", "host");
     }

@@ -11,6 +11,7 @@ import dev.probebook.probe.Verdict;
 import dev.probebook.probe.tcp.TcpProbe;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The registry asks free-form probes only for first words no probe knows. */
@@ -35,8 +36,7 @@ class ProbeRegistryFreeFormTest {
 
         @Override
         public List<String> parse(String commandWord, Args args) {
-            return java.util.stream.Stream.concat(java.util.stream.Stream.of(commandWord), args.rest().stream())
-                    .toList();
+            return Stream.concat(Stream.of(commandWord), args.rest().stream()).toList();
         }
 
         @Override

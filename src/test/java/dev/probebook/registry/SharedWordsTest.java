@@ -2,6 +2,7 @@ package dev.probebook.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.probebook.command.ShellLine;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,7 +24,7 @@ class SharedWordsTest {
         "curl -v https://10.0.0.5/, http",
     })
     void theProbeThatTakesTheForm(String line, String probe) throws Exception {
-        List<String> words = dev.probebook.command.ShellLine.parse(line).words();
+        List<String> words = ShellLine.parse(line).words();
         assertThat(registry.claimant(words)).contains(probe);
     }
 }

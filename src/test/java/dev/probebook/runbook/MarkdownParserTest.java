@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -184,8 +185,8 @@ class MarkdownParserTest {
 
     @Test
     void oversizedFilesAreRefusedBeforeReading() throws Exception {
-        var file = java.nio.file.Files.createTempFile("big", ".md");
-        java.nio.file.Files.writeString(file, "x".repeat(2000));
+        var file = Files.createTempFile("big", ".md");
+        Files.writeString(file, "x".repeat(2000));
         assertThatThrownBy(() -> RunbookSource.read(file, 1000)).hasMessageContaining("limited to 1000 bytes");
         assertThatThrownBy(() -> RunbookSource.read(file.resolveSibling("missing-" + System.nanoTime() + ".md"), 1000))
                 .hasMessageContaining("no such file");

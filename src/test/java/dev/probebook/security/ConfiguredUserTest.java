@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probebook.access.Role;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -50,13 +51,13 @@ class ConfiguredUserTest {
     @Test
     void oidcGroupsMapToRolesWithADefault() {
         OidcRoles roles = new OidcRoles("groups", Role.VIEWER);
-        assertThat(roles.rolesOf(java.util.List.of("probebook-admin", "staff"))).containsExactly(Role.ADMIN);
+        assertThat(roles.rolesOf(List.of("probebook-admin", "staff"))).containsExactly(Role.ADMIN);
         assertThat(roles.rolesOf("Probebook-Operator probebook-editor"))
                 .containsExactlyInAnyOrder(Role.OPERATOR, Role.EDITOR);
-        assertThat(roles.rolesOf(java.util.List.of("admin")))
+        assertThat(roles.rolesOf(List.of("admin")))
                 .as("the provider's own admin group")
                 .containsExactly(Role.VIEWER);
         assertThat(roles.rolesOf(null)).containsExactly(Role.VIEWER);
-        assertThat(roles.rolesOf(java.util.List.of("staff"))).containsExactly(Role.VIEWER);
+        assertThat(roles.rolesOf(List.of("staff"))).containsExactly(Role.VIEWER);
     }
 }

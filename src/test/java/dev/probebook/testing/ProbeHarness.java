@@ -4,6 +4,7 @@ import dev.probebook.command.Args;
 import dev.probebook.command.ShellLine;
 import dev.probebook.engine.Invocation;
 import dev.probebook.engine.ProbeRunner;
+import dev.probebook.engine.RunListener;
 import dev.probebook.engine.RunResult;
 import dev.probebook.policy.TargetPolicy;
 import dev.probebook.registry.ProbeRegistry;
@@ -38,9 +39,7 @@ public final class ProbeHarness {
                 .recognise(line.words(), Args.Mode.RUN)
                 .orElseThrow(() -> new AssertionError("no probe for " + commandLine));
         try (ProbeRunner runner = new ProbeRunner(settings, policy)) {
-            return runner.run(
-                    new Invocation(commandLine, recognised.command(), line.filters()),
-                    new dev.probebook.engine.RunListener() {});
+            return runner.run(new Invocation(commandLine, recognised.command(), line.filters()), new RunListener() {});
         }
     }
 

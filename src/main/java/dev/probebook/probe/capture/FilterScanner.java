@@ -4,6 +4,7 @@ import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -134,7 +135,7 @@ final class FilterScanner {
     }
 
     private void token(String t) throws UsageException {
-        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        String lower = t.toLowerCase(Locale.ROOT);
         if (t.equals("(") || t.equals(")")) {
             add(t, CaptureFilter.Role.WORD);
             return;

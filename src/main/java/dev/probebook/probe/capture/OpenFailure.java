@@ -2,6 +2,7 @@ package dev.probebook.probe.capture;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +38,7 @@ record OpenFailure(Kind kind, List<String> lines, String summary) {
         }
         if (rc == PCAP_ERROR_PERM_DENIED
                 || msg.contains("Operation not permitted")
-                || msg.toLowerCase(java.util.Locale.ROOT).contains("permission")) {
+                || msg.toLowerCase(Locale.ROOT).contains("permission")) {
             return new OpenFailure(
                     Kind.PERMISSION,
                     List.of(

@@ -2,6 +2,7 @@ package dev.probebook.probe.capture;
 
 import dev.probebook.net.AddressText;
 import java.time.Instant;
+import java.util.Locale;
 
 /** Builds the details record of one packet from its decoded form and printed line. */
 final class PacketSummary {
@@ -63,7 +64,7 @@ final class PacketSummary {
                         o.length(),
                         line);
             case DecodedPacket.Truncated tr ->
-                new CaptureDetails.Packet(t, src, dst, tr.protocol().toUpperCase(java.util.Locale.ROOT), "", 0, line);
+                new CaptureDetails.Packet(t, src, dst, tr.protocol().toUpperCase(Locale.ROOT), "", 0, line);
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.probebook.probe.dns;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A parsed {@code nslookup}, {@code dig} or {@code host} command.
@@ -45,7 +46,7 @@ public record DnsCommand(
         HOST;
 
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

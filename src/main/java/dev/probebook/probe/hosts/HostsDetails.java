@@ -4,6 +4,7 @@ import dev.probebook.net.HostsFile;
 import dev.probebook.net.HostsFileEditor;
 import dev.probebook.probe.ProbeDetails;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the hosts probe found: the configured file ({@code path}, which may differ from the
@@ -32,11 +33,10 @@ public record HostsDetails(
     }
 
     /** The write-form proposal as the editor takes it: address and names, and whether it appends. */
-    public java.util.Optional<HostsFileEditor.Mode> proposedMode() {
+    public Optional<HostsFileEditor.Mode> proposedMode() {
         return proposedLine == null
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(
-                        proposedAppend ? HostsFileEditor.Mode.APPEND : HostsFileEditor.Mode.ADD_OR_MOVE);
+                ? Optional.empty()
+                : Optional.of(proposedAppend ? HostsFileEditor.Mode.APPEND : HostsFileEditor.Mode.ADD_OR_MOVE);
     }
 
     public HostsDetails {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import okhttp3.Call;
@@ -55,8 +56,7 @@ final class CurlSession {
     private CurlFailure failure;
     private PolicyDeniedException denied;
     /** okhttp's own test for a host it connects to without a Dns lookup ({@code canParseAsIpAddress}). */
-    private static final java.util.regex.Pattern OKHTTP_IP_ADDRESS =
-            java.util.regex.Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
+    private static final Pattern OKHTTP_IP_ADDRESS = Pattern.compile("([0-9a-fA-F]*:[0-9a-fA-F:.]*)|([\\d.]+)");
 
     private String setupError;
     private String redirectUrl;

@@ -1,7 +1,9 @@
 package dev.probebook.probe.http;
 
+import dev.probebook.command.HostSyntax;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -124,7 +126,7 @@ final class HttpVerdicts {
             case REFUSED ->
                 "connection refused by " + where + ": nothing listens on " + port
                         + " or a firewall rejects it. " + portAdvice(cmd, port)
-                        + (dev.probebook.command.HostSyntax.isIpLiteral(host)
+                        + (HostSyntax.isIpLiteral(host)
                                 ? ""
                                 : ". If the firewall already allows it, " + host
                                         + " may resolve to an external IP from here: " + "put 'INTERNAL_IP " + host
@@ -161,7 +163,7 @@ final class HttpVerdicts {
     }
 
     private static long daysAgo(String instant) {
-        return java.time.Duration.between(Instant.parse(instant), Instant.now()).toDays();
+        return Duration.between(Instant.parse(instant), Instant.now()).toDays();
     }
 
     private static String portAdvice(CurlCommand cmd, int port) {

@@ -3,11 +3,13 @@ package dev.probebook.probe.http;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.List;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
@@ -48,7 +50,7 @@ final class PhaseListener extends EventListener {
     }
 
     @Override
-    public void dnsEnd(Call call, String domainName, java.util.List<java.net.InetAddress> addresses) {
+    public void dnsEnd(Call call, String domainName, List<InetAddress> addresses) {
         t.namelookup = t.now();
     }
 

@@ -16,8 +16,10 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Proxy;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
@@ -200,13 +202,13 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
                     }
                 }
             }
-        } catch (SocketException | java.net.UnknownHostException e) {
+        } catch (SocketException | UnknownHostException e) {
             return null;
         }
         return null;
     }
 
     private static boolean sameAddress(InetAddress a, InetAddress b) {
-        return java.util.Arrays.equals(a.getAddress(), b.getAddress());
+        return Arrays.equals(a.getAddress(), b.getAddress());
     }
 }

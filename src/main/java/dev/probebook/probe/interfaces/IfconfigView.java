@@ -1,5 +1,6 @@
 package dev.probebook.probe.interfaces;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -125,8 +126,7 @@ final class IfconfigView {
                 while (j < b.length() && Character.isDigit(b.charAt(j))) {
                     j++;
                 }
-                int c = new java.math.BigInteger(a.substring(si, i))
-                        .compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                int c = new BigInteger(a.substring(si, i)).compareTo(new BigInteger(b.substring(sj, j)));
                 if (c != 0) {
                     return c;
                 }

@@ -1,6 +1,7 @@
 package dev.probebook.probe.interfaces;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One network interface as ifconfig and ip show it.
@@ -43,6 +44,6 @@ public record NetInterface(
 
     /** The state word ip prints ({@code UP}, {@code DOWN}, {@code UNKNOWN}). */
     public String ipState() {
-        return operstate.toUpperCase(java.util.Locale.ROOT);
+        return operstate.toUpperCase(Locale.ROOT);
     }
 }

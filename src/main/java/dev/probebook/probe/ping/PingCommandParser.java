@@ -5,6 +5,7 @@ import dev.probebook.command.Placeholders;
 import dev.probebook.command.Services;
 import dev.probebook.command.UsageException;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Parses ping's options getopt-style ({@code -c 3}, {@code -c3}, {@code -qc 3}, options after the host as
@@ -127,7 +128,7 @@ final class PingCommandParser {
         } else if (raw.matches("\\d+") && !raw.matches("0+")) {
             tcpPort = Args.parsePort(raw.replaceFirst("^0+", ""));
         } else if (raw.matches("[0-9A-Fa-f]{1,32}")) {
-            pattern = raw.toLowerCase(java.util.Locale.ROOT);
+            pattern = raw.toLowerCase(Locale.ROOT);
         } else if (Services.port(raw) > 0) {
             tcpPort = Services.port(raw);
         } else {

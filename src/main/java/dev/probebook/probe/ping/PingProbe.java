@@ -19,6 +19,7 @@ import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.settings.SettingsSection;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -316,6 +317,6 @@ public final class PingProbe implements Probe<PingCommand> {
 
     /** A duration as a tool's seconds argument, exactly ({@code 0.2}, {@code 1}). */
     private static String seconds(Duration d) {
-        return java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
     }
 }

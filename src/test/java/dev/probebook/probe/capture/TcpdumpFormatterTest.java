@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Lines as tcpdump 4.99 prints them, from hand-built frames (no libpcap needed). */
@@ -172,7 +173,7 @@ class TcpdumpFormatterTest {
     @Test
     void truncatedFramesDoNotThrow() {
         byte[] frame = TestPackets.tcp4("10.0.0.1", 1000, "10.0.0.2", 80, 1, 0, SYN, 1, new byte[0], 0);
-        byte[] cut = java.util.Arrays.copyOf(frame, 40);
+        byte[] cut = Arrays.copyOf(frame, 40);
         assertThat(numeric().format(T, PacketDecoder.decode(PacketDecoder.DLT_EN10MB, cut, frame.length)))
                 .endsWith("IP 10.0.0.1 > 10.0.0.2: [|tcp]");
         assertThat(numeric().format(T, PacketDecoder.decode(PacketDecoder.DLT_EN10MB, new byte[5], 5)))

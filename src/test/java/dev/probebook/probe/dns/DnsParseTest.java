@@ -9,6 +9,7 @@ import dev.probebook.command.UsageException;
 import dev.probebook.registry.ProbeRegistry;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
@@ -37,7 +38,7 @@ class DnsParseTest {
         ProbeRegistry.Recognised ip = template("nslookup ip");
         assertThat(ip.informalPlaceholders())
                 .extracting(Placeholder::text, Placeholder::variable)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ip", "ip"));
+                .containsExactly(Tuple.tuple("ip", "ip"));
         assertThat(((DnsCommand) ip.command().command()).reverse()).isTrue();
 
         assertThat(template("dig @서버IP 도메인명 +short").command().probeName()).isEqualTo("dns");

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,8 +103,8 @@ class DnsProbeTest {
         assertThat(d.answers())
                 .extracting(DnsDetails.Answer::type, DnsDetails.Answer::ttl, DnsDetails.Answer::data)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("A", 300L, "93.184.216.34"),
-                        org.assertj.core.groups.Tuple.tuple("AAAA", 300L, "2606:2800:220:1:248:1893:25c8:1946"));
+                        Tuple.tuple("A", 300L, "93.184.216.34"),
+                        Tuple.tuple("AAAA", 300L, "2606:2800:220:1:248:1893:25c8:1946"));
         assertThat(d.hostsOverride()).isNull();
         assertThat(d.error()).isNull();
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
 
 /** The add forms (bare hosts line, echo >>, tee -a): previewed against the file, never written. */
 class HostsChangeTest {
@@ -62,7 +63,7 @@ class HostsChangeTest {
         assertThat(d.proposedLine()).isEqualTo("10.10.100.5 new.example.co.kr");
         assertThat(d.conflicts()).isEmpty();
         assertThat(d.entries()).hasSize(3);
-        assertThat(new tools.jackson.databind.ObjectMapper().writeValueAsString(d))
+        assertThat(new ObjectMapper().writeValueAsString(d))
                 .contains("\"proposedLine\":\"10.10.100.5 new.example.co.kr\"")
                 .contains("\"entries\":[{\"line\":1,\"address\":\"127.0.0.1\",\"names\":[\"localhost\"]}");
     }

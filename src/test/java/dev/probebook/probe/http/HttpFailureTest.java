@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.Protocol;
@@ -291,7 +292,7 @@ class HttpFailureTest {
     void maxTimeBoundsASlowAnswer() throws Exception {
         try (MockWebServer server = pki.https(pki.valid, Protocol.HTTP_1_1)) {
             server.enqueue(new MockResponse.Builder()
-                    .headersDelay(3, java.util.concurrent.TimeUnit.SECONDS)
+                    .headersDelay(3, TimeUnit.SECONDS)
                     .body("late")
                     .build());
             RunResult r = harness.run("curl -m 0.5 https://localhost:" + server.getPort() + "/");

@@ -2,8 +2,11 @@ package dev.probebook.probe.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.probebook.command.Args;
+import dev.probebook.command.ShellLine;
 import dev.probebook.engine.RunResult;
 import dev.probebook.probe.Verdict;
+import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
 import java.nio.file.Files;
@@ -406,35 +409,30 @@ class HttpProbeTest {
     @Test
     void inputsWithPlaceholdersParseInTemplateMode() throws Exception {
         HttpProbe probe = new HttpProbe();
-        CurlCommand c = probe.parse(
-                "curl",
-                new dev.probebook.command.Args(
-                        List.of("-v", "https://IP또는도메인:포트"), dev.probebook.command.Args.Mode.TEMPLATE));
+        CurlCommand c = probe.parse("curl", new Args(List.of("-v", "https://IP또는도메인:포트"), Args.Mode.TEMPLATE));
         assertThat(c.verbose()).isTrue();
         assertThat(c.url().https()).isTrue();
-        var args = new dev.probebook.command.Args(
-                List.of("-I", "https://ip:port"), dev.probebook.command.Args.Mode.TEMPLATE);
+        var args = new Args(List.of("-I", "https://ip:port"), Args.Mode.TEMPLATE);
         probe.parse("curl", args);
         assertThat(args.informalPlaceholders()).extracting(p -> p.variable()).containsExactly("ip", "port");
     }
 
     @Test
     void seedRunbookCurlLinesAreRecognised() throws Exception {
-        var registry = dev.probebook.registry.ProbeRegistry.standard();
+        var registry = ProbeRegistry.standard();
         Map<String, String> expected = Map.of(
                 "curl ifconfig.me", "public-ip",
                 "curl -v https://IP또는도메인:포트", "http",
                 "curl -I https://IP또는도메인:포트", "http",
                 "curl -o /dev/null -s -w \"%{http_code}\"\\n https://IP또는도메인:포트", "http");
         for (var e : expected.entrySet()) {
-            var line = dev.probebook.command.ShellLine.parse(e.getKey());
-            var recognised = registry.recognise(line.words(), dev.probebook.command.Args.Mode.TEMPLATE)
-                    .orElseThrow();
+            var line = ShellLine.parse(e.getKey());
+            var recognised =
+                    registry.recognise(line.words(), Args.Mode.TEMPLATE).orElseThrow();
             assertThat(recognised.command().probeName()).as(e.getKey()).isEqualTo(e.getValue());
         }
-        var line =
-                dev.probebook.command.ShellLine.parse("curl -o /dev/null -s -w \"%{http_code}\"\\n https://IP또는도메인:포트");
-        CurlCommand c = (CurlCommand) registry.recognise(line.words(), dev.probebook.command.Args.Mode.TEMPLATE)
+        var line = ShellLine.parse("curl -o /dev/null -s -w \"%{http_code}\"\\n https://IP또는도메인:포트");
+        CurlCommand c = (CurlCommand) registry.recognise(line.words(), Args.Mode.TEMPLATE)
                 .orElseThrow()
                 .command()
                 .command();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import mockwebserver3.MockWebServer;
 import okhttp3.Protocol;
@@ -26,8 +27,7 @@ final class TestPki {
             LocalDate.now(ZoneOffset.UTC).withDayOfYear(1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
     final Instant validUntil = validFrom.plus(Duration.ofDays(3650));
-    final Instant expiredOn =
-            Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    final Instant expiredOn = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
 
     final HeldCertificate ca = new HeldCertificate.Builder()
             .certificateAuthority(0)

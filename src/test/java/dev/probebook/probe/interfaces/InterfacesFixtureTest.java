@@ -6,6 +6,8 @@ import dev.probebook.command.Args;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.RecordingContext;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,8 +43,8 @@ class InterfacesFixtureTest {
 
     private static byte[] bytes(String literal) {
         try {
-            return java.net.InetAddress.getByName(literal).getAddress(); // literal: no lookup
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByName(literal).getAddress(); // literal: no lookup
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }
     }

@@ -11,6 +11,7 @@ import dev.probebook.probe.tcp.TcpDetails;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class PingProbeTest {
 
     @Test
     void withoutPrivilegeTheErrorSaysHowToGrantIt() throws Exception {
-        List<Integer> types = new java.util.ArrayList<>();
+        List<Integer> types = new ArrayList<>();
         PingProbe unprivileged = new PingProbe((domain, type, protocol) -> {
             types.add(type & 0xf);
             throw new LastErrorException(type == (Libc.SOCK_DGRAM | Libc.SOCK_CLOEXEC) ? Libc.EACCES : Libc.EPERM);

@@ -10,6 +10,7 @@ import dev.probebook.net.ConnectAttempt;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,8 +106,8 @@ class TcpProbeTest {
 
     @Test
     void unknownHostFromHostsFileMissIsAClearFailure() throws Exception {
-        var tmp = java.nio.file.Files.createTempFile("hosts", "");
-        java.nio.file.Files.writeString(tmp, "127.0.0.1 localhost\n");
+        var tmp = Files.createTempFile("hosts", "");
+        Files.writeString(tmp, "127.0.0.1 localhost\n");
         ProbeHarness h = new ProbeHarness(Map.of(
                 "probebook.hosts-file",
                 tmp.toString(),
