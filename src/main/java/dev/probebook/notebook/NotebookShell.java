@@ -7,8 +7,9 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
- * App shell: Lumo theme and the notebook's own stylesheet (plain CSS served from META-INF/resources, so
- * no frontend build is needed), and server push so probe output streams into the page as it is printed.
+ * App shell: Lumo theme and the notebook's own stylesheet (plain CSS from the top-level {@code frontend/} folder,
+ * packaged under {@code META-INF/resources}, so no frontend build is needed), and server push so probe output
+ * streams into the page as it is printed.
  */
 @Push
 @StyleSheet(Lumo.STYLESHEET)
