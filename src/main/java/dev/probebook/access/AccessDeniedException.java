@@ -2,15 +2,13 @@ package dev.probebook.access;
 
 /**
  * An action refused; the message says why, for the user to read. {@link #kind()} tells a missing role from
- * a limit (try again later, {@link #retryAfterSeconds()} when known) and from an audit log that cannot be
- * written (the server's problem), so the HTTP API can answer 403, 429 or 503.
+ * a limit (try again later, {@link #retryAfterSeconds()} when known), so the HTTP API can answer 403 or 429.
  */
 public final class AccessDeniedException extends Exception {
 
     public enum Kind {
         ROLE,
-        LIMIT,
-        AUDIT
+        LIMIT
     }
 
     private final Kind kind;

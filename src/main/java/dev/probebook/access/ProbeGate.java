@@ -59,7 +59,6 @@ public final class ProbeGate {
         return switch (e.kind()) {
             case ROLE -> RunRefusal.Kind.ROLE;
             case LIMIT -> RunRefusal.Kind.LIMIT;
-            case AUDIT -> RunRefusal.Kind.UNAVAILABLE;
         };
     }
 }

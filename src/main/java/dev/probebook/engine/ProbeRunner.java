@@ -110,18 +110,6 @@ public final class ProbeRunner implements AutoCloseable {
         return handle;
     }
 
-    /**
-     * A run refused before it started (role, limit, audit trail): a finished handle with verdict
-     * {@code error} whose summary says why; the listener hears the reason as output, then the finish.
-     */
-    public RunHandle refused(Invocation invocation, String reason, RunListener listener) {
-        Context ctx = new Context(invocation, listener, Instant.now());
-        RunHandle handle = new RunHandle(ctx);
-        ctx.out("probebook: " + reason);
-        handle.complete(toRunResult(ctx, ProbeResult.error(reason), 0));
-        return handle;
-    }
-
     private void execute(Context ctx, RunHandle handle) {
         Thread.interrupted(); // a stale interrupt from an earlier run must not stop this one
         ctx.attach(Thread.currentThread());
