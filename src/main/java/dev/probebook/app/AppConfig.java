@@ -106,6 +106,7 @@ public class AppConfig {
         return new RunbookFolder(
                 Path.of(dir),
                 settings.runbookMaxBytes(),
+                settings.runbookParseBudget(),
                 registry,
                 settings.dataDir().resolve("runbook-backups"),
                 Clock.systemDefaultZone());

@@ -136,7 +136,7 @@ public final class Cli {
         String name = path.getFileName() == null
                 ? file
                 : path.getFileName().toString().replaceFirst("\\.md$", "");
-        Runbook runbook = new MarkdownParser().parse(text.text(), name);
+        Runbook runbook = new MarkdownParser(settings.runbookParseBudget()).parse(text.text(), name);
         runbook.warnings().forEach(w -> err.println("probebook: warning: " + w));
         return new Planner(registry).plan(runbook);
     }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +49,8 @@ public final class RunbookFolder implements RunbookStore {
     private final Path backupDir;
     private final Clock clock;
     private final AtomicFile files;
+    private final Duration parseBudget;
+    private final ParsedRunbooks parsed = new ParsedRunbooks(512);
 
     /** A library whose saves keep backups in {@code data/runbook-backups} (the default data folder). */
     public RunbookFolder(Path folder, long maxBytes, ProbeRegistry registry) {
@@ -56,11 +59,29 @@ public final class RunbookFolder implements RunbookStore {
 
     /** Backups of saved runbooks go to {@code backupDir}, named in the clock's time zone. */
     public RunbookFolder(Path folder, long maxBytes, ProbeRegistry registry, Path backupDir, Clock clock) {
-        this(folder, maxBytes, registry, backupDir, clock, new AtomicFile());
+        this(folder, maxBytes, MarkdownParser.DEFAULT_BUDGET, registry, backupDir, clock, new AtomicFile());
+    }
+
+    /** {@code parseBudget}: how long one parse may take before the runbook counts as unreadable. */
+    public RunbookFolder(
+            Path folder, long maxBytes, Duration parseBudget, ProbeRegistry registry, Path backupDir, Clock clock) {
+        this(folder, maxBytes, parseBudget, registry, backupDir, clock, new AtomicFile());
     }
 
     /** With other write steps, for fault tests. */
     RunbookFolder(Path folder, long maxBytes, ProbeRegistry registry, Path backupDir, Clock clock, AtomicFile files) {
+        this(folder, maxBytes, MarkdownParser.DEFAULT_BUDGET, registry, backupDir, clock, files);
+    }
+
+    private RunbookFolder(
+            Path folder,
+            long maxBytes,
+            Duration parseBudget,
+            ProbeRegistry registry,
+            Path backupDir,
+            Clock clock,
+            AtomicFile files) {
+        this.parseBudget = parseBudget;
         this.folder = folder.toAbsolutePath().normalize();
         this.maxBytes = maxBytes;
         this.registry = registry;
@@ -109,11 +130,17 @@ public final class RunbookFolder implements RunbookStore {
     /** Loads a runbook by name; refuses names that are not plain file names inside the folder. */
     @Override
     public Loaded load(String name) throws RunbookException {
-        return parse(name, RunbookSource.read(resolve(name), maxBytes));
+        Path file = resolve(name);
+        return parse(name, RunbookSource.readBytes(file, maxBytes), file.toString());
+    }
+
+    /** Parses (or finds parsed) these bytes of runbook {@code name}; {@code source} names them in messages. */
+    private Loaded parse(String name, byte[] bytes, String source) throws RunbookException {
+        return parsed.get(name, ContentHash.sha256(bytes), () -> parse(name, RunbookSource.decode(bytes, source)));
     }
 
     private Loaded parse(String name, RunbookSource.Text text) throws RunbookException {
-        Runbook runbook = new MarkdownParser().parse(text.text(), name);
+        Runbook runbook = new MarkdownParser(parseBudget).parse(text.text(), name);
         List<String> warnings = new ArrayList<>(text.warnings());
         warnings.addAll(runbook.warnings());
         return new Loaded(name, new Planner(registry).plan(runbook), warnings);
@@ -213,7 +240,7 @@ public final class RunbookFolder implements RunbookStore {
                     null);
         }
         try {
-            parse(name, RunbookSource.decode(bytes, name));
+            parse(name, bytes, name);
         } catch (RunbookException e) {
             throw new RunbookSaveException(
                     Problem.INVALID,

@@ -21,6 +21,7 @@ import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -30,6 +31,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,13 +64,29 @@ public final class MarkdownParser {
     private final Parser parser;
     private final HtmlRenderer renderer;
 
+    /** How long one parse may take by default ({@code probebook.runbook.parse-budget}). */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(10);
+
+    private final Duration budget;
+
+    /** A parser with the default budget. */
     public MarkdownParser() {
+        this(DEFAULT_BUDGET);
+    }
+
+    /** A parser whose parses are abandoned, as a {@link RunbookException}, once they take longer than {@code budget}. */
+    public MarkdownParser(Duration budget) {
+        this.budget = budget;
         MutableDataSet options = new MutableDataSet();
         options.set(
                 Parser.EXTENSIONS,
                 List.of(TablesExtension.create(), StrikethroughExtension.create(), YamlFrontMatterExtension.create()));
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        this.parser = Parser.builder(options).build();
+        options.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadings, which skips lines that cannot be one
+        this.parser = Parser.builder(options)
+                .customBlockParserFactory(new LinearHeadings())
+                .customInlineParserFactory(BoundedInlineParser::new)
+                .build();
         this.renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(opts -> new StructureMarkers())
                 .build();
@@ -85,12 +103,18 @@ public final class MarkdownParser {
             throw new RunbookException(name + " nests quotes or lists more than " + MAX_NESTING + " levels deep");
         }
         LineIndex.CURRENT.set(new LineIndex(source));
+        ParseBudget.CURRENT.set(new ParseBudget(budget));
         try {
             return build(parser.parse(source), name);
         } catch (StackOverflowError e) {
             throw new RunbookException(name + " is nested too deeply to parse");
+        } catch (ParseBudget.Exceeded e) {
+            throw new RunbookException(name + " took longer than " + e.budget.toSeconds() + " s to parse"
+                    + " (probebook.runbook.parse-budget): split it into smaller runbooks, or look for text that"
+                    + " repeats thousands of times, such as unclosed links or brackets");
         } finally {
             LineIndex.CURRENT.remove();
+            ParseBudget.CURRENT.remove();
         }
     }
 
@@ -102,6 +126,7 @@ public final class MarkdownParser {
         List<CodeBlock> codeBlocks = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
         Set<String> anchors = new HashSet<>();
+        Map<String, Integer> anchorSuffixes = new HashMap<>();
         Heading current = null;
         String firstH1 = null;
         int pendingProseLine = 0;
@@ -109,6 +134,7 @@ public final class MarkdownParser {
         String previousCaption = null;
 
         for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
+            ParseBudget.check();
             int line = LineIndex.current().startLine(node);
             if (node instanceof YamlFrontMatterBlock fm) {
                 front = parseFrontMatter(fm.getChars().toString(), warnings);
@@ -117,7 +143,8 @@ public final class MarkdownParser {
             }
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
                 String headingText = plainText(h);
-                Heading heading = new Heading(line, h.getLevel(), headingText, anchor(headingText, anchors));
+                Heading heading =
+                        new Heading(line, h.getLevel(), headingText, anchor(headingText, anchors, anchorSuffixes));
                 structural.add(heading);
                 proseLines.add(pendingProseLine);
                 pendingProseLine = 0;
@@ -165,6 +192,7 @@ public final class MarkdownParser {
     }
 
     private static void addProse(List<Part> parts, String html, int line) {
+        ParseBudget.check();
         if (html.isBlank()) {
             return;
         }
@@ -367,7 +395,12 @@ public final class MarkdownParser {
         return i;
     }
 
-    static String anchor(String text, Set<String> used) {
+    /**
+     * A unique anchor for a heading: its slug, then {@code slug-1}, {@code slug-2}, ... for repeats. {@code next}
+     * remembers the next suffix to try per slug, so a thousand equal headings cost a thousand steps, not a
+     * million.
+     */
+    static String anchor(String text, Set<String> used, Map<String, Integer> next) {
         String slug = Normalizer.normalize(text, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}\\s-]", "")
@@ -377,9 +410,13 @@ public final class MarkdownParser {
             slug = "section";
         }
         String candidate = slug;
-        for (int n = 1; !used.add(candidate); n++) {
-            candidate = slug + "-" + n;
+        int n = next.getOrDefault(slug, 1);
+        if (!used.add(candidate)) {
+            do {
+                candidate = slug + "-" + n++;
+            } while (!used.add(candidate));
         }
+        next.put(slug, n);
         return candidate;
     }
 

@@ -26,6 +26,7 @@ public record Settings(
         int outputMaxLines,
         long outputMaxBytes,
         long runbookMaxBytes,
+        Duration runbookParseBudget,
         Dns dns,
         PolicySettings policy,
         Limits limits,

@@ -78,6 +78,7 @@ public final class SettingsLoader {
                 r.integer("output.max-lines", 5000),
                 r.size("output.max-bytes", "1MB"),
                 r.size("runbook.max-bytes", "2MB"),
+                r.duration("runbook.parse-budget", "10s"),
                 new Settings.Dns(r.list("dns.servers", ""), r.duration("dns.timeout", "5s")),
                 new Settings.PolicySettings(r.list("policy.allow", ""), r.list("policy.deny", DEFAULT_DENY)),
                 new Settings.Limits(

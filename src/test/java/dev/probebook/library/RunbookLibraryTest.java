@@ -7,6 +7,8 @@ import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.runbook.RunbookException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,5 +78,37 @@ class RunbookLibraryTest {
     void unknownNameIsNotFound() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("runbooks"));
         assertThatThrownBy(() -> library(dir).load("nope")).hasMessageContaining("no runbook named 'nope'");
+    }
+
+    @Test
+    void aParsedRunbookIsKeptUntilItsTextChanges() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("runbooks"));
+        Files.writeString(dir.resolve("one.md"), "# One\n\n```\nnc -zv 10.0.0.5 443\n```\n");
+        RunbookFolder lib = library(dir);
+        RunbookStore.Loaded first = lib.load("one");
+        assertThat(lib.load("one")).isSameAs(first);
+        lib.list();
+        assertThat(lib.load("one")).isSameAs(first);
+        Files.writeString(dir.resolve("one.md"), "# One, changed\n");
+        assertThat(lib.load("one")).isNotSameAs(first);
+        assertThat(lib.load("one").plan().title()).isEqualTo("One, changed");
+    }
+
+    @Test
+    void aRunbookThatOutrunsTheParseBudgetIsListedWithTheReasonAndRefusedOnSave() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("runbooks"));
+        Files.writeString(dir.resolve("slow.md"), "# Slow\n");
+        RunbookFolder lib = new RunbookFolder(
+                dir, 2_000_000, Duration.ZERO, ProbeRegistry.standard(), tmp.resolve("backups"), Clock.systemUTC());
+        assertThat(lib.list())
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.problem()).contains("took longer than").contains("parse-budget"));
+        String hash = lib.source("slow").hash();
+        assertThatThrownBy(() -> lib.save("slow", "# Still slow\n", hash))
+                .isInstanceOf(RunbookSaveException.class)
+                .hasMessageContaining("took longer than")
+                .hasMessageContaining("Nothing was saved");
+        assertThat(Files.readString(dir.resolve("slow.md"))).isEqualTo("# Slow\n");
     }
 }
