@@ -1,6 +1,7 @@
 package dev.probebook.audit;
 
 import dev.probebook.files.FileErrors;
+import dev.probebook.files.PrivateFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,6 +19,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,6 +49,9 @@ public final class AuditFile implements AuditLog {
     private static final Comparator<Numbered> OLDEST_FIRST =
             Comparator.comparing((Numbered n) -> n.event().time()).thenComparingLong(Numbered::line);
 
+    private static final Set<StandardOpenOption> APPEND_OPTIONS =
+            Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+
     private final Path file;
     private final ReentrantLock lock;
 
@@ -55,7 +60,8 @@ public final class AuditFile implements AuditLog {
         this.file = file.toAbsolutePath().normalize();
         Path dir = this.file.getParent();
         try {
-            Files.createDirectories(dir);
+            PrivateFiles.directory(dir);
+            PrivateFiles.file(this.file);
         } catch (FileAlreadyExistsException e) {
             throw new AuditException(
                     "cannot create the audit log " + this.file + ": " + e.getFile() + " is not a directory", e);
@@ -75,8 +81,7 @@ public final class AuditFile implements AuditLog {
     public void append(AuditEvent event) throws AuditException {
         byte[] line = (AuditJson.line(event) + "\n").getBytes(StandardCharsets.UTF_8);
         lock.lock();
-        try (FileChannel ch = FileChannel.open(
-                        file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+        try (FileChannel ch = FileChannel.open(file, APPEND_OPTIONS, PrivateFiles.onCreate());
                 FileLock ignored = ch.lock()) {
             long end = ch.size();
             ByteBuffer bytes = ByteBuffer.allocate(line.length + 1);

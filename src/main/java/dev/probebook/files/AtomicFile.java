@@ -13,11 +13,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -224,12 +227,16 @@ public final class AtomicFile {
             throws FileWriteException {
         String stem = path.getFileName() + "." + BACKUP_TIME.format(LocalDateTime.now(clock));
         try {
-            Files.createDirectories(backupDir);
+            PrivateFiles.directory(backupDir);
             for (int n = 0; n < MAX_BACKUPS_PER_SECOND; n++) {
                 Path backup = backupDir.resolve(stem + (n == 0 ? "" : "." + n) + ".bak");
                 try {
                     write(backup, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    Files.setPosixFilePermissions(backup, attributes.permissions()); // no wider than the file itself
+                    // no wider than the file itself, and only for its owner: backups sit in the private data folder
+                    Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+                    perms.addAll(attributes.permissions());
+                    perms.retainAll(PrivateFiles.FILE);
+                    Files.setPosixFilePermissions(backup, perms);
                 } catch (FileAlreadyExistsException e) {
                     continue; // an older backup: never overwritten
                 } catch (IOException e) {

@@ -19,9 +19,17 @@ public final class BrowserSignIn {
     private final OwnerLink link;
     private final AuditLog audit;
     private final SignInThrottle throttle;
+    private final SignedInSessions signedIn;
     private final OidcRoles oidcRoles;
 
-    BrowserSignIn(SignInOptions options, OwnerLink link, AuditLog audit, SignInThrottle throttle, OidcRoles oidcRoles) {
+    BrowserSignIn(
+            SignInOptions options,
+            OwnerLink link,
+            AuditLog audit,
+            SignInThrottle throttle,
+            SignedInSessions signedIn,
+            OidcRoles oidcRoles) {
+        this.signedIn = signedIn;
         this.options = options;
         this.link = link;
         this.audit = audit;
@@ -33,7 +41,7 @@ public final class BrowserSignIn {
     public void applyTo(HttpSecurity http, String loginPage) throws Exception {
         if (options.ownerMode()) {
             http.addFilterBefore(
-                    new TokenSignInFilter(link, audit, throttle, Clock.systemUTC()),
+                    new TokenSignInFilter(link, audit, throttle, signedIn, Clock.systemUTC()),
                     UsernamePasswordAuthenticationFilter.class);
         }
         // the sign-in form is exempt from CSRF tokens (Vaadin's configurer), so refuse a cross-site post to it:

@@ -6,14 +6,18 @@ import dev.probebook.audit.AuditEvent;
 import dev.probebook.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -24,9 +28,11 @@ import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -42,6 +48,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Who may use the web app. Every page needs a signed-in user; views and actions check roles on the
@@ -154,12 +163,14 @@ class SecurityConfig {
             AuditLog audit, SignInThrottle throttle) {
         return e -> {
             String from = remote(e.getAuthentication());
-            if (from != null && !throttle.failed(from)) {
-                return; // over the limit: the address is now held back, and this attempt is counted, not logged
+            String name = String.valueOf(e.getAuthentication().getName());
+            SignInThrottle.Failure failure = from == null ? SignInThrottle.Failure.AUDIT : throttle.failed(name, from);
+            if (failure == SignInThrottle.Failure.QUIET) {
+                return; // held back already: counted, not written one by one
             }
             audit.record(new AuditEvent(
                     Instant.ofEpochMilli(e.getTimestamp()),
-                    String.valueOf(e.getAuthentication().getName()),
+                    name,
                     AuditAction.SIGN_IN_FAILED,
                     null,
                     null,
@@ -168,10 +179,66 @@ class SecurityConfig {
                     null,
                     null,
                     e.getException().getMessage()
-                            + (from != null && throttle.blocked(from)
-                                    ? "; " + SignInThrottle.LIMIT
-                                            + " failures in a minute: this address is held back for a minute"
+                            + (failure == SignInThrottle.Failure.FLOOD
+                                    ? "; too many failed sign-ins in a minute: attempts for " + name + " from " + from
+                                            + " are held back for a minute and refused without a record each"
                                     : "")));
+        };
+    }
+
+    /**
+     * Requests must address the app by a host name it answers to ({@link AllowedHosts}); any other {@code Host} is
+     * refused with 400 before anything else looks at the request (DNS rebinding).
+     */
+    @Bean
+    WebSecurityCustomizer allowedHostsOnly(Environment env) {
+        List<String> configured = Arrays.stream(
+                        env.getProperty("probebook.allowed-hosts", "").split(","))
+                .map(String::strip)
+                .filter(h -> !h.isEmpty())
+                .toList();
+        AllowedHosts hosts = AllowedHosts.of(configured, env.getProperty("server.address", "127.0.0.1"));
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHostnames(hosts);
+        return web -> web.httpFirewall(firewall);
+    }
+
+    /** Sessions of visitors who have not signed in: short-lived and capped (see {@link AnonymousSessions}). */
+    @Bean
+    AnonymousSessions anonymousSessions() {
+        return new AnonymousSessions();
+    }
+
+    /** What signing in does to the session: it gets the configured lifetime ({@code server.servlet.session.timeout}). */
+    @Bean
+    SignedInSessions signedInSessions(AnonymousSessions sessions, Environment env) {
+        Duration timeout = Binder.get(env)
+                .bind("server.servlet.session.timeout", Duration.class)
+                .orElse(Duration.ofMinutes(30));
+        return session -> sessions.signedIn(session, timeout);
+    }
+
+    /** Signing in with the form or OpenID Connect promotes the session. */
+    @Bean
+    ApplicationListener<InteractiveAuthenticationSuccessEvent> promoteSignedInSession(SignedInSessions signedIn) {
+        return e -> {
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+                HttpSession session = request.getRequest().getSession(false);
+                if (session != null) {
+                    signedIn.promote(session);
+                }
+            }
+        };
+    }
+
+    /** A successful sign-in makes its address known for the account: a flood elsewhere does not hold it back. */
+    @Bean
+    ApplicationListener<AuthenticationSuccessEvent> rememberKnownAddress(SignInThrottle throttle) {
+        return e -> {
+            String from = remote(e.getAuthentication());
+            if (from != null) {
+                throttle.succeeded(e.getAuthentication().getName(), from);
+            }
         };
     }
 
@@ -222,6 +289,7 @@ class SecurityConfig {
             OwnerLink link,
             AuditLog audit,
             SignInThrottle throttle,
+            SignedInSessions signedIn,
             ObjectProvider<ClientRegistrationRepository> registrations,
             Environment env) {
         OidcRoles roles = registrations.getIfAvailable() == null
@@ -229,6 +297,6 @@ class SecurityConfig {
                 : new OidcRoles(
                         env.getProperty("probebook.oidc.roles-claim", "groups"),
                         Role.parse(env.getProperty("probebook.oidc.default-role", "viewer")));
-        return new BrowserSignIn(options, link, audit, throttle, roles);
+        return new BrowserSignIn(options, link, audit, throttle, signedIn, roles);
     }
 }

@@ -27,6 +27,9 @@ final class TokenSignInFilter extends OncePerRequestFilter {
 
     static final String PATH = "/signin";
 
+    /** The account the throttle counts link attempts under. */
+    static final String CONSOLE_LINK = "(console link)";
+
     private final OwnerLink link;
     private final AuditLog audit;
     private final Clock clock;
@@ -34,7 +37,10 @@ final class TokenSignInFilter extends OncePerRequestFilter {
 
     private final SignInThrottle throttle;
 
-    TokenSignInFilter(OwnerLink link, AuditLog audit, SignInThrottle throttle, Clock clock) {
+    private final SignedInSessions signedIn;
+
+    TokenSignInFilter(OwnerLink link, AuditLog audit, SignInThrottle throttle, SignedInSessions signedIn, Clock clock) {
+        this.signedIn = signedIn;
         this.link = link;
         this.throttle = throttle;
         this.audit = audit;
@@ -50,12 +56,12 @@ final class TokenSignInFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String from = request.getRemoteAddr();
-        if (throttle.blocked(from)) {
+        if (throttle.blocked(CONSOLE_LINK, from)) {
             response.sendRedirect(request.getContextPath() + "/login?link-used");
             return;
         }
         if (!link.consume(request.getParameter("token"))) {
-            if (!throttle.failed(from)) {
+            if (throttle.failed(CONSOLE_LINK, from) == SignInThrottle.Failure.QUIET) {
                 response.sendRedirect(request.getContextPath() + "/login?link-used");
                 return;
             }
@@ -76,7 +82,7 @@ final class TokenSignInFilter extends OncePerRequestFilter {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        request.getSession(true);
+        signedIn.promote(request.getSession(true));
         var auth = UsernamePasswordAuthenticationToken.authenticated(
                 link.owner(), null, UserDirectory.authorities(Set.of(Role.ADMIN)));
         SecurityContext context = SecurityContextHolder.createEmptyContext();

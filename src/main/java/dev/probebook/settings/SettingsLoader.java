@@ -17,13 +17,19 @@ import java.util.TreeSet;
  */
 public final class SettingsLoader {
 
-    /** Link-local and cloud metadata addresses are denied unless configured otherwise. */
-    public static final String DEFAULT_DENY = "169.254.0.0/16,fe80::/10,fd00:ec2::254/128";
+    /**
+     * Denied unless configured otherwise: link-local addresses and every cloud metadata or host-agent service (AWS,
+     * GCP, Azure and OpenStack at 169.254.169.254, AWS over IPv6, Alibaba's 100.100.100.200, Azure's WireServer
+     * 168.63.129.16), local-use NAT64 (which can reach any of them), multicast and broadcast. Loopback and private
+     * ranges stay allowed: checking them is what Probebook is for.
+     */
+    public static final String DEFAULT_DENY = "169.254.0.0/16,fe80::/10,fd00:ec2::254/128,100.100.100.200/32,"
+            + "168.63.129.16/32,64:ff9b:1::/48,224.0.0.0/4,ff00::/8,255.255.255.255/32";
 
     private SettingsLoader() {}
 
     /** Keys under {@code probebook.} that only the web app reads (sign-in, the runbooks folder). */
-    public static final List<String> APP_KEY_PREFIXES = List.of("runbooks-dir", "users.", "oidc.");
+    public static final List<String> APP_KEY_PREFIXES = List.of("runbooks-dir", "users.", "oidc.", "allowed-hosts");
 
     /**
      * The {@code probebook.*} keys in {@code properties} that neither the core nor any of {@code sections} reads:

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +60,22 @@ class AuditLogTest {
         AuditFile log = new AuditFile(dir.resolve("a/b/audit.jsonl"));
         assertThat(dir.resolve("a/b")).isDirectory();
         assertThat(log.query(AuditQuery.all())).isEmpty();
+    }
+
+    @Test
+    void theLogAndItsFolderArePrivateWhateverTheyWereBefore() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("shared-data"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path file = Files.writeString(data.resolve("audit.jsonl"), "");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        new AuditFile(file).append(full());
+        assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        Path fresh = dir.resolve("fresh/audit.jsonl");
+        new AuditFile(fresh).append(full());
+        assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(fresh.getParent()))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
     }
 
     @Test

@@ -75,7 +75,9 @@ class AtomicFileTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(NEW);
         assertThat(list(folder)).containsExactly(file);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
-        assertThat(Files.getPosixFilePermissions(backup)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        // no wider than the file, and for its owner only: the backup folder is private
+        assertThat(Files.getPosixFilePermissions(backup)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(backups)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
     }
 
     @Test

@@ -83,7 +83,8 @@ class HostsFileEditorTest {
         HostsWriteResult r = new HostsFileEditor().apply(moveApp(), backups, CLOCK);
 
         assertThat(Files.getPosixFilePermissions(hosts)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
-        assertThat(Files.getPosixFilePermissions(r.backup())).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+        // the copy in the private data folder is for its owner only (it was world-readable before)
+        assertThat(Files.getPosixFilePermissions(r.backup())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         if (group != null) {
             assertThat(Files.readAttributes(hosts, PosixFileAttributes.class).group())
                     .isEqualTo(group);

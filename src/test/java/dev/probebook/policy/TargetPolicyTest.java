@@ -38,6 +38,29 @@ class TargetPolicyTest {
     }
 
     @Test
+    void otherCloudsHostServicesMulticastAndBroadcastAreDeniedByDefault() throws Exception {
+        for (String address : new String[] {
+            "100.100.100.200", // Alibaba Cloud metadata
+            "168.63.129.16", // Azure WireServer
+            "64:ff9b:1::a9fe:a9fe", // local-use NAT64
+            "64:ff9b:1:ffff::1",
+            "224.0.0.1",
+            "239.255.255.250",
+            "ff02::1",
+            "ff05::2",
+            "255.255.255.255"
+        }) {
+            assertThatThrownBy(() -> defaults.check(null, at(address), 80))
+                    .as(address)
+                    .isInstanceOf(PolicyDeniedException.class)
+                    .hasMessageContaining("denied by rule");
+        }
+        assertThatCode(() -> defaults.check(null, at("100.100.100.201"), 80)).doesNotThrowAnyException();
+        assertThatCode(() -> defaults.check(null, at("168.63.129.17"), 80)).doesNotThrowAnyException();
+        assertThatCode(() -> defaults.check(null, at("10.255.255.255"), 80)).doesNotThrowAnyException();
+    }
+
+    @Test
     void theUnspecifiedAddressIsThisMachine() throws Exception {
         TargetPolicy noLoopback = new TargetPolicy(List.of(), List.of("127.0.0.0/8", "::1/128"));
         assertThatThrownBy(() -> noLoopback.check(null, at("0.0.0.0"), 80)).hasMessageContaining("deny 127.0.0.0/8");

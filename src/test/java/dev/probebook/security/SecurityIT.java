@@ -36,7 +36,8 @@ class SecurityIT {
     static final PackagedApp.User OPERATOR = new PackagedApp.User("otto", "operator-password", "operator");
     static final PackagedApp.User BUSY = new PackagedApp.User("bea", "busy-operator-password", "operator");
     static final PackagedApp.User ADMIN = new PackagedApp.User("ada", "admin-password", "admin");
-    static final List<PackagedApp.User> USERS = List.of(VIEWER, OPERATOR, BUSY, ADMIN);
+    static final PackagedApp.User GUEST = new PackagedApp.User("gus", "guest-password", "viewer");
+    static final List<PackagedApp.User> USERS = List.of(VIEWER, OPERATOR, BUSY, ADMIN, GUEST);
 
     private static Path runbooks;
     private static Path data;
@@ -191,6 +192,74 @@ class SecurityIT {
         assertThat(capture.body()).contains("may not capture packets").contains("needs role admin");
 
         assertThat(get("/api/audit", OPERATOR.basic()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aFloodOfWrongPasswordsForOneAccountLocksNobodyElseOut() throws Exception {
+        HttpClient attacker =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        String wrong = "Basic "
+                + java.util.Base64.getEncoder().encodeToString("gus:not-the-password".getBytes(StandardCharsets.UTF_8));
+        int refused = 0;
+        for (int i = 0; i < SignInThrottle.PAIR_LIMIT + 5; i++) {
+            HttpResponse<String> r = attacker.send(
+                    HttpRequest.newBuilder(URI.create(app.base() + "/api/audit"))
+                            .header("Authorization", wrong)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isIn(401, 429);
+            refused += r.statusCode() == 429 ? 1 : 0;
+        }
+        assertThat(refused).as("attempts over the limit are held back").isEqualTo(5);
+        // another client, same address (everyone shares 127.0.0.1 here), another account: not held back
+        assertThat(get("/api/audit", ADMIN.basic()).statusCode()).isEqualTo(200);
+        HttpResponse<String> others = run(OPERATOR, "nc -zv 127.0.0.1 " + listener.port());
+        assertThat(others.statusCode()).isEqualTo(200);
+        // the flooded account from this address waits out the minute, right password or not
+        assertThat(get("/api/audit", GUEST.basic()).statusCode()).isEqualTo(429);
+        String records = get("/api/audit?user=gus&action=sign-in-failed&limit=100", ADMIN.basic())
+                .body();
+        assertThat(records.split("\"action\"", -1))
+                .as("one record per failure within the limit, none after")
+                .hasSize(SignInThrottle.PAIR_LIMIT + 1);
+        assertThat(records).containsOnlyOnce("held back for a minute");
+    }
+
+    @Test
+    void anonymousVisitorsCannotGrowTheServersSessionsWithoutBound() throws Exception {
+        int asked = AnonymousSessions.MAX + 200;
+        for (int i = 0; i < asked; i++) {
+            // no cookie: every request is a new visitor asking for the sign-in view
+            assertThat(get("/?v-r=init&location=login", null).statusCode()).isLessThan(500);
+        }
+        String status = get("/api/status", ADMIN.basic()).body();
+        int anonymous = Integer.parseInt(status.replaceAll(".*\"anonymousSessions\":(\\d+).*", "$1"));
+        assertThat(anonymous).as(status).isPositive().isLessThanOrEqualTo(AnonymousSessions.MAX);
+    }
+
+    @Test
+    void aRequestForAnotherHostNameIsRefusedBeforeSignIn() throws Exception {
+        // what a DNS-rebinding page would send: its own name in Host, a matching Origin
+        String evil = rawRequest("POST /login HTTP/1.1\r\nHost: evil.example\r\nOrigin: http://evil.example\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 31\r\nConnection: close\r\n\r\n"
+                + "username=ada&password=wrong-one");
+        assertThat(evil).startsWith("HTTP/1.1 400");
+        String api = rawRequest("GET /api/audit HTTP/1.1\r\nHost: evil.example:" + app.port() + "\r\nAuthorization: "
+                + ADMIN.basic() + "\r\nConnection: close\r\n\r\n");
+        assertThat(api).startsWith("HTTP/1.1 400");
+        String ok = rawRequest("GET /api/audit HTTP/1.1\r\nHost: localhost:" + app.port() + "\r\nAuthorization: "
+                + ADMIN.basic() + "\r\nConnection: close\r\n\r\n");
+        assertThat(ok).startsWith("HTTP/1.1 200");
+    }
+
+    /** One HTTP/1.1 exchange over a plain socket, with exactly the headers given (HttpClient will not send Host). */
+    private static String rawRequest(String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), app.port())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.probebook.probe.capture;
 
+import dev.probebook.files.PrivateFiles;
 import dev.probebook.net.AddressText;
 import dev.probebook.net.NameResolver;
 import dev.probebook.probe.ProbeContext;
@@ -10,7 +11,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -201,7 +201,10 @@ final class LiveCapture {
         if (cmd.writes()) {
             file = CaptureFile.newPath(settings.dataDir(), Instant.now(), zone);
             try {
-                Files.createDirectories(file.getParent());
+                // private from the first byte: libpcap opens an existing file without widening its rights
+                PrivateFiles.directory(settings.dataDir());
+                PrivateFiles.directory(file.getParent());
+                PrivateFiles.createFile(file);
                 dumper = handle.dumpOpen(file.toString());
             } catch (IOException | PcapNativeException e) {
                 ctx.out("tcpdump: " + file + ": " + e.getMessage());

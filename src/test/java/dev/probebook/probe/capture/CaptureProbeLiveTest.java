@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -240,6 +241,10 @@ class CaptureProbeLiveTest {
                     .isEqualTo(tmp.resolve("data").resolve("captures").toAbsolutePath());
             assertThat(saved.getFileName().toString()).matches("capture-\\d{8}-\\d{6}-[0-9a-f]{6}\\.pcap");
             assertThat(pcapRecords(saved)).isEqualTo(2);
+            // raw packets, written as root: for the owner only
+            assertThat(Files.getPosixFilePermissions(saved)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThat(Files.getPosixFilePermissions(saved.getParent()))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
             assertThat(r.output())
                     .noneMatch(l -> l.contains("Flags ["))
                     .contains(
