@@ -45,13 +45,14 @@ final class NotebookHeader extends Composite<Header> {
         CurrentUser.get().ifPresent(actor -> {
             Span who = new Span(getTranslation(
                     "nav.signed-in",
-                    actor.name(),
+                    actor.displayName(),
                     actor.roles().stream()
                             .max(Comparator.naturalOrder())
                             .map(Role::label)
                             .orElse("-")));
             who.addClassName("signed-in");
-            who.getElement().setAttribute("data-user", actor.name());
+            who.getElement().setAttribute("data-user", actor.displayName());
+            who.getElement().setAttribute("data-user-key", actor.name());
             Button signOut = new Button(getTranslation("nav.sign-out"), e -> signOut());
             signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             signOut.getElement().setAttribute("data-sign-out", "");

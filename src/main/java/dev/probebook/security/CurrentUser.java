@@ -43,13 +43,12 @@ public final class CurrentUser {
                 }
             }
         }
-        String name = auth.getName();
         if (auth.getPrincipal() instanceof OidcUser oidc) {
             String provider =
                     auth instanceof OAuth2AuthenticationToken t ? t.getAuthorizedClientRegistrationId() : "oidc";
-            name = provider + ":" + OidcRoles.userName(oidc);
+            return Optional.of(new Actor(OidcRoles.key(oidc), provider + ":" + OidcRoles.userName(oidc), roles));
         }
-        return Optional.of(new Actor(name, roles));
+        return Optional.of(new Actor(auth.getName(), roles));
     }
 
     /** The actor, or an "anonymous" one with no roles, whom every check refuses (never null). */

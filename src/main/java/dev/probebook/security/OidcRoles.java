@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * {@code spring.security.oauth2.client.*} registrations). The claim {@code probebook.oidc.roles-claim}
  * (default {@code groups}) is read; a value {@code probebook-admin} (any of the four roles,
  * case-insensitive) grants that role. Everyone else gets {@code probebook.oidc.default-role} (default
- * {@code viewer}). Users are named {@code REGISTRATION:preferred_username}, so a name chosen at the
+ * {@code viewer}). Users are keyed by issuer and subject and shown as {@code REGISTRATION:preferred_username}, so a name chosen at the
  * provider can never pass for a configured user's.
  */
 final class OidcRoles {
@@ -66,7 +66,16 @@ final class OidcRoles {
         };
     }
 
-    /** A readable name for audit and display: preferred user name, else e-mail, else the subject. */
+    /**
+     * The key of an OpenID Connect user: issuer and subject, which the provider never reuses for another person
+     * (a preferred user name can be chosen, changed and taken over).
+     */
+    static String key(OidcUser user) {
+        String issuer = user.getIssuer() == null ? "oidc" : user.getIssuer().toString();
+        return issuer + "#" + user.getSubject();
+    }
+
+    /** A readable name for display: preferred user name, else e-mail, else the subject. */
     static String userName(OidcUser user) {
         for (String n : new String[] {user.getPreferredUsername(), user.getEmail(), user.getSubject()}) {
             if (n != null && !n.isBlank()) {

@@ -50,6 +50,8 @@ class OidcSignInIT {
             page.navigate(app.base() + "/terminal");
             page.getByText("Sign in with Corp SSO").click();
             assertThat(page.locator("[data-user]")).hasAttribute("data-user", "corp:ivy");
+            // keyed by issuer and subject: a preferred name is not unique and can be taken over
+            assertThat(page.locator("[data-user]")).hasAttribute("data-user-key", idp.issuer() + "#u-42");
             assertThat(page.locator("[data-user]")).containsText("operator");
             assertThat(page.locator("[data-read-only]")).hasCount(0);
             assertThat(page.locator("a[href=audit]")).hasCount(0);
