@@ -18,6 +18,7 @@ public final class AccessRules {
         needed.put(Action.RUN, Role.parse(roles.run()));
         needed.put(Action.CAPTURE, Role.parse(roles.capture()));
         needed.put(Action.HOSTS_WRITE, Role.parse(roles.hostsWrite()));
+        needed.put(Action.FLOOD, Role.parse(roles.flood()));
         needed.put(Action.EDIT, Role.parse(roles.edit()));
         needed.put(Action.AUDIT, Role.parse(roles.audit()));
     }
@@ -36,6 +37,7 @@ public final class AccessRules {
             case RUN -> Action.RUN;
             case CAPTURE -> Action.CAPTURE;
             case HOSTS_WRITE -> Action.HOSTS_WRITE;
+            case FLOOD -> Action.FLOOD;
         };
     }
 

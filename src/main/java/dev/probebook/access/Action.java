@@ -6,7 +6,8 @@ public enum Action {
     CAPTURE("capture packets"),
     HOSTS_WRITE("change the hosts file"),
     EDIT("change runbooks"),
-    AUDIT("read the audit log");
+    AUDIT("read the audit log"),
+    FLOOD("send packets faster than five a second or larger than 1472 bytes");
 
     private final String description;
 

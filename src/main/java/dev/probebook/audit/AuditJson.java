@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The log's line format (a contract: other tools read {@code audit.jsonl}): one JSON object per line, keys
  * in this order, null fields left out, {@code time} as ISO-8601 UTC, {@code action} as its label. JSON
- * escapes line breaks inside strings, so a line is always one record.
+ * escapes line breaks inside strings, and so does this for the characters that other readers take as line
+ * breaks (U+0085 NEXT LINE, U+2028, U+2029), so a line is always one record whatever reads it.
  */
 public final class AuditJson {
 
@@ -32,7 +33,12 @@ public final class AuditJson {
         putIfSet(m, "verdict", e.verdict());
         putIfSet(m, "durationMs", e.durationMs());
         putIfSet(m, "detail", e.detail());
-        return MAPPER.writeValueAsString(m);
+        return escapeLineSeparators(MAPPER.writeValueAsString(m));
+    }
+
+    /** These only occur inside string values here, where their escapes mean the same. */
+    static String escapeLineSeparators(String json) {
+        return json.replace("\u0085", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     private static void putIfSet(Map<String, Object> m, String key, Object value) {

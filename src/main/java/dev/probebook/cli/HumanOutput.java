@@ -68,14 +68,14 @@ final class HumanOutput {
 
             @Override
             public void line(String line) {
-                out.println(line);
+                out.println(TerminalText.safe(line));
                 out.flush();
             }
 
             @Override
             public void commandFinished(RunResult result, int index, int count) {
-                out.println(
-                        "[" + result.verdict().label() + "] " + result.summary() + " (" + result.elapsedMs() + " ms)");
+                out.println("[" + result.verdict().label() + "] " + TerminalText.safe(result.summary()) + " ("
+                        + result.elapsedMs() + " ms)");
                 out.println();
                 out.flush();
             }

@@ -77,6 +77,11 @@ public final class HostsLine {
      * found by the runbook's own scan).
      */
     public static String address(String raw, Args args, boolean template) throws UsageException {
+        if (raw.contains("%") && HostSyntax.isIpLiteral(raw.substring(0, raw.indexOf('%')))) {
+            // the same refusal as the write (HostsMapping): a dry run must never show a change Apply refuses
+            throw new UsageException("'" + raw + "' has a zone (" + raw.substring(raw.indexOf('%'))
+                    + "): the hosts file takes a plain IPv4 or IPv6 address");
+        }
         if (HostSyntax.isIpLiteral(raw)) {
             return raw;
         }

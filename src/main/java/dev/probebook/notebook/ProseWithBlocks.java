@@ -2,6 +2,7 @@ package dev.probebook.notebook;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.dom.Element;
+import dev.probebook.runbook.HtmlSanitizer;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import org.jsoup.Jsoup;
@@ -20,7 +21,7 @@ import org.jsoup.nodes.TextNode;
  */
 final class ProseWithBlocks {
 
-    static final String MARKER_ATTRIBUTE = "data-block-line";
+    static final String MARKER_ATTRIBUTE = HtmlSanitizer.BLOCK_LINE;
 
     private ProseWithBlocks() {}
 

@@ -15,7 +15,9 @@ public record CommandNeeds(Permission permission, String exclusive) {
         /** reading packets off an interface */
         CAPTURE,
         /** changing the machine's hosts file */
-        HOSTS_WRITE
+        HOSTS_WRITE,
+        /** sending at flood rates or in oversized packets ({@code ping -i 0.01}, {@code ping -s 65000}) */
+        FLOOD
     }
 
     /** An ordinary run that holds nothing exclusively. */

@@ -16,11 +16,17 @@ import org.jsoup.safety.Safelist;
  */
 public final class HtmlSanitizer {
 
+    /** The parser's marker of a code block nested in prose, replaced by its widget on the page. */
+    public static final String BLOCK_LINE = "data-block-line";
+
+    /** The per-parse secret a real marker carries; a runbook's own HTML cannot know it. */
+    static final String BLOCK_NONCE = "data-block-nonce";
+
     private static final Safelist SAFE = Safelist.relaxed()
             .addTags(
                     "mark", "kbd", "samp", "var", "del", "s", "ins", "hr", "details", "summary", "abbr", "small", "div",
                     "span")
-            .addAttributes("div", "data-block-line")
+            .addAttributes("div", BLOCK_LINE, BLOCK_NONCE)
             .addAttributes("a", "title")
             .addAttributes("abbr", "title")
             .removeProtocols("img", "src", "http", "https")
@@ -33,13 +39,29 @@ public final class HtmlSanitizer {
     /** Deeper element nesting than this is hostile (thousands of unclosed tags): shown as plain text. */
     static final int MAX_DEPTH = 64;
 
+    /** Sanitises prose that carries no nested-block markers (any it claims to carry are dropped). */
     public static String sanitize(String html) {
+        return sanitize(html, null);
+    }
+
+    /**
+     * Sanitises prose in which the parser marked nested code blocks with {@code markerNonce}: a marker without it
+     * (written into the runbook to place a step's widget somewhere else) loses its meaning.
+     */
+    static String sanitize(String html, String markerNonce) {
         Document dirty = Jsoup.parseBodyFragment(html, "https://runbook.invalid/");
         if (depth(dirty.body()) > MAX_DEPTH) {
             // jsoup's cleaner is quadratic in nesting depth; such input is not prose anyway
             return "<p>" + Entities.escape(dirty.body().text()) + "</p>";
         }
         Document clean = new Cleaner(SAFE).clean(dirty);
+        for (Element marker : clean.body().select("[" + BLOCK_LINE + "], [" + BLOCK_NONCE + "]")) {
+            boolean ours = markerNonce != null && markerNonce.equals(marker.attr(BLOCK_NONCE));
+            marker.removeAttr(BLOCK_NONCE);
+            if (!ours) {
+                marker.removeAttr(BLOCK_LINE);
+            }
+        }
         clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
         return clean.body().html();
     }

@@ -20,6 +20,8 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +62,8 @@ public final class MarkdownParser {
     private static final String MARKER = "\uE000\uE001\uE000";
 
     private static final String SPLIT = Pattern.quote(MARKER);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -196,7 +200,7 @@ public final class MarkdownParser {
         if (html.isBlank()) {
             return;
         }
-        String safe = HtmlSanitizer.sanitize(html);
+        String safe = HtmlSanitizer.sanitize(html, LineIndex.current().nonce);
         if (!safe.isBlank()) {
             parts.add(new Prose(line, safe.strip()));
         }
@@ -461,6 +465,9 @@ public final class MarkdownParser {
         static final ThreadLocal<LineIndex> CURRENT = new ThreadLocal<>();
         private final int[] starts;
 
+        /** Marks this parse's nested-block markers; prose cannot guess it (see {@link HtmlSanitizer}). */
+        final String nonce = new BigInteger(96, RANDOM).toString(36);
+
         LineIndex(String text) {
             int count = 1;
             for (int i = 0; i < text.length(); i++) {
@@ -516,7 +523,9 @@ public final class MarkdownParser {
             if (node.getParent() instanceof Document) {
                 html.raw(MARKER);
             } else {
-                html.raw("<div data-block-line=\"" + LineIndex.current().startLine(node) + "\"></div>\n");
+                html.raw("<div " + HtmlSanitizer.BLOCK_LINE + "=\""
+                        + LineIndex.current().startLine(node) + "\" " + HtmlSanitizer.BLOCK_NONCE + "=\""
+                        + LineIndex.current().nonce + "\"></div>\n");
             }
         }
     }

@@ -46,6 +46,8 @@ public final class BrowserSignIn {
         }
         // the sign-in form is exempt from CSRF tokens (Vaadin's configurer), so refuse a cross-site post to it:
         // another site must not sign a visitor in under an account of its choosing
+        // the sign-in record is written before the session is signed in: no record, no sign-in
+        http.sessionManagement(s -> s.addSessionAuthenticationStrategy(new AuditedSignIn(audit, Clock.systemUTC())));
         http.addFilterBefore(new SameOriginSignIn(), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new ThrottledSignIn(throttle), UsernamePasswordAuthenticationFilter.class);
         if (oidcRoles != null) {

@@ -135,24 +135,6 @@ class SecurityConfig {
         };
     }
 
-    /** Interactive sign-ins (the form, OpenID Connect) and every failed attempt go to the audit log. */
-    @Bean
-    ApplicationListener<InteractiveAuthenticationSuccessEvent> auditSignIn(AuditLog audit) {
-        return e -> audit.record(new AuditEvent(
-                Instant.ofEpochMilli(e.getTimestamp()),
-                CurrentUser.of(e.getAuthentication())
-                        .map(a -> a.name())
-                        .orElse(e.getAuthentication().getName()),
-                AuditAction.SIGN_IN,
-                null,
-                null,
-                null,
-                remote(e.getAuthentication()),
-                null,
-                null,
-                "sign-in"));
-    }
-
     @Bean
     SignInThrottle signInThrottle() {
         return new SignInThrottle(Clock.systemUTC());

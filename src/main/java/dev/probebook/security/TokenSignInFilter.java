@@ -3,6 +3,7 @@ package dev.probebook.security;
 import dev.probebook.access.Role;
 import dev.probebook.audit.AuditAction;
 import dev.probebook.audit.AuditEvent;
+import dev.probebook.audit.AuditException;
 import dev.probebook.audit.AuditLog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * {@code GET /signin?token=...}: signs the machine's owner in with the console link's token (role admin),
  * in a fresh session (the old session id is changed: no fixation), then sends the browser to the library.
- * A wrong or used token goes back to the sign-in page; both are audited.
+ * A wrong or used token goes back to the sign-in page; both are audited, and a sign-in that cannot be audited does
+ * not happen (the console prints a fresh link).
  */
 final class TokenSignInFilter extends OncePerRequestFilter {
 
@@ -79,6 +81,25 @@ final class TokenSignInFilter extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/login?link-used");
             return;
         }
+        try { // no record, no sign-in
+            audit.append(new AuditEvent(
+                    clock.instant(),
+                    link.owner(),
+                    AuditAction.SIGN_IN,
+                    null,
+                    null,
+                    null,
+                    from,
+                    null,
+                    null,
+                    "console sign-in link"));
+        } catch (AuditException e) {
+            System.err.println("probebook: sign-in refused: " + e.getMessage());
+            link.print("Probebook: the sign-in was refused because the audit log cannot be written (" + e.getMessage()
+                    + "). Once it can, use the next one-time link:");
+            response.sendRedirect(request.getContextPath() + "/login?error");
+            return;
+        }
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
@@ -89,17 +110,6 @@ final class TokenSignInFilter extends OncePerRequestFilter {
         context.setAuthentication(auth);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        audit.record(new AuditEvent(
-                clock.instant(),
-                link.owner(),
-                AuditAction.SIGN_IN,
-                null,
-                null,
-                null,
-                from,
-                null,
-                null,
-                "console sign-in link"));
         link.print("Probebook: the sign-in link was used. The next one-time link (for another browser):");
         response.sendRedirect(request.getContextPath() + "/");
     }

@@ -59,9 +59,10 @@ public record Settings(
 
     /**
      * The least role each guarded action needs in the web app ({@code viewer < operator < editor < admin}):
-     * running probes, packet capture, hosts-file writes, changing runbooks, reading the audit log.
+     * running probes, packet capture, hosts-file writes, changing runbooks, reading the audit log, and sending at
+     * flood rates (iputils allows {@code ping -i} below 0.2 s and {@code -s} above 1472 bytes to root only).
      */
-    public record Roles(String run, String capture, String hostsWrite, String edit, String audit) {
+    public record Roles(String run, String capture, String hostsWrite, String edit, String audit, String flood) {
         public static final List<String> NAMES = List.of("viewer", "operator", "editor", "admin");
     }
 

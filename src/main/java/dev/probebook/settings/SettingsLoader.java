@@ -96,7 +96,8 @@ public final class SettingsLoader {
                         r.role("roles.capture", "admin"),
                         r.role("roles.hosts-write", "admin"),
                         r.role("roles.edit", "editor"),
-                        r.role("roles.audit", "admin")),
+                        r.role("roles.audit", "admin"),
+                        r.role("roles.flood", "admin")),
                 properties,
                 read);
     }

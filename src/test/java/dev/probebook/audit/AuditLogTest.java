@@ -63,6 +63,20 @@ class AuditLogTest {
     }
 
     @Test
+    void charactersOtherReadersTakeAsLineBreaksAreEscaped() throws Exception {
+        AuditFile log = new AuditFile(dir.resolve("seps/audit.jsonl"));
+        String sneaky = "a\u2028b\u2029c\u0085d\ne";
+        log.append(AuditEvent.of(T0, "otto", AuditAction.RUN).withDetail(sneaky));
+        String text = Files.readString(log.file());
+        assertThat(text).doesNotContain("\u2028", "\u2029", "\u0085").contains("\\u2028", "\\u2029", "\\u0085");
+        assertThat(text.lines()).hasSize(1);
+        assertThat(log.query(AuditQuery.all()))
+                .singleElement()
+                .extracting(AuditEvent::detail)
+                .isEqualTo(sneaky);
+    }
+
+    @Test
     void theLogAndItsFolderArePrivateWhateverTheyWereBefore() throws Exception {
         Path data = Files.createDirectories(dir.resolve("shared-data"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));

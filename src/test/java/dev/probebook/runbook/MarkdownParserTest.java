@@ -191,4 +191,25 @@ class MarkdownParserTest {
         assertThatThrownBy(() -> RunbookSource.read(file.resolveSibling("missing-" + System.nanoTime() + ".md"), 1000))
                 .hasMessageContaining("no such file");
     }
+
+    @Test
+    void aRunbookCannotForgeTheMarkerOfANestedStep() throws Exception {
+        Runbook rb = new MarkdownParser().parse("""
+                # Forged
+
+                <div data-block-line="9"></div>
+
+                - first
+
+                  ```
+                  nc -zv 10.0.0.5 443
+                  ```
+                """, "forged");
+        String html = rb.parts().stream()
+                .filter(p -> p instanceof Prose)
+                .map(p -> ((Prose) p).html())
+                .reduce("", String::concat);
+        assertThat(html).doesNotContain("data-block-line=\"9\"").doesNotContain("data-block-nonce");
+        assertThat(html).contains("data-block-line=\"7\"");
+    }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,33 @@ class OwnerLinkIT {
                 Thread.sleep(100);
             }
             assertThat(links(app)).hasSize(2).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void noSignInWithoutItsAuditRecord() throws Exception {
+        Path data = Files.createTempDirectory("probebook-owner-noaudit");
+        try (PackagedApp app = PackagedApp.start("owner-noaudit-it-app", List.of(), "--probebook.data-dir=" + data)) {
+            String link = links(app).get(0);
+            Path log = data.resolve("audit.jsonl");
+            Files.deleteIfExists(log);
+            Files.createDirectory(log); // a folder where the file should be: every append fails
+            HttpClient browser = HttpClient.newBuilder()
+                    .cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            HttpResponse<String> signIn = browser.send(
+                    HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.headers().firstValue("Location").orElse("")).contains("/login?error");
+            HttpResponse<String> home = browser.send(
+                    HttpRequest.newBuilder(URI.create(app.base() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(home.statusCode()).as("not signed in").isIn(302, 303);
+            long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!app.log().contains("the sign-in was refused because the audit log cannot be written")
+                    && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+            assertThat(app.log()).contains("the sign-in was refused because the audit log cannot be written");
         }
     }
 }

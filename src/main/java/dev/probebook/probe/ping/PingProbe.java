@@ -13,6 +13,7 @@ import dev.probebook.net.NameResolver;
 import dev.probebook.net.SocketOpener;
 import dev.probebook.net.TcpConnector;
 import dev.probebook.policy.PolicyDeniedException;
+import dev.probebook.probe.CommandNeeds;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
@@ -66,6 +67,22 @@ public final class PingProbe implements Probe<PingCommand> {
     @Override
     public Set<String> commandWords() {
         return Set.of("ping", "ping6");
+    }
+
+    /** Faster than iputils lets a normal user send, or larger than fits a 1500-byte frame. */
+    static final Duration FLOOD_INTERVAL = Duration.ofMillis(200);
+
+    static final int FLOOD_SIZE = 1472;
+
+    /**
+     * {@code -i} below 0.2 s or {@code -s} above 1472 bytes turns ping into a flood tool: iputils allows that to
+     * root only, and so does the web app to the role {@code probebook.roles.flood} (admin) only.
+     */
+    @Override
+    public CommandNeeds needs(PingCommand cmd) {
+        boolean flood =
+                cmd.tcpPort() == null && (cmd.interval().compareTo(FLOOD_INTERVAL) < 0 || cmd.size() > FLOOD_SIZE);
+        return flood ? new CommandNeeds(CommandNeeds.Permission.FLOOD, null) : CommandNeeds.RUN;
     }
 
     @Override

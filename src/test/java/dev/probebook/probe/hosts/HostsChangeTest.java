@@ -69,6 +69,18 @@ class HostsChangeTest {
     }
 
     @Test
+    void aScopedAddressIsRefusedByTheDryRunAsApplyWouldRefuseIt() throws Exception {
+        for (String line :
+                new String[] {"fe80::1%eth0 app.example.co.kr", "echo \"fe80::1%eth0 app.example.co.kr\" >> /etc/hosts"
+                }) {
+            assertThatThrownBy(() -> harness.run(line))
+                    .as(line)
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining("has a zone (%eth0)");
+        }
+    }
+
+    @Test
     void anExistingMappingIsAlreadyThere() throws Exception {
         RunResult r = harness.run("10.0.0.9 APP.example.co.kr");
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
