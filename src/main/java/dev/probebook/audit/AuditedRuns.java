@@ -7,6 +7,7 @@ import dev.probebook.step.RunRefusedException;
 import dev.probebook.step.StepCommand;
 import dev.probebook.step.StepOutcome;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Puts every web and API run on the audit trail, as a {@link RunObserver} of the step runner: a {@code run-start}
@@ -43,9 +44,9 @@ public final class AuditedRuns implements RunObserver {
     }
 
     @Override
-    public void finished(RunInfo run, StepOutcome outcome) {
+    public Optional<String> finished(RunInfo run, StepOutcome outcome) {
         if (!run.request().runsAnything()) {
-            return;
+            return Optional.empty();
         }
         if (outcome.refusal() != null) {
             log.record(event(
@@ -55,7 +56,7 @@ public final class AuditedRuns implements RunObserver {
                     "error",
                     0L,
                     withVia(run, outcome.refusal().reason())));
-            return;
+            return Optional.empty();
         }
         log.record(event(
                 run,
@@ -64,6 +65,7 @@ public final class AuditedRuns implements RunObserver {
                 outcome.verdict().label(),
                 outcome.elapsedMs(),
                 withVia(run, outcome.summary())));
+        return Optional.empty();
     }
 
     private AuditEvent event(

@@ -208,7 +208,9 @@ public final class Cli {
             }
             StepListener listener = a.json() ? StepListener.NONE : HumanOutput.streaming(out, step);
             StepRequest request = new StepRequest(
-                    user(), RunPlace.cli(a.file(), step.line()),
+                    user(),
+                            RunPlace.cli(
+                                    a.file(), null, step.line(), step.code().section()),
                     StepCommands.forStep(binder, plan, step, a.values()), a.values());
             results.add(stepRunner.start(request, Admission.ALL, listener).await());
         }
@@ -236,7 +238,7 @@ public final class Cli {
             return USAGE;
         }
         StepListener listener = a.json() ? StepListener.NONE : HumanOutput.streamingExec(out);
-        StepRequest request = new StepRequest(user(), RunPlace.cli(null, null), List.of(command), Map.of());
+        StepRequest request = new StepRequest(user(), RunPlace.cli(null, null, null, null), List.of(command), Map.of());
         StepOutcome result =
                 new StepRunner(runner).start(request, Admission.ALL, listener).await();
         if (a.json()) {

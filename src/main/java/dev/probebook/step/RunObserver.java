@@ -1,5 +1,7 @@
 package dev.probebook.step;
 
+import java.util.Optional;
+
 /**
  * Sees every step run, whatever started it (a widget, Run all, the free terminal, the HTTP API, the CLI): how the
  * audit log and the run history hear about runs. Registered once with the {@link StepRunner}.
@@ -15,5 +17,11 @@ public interface RunObserver {
 
     default void line(RunInfo run, String line) {}
 
-    default void finished(RunInfo run, StepOutcome outcome) {}
+    /**
+     * The run ended. A note for the person who ran it (the run history could not record it, say) comes back here;
+     * it reaches them with the outcome. Empty when there is nothing to say.
+     */
+    default Optional<String> finished(RunInfo run, StepOutcome outcome) {
+        return Optional.empty();
+    }
 }

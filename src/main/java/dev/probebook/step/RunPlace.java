@@ -1,26 +1,38 @@
 package dev.probebook.step;
 
 /**
- * Where a run was started: a runbook and the source line of its step, or the free terminal (both null);
- * {@code via} names another channel for the records (the HTTP API and the caller's address), or null.
+ * Where a run was started: a runbook at a version (the content hash of its text) and the source line and heading of
+ * its step, or the free terminal (all null); {@code via} names another channel for the records (the HTTP API and the
+ * caller's address, the CLI), or null.
  */
-public record RunPlace(String runbook, Integer step, String via) {
+public record RunPlace(String runbook, String version, Integer step, String heading, String via) {
 
+    /** A runbook step without version or heading (tests, tools). */
     public RunPlace(String runbook, Integer step) {
-        this(runbook, step, null);
+        this(runbook, null, step, null, null);
+    }
+
+    /** A step of a runbook page. */
+    public static RunPlace step(String runbook, String version, int line, String heading) {
+        return new RunPlace(runbook, version, line, heading, null);
     }
 
     public static RunPlace terminal() {
-        return new RunPlace(null, null);
+        return new RunPlace(null, null, null, null, null);
     }
 
     /** A run through the HTTP API; the request names no runbook (it could claim any). */
     public static RunPlace api(String remoteAddress) {
-        return new RunPlace(null, null, "via /api/run from " + remoteAddress);
+        return new RunPlace(null, null, null, null, "via /api/run from " + remoteAddress);
     }
 
-    /** A run from the command line. */
-    public static RunPlace cli(String file, Integer step) {
-        return new RunPlace(file, step, "via the CLI");
+    /** A run from the command line: a runbook file's step, or {@code exec} (all null). */
+    public static RunPlace cli(String runbook, String version, Integer step, String heading) {
+        return new RunPlace(runbook, version, step, heading, "via the CLI");
+    }
+
+    /** True for a step of a runbook (not the free terminal, the API or {@code exec}). */
+    public boolean inRunbook() {
+        return runbook != null && step != null;
     }
 }

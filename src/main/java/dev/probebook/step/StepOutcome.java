@@ -17,6 +17,7 @@ import java.util.List;
  * @param targets the resolved addresses contacted (or refused), in order, at most {@link #MAX_TARGETS}
  * @param moreTargets how many more were contacted than {@code targets} holds
  * @param refusal why the run never started, or null when it ran
+ * @param notes   what the person who ran it should know about the run itself (it was not recorded, say)
  */
 public record StepOutcome(
         RunPlace place,
@@ -26,7 +27,8 @@ public record StepOutcome(
         List<RunResult> runs,
         List<Target> targets,
         int moreTargets,
-        RunRefusal refusal) {
+        RunRefusal refusal,
+        List<String> notes) {
 
     /** Addresses kept per run: a scan or a redirect loop must not grow a record without bound. */
     public static final int MAX_TARGETS = 8;
@@ -34,6 +36,17 @@ public record StepOutcome(
     public StepOutcome {
         runs = List.copyOf(runs);
         targets = List.copyOf(targets);
+        notes = List.copyOf(notes);
+    }
+
+    /** The same outcome with notes added. */
+    public StepOutcome withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new StepOutcome(place, verdict, summary, elapsedMs, runs, targets, moreTargets, refusal, all);
     }
 
     /** The outcome of the commands that ran (or were reported as not runnable), by the one rule. */
@@ -56,7 +69,8 @@ public record StepOutcome(
                 runs,
                 targets,
                 moreTargets,
-                null);
+                null,
+                List.of());
     }
 
     /** A run refused before it started: verdict {@code error}, the reason as summary and as its only output line. */
@@ -67,7 +81,7 @@ public record StepOutcome(
                 Verdict.ERROR,
                 refusal.reason(),
                 List.of("probebook: " + refusal.reason()));
-        return new StepOutcome(place, Verdict.ERROR, refusal.reason(), 0, List.of(r), List.of(), 0, refusal);
+        return new StepOutcome(place, Verdict.ERROR, refusal.reason(), 0, List.of(r), List.of(), 0, refusal, List.of());
     }
 
     /** The commands as they ran, one per line. */

@@ -182,15 +182,18 @@ public final class StepRunner {
         }
 
         /** Observers first (the audit record is on disk before anyone hears the end), then the front end. */
-        private void finish(StepOutcome done) {
+        private void finish(StepOutcome ended) {
+            StepOutcome done = ended;
             try {
+                List<String> notes = new ArrayList<>();
                 for (RunObserver o : observers) {
                     try {
-                        o.finished(info, done);
+                        o.finished(info, ended).ifPresent(notes::add);
                     } catch (RuntimeException e) {
                         System.err.println("probebook: a run observer failed: " + e);
                     }
                 }
+                done = ended.withNotes(notes);
                 listener.finished(done);
             } finally {
                 outcome.complete(done);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -113,13 +114,15 @@ class StepRunnerTest {
             }
 
             @Override
-            public void finished(RunInfo run, StepOutcome outcome) {
+            public Optional<String> finished(RunInfo run, StepOutcome outcome) {
                 heard.add("finished " + outcome.verdict().label() + " (front end heard: " + events + ")");
+                return Optional.of("noted by the recorder");
             }
         };
         try (var open = new LoopbackServers.Open(null)) {
             StepRunner runner = new StepRunner(engine, List.of(recorder), Clock.systemUTC());
-            start(runner, "nc -zv 127.0.0.1 " + open.port()).await();
+            StepOutcome first = start(runner, "nc -zv 127.0.0.1 " + open.port()).await();
+            assertThat(first.notes()).containsExactly("noted by the recorder");
             for (int i = 0; i < 200 && open.accepted() < 1; i++) {
                 Thread.sleep(10); // the listener thread accepts on its own time
             }
