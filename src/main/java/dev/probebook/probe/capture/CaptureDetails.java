@@ -1,7 +1,9 @@
 package dev.probebook.probe.capture;
 
 import dev.probebook.probe.ProbeDetails;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Structured result of a capture: where and what was captured, every packet, the per-connection
@@ -58,4 +60,15 @@ public record CaptureDetails(
             String outcome,
             String verdict,
             String explanation) {}
+
+    /** Packets caught and each connection's outcome. */
+    @Override
+    public Map<String, String> facts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("packets", String.valueOf(captured));
+        for (Connection c : connections) {
+            f.put("connection to " + c.server(), c.outcome());
+        }
+        return f;
+    }
 }

@@ -1,7 +1,10 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.probe.ProbeDetails;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Structured result of a DNS lookup.
@@ -43,5 +46,22 @@ public record DnsDetails(
 
     public DnsDetails {
         answers = List.copyOf(answers);
+    }
+
+    /** The answer's status and records (by type, in order), and a hosts-file override. */
+    @Override
+    public Map<String, String> facts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("DNS status", rcode == null ? (error == null ? "no answer" : error) : rcode);
+        Map<String, List<String>> byType = new LinkedHashMap<>();
+        for (Answer a : answers) {
+            byType.computeIfAbsent(a.type(), k -> new ArrayList<>()).add(a.data());
+        }
+        byType.forEach((type, data) -> f.put("answer " + type, String.join(", ", data)));
+        if (hostsOverride != null) {
+            f.put("hosts file", String.join(", ", hostsOverride.addresses()));
+        }
+        f.put("query ms", ProbeDetails.number(queryMillis));
+        return f;
     }
 }

@@ -1,7 +1,9 @@
 package dev.probebook.probe.http;
 
 import dev.probebook.probe.ProbeDetails;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Structured result of a curl run: what was asked, what answered, how long each phase took (ms from the
@@ -60,4 +62,27 @@ public record HttpDetails(
     }
 
     public record Redirect(int status, String from, String to) {}
+
+    /** Status, where it answered from, the certificate's days left and the phase timings. */
+    @Override
+    public Map<String, String> facts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("HTTP status", status == null ? (error == null ? "no answer" : error) : String.valueOf(status));
+        if (remoteIp != null) {
+            f.put("answered from", remoteIp + (remotePort == null ? "" : ":" + remotePort));
+        }
+        if (certificate != null) {
+            f.put("certificate days left", String.valueOf(certificate.daysLeft()));
+            f.put("certificate verified", certificate.verified() ? "yes" : "no");
+        }
+        if (timings != null && timings.total() > 0) {
+            f.put("connect ms", ProbeDetails.number(timings.connect()));
+            if (timings.appconnect() > 0) {
+                f.put("TLS done ms", ProbeDetails.number(timings.appconnect()));
+            }
+            f.put("first byte ms", ProbeDetails.number(timings.starttransfer()));
+            f.put("total ms", ProbeDetails.number(timings.total()));
+        }
+        return f;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.probebook.probe.http;
 
 import dev.probebook.probe.ProbeDetails;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Result of asking an IP echo service. {@code publicIp} is null when the answer was not an address;
@@ -9,4 +11,16 @@ import dev.probebook.probe.ProbeDetails;
  */
 public record PublicIpDetails(
         String url, Integer status, String answer, String publicIp, String localInterface, double millis, String error)
-        implements ProbeDetails {}
+        implements ProbeDetails {
+
+    /** The public address, and whether an interface holds it (no NAT). */
+    @Override
+    public Map<String, String> facts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("public IP", publicIp == null ? (error == null ? "no answer" : error) : publicIp);
+        if (publicIp != null) {
+            f.put("held by an interface", localInterface == null ? "no (NAT)" : localInterface);
+        }
+        return f;
+    }
+}

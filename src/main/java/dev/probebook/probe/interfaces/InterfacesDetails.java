@@ -1,7 +1,9 @@
 package dev.probebook.probe.interfaces;
 
 import dev.probebook.probe.ProbeDetails;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Structured result of an interface listing: the interfaces shown with their addresses and what kind of
@@ -29,5 +31,25 @@ public record InterfacesDetails(List<Iface> interfaces, String missing) implemen
 
     public InterfacesDetails {
         interfaces = List.copyOf(interfaces);
+    }
+
+    /** Each interface's state and addresses. */
+    @Override
+    public Map<String, String> facts() {
+        Map<String, String> f = new LinkedHashMap<>();
+        for (Iface i : interfaces) {
+            f.put(
+                    i.name(),
+                    i.state()
+                            + (i.addresses().isEmpty()
+                                    ? ""
+                                    : " "
+                                            + String.join(
+                                                    ", ",
+                                                    i.addresses().stream()
+                                                            .map(a -> a.address() + "/" + a.prefix())
+                                                            .toList())));
+        }
+        return f;
     }
 }

@@ -2,7 +2,9 @@ package dev.probebook.probe.ping;
 
 import dev.probebook.net.ConnectAttempt;
 import dev.probebook.probe.ProbeDetails;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Structured result of a ping: counters, round-trip statistics (null when no reply came), each reply
@@ -62,5 +64,23 @@ public record PingDetails(
                 false,
                 List.of(),
                 tcpFallback);
+    }
+
+    /** Loss and round trips, what the TCP checks after total loss found, or the port check that replaced ping. */
+    @Override
+    public Map<String, String> facts() {
+        if (tcpFallback != null) {
+            return tcpFallback.facts();
+        }
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("address", address == null ? "not resolved" : address);
+        f.put("loss %", ProbeDetails.number(lossPercent));
+        if (rttAvgMs != null) {
+            f.put("average round trip ms", ProbeDetails.number(rttAvgMs));
+        }
+        for (ConnectAttempt a : tcpChecks) {
+            f.put("TCP port " + a.port(), a.outcome());
+        }
+        return f;
     }
 }

@@ -2,6 +2,7 @@ package dev.probebook.probe.sockets;
 
 import dev.probebook.probe.ProbeDetails;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Structured result of a socket listing: the sockets shown (after any {@code grep}) and the ports
@@ -35,5 +36,15 @@ public record SocketsDetails(String tool, List<Socket> sockets, List<Integer> li
     public SocketsDetails {
         sockets = List.copyOf(sockets);
         listeningPorts = List.copyOf(listeningPorts);
+    }
+
+    /** The listening ports. */
+    @Override
+    public Map<String, String> facts() {
+        return Map.of(
+                "listening ports",
+                String.join(
+                        ", ",
+                        listeningPorts.stream().sorted().map(String::valueOf).toList()));
     }
 }
