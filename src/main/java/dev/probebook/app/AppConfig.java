@@ -9,6 +9,11 @@ import dev.probebook.audit.AuditFile;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.audit.AuditedRuns;
 import dev.probebook.engine.ProbeRunner;
+import dev.probebook.history.HistorySettings;
+import dev.probebook.history.ReconnectingRunStore;
+import dev.probebook.history.RecordedRuns;
+import dev.probebook.history.RunRetention;
+import dev.probebook.history.RunStores;
 import dev.probebook.library.RunbookEdits;
 import dev.probebook.library.RunbookFolder;
 import dev.probebook.library.RunbookStore;
@@ -18,9 +23,11 @@ import dev.probebook.policy.TargetPolicy;
 import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
+import dev.probebook.settings.SettingsSection;
 import dev.probebook.step.StepRunner;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +60,17 @@ public class AppConfig {
 
     @Bean
     Settings settings(Map<String, String> probebookProperties, ProbeRegistry registry) {
-        Settings settings = SettingsLoader.load(probebookProperties, registry.settingsSections());
-        SettingsLoader.unknownKeys(probebookProperties, registry.settingsSections())
+        Settings settings = SettingsLoader.load(probebookProperties, sections(registry));
+        SettingsLoader.unknownKeys(probebookProperties, sections(registry))
                 .forEach(k -> LoggerFactory.getLogger(AppConfig.class).warn("unknown setting {}: it is ignored", k));
         return settings;
+    }
+
+    /** Every settings section: the probes' and the run history's. */
+    static List<SettingsSection<?>> sections(ProbeRegistry registry) {
+        List<SettingsSection<?>> all = new ArrayList<>(registry.settingsSections());
+        all.add(HistorySettings.SECTION);
+        return all;
     }
 
     @Bean
@@ -84,10 +98,37 @@ public class AppConfig {
         return new AuditFile(settings.dataDir().resolve("audit.jsonl"));
     }
 
-    /** The one step runner: every web, API run goes through it, and the audit trail observes each. */
+    /**
+     * The run history: {@code spring.datasource.url} (PostgreSQL for a team) or the embedded H2 file in the data
+     * directory; opened on first use and again after an outage, so the app starts and probes without it.
+     */
+    @Bean(destroyMethod = "close")
+    ReconnectingRunStore runStore(Environment env, Settings settings) {
+        String url = env.getProperty("spring.datasource.url", "");
+        String user = env.getProperty("spring.datasource.username", "");
+        String password = env.getProperty("spring.datasource.password", "");
+        String where = url.isBlank()
+                ? "H2 file " + settings.dataDir().toAbsolutePath().normalize().resolve("history.mv.db")
+                : url;
+        return new ReconnectingRunStore(
+                () -> RunStores.open(url, user, password, settings.dataDir()), where, Clock.systemUTC());
+    }
+
+    @Bean(destroyMethod = "close")
+    RunRetention runRetention(ReconnectingRunStore runStore, Settings settings) {
+        return new RunRetention(runStore, settings.section(HistorySettings.SECTION), Clock.systemUTC()).start();
+    }
+
+    /**
+     * The one step runner: every web and API run goes through it; the audit trail and the run history observe
+     * each.
+     */
     @Bean
-    StepRunner stepRunner(ProbeRunner engine, AuditLog auditLog) {
-        return new StepRunner(engine, List.of(new AuditedRuns(auditLog, Clock.systemUTC())), Clock.systemUTC());
+    StepRunner stepRunner(ProbeRunner engine, AuditLog auditLog, ReconnectingRunStore runStore) {
+        return new StepRunner(
+                engine,
+                List.of(new AuditedRuns(auditLog, Clock.systemUTC()), new RecordedRuns(runStore, Clock.systemUTC())),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -3,6 +3,11 @@ package dev.probebook.cli;
 import dev.probebook.command.ShellLine;
 import dev.probebook.command.UsageException;
 import dev.probebook.engine.ProbeRunner;
+import dev.probebook.files.ContentHash;
+import dev.probebook.history.HistorySettings;
+import dev.probebook.history.RecordedRuns;
+import dev.probebook.history.RunStores;
+import dev.probebook.history.StoreException;
 import dev.probebook.json.StepsJson;
 import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.CommandBinder;
@@ -18,6 +23,7 @@ import dev.probebook.runbook.RunbookException;
 import dev.probebook.runbook.RunbookSource;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
+import dev.probebook.settings.SettingsSection;
 import dev.probebook.step.Admission;
 import dev.probebook.step.RunPlace;
 import dev.probebook.step.StepCommand;
@@ -28,14 +34,17 @@ import dev.probebook.step.StepRequest;
 import dev.probebook.step.StepRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * The headless face of the engine: {@code steps}, {@code run} and {@code exec}. It never starts Spring;
@@ -95,8 +104,10 @@ public final class Cli {
         try {
             Map<String, String> props = new HashMap<>(SettingsLoader.fromArgsAndSystem(List.of()));
             props.putAll(a.properties());
-            settings = SettingsLoader.load(props, registry.settingsSections());
-            List<String> unknown = SettingsLoader.unknownKeys(props, registry.settingsSections());
+            List<SettingsSection<?>> sections = new ArrayList<>(registry.settingsSections());
+            sections.add(HistorySettings.SECTION);
+            settings = SettingsLoader.load(props, sections);
+            List<String> unknown = SettingsLoader.unknownKeys(props, sections);
             if (!unknown.isEmpty()) {
                 err.println("probebook: unknown setting " + String.join(", ", unknown));
                 return USAGE;
@@ -112,12 +123,19 @@ public final class Cli {
             err.println("probebook: " + e.getMessage());
             return USAGE;
         }
-        try (ProbeRunner runner = new ProbeRunner(settings, policy, registry)) {
+        boolean record = !a.command().equals("steps")
+                && (a.record() || settings.section(HistorySettings.SECTION).recordCli());
+        try (ProbeRunner runner = new ProbeRunner(settings, policy, registry);
+                RunStores.Opened history = record ? openHistory(settings) : null) {
             StopOnInterrupt.install(runner);
+            StepRunner steps = history == null
+                    ? new StepRunner(runner)
+                    : new StepRunner(
+                            runner, List.of(new RecordedRuns(history.store(), Clock.systemUTC())), Clock.systemUTC());
             return switch (a.command()) {
                 case "steps" -> steps(a, settings, registry);
-                case "run" -> runSteps(a, settings, registry, runner);
-                default -> exec(a, registry, runner);
+                case "run" -> runSteps(a, settings, registry, steps);
+                default -> exec(a, registry, steps);
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -129,22 +147,49 @@ public final class Cli {
         }
     }
 
-    private RunbookPlan load(String file, Settings settings, ProbeRegistry registry) throws RunbookException {
+    /**
+     * The run history the CLI records into with {@code --record}: {@code spring.datasource.url} (a {@code -D} system
+     * property or the {@code SPRING_DATASOURCE_URL} environment variable) or the H2 file in the data directory.
+     * Null, with a warning, when it cannot be opened (the web app may hold the H2 file): the runs still run.
+     */
+    private RunStores.Opened openHistory(Settings settings) {
+        try {
+            return RunStores.open(
+                    property("spring.datasource.url"),
+                    property("spring.datasource.username"),
+                    property("spring.datasource.password"),
+                    settings.dataDir());
+        } catch (StoreException e) {
+            err.println("probebook: warning: runs are not recorded: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String property(String key) {
+        String v = System.getProperty(key);
+        return v != null ? v : System.getenv(key.toUpperCase(Locale.ROOT).replace('.', '_'));
+    }
+
+    /** A runbook file read and planned, with the content hash of its bytes (its version). */
+    private record Loaded(String name, String version, RunbookPlan plan) {}
+
+    private Loaded load(String file, Settings settings, ProbeRegistry registry) throws RunbookException {
         Path path = Path.of(file);
-        RunbookSource.Text text = RunbookSource.read(path, settings.runbookMaxBytes());
+        byte[] bytes = RunbookSource.readBytes(path, settings.runbookMaxBytes());
+        RunbookSource.Text text = RunbookSource.decode(bytes, path.toString());
         text.warnings().forEach(w -> err.println("probebook: warning: " + w));
         String name = path.getFileName() == null
                 ? file
                 : path.getFileName().toString().replaceFirst("\\.md$", "");
         Runbook runbook = new MarkdownParser(settings.runbookParseBudget()).parse(text.text(), name);
         runbook.warnings().forEach(w -> err.println("probebook: warning: " + w));
-        return new Planner(registry).plan(runbook);
+        return new Loaded(name, ContentHash.sha256(bytes), new Planner(registry).plan(runbook));
     }
 
     private int steps(CliArguments a, Settings settings, ProbeRegistry registry) {
         RunbookPlan plan;
         try {
-            plan = load(a.file(), settings, registry);
+            plan = load(a.file(), settings, registry).plan();
         } catch (RunbookException e) {
             err.println("probebook: " + e.getMessage());
             return USAGE;
@@ -157,15 +202,16 @@ public final class Cli {
         return OK;
     }
 
-    private int runSteps(CliArguments a, Settings settings, ProbeRegistry registry, ProbeRunner runner)
+    private int runSteps(CliArguments a, Settings settings, ProbeRegistry registry, StepRunner stepRunner)
             throws InterruptedException {
-        RunbookPlan plan;
+        Loaded loaded;
         try {
-            plan = load(a.file(), settings, registry);
+            loaded = load(a.file(), settings, registry);
         } catch (RunbookException e) {
             err.println("probebook: " + e.getMessage());
             return USAGE;
         }
+        RunbookPlan plan = loaded.plan();
         List<PlannedBlock> selected = new ArrayList<>();
         if (a.steps().isEmpty()) {
             selected.addAll(plan.steps());
@@ -200,7 +246,7 @@ public final class Cli {
             }
         }
         CommandBinder binder = new CommandBinder(registry);
-        StepRunner stepRunner = new StepRunner(runner);
+        String session = UUID.randomUUID().toString();
         List<StepOutcome> results = new ArrayList<>();
         for (PlannedBlock step : selected) {
             if (StopOnInterrupt.stopped()) {
@@ -209,10 +255,19 @@ public final class Cli {
             StepListener listener = a.json() ? StepListener.NONE : HumanOutput.streaming(out, step);
             StepRequest request = new StepRequest(
                     user(),
-                            RunPlace.cli(
-                                    a.file(), null, step.line(), step.code().section()),
-                    StepCommands.forStep(binder, plan, step, a.values()), a.values());
-            results.add(stepRunner.start(request, Admission.ALL, listener).await());
+                    user(),
+                    RunPlace.cli(
+                            loaded.name(),
+                            loaded.version(),
+                            step.line(),
+                            step.code().section()),
+                    session,
+                    StepCommands.forStep(binder, plan, step, a.values()),
+                    a.values());
+            StepOutcome outcome =
+                    stepRunner.start(request, Admission.ALL, listener).await();
+            outcome.notes().forEach(n -> err.println("probebook: " + n));
+            results.add(outcome);
         }
         if (a.json()) {
             out.println(StepsJson.write(StepsJson.steps(results)));
@@ -222,7 +277,7 @@ public final class Cli {
         return results.stream().anyMatch(r -> r.verdict().failed()) ? FAILED : OK;
     }
 
-    private int exec(CliArguments a, ProbeRegistry registry, ProbeRunner runner) throws InterruptedException {
+    private int exec(CliArguments a, ProbeRegistry registry, StepRunner stepRunner) throws InterruptedException {
         ShellLine line;
         try {
             line = ShellLine.fromWords(a.execWords());
@@ -239,8 +294,8 @@ public final class Cli {
         }
         StepListener listener = a.json() ? StepListener.NONE : HumanOutput.streamingExec(out);
         StepRequest request = new StepRequest(user(), RunPlace.cli(null, null, null, null), List.of(command), Map.of());
-        StepOutcome result =
-                new StepRunner(runner).start(request, Admission.ALL, listener).await();
+        StepOutcome result = stepRunner.start(request, Admission.ALL, listener).await();
+        result.notes().forEach(n -> err.println("probebook: " + n));
         if (a.json()) {
             out.println(StepsJson.write(StepsJson.steps(List.of(result))));
         }

@@ -15,6 +15,7 @@ record CliArguments(
         String command,
         String file,
         boolean json,
+        boolean record,
         Map<String, String> values,
         List<Integer> steps,
         List<String> execWords,
@@ -22,12 +23,13 @@ record CliArguments(
 
     static final String USAGE = """
             usage: probebook steps FILE [--json]
-                   probebook run FILE [--set name=value]... [--step LINE]... [--json]
-                   probebook exec [--json] -- COMMAND WORD...
+                   probebook run FILE [--set name=value]... [--step LINE]... [--json] [--record]
+                   probebook exec [--json] [--record] -- COMMAND WORD...
                    probebook hash-password   (a {bcrypt} hash for probebook.users.NAME.password-hash)
                    probebook            (no arguments: start the web notebook)
             settings: --probebook.KEY=VALUE (e.g. --probebook.hosts-file=/tmp/hosts,
                       --probebook.dns.servers=127.0.0.1:5353, --probebook.probe-timeout=30s); see README
+            --record: keep the runs in the run history (DATA_DIR, or spring.datasource.url as a -D property)
             exit status: 0 no step failed, 1 a step failed or erred, 2 usage, file or parse error""";
 
     /** Thrown for bad CLI usage; the CLI prints the message and the usage and exits with 2. */
@@ -44,6 +46,7 @@ record CliArguments(
         String command = args[0];
         String file = null;
         boolean json = false;
+        boolean record = false;
         Map<String, String> values = new LinkedHashMap<>();
         List<Integer> steps = new ArrayList<>();
         List<String> execWords = new ArrayList<>();
@@ -62,6 +65,8 @@ record CliArguments(
                 afterDashDash = true;
             } else if (a.equals("--json")) {
                 json = true;
+            } else if (a.equals("--record")) {
+                record = true;
             } else if (a.startsWith("--probebook.")) {
                 int eq = a.indexOf('=');
                 if (eq < 0) {
@@ -113,10 +118,10 @@ record CliArguments(
             }
             default -> throw new UsageError("unknown command '" + command + "'");
         }
-        if (command.equals("steps") && (!values.isEmpty() || !steps.isEmpty())) {
-            throw new UsageError("steps takes no --set or --step (those are for run)");
+        if (command.equals("steps") && (!values.isEmpty() || !steps.isEmpty() || record)) {
+            throw new UsageError("steps takes no --set, --step or --record (those are for run)");
         }
-        return new CliArguments(command, file, json, values, steps, execWords, properties);
+        return new CliArguments(command, file, json, record, values, steps, execWords, properties);
     }
 
     private static String next(String[] args, int i, String option) throws UsageError {

@@ -52,6 +52,35 @@ public final class SettingsReader {
         return v.isBlank() ? null : Path.of(v);
     }
 
+    public boolean bool(String key, boolean def) {
+        String v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not true or false");
+        };
+    }
+
+    /** A whole number of at least 1, up to {@code Long.MAX_VALUE}. */
+    public long count(String key, long def) {
+        String v = raw(key);
+        if (v == null) {
+            return def;
+        }
+        try {
+            long n = Long.parseLong(v.strip().replace("_", ""));
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("probebook." + key + ": '" + v + "' is not a positive whole number");
+        }
+    }
+
     public int integer(String key, int def) {
         String v = raw(key);
         if (v == null) {

@@ -2,6 +2,9 @@ package dev.probebook.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.probebook.history.RunQuery;
+import dev.probebook.history.RunRecord;
+import dev.probebook.history.RunStores;
 import dev.probebook.testing.LoopbackServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -191,6 +194,44 @@ class CliTest {
         assertThat(steps.get(0).get("summary").asString())
                 .contains("variable host")
                 .contains("option");
+    }
+
+    @Test
+    void recordKeepsTheRunsInTheHistoryOfTheDataDirectory() throws Exception {
+        Path data = dir.resolve("data");
+        try (var open = new LoopbackServers.Open(null)) {
+            Path file = runbook(RUNBOOK);
+            Outcome run = cli(
+                    "run",
+                    file.toString(),
+                    "--set",
+                    "host=127.0.0.1",
+                    "--set",
+                    "port=" + open.port(),
+                    "--set",
+                    "closed_port=" + LoopbackServers.closedPort(),
+                    "--record",
+                    "--probebook.data-dir=" + data);
+            assertThat(run.err()).doesNotContain("not recorded");
+            assertThat(cli(
+                                    "exec",
+                                    "--record",
+                                    "--probebook.data-dir=" + data,
+                                    "--",
+                                    "nc",
+                                    "-zv",
+                                    "127.0.0.1",
+                                    String.valueOf(open.port()))
+                            .status())
+                    .isZero();
+        }
+        try (var history = RunStores.open(null, null, null, data)) {
+            var runs = history.store().runs(RunQuery.latest(10));
+            assertThat(runs).extracting(RunRecord::runbook).containsExactly(null, "check", "check");
+            assertThat(runs.get(2).session()).isEqualTo(runs.get(1).session()).isNotNull();
+            assertThat(runs.get(1).version()).hasSize(64);
+            assertThat(runs.get(0).via()).isEqualTo("via the CLI");
+        }
     }
 
     @Test
