@@ -2,6 +2,7 @@ package dev.probebook.access;
 
 import dev.probebook.probe.CommandNeeds;
 import dev.probebook.settings.Settings;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class AccessRules {
         needed.put(Action.CAPTURE, Role.parse(roles.capture()));
         needed.put(Action.HOSTS_WRITE, Role.parse(roles.hostsWrite()));
         needed.put(Action.FLOOD, Role.parse(roles.flood()));
+        needed.put(Action.MANAGE, Role.parse(roles.manage()));
         needed.put(Action.EDIT, Role.parse(roles.edit()));
         needed.put(Action.AUDIT, Role.parse(roles.audit()));
     }
@@ -39,6 +41,20 @@ public final class AccessRules {
             case HOSTS_WRITE -> Action.HOSTS_WRITE;
             case FLOOD -> Action.FLOOD;
         };
+    }
+
+    /** True when the actor may do everything these permissions ({@code RUN}, {@code CAPTURE}, ...) need. */
+    public boolean allowsAll(Actor actor, Collection<String> permissions) {
+        for (String p : permissions) {
+            try {
+                if (!allows(actor, actionFor(CommandNeeds.Permission.valueOf(p)))) {
+                    return false;
+                }
+            } catch (IllegalArgumentException unknown) {
+                return false; // a permission this version does not know: not shown
+            }
+        }
+        return true;
     }
 
     /** Throws unless the actor may do it; the message names the role needed. */

@@ -7,7 +7,8 @@ public enum Action {
     HOSTS_WRITE("change the hosts file"),
     EDIT("change runbooks"),
     AUDIT("read the audit log"),
-    FLOOD("send packets faster than five a second or larger than 1472 bytes");
+    FLOOD("send packets faster than five a second or larger than 1472 bytes"),
+    MANAGE("delete reports");
 
     private final String description;
 

@@ -136,14 +136,15 @@ public final class RunbookFolder implements RunbookStore {
 
     /** Parses (or finds parsed) these bytes of runbook {@code name}; {@code source} names them in messages. */
     private Loaded parse(String name, byte[] bytes, String source) throws RunbookException {
-        return parsed.get(name, ContentHash.sha256(bytes), () -> parse(name, RunbookSource.decode(bytes, source)));
+        String hash = ContentHash.sha256(bytes);
+        return parsed.get(name, hash, () -> parse(name, hash, RunbookSource.decode(bytes, source)));
     }
 
-    private Loaded parse(String name, RunbookSource.Text text) throws RunbookException {
+    private Loaded parse(String name, String hash, RunbookSource.Text text) throws RunbookException {
         Runbook runbook = new MarkdownParser(parseBudget).parse(text.text(), name);
         List<String> warnings = new ArrayList<>(text.warnings());
         warnings.addAll(runbook.warnings());
-        return new Loaded(name, new Planner(registry).plan(runbook), warnings);
+        return new Loaded(name, hash, new Planner(registry).plan(runbook), warnings);
     }
 
     /** The stored text of a runbook and the hash of its bytes, for editing; same name rules as {@link #load}. */

@@ -19,8 +19,8 @@ public interface RunbookStore {
         }
     }
 
-    /** A loaded runbook: its plan and what was noticed while reading it. */
-    record Loaded(String name, RunbookPlan plan, List<String> warnings) {
+    /** A loaded runbook: its version (the SHA-256 of its bytes), its plan and what was noticed while reading it. */
+    record Loaded(String name, String hash, RunbookPlan plan, List<String> warnings) {
         public Loaded {
             warnings = List.copyOf(warnings);
         }

@@ -60,9 +60,11 @@ public record Settings(
     /**
      * The least role each guarded action needs in the web app ({@code viewer < operator < editor < admin}):
      * running probes, packet capture, hosts-file writes, changing runbooks, reading the audit log, and sending at
-     * flood rates (iputils allows {@code ping -i} below 0.2 s and {@code -s} above 1472 bytes to root only).
+     * flood rates (iputils allows {@code ping -i} below 0.2 s and {@code -s} above 1472 bytes to root only), and
+     * deleting reports.
      */
-    public record Roles(String run, String capture, String hostsWrite, String edit, String audit, String flood) {
+    public record Roles(
+            String run, String capture, String hostsWrite, String edit, String audit, String flood, String manage) {
         public static final List<String> NAMES = List.of("viewer", "operator", "editor", "admin");
     }
 

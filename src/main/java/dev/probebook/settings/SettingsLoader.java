@@ -97,7 +97,8 @@ public final class SettingsLoader {
                         r.role("roles.hosts-write", "admin"),
                         r.role("roles.edit", "editor"),
                         r.role("roles.audit", "admin"),
-                        r.role("roles.flood", "admin")),
+                        r.role("roles.flood", "admin"),
+                        r.role("roles.manage", "admin")),
                 properties,
                 read);
     }

@@ -20,11 +20,11 @@ class AccessRulesTest {
         Actor operator = Actor.of("o", Role.OPERATOR);
         Actor editor = Actor.of("e", Role.EDITOR);
         Actor admin = Actor.of("a", Role.ADMIN);
-        Map<Actor, boolean[]> expected = Map.of( // RUN, CAPTURE, HOSTS_WRITE, EDIT, AUDIT, FLOOD
-                viewer, new boolean[] {false, false, false, false, false, false},
-                operator, new boolean[] {true, false, false, false, false, false},
-                editor, new boolean[] {true, false, false, true, false, false},
-                admin, new boolean[] {true, true, true, true, true, true});
+        Map<Actor, boolean[]> expected = Map.of( // RUN, CAPTURE, HOSTS_WRITE, EDIT, AUDIT, FLOOD, MANAGE
+                viewer, new boolean[] {false, false, false, false, false, false, false},
+                operator, new boolean[] {true, false, false, false, false, false, false},
+                editor, new boolean[] {true, false, false, true, false, false, false},
+                admin, new boolean[] {true, true, true, true, true, true, true});
         expected.forEach((actor, allowed) -> {
             for (Action a : Action.values()) {
                 assertThat(defaults.allows(actor, a)).as(actor.name() + " " + a).isEqualTo(allowed[a.ordinal()]);
