@@ -21,6 +21,7 @@ import dev.probebook.net.HostsFileEditor;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.policy.TargetPolicy;
 import dev.probebook.registry.ProbeRegistry;
+import dev.probebook.report.Reports;
 import dev.probebook.settings.Settings;
 import dev.probebook.settings.SettingsLoader;
 import dev.probebook.settings.SettingsSection;
@@ -151,6 +152,11 @@ public class AppConfig {
                 registry,
                 settings.dataDir().resolve("runbook-backups"),
                 Clock.systemDefaultZone());
+    }
+
+    @Bean
+    Reports reports(ReconnectingRunStore runStore, RunbookStore runbooks, ProbeGate gate) {
+        return new Reports(runStore, runbooks, gate.rules(), Clock.systemUTC());
     }
 
     @Bean

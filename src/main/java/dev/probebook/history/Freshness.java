@@ -1,5 +1,6 @@
 package dev.probebook.history;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,7 +34,7 @@ public record Freshness(
     }
 
     /** Never verified, or verified longer ago than {@code maxAge} before {@code now}. */
-    public boolean stale(Instant now, java.time.Duration maxAge) {
+    public boolean stale(Instant now, Duration maxAge) {
         return verifiedAt == null || verifiedAt.isBefore(now.minus(maxAge));
     }
 }

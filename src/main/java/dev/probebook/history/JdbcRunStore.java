@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -256,7 +257,7 @@ public final class JdbcRunStore implements RunStore {
                 try (PreparedStatement s = c.prepareStatement(
                         "SELECT targets FROM runs WHERE session_id = ? AND targets IS NOT NULL ORDER BY started_at")) {
                     s.setString(1, (String) e.getValue()[2]);
-                    Set<String> seen = new java.util.LinkedHashSet<>();
+                    Set<String> seen = new LinkedHashSet<>();
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             seen.addAll(Arrays.asList(rs.getString(1).split(", ")));

@@ -51,21 +51,32 @@ public final class RecordedRuns implements RunObserver {
         }
     }
 
+    /** What a step run's results say, fact by fact; with several commands each fact is named by its command. */
+    public static Map<String, String> facts(StepOutcome outcome) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        List<RunResult> results = outcome.runs();
+        for (RunResult r : results) {
+            if (r.details() != null) {
+                String prefix = results.size() > 1 ? r.command() + ": " : "";
+                r.details().facts().forEach((k, v) -> facts.put(prefix + k, v));
+            }
+        }
+        return facts;
+    }
+
     /** The record of a finished step run. */
     static RunRecord record(RunInfo run, StepOutcome outcome, Clock clock) {
         StepRequest request = run.request();
         List<RunResult> results = outcome.runs();
         Object details = null;
         String detailsType = null;
-        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, String> facts = facts(outcome);
         List<Map<String, Object>> each = new ArrayList<>();
         for (RunResult r : results) {
             ProbeDetails d = r.details();
             if (d == null) {
                 continue;
             }
-            String prefix = results.size() > 1 ? r.command() + ": " : "";
-            d.facts().forEach((k, v) -> facts.put(prefix + k, v));
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("command", r.command());
             one.put("type", d.getClass().getSimpleName());

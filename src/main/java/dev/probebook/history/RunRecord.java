@@ -1,6 +1,8 @@
 package dev.probebook.history;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +54,7 @@ public record RunRecord(
 
     public RunRecord {
         variables = Map.copyOf(variables);
-        facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
         permissions = List.copyOf(permissions);
     }
 

@@ -27,7 +27,9 @@ public class FreeTerminalView extends Div {
         main.addClassName("free-terminal");
         var actor = CurrentUser.orNobody();
         TerminalWidget terminal = TerminalWidget.free(
-                        StepStarter.of(steps, gate.admission(actor), actor.name(), RunPlace.terminal()), binder)
+                        StepStarter.of(
+                                steps, gate.admission(actor), actor.name(), actor.displayName(), RunPlace.terminal()),
+                        binder)
                 .hostsWrites(hostsWrites, actor);
         if (!gate.rules().allows(actor, Action.RUN)) {
             terminal.readOnly(gate.rules().needed(Action.RUN).label());

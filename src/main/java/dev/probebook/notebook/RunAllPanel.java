@@ -9,6 +9,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Run all: runs the page's runnable steps one after another (the next starts from the previous one's
@@ -23,12 +25,19 @@ final class RunAllPanel extends Composite<Div> {
     private final Div summary = new Div();
     private final Span limitNote = new Span();
     private final int maxSteps;
+    private final Consumer<String> report;
+    private final Div problem = new Div();
     private volatile boolean cancelled;
+    private String session;
 
-    /** {@code maxSteps}: how many steps one Run all starts ({@code probebook.limits.run-all-max-steps}). */
-    RunAllPanel(List<TerminalWidget> widgets, int maxSteps) {
+    /**
+     * {@code maxSteps}: how many steps one Run all starts ({@code probebook.limits.run-all-max-steps});
+     * {@code report}: makes a report of a finished Run all's session, or null when there is no run history.
+     */
+    RunAllPanel(List<TerminalWidget> widgets, int maxSteps, Consumer<String> report) {
         this.widgets = widgets;
         this.maxSteps = maxSteps;
+        this.report = report;
         Div root = getContent();
         root.addClassName("run-all");
         runAll.setText(getTranslation("runbook.run-all"));
@@ -40,7 +49,8 @@ final class RunAllPanel extends Composite<Div> {
         summary.addClassName("run-all-summary");
         limitNote.addClassName("limit-note");
         limitNote.getElement().setAttribute("data-run-all-limit", "");
-        root.add(runAll, progress, limitNote, summary);
+        problem.addClassName("warning");
+        root.add(runAll, progress, limitNote, summary, problem);
         addDetachListener(e -> cancelled = true);
     }
 
@@ -54,11 +64,18 @@ final class RunAllPanel extends Composite<Div> {
         limitNote.setText(
                 all.size() > maxSteps ? getTranslation("runbook.run-all-limit", maxSteps, all.size() - maxSteps) : "");
         cancelled = false;
+        session = UUID.randomUUID().toString();
+        problem.setText("");
         runAll.setEnabled(false);
         summary.removeAll();
         summary.getElement().removeAttribute("data-summary");
         List<Row> rows = new ArrayList<>();
         next(UI.getCurrent(), steps, 0, rows);
+    }
+
+    /** Says why something around Run all did not work (a report that could not be made). */
+    void problem(String text) {
+        problem.setText(text);
     }
 
     private record Row(int line, String command, String verdict, String summary) {}
@@ -71,7 +88,7 @@ final class RunAllPanel extends Composite<Div> {
         progress.setText(getTranslation("runbook.progress", index + 1, steps.size()));
         TerminalWidget w = steps.get(index);
         String command = w.commandText();
-        w.start()
+        w.start(session)
                 .whenComplete((outcome, error) -> OutputBatcher.access(ui, () -> {
                     rows.add(new Row(
                             w.step().line(),
@@ -109,5 +126,11 @@ final class RunAllPanel extends Composite<Div> {
         summary.add(title);
         summary.getElement().appendChild(table);
         summary.getElement().setAttribute("data-summary", String.valueOf(rows.size()));
+        if (report != null && !rows.isEmpty()) {
+            String ran = session;
+            Button make = new Button(getTranslation("report.make"), e -> report.accept(ran));
+            make.getElement().setAttribute("data-make-report", "");
+            summary.add(make);
+        }
     }
 }

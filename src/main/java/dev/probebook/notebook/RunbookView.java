@@ -22,6 +22,10 @@ import dev.probebook.access.Action;
 import dev.probebook.access.Actor;
 import dev.probebook.access.HostsWrites;
 import dev.probebook.access.ProbeGate;
+import dev.probebook.history.Report;
+import dev.probebook.history.RunRecord;
+import dev.probebook.history.RunStore;
+import dev.probebook.history.StoreException;
 import dev.probebook.library.RunbookStore;
 import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.CommandBinder;
@@ -29,6 +33,7 @@ import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.RunbookPlan;
 import dev.probebook.plan.Variable;
+import dev.probebook.report.Reports;
 import dev.probebook.runbook.CodeBlock;
 import dev.probebook.runbook.Heading;
 import dev.probebook.runbook.Part;
@@ -70,8 +75,13 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     private String name;
     private String title = "Probebook";
     private RunAllPanel runAll;
+    private String version;
+    private Map<Integer, List<RunRecord>> recent = Map.of();
+    private String historyProblem;
 
     private final int maxRunAllSteps;
+    private final RunStore history;
+    private final Reports reports;
 
     private final HostsWrites hostsWrites;
 
@@ -81,7 +91,11 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             StepRunner steps,
             CommandBinder binder,
             Settings settings,
-            HostsWrites hostsWrites) {
+            HostsWrites hostsWrites,
+            RunStore history,
+            Reports reports) {
+        this.history = history;
+        this.reports = reports;
         this.hostsWrites = hostsWrites;
         this.maxRunAllSteps = settings.limits().runAllMaxSteps();
         this.library = library;
@@ -113,6 +127,14 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             return;
         }
         plan = loaded.plan();
+        version = loaded.hash();
+        try {
+            recent = history.recentByStep(parameter, StepHistory.SHOWN);
+            historyProblem = null;
+        } catch (StoreException e) {
+            recent = Map.of();
+            historyProblem = e.getMessage();
+        }
         title = (plan.title() == null || plan.title().isBlank() ? parameter : plan.title()) + " · Probebook";
         values.putAll(
                 VariableQuery.fromQuery(event.getLocation().getQueryParameters().getParameters(), plan.variables()));
@@ -131,9 +153,15 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             doc.add(actions);
         }
         doc.add(variablesBar());
-        runAll = new RunAllPanel(widgets, maxRunAllSteps);
+        runAll = new RunAllPanel(widgets, maxRunAllSteps, historyProblem == null ? this::report : null);
         doc.add(runAll);
         runAll.setVisible(gate.rules().allows(actor, Action.RUN));
+        if (historyProblem != null) {
+            Div warn = new Div(getTranslation("history.unavailable", historyProblem));
+            warn.addClassName("warning");
+            warn.getElement().setAttribute("data-history-unavailable", "");
+            doc.add(warn);
+        }
         for (String w : loaded.warnings()) {
             Div warn = new Div(getTranslation("runbook.warning") + ": " + w);
             warn.addClassName("warning");
@@ -281,7 +309,12 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             return details;
         }
         TerminalWidget w = TerminalWidget.forStep(
-                StepStarter.of(steps, gate.admission(actor), actor.name(), new RunPlace(name, b.line())),
+                StepStarter.of(
+                        steps,
+                        gate.admission(actor),
+                        actor.name(),
+                        actor.displayName(),
+                        RunPlace.step(name, version, b.line(), b.code().section())),
                 binder,
                 plan,
                 b,
@@ -291,6 +324,10 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             w.readOnly(gate.rules().needed(Action.RUN).label());
         }
         w.hostsWrites(hostsWrites, actor);
+        if (historyProblem == null && w.runnable()) {
+            w.withHistory(new StepHistory(
+                    history, name, b.line(), reports.visibility(actor), recent.getOrDefault(b.line(), List.of())));
+        }
         widgets.add(w);
         return w;
     }
@@ -309,6 +346,18 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             }
         }
         return out;
+    }
+
+    /** A report of a finished Run all; the browser goes to it. */
+    private void report(String session) {
+        Report report;
+        try {
+            report = reports.ofSession(actor, session, null);
+        } catch (Exception e) {
+            runAll.problem(getTranslation("report.failed", e.getMessage()));
+            return;
+        }
+        UI.getCurrent().navigate(ReportView.class, report.id());
     }
 
     /** Current variable values (for tests and Run all). */

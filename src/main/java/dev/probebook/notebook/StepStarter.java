@@ -19,11 +19,11 @@ interface StepStarter {
     /** Where this widget's runs come from (a runbook step, or the free terminal). */
     RunPlace place();
 
-    /** Starts a run; returns at once. */
-    StepRun start(List<StepCommand> commands, Map<String, String> variables, StepListener listener);
+    /** Starts a run, as part of the Run all {@code session} (null for a single run); returns at once. */
+    StepRun start(List<StepCommand> commands, Map<String, String> variables, String session, StepListener listener);
 
-    /** Runs as {@code user} from {@code place}, admitted by {@code admission}, through {@code steps}. */
-    static StepStarter of(StepRunner steps, Admission admission, String user, RunPlace place) {
+    /** Runs as {@code user} ({@code userName} to people) from {@code place}, admitted by {@code admission}. */
+    static StepStarter of(StepRunner steps, Admission admission, String user, String userName, RunPlace place) {
         return new StepStarter() {
             @Override
             public RunPlace place() {
@@ -31,8 +31,10 @@ interface StepStarter {
             }
 
             @Override
-            public StepRun start(List<StepCommand> commands, Map<String, String> variables, StepListener listener) {
-                return steps.start(new StepRequest(user, place, commands, variables), admission, listener);
+            public StepRun start(
+                    List<StepCommand> commands, Map<String, String> variables, String session, StepListener listener) {
+                return steps.start(
+                        new StepRequest(user, userName, place, session, commands, variables), admission, listener);
             }
         };
     }

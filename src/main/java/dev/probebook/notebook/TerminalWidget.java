@@ -71,6 +71,7 @@ public final class TerminalWidget extends Composite<Div> {
     private int historyIndex;
     private boolean alternativeChosenByUser;
     private StepRun execution;
+    private StepHistory stepHistory;
     private HostsWrites hostsWrites;
     private Actor actor;
 
@@ -200,6 +201,13 @@ public final class TerminalWidget extends Composite<Div> {
         addDetachListener(e -> stop());
     }
 
+    /** Shows this step's run history under the terminal, refreshed after each run. */
+    TerminalWidget withHistory(StepHistory history) {
+        this.stepHistory = history;
+        getContent().add(history);
+        return this;
+    }
+
     /** Lets this widget offer the guarded hosts-file write under a dry run (shown only to those allowed). */
     public TerminalWidget hostsWrites(HostsWrites writes, Actor actor) {
         this.hostsWrites = writes;
@@ -256,8 +264,16 @@ public final class TerminalWidget extends Composite<Div> {
         return step.alternative(alternative).stream().map(PlannedCommand::text).collect(Collectors.joining(" ; "));
     }
 
-    /** Starts a run (UI thread); the future completes on a probe thread when it ends. Null when busy. */
+    /** Starts a single run (UI thread); the future completes on a probe thread when it ends. */
     public CompletableFuture<StepOutcome> start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a run as part of the Run all {@code session} (null: a single run), on the UI thread; the future
+     * completes on a probe thread when it ends.
+     */
+    public CompletableFuture<StepOutcome> start(String session) {
         if (!run.isEnabled() && (execution == null || execution.done())) {
             return CompletableFuture.completedFuture(nothingRan()); // read only
         }
@@ -289,7 +305,7 @@ public final class TerminalWidget extends Composite<Div> {
             historyIndex = history.size();
         }
         OutputBatcher batcher = new OutputBatcher(ui, this::append);
-        execution = runner.start(commands, Map.copyOf(values.get()), new StepListener() {
+        execution = runner.start(commands, Map.copyOf(values.get()), session, new StepListener() {
             @Override
             public void commandStarted(StepCommand command, int index, int count) {
                 if (count > 1) {
@@ -307,6 +323,9 @@ public final class TerminalWidget extends Composite<Div> {
                 OutputBatcher.access(ui, () -> {
                     batcher.drain();
                     show(outcome);
+                    if (stepHistory != null) {
+                        stepHistory.afterRun(execution.info().id(), outcome);
+                    }
                 });
             }
         });
@@ -360,6 +379,12 @@ public final class TerminalWidget extends Composite<Div> {
         elapsed.setText(outcome.elapsedMs() + " ms");
         run.setEnabled(true);
         stop.setEnabled(false);
+        for (String note : outcome.notes()) {
+            Div n = new Div(note);
+            n.addClassName("run-note");
+            n.getElement().setAttribute("data-run-note", "");
+            structured.add(n);
+        }
         structured.add(DETAIL_VIEWS.render(
                 outcome.runs(), new DetailContext((k, a) -> getTranslation(k, a), actor, hostsWrites)));
         List<String> out =

@@ -4,6 +4,7 @@ import dev.probebook.history.Report;
 import dev.probebook.history.RunRecord;
 import dev.probebook.registry.ProbeRegistry;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -139,7 +140,7 @@ public final class ReportHtml {
 
     private static String values(Map<String, String> values) {
         StringBuilder s = new StringBuilder();
-        new java.util.TreeMap<>(values)
+        new TreeMap<>(values)
                 .forEach((k, v) ->
                         s.append(s.isEmpty() ? "" : ", ").append(k).append('=').append(v));
         return s.toString();

@@ -11,6 +11,8 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.probebook.testing.Browsers;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.PackagedApp;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,8 +201,8 @@ class SecurityIT {
     void aFloodOfWrongPasswordsForOneAccountLocksNobodyElseOut() throws Exception {
         HttpClient attacker =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        String wrong = "Basic "
-                + java.util.Base64.getEncoder().encodeToString("gus:not-the-password".getBytes(StandardCharsets.UTF_8));
+        String wrong =
+                "Basic " + Base64.getEncoder().encodeToString("gus:not-the-password".getBytes(StandardCharsets.UTF_8));
         int refused = 0;
         for (int i = 0; i < SignInThrottle.PAIR_LIMIT + 5; i++) {
             HttpResponse<String> r = attacker.send(
@@ -254,7 +257,7 @@ class SecurityIT {
 
     /** One HTTP/1.1 exchange over a plain socket, with exactly the headers given (HttpClient will not send Host). */
     private static String rawRequest(String request) throws Exception {
-        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), app.port())) {
+        try (Socket s = new Socket(InetAddress.getByName("127.0.0.1"), app.port())) {
             s.setSoTimeout(10_000);
             s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
