@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Markdown built to make a parser work hard: parsing must stay linear in the input size. Each input is parsed at
  * 64 KB and at four times that; a linear parser takes about four times as long, a quadratic one sixteen (the
  * inputs here took 11 s for 160 KB of {@code [a](}, 28 s for 80,000 table rows, 24 s for 200,000 quoted lines before
- * they were made linear). The bound allows ten times, plus slack for a collector pause, and an absolute ceiling.
+ * they were made linear). The bound allows ten times, plus 1.5 s of slack for a busy machine (a shared CI core, a collector pause),
+ * and an absolute ceiling that a quadratic parse of these sizes passes by seconds.
  * Whatever the input, the parse ends with a runbook or a {@link RunbookException}, never hangs.
  */
 @Tag("slow")
@@ -89,14 +90,14 @@ class PathologicalMarkdownTest {
         long large = best(head + unit.repeat(4 * SMALL / unit.length()) + tail);
         assertThat(large)
                 .as("%s: %d ms for 64 KB, %d ms for 256 KB", name, small, large)
-                .isLessThan(10 * small + 400)
+                .isLessThan(10 * small + 1_500)
                 .isLessThan(CEILING_MS);
     }
 
-    /** The faster of two parses, in ms (a collector pause in one does not count). */
+    /** The fastest of three parses, in ms (a collector pause or a busy core in one does not count). */
     private static long best(String text) {
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
             try {
                 PARSER.parse(text, "pathological");
