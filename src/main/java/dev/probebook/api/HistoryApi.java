@@ -1,5 +1,6 @@
 package dev.probebook.api;
 
+import dev.probebook.access.AccessDeniedException;
 import dev.probebook.access.Actor;
 import dev.probebook.access.Role;
 import dev.probebook.history.Report;
@@ -15,6 +16,7 @@ import dev.probebook.report.Reports;
 import dev.probebook.report.Visibility;
 import dev.probebook.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,8 +29,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,13 +45,21 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code GET /api/runs?runbook=&user=&verdict=&target=&since=&limit=}: runs, newest first, without output;
  *   <li>{@code GET /api/runs/{id}}: one run, whole;
  *   <li>{@code GET /api/reports/{id}}: a report as JSON;
- *   <li>{@code GET /reports/{id}.md}, {@code .html}, {@code .json}: a report's exports, as downloads.
+ *   <li>{@code POST /api/reports} with {@code {"session": ID}} (a Run all) or {@code {"runs": [ID, ...]}}, and an
+ *       optional {@code "title"}: makes a report (an operator's right), 201 with the report and its location;
+ *   <li>{@code DELETE /api/reports/{id}}: deletes one (an admin's right, {@code probebook.roles.manage});
+ *   <li>{@code GET /reports/{id}.md}, {@code .html}, {@code .json}: a report's exports, as downloads (the pages'
+ *       sign-in; scripts with HTTP Basic use {@code /api/reports/{id}.md} and {@code .html}).
  * </ul>
  *
- * 503 while the history cannot be read, 404 for a run or report that does not exist.
+ * 503 while the history cannot be read or written, 404 for a run or report that does not exist, 403 for a role
+ * that may not.
  */
 @RestController
 class HistoryApi {
+
+    /** The body of {@code POST /api/reports}: a Run-all session or chosen runs, and an optional title. */
+    record ReportRequest(String session, List<String> runs, String title) {}
 
     private final RunStore store;
     private final Reports reports;
@@ -116,7 +129,61 @@ class HistoryApi {
         return export(id, "json");
     }
 
-    @GetMapping(path = {"/reports/{id}.md", "/reports/{id}.html", "/reports/{id}.json"})
+    @PostMapping(path = "/api/reports", produces = "application/json")
+    ResponseEntity<?> makeReport(@RequestBody(required = false) ReportRequest request) {
+        Actor actor = CurrentUser.orNobody();
+        boolean bySession = request != null && blank(request.session()) != null;
+        boolean byRuns =
+                request != null && request.runs() != null && !request.runs().isEmpty();
+        if (bySession == byRuns) {
+            return error(
+                    HttpStatus.BAD_REQUEST,
+                    "give either a Run-all session or the runs: {\"session\": \"ID\"} or {\"runs\": [\"ID\", ...]}");
+        }
+        if (byRuns && request.runs().size() > RunQuery.MAX_LIMIT) {
+            return error(HttpStatus.BAD_REQUEST, "a report holds at most " + RunQuery.MAX_LIMIT + " runs");
+        }
+        String title = request.title() == null ? null : request.title().strip();
+        if (title != null && title.length() > 200) {
+            return error(HttpStatus.BAD_REQUEST, "the title is longer than 200 characters");
+        }
+        try {
+            Report report = bySession
+                    ? reports.ofSession(actor, request.session().strip(), title)
+                    : reports.ofRuns(actor, request.runs(), title);
+            return ResponseEntity.created(URI.create("/reports/" + report.id()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(ReportJson.write(ReportJson.of(report, reports.visibility(actor))));
+        } catch (AccessDeniedException e) {
+            return error(HttpStatus.FORBIDDEN, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(HttpStatus.NOT_FOUND, e.getMessage());
+        } catch (StoreException e) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    @DeleteMapping(path = "/api/reports/{id}", produces = "application/json")
+    ResponseEntity<?> deleteReport(@PathVariable String id) {
+        try {
+            return reports.delete(CurrentUser.orNobody(), id)
+                    ? ResponseEntity.noContent().build()
+                    : error(HttpStatus.NOT_FOUND, "no report " + id);
+        } catch (AccessDeniedException e) {
+            return error(HttpStatus.FORBIDDEN, e.getMessage());
+        } catch (StoreException e) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    @GetMapping(
+            path = {
+                "/reports/{id}.md",
+                "/reports/{id}.html",
+                "/reports/{id}.json",
+                "/api/reports/{id}.md",
+                "/api/reports/{id}.html"
+            })
     ResponseEntity<?> download(@PathVariable String id, HttpServletRequest request) {
         String path = request.getRequestURI();
         String kind = path.substring(path.lastIndexOf('.') + 1);

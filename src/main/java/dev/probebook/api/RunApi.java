@@ -16,6 +16,7 @@ import dev.probebook.step.StepRequest;
 import dev.probebook.step.StepRun;
 import dev.probebook.step.StepRunner;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -30,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/run} with {@code {"command": "nc -zv 10.0.0.5 443"}}: runs one command line as the
  * caller (HTTP Basic, configured users) through the same step runner and {@link ProbeGate} as the pages, so roles, target
- * policy, limits and the audit trail apply alike, and answers with the CLI's {@code exec --json} shape.
+ * policy, limits and the audit trail apply alike, and answers with the CLI's {@code exec --json} shape
+ * plus {@code "run"}, the run's id in the history.
  * 200 when the run ended (whatever its verdict), 400 for a line that cannot run as given, 403 when the
  * caller's role may not run it, 429 (with Retry-After when known) over a per-user limit, 503 while the
  * audit log cannot be written, 401 without credentials.
@@ -92,7 +94,10 @@ class RunApi {
                 }
             };
         }
-        return ResponseEntity.ok(StepsJson.steps(List.of(outcome)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run", run.info().id()); // the id in the run history: GET /api/runs/{id}, POST /api/reports
+        body.putAll(StepsJson.steps(List.of(outcome)));
+        return ResponseEntity.ok(body);
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

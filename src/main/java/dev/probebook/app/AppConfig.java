@@ -155,8 +155,8 @@ public class AppConfig {
     }
 
     @Bean
-    Reports reports(ReconnectingRunStore runStore, RunbookStore runbooks, ProbeGate gate) {
-        return new Reports(runStore, runbooks, gate.rules(), Clock.systemUTC());
+    Reports reports(ReconnectingRunStore runStore, RunbookStore runbooks, ProbeGate gate, AuditLog auditLog) {
+        return new Reports(runStore, runbooks, gate.rules(), auditLog, Clock.systemUTC());
     }
 
     @Bean

@@ -20,6 +20,8 @@ public enum AuditAction {
     RUNBOOK_SAVE,
     SIGN_IN,
     SIGN_IN_FAILED,
+    /** A report was deleted (runbook: the report's runbook; detail: its id and title). */
+    REPORT_DELETE,
     /** The target policy refused a connection (target: the refused address). */
     POLICY_DENIED;
 

@@ -20,7 +20,11 @@ public final class StepsJson {
 
     private StepsJson() {}
 
-    /** {@code {"steps": [{"line", "command", "probe", "verdict", "summary", "output", "elapsedMs", "details"}]}}. */
+    /**
+     * {@code {"steps": [{"line", "command", "probe", "verdict", "summary", "output", "elapsedMs", "details",
+     * "notes"}]}}; {@code details} only when the probe gave any, {@code notes} only when there are some (the run was
+     * not recorded, say).
+     */
     public static Map<String, Object> steps(List<StepOutcome> outcomes) {
         List<Object> steps = new ArrayList<>();
         for (StepOutcome r : outcomes) {
@@ -34,6 +38,9 @@ public final class StepsJson {
             m.put("elapsedMs", r.elapsedMs());
             if (r.details() != null) {
                 m.put("details", r.details());
+            }
+            if (!r.notes().isEmpty()) {
+                m.put("notes", r.notes());
             }
             steps.add(m);
         }

@@ -4,6 +4,10 @@ import dev.probebook.access.AccessDeniedException;
 import dev.probebook.access.AccessRules;
 import dev.probebook.access.Action;
 import dev.probebook.access.Actor;
+import dev.probebook.audit.AuditAction;
+import dev.probebook.audit.AuditEvent;
+import dev.probebook.audit.AuditException;
+import dev.probebook.audit.AuditLog;
 import dev.probebook.history.Report;
 import dev.probebook.history.RunQuery;
 import dev.probebook.history.RunRecord;
@@ -32,12 +36,14 @@ public final class Reports {
     private final RunStore store;
     private final RunbookStore runbooks;
     private final AccessRules rules;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public Reports(RunStore store, RunbookStore runbooks, AccessRules rules, Clock clock) {
+    public Reports(RunStore store, RunbookStore runbooks, AccessRules rules, AuditLog audit, Clock clock) {
         this.store = store;
         this.runbooks = runbooks;
         this.rules = rules;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -115,8 +121,24 @@ public final class Reports {
         return rules.allows(actor, Action.MANAGE);
     }
 
+    /**
+     * Deletes a report, on the record first (fail closed: a deletion that cannot be audited does not happen).
+     *
+     * @return false when there is no such report
+     */
     public boolean delete(Actor actor, String id) throws AccessDeniedException, StoreException {
         rules.check(actor, Action.MANAGE);
+        Optional<Report> report = find(id);
+        if (report.isEmpty()) {
+            return false;
+        }
+        try {
+            audit.append(AuditEvent.of(clock.instant(), actor.name(), AuditAction.REPORT_DELETE)
+                    .withStep(report.get().runbook(), null)
+                    .withDetail(id + " " + report.get().title()));
+        } catch (AuditException e) {
+            throw new StoreException("the deletion could not be audited, so the report stays: " + e.getMessage(), e);
+        }
         return store.deleteReport(id);
     }
 }
