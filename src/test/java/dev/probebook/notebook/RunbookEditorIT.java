@@ -56,13 +56,7 @@ class RunbookEditorIT {
                 "--probebook.data-dir=" + data);
         playwright = Playwright.create();
         browser = Browsers.chromium(playwright);
-        page = Browsers.signIn(
-                browser.newContext(new Browser.NewContextOptions()
-                                .setViewportSize(1280, 900)
-                                .setLocale("en-US"))
-                        .newPage(),
-                app.base(),
-                ADMIN);
+        page = Browsers.signedInPage(browser, app.base(), ADMIN);
         Files.createDirectories(Path.of("target/screenshots"));
     }
 

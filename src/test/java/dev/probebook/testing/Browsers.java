@@ -32,6 +32,26 @@ public final class Browsers {
                                 "--disable-sync")));
     }
 
+    /** A new desktop-sized English page of its own context, signed in as {@code user}. */
+    public static Page signedInPage(Browser browser, String base, PackagedApp.User user) {
+        return signIn(
+                browser.newContext(new Browser.NewContextOptions()
+                                .setViewportSize(1280, 900)
+                                .setLocale("en-US"))
+                        .newPage(),
+                base,
+                user);
+    }
+
+    /** Closes what a browser test opened, in order, skipping what never opened. */
+    public static void closeAll(AutoCloseable... opened) throws Exception {
+        for (AutoCloseable c : opened) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
     /** Signs the page's browser context in (the session cookie then serves every page of that context). */
     public static Page signIn(Page page, String base, PackagedApp.User user) {
         page.setDefaultTimeout(20_000);

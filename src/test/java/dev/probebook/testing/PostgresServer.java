@@ -96,7 +96,13 @@ public final class PostgresServer implements AutoCloseable {
                 "-E",
                 "UTF8",
                 "--no-locale");
-        server.exec(
+        server.resume();
+        return server;
+    }
+
+    /** Starts the server (again, after {@link #kill}: the same cluster, port and data). */
+    public void resume() throws IOException, InterruptedException {
+        exec(
                 Duration.ofSeconds(60),
                 bin.resolve("pg_ctl").toString(),
                 "-D",
@@ -108,7 +114,6 @@ public final class PostgresServer implements AutoCloseable {
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
                         + " -c synchronous_commit=off -c full_page_writes=off",
                 "start");
-        return server;
     }
 
     private void exec(Duration limit, String... command) throws IOException, InterruptedException {
