@@ -18,10 +18,8 @@ CREATE TABLE runs (
     variables        TEXT          NOT NULL,
     verdict          VARCHAR(16)   NOT NULL,
     summary          TEXT          NOT NULL,
-    output           TEXT          NOT NULL,
     output_truncated BOOLEAN       NOT NULL,
     details_type     VARCHAR(128),
-    details          TEXT,
     facts            TEXT          NOT NULL,
     targets          TEXT,
     elapsed_ms       BIGINT        NOT NULL,
@@ -34,6 +32,14 @@ CREATE INDEX runs_by_runbook ON runs (runbook, started_at);
 CREATE INDEX runs_by_step ON runs (runbook, step_line, started_at);
 CREATE INDEX runs_by_user ON runs (user_key, started_at);
 CREATE INDEX runs_by_session ON runs (session_id);
+
+-- A run's output and details apart, so that lists, freshness and history scans read narrow rows: an output can be a
+-- megabyte, and only one run's page or report reads it.
+CREATE TABLE run_outputs (
+    run_id  VARCHAR(40) NOT NULL PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+    output  TEXT        NOT NULL,
+    details TEXT
+);
 
 CREATE TABLE reports (
     id              VARCHAR(40)   NOT NULL PRIMARY KEY,

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,10 @@ public final class JdbcRunStore implements RunStore {
             + " runbook, runbook_version, step_line, step_heading, command_written, command_run, probe, variables,"
             + " verdict, summary, output_truncated, details_type, facts, targets, elapsed_ms, permissions, refused";
 
+    /** The whole-run select: the brief columns and the output beside them. */
+    private static final String WHOLE =
+            "SELECT " + BRIEF_COLUMNS + ", o.output, o.details FROM runs r LEFT JOIN run_outputs o ON o.run_id = r.id";
+
     private final DataSource data;
     private final String description;
 
@@ -58,38 +63,48 @@ public final class JdbcRunStore implements RunStore {
     public void record(RunRecord r) throws StoreException {
         String sql = "INSERT INTO runs (id, session_id, started_at, finished_at, user_key, user_name, via, runbook,"
                 + " runbook_version, step_line, step_heading, command_written, command_run, probe, variables, verdict,"
-                + " summary, output, output_truncated, details_type, details, facts, targets, elapsed_ms, permissions,"
-                + " refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = data.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            int i = 1;
-            s.setString(i++, r.id());
-            s.setString(i++, r.session());
-            s.setObject(i++, time(r.startedAt()));
-            s.setObject(i++, time(r.finishedAt()));
-            s.setString(i++, r.user());
-            s.setString(i++, r.userName());
-            s.setString(i++, r.via());
-            s.setString(i++, r.runbook());
-            s.setString(i++, r.version());
-            s.setObject(i++, r.stepLine());
-            s.setString(i++, cut(r.stepHeading(), 1024));
-            s.setString(i++, r.commandWritten());
-            s.setString(i++, r.commandRun());
-            s.setString(i++, r.probe());
-            s.setString(i++, JSON.writeValueAsString(r.variables()));
-            s.setString(i++, r.verdict());
-            s.setString(i++, r.summary());
-            s.setString(i++, r.output() == null ? "" : r.output());
-            s.setBoolean(i++, r.truncated());
-            s.setString(i++, r.detailsType());
-            s.setString(i++, r.details());
-            s.setString(i++, JSON.writeValueAsString(r.facts()));
-            s.setString(i++, r.targets());
-            s.setLong(i++, r.elapsedMs());
-            s.setString(i++, String.join(",", r.permissions()));
-            s.setBoolean(i, r.refused());
-            s.executeUpdate();
+                + " summary, output_truncated, details_type, facts, targets, elapsed_ms, permissions, refused)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = data.getConnection()) {
+            c.setAutoCommit(false); // the run and its output together, or neither
+            try (PreparedStatement s = c.prepareStatement(sql);
+                    PreparedStatement o =
+                            c.prepareStatement("INSERT INTO run_outputs (run_id, output, details) VALUES (?, ?, ?)")) {
+                int i = 1;
+                s.setString(i++, r.id());
+                s.setString(i++, r.session());
+                s.setObject(i++, time(r.startedAt()));
+                s.setObject(i++, time(r.finishedAt()));
+                s.setString(i++, r.user());
+                s.setString(i++, r.userName());
+                s.setString(i++, r.via());
+                s.setString(i++, r.runbook());
+                s.setString(i++, r.version());
+                s.setObject(i++, r.stepLine());
+                s.setString(i++, cut(r.stepHeading(), 1024));
+                s.setString(i++, r.commandWritten());
+                s.setString(i++, r.commandRun());
+                s.setString(i++, r.probe());
+                s.setString(i++, JSON.writeValueAsString(r.variables()));
+                s.setString(i++, r.verdict());
+                s.setString(i++, r.summary());
+                s.setBoolean(i++, r.truncated());
+                s.setString(i++, r.detailsType());
+                s.setString(i++, JSON.writeValueAsString(r.facts()));
+                s.setString(i++, r.targets());
+                s.setLong(i++, r.elapsedMs());
+                s.setString(i++, String.join(",", r.permissions()));
+                s.setBoolean(i, r.refused());
+                s.executeUpdate();
+                o.setString(1, r.id());
+                o.setString(2, r.output() == null ? "" : r.output());
+                o.setString(3, r.details());
+                o.executeUpdate();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw failed("record the run", e);
         }
@@ -97,9 +112,8 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public Optional<RunRecord> run(String id) throws StoreException {
-        String sql = "SELECT " + BRIEF_COLUMNS + ", output, details FROM runs WHERE id = ?";
         try (Connection c = data.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
+                PreparedStatement s = c.prepareStatement(WHOLE + " WHERE r.id = ?")) {
             s.setString(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs, true)) : Optional.empty();
@@ -146,17 +160,21 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public Map<Integer, List<RunRecord>> recentByStep(String runbook, int perStep) throws StoreException {
-        String sql = "SELECT " + BRIEF_COLUMNS + " FROM (SELECT r.*, ROW_NUMBER() OVER (PARTITION BY step_line ORDER BY"
-                + " started_at DESC, id DESC) AS n FROM runs r WHERE runbook = ? AND step_line IS NOT NULL) x"
-                + " WHERE n <= ? ORDER BY step_line, started_at DESC, id DESC";
+    public Map<Integer, List<RunRecord>> recentByStep(String runbook, Collection<Integer> stepLines, int perStep)
+            throws StoreException {
+        // one small query per step on runs_by_step: a window over all of a runbook's runs reads them all
+        String sql = "SELECT " + BRIEF_COLUMNS + " FROM runs WHERE runbook = ? AND step_line = ?"
+                + " ORDER BY started_at DESC, id DESC LIMIT " + Math.max(1, perStep);
+        Map<Integer, List<RunRecord>> out = new TreeMap<>();
         try (Connection c = data.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, runbook);
-            s.setInt(2, perStep);
-            Map<Integer, List<RunRecord>> out = new TreeMap<>();
-            for (RunRecord r : readAll(s, false)) {
-                out.computeIfAbsent(r.stepLine(), k -> new ArrayList<>()).add(r);
+            for (int line : new TreeSet<>(stepLines)) {
+                s.setString(1, runbook);
+                s.setInt(2, line);
+                List<RunRecord> runs = readAll(s, false);
+                if (!runs.isEmpty()) {
+                    out.put(line, runs);
+                }
             }
             return out;
         } catch (SQLException e) {
@@ -166,8 +184,8 @@ public final class JdbcRunStore implements RunStore {
 
     @Override
     public Optional<RunRecord> lastGood(String runbook, int stepLine) throws StoreException {
-        String sql = "SELECT " + BRIEF_COLUMNS + ", output, details FROM runs WHERE runbook = ? AND step_line = ?"
-                + " AND verdict IN ('ok', 'warn') ORDER BY started_at DESC, id DESC LIMIT 1";
+        String sql = WHOLE + " WHERE r.runbook = ? AND r.step_line = ? AND r.verdict IN ('ok', 'warn')"
+                + " ORDER BY r.started_at DESC, r.id DESC LIMIT 1";
         try (Connection c = data.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, runbook);

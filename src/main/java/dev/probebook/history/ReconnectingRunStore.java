@@ -84,8 +84,9 @@ public final class ReconnectingRunStore implements RunStore, AutoCloseable {
     }
 
     @Override
-    public Map<Integer, List<RunRecord>> recentByStep(String runbook, int perStep) throws StoreException {
-        return store().recentByStep(runbook, perStep);
+    public Map<Integer, List<RunRecord>> recentByStep(String runbook, Collection<Integer> stepLines, int perStep)
+            throws StoreException {
+        return store().recentByStep(runbook, stepLines, perStep);
     }
 
     @Override

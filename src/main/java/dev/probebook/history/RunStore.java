@@ -29,8 +29,12 @@ public interface RunStore {
     /** Runs that match, newest first. */
     List<RunRecord> runs(RunQuery query) throws StoreException;
 
-    /** The last {@code perStep} runs of each step of a runbook, newest first, by source line. */
-    Map<Integer, List<RunRecord>> recentByStep(String runbook, int perStep) throws StoreException;
+    /**
+     * The last {@code perStep} runs of each of a runbook's steps (by source line), newest first; steps that never ran
+     * are left out.
+     */
+    Map<Integer, List<RunRecord>> recentByStep(String runbook, Collection<Integer> stepLines, int perStep)
+            throws StoreException;
 
     /** The newest run of a step that ended ok or warn, if any. */
     Optional<RunRecord> lastGood(String runbook, int stepLine) throws StoreException;

@@ -129,7 +129,8 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         plan = loaded.plan();
         version = loaded.hash();
         try {
-            recent = history.recentByStep(parameter, StepHistory.SHOWN);
+            recent = history.recentByStep(
+                    parameter, plan.steps().stream().map(PlannedBlock::line).toList(), StepHistory.SHOWN);
             historyProblem = null;
         } catch (StoreException e) {
             recent = Map.of();

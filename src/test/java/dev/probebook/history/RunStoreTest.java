@@ -7,6 +7,8 @@ import dev.probebook.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,12 +51,16 @@ class RunStoreTest {
     }
 
     private static RunStore fresh(String database) throws Exception {
+        return freshOpened(database).store();
+    }
+
+    private static RunStores.Opened freshOpened(String database) throws Exception {
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         RunStores.Opened o = database.equals("h2")
                 ? RunStores.open(null, null, null, h2Dir.resolve(name))
                 : RunStores.open(postgres.newDatabase(name), postgres.user(), "", h2Dir);
         opened.add(o);
-        return o.store();
+        return o;
     }
 
     static RunRecord run(String runbook, Integer line, String session, String user, String verdict, Instant at) {
@@ -131,7 +137,7 @@ class RunStoreTest {
             store.record(run("net", 12, null, "otto", i % 2 == 0 ? "ok" : "fail", T0.plusSeconds(i)));
         }
         store.record(run("net", 30, null, "otto", "fail", T0));
-        Map<Integer, List<RunRecord>> recent = store.recentByStep("net", 3);
+        Map<Integer, List<RunRecord>> recent = store.recentByStep("net", List.of(12, 30, 44), 3);
         assertThat(recent.keySet()).containsExactly(12, 30);
         assertThat(recent.get(12))
                 .hasSize(3)
@@ -170,7 +176,8 @@ class RunStoreTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void pruningKeepsTheNewestWithinAgeAndCount(String database) throws Exception {
-        RunStore store = fresh(database);
+        RunStores.Opened opened = freshOpened(database);
+        RunStore store = opened.store();
         for (int i = 0; i < 10; i++) {
             store.record(run("net", 12, null, "otto", "ok", T0.plus(Duration.ofDays(i))));
         }
@@ -183,6 +190,11 @@ class RunStoreTest {
                         T0.plus(Duration.ofDays(8)),
                         T0.plus(Duration.ofDays(7)),
                         T0.plus(Duration.ofDays(6)));
+        try (Connection c = opened.pool().getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM run_outputs")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("a pruned run's output goes with it").isEqualTo(4);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
