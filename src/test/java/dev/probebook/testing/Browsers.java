@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -59,7 +60,8 @@ public final class Browsers {
         page.locator("vaadin-login-form input[name=username]").fill(user.name());
         page.locator("vaadin-login-form input[name=password]").fill(user.password());
         page.locator("vaadin-login-form vaadin-button[slot=submit]").first().click();
-        assertThat(page.locator("[data-user]")).hasAttribute("data-user", user.name());
+        assertThat(page.locator("[data-user]"))
+                .hasAttribute("data-user", user.name(), new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
         return page;
     }
 }
