@@ -21,7 +21,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -578,13 +577,6 @@ class NotebookBrowserIT {
 
     @AfterAll
     static void publishScreenshots() throws IOException {
-        Path docs = Path.of("docs/screenshots");
-        Files.createDirectories(docs);
-        for (String name : new ArrayList<>(List.of("library.png", "runbook.png"))) {
-            Path shot = Path.of("target/screenshots", name);
-            if (Files.exists(shot)) {
-                Files.copy(shot, docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        Browsers.publishScreenshots("library.png", "runbook.png");
     }
 }

@@ -109,6 +109,7 @@ class TeamMemoryBrowserIT {
     @AfterAll
     static void stop() throws Exception {
         Browsers.closeAll(browser, playwright, app, listener);
+        Browsers.publishScreenshots("step-history.png", "report.png", "history.png");
     }
 
     private static Locator step(int index) {

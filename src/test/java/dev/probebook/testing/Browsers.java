@@ -7,7 +7,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Debian's Chromium for the browser tests, and signing a page in through the login form. */
@@ -42,6 +45,18 @@ public final class Browsers {
                         .newPage(),
                 base,
                 user);
+    }
+
+    /** Copies these screenshots from {@code target/screenshots} to {@code docs/screenshots}, where the README shows them. */
+    public static void publishScreenshots(String... names) throws IOException {
+        Path docs = Path.of("docs/screenshots");
+        Files.createDirectories(docs);
+        for (String name : names) {
+            Path shot = Path.of("target/screenshots", name);
+            if (Files.exists(shot)) {
+                Files.copy(shot, docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** Closes what a browser test opened, in order, skipping what never opened. */
