@@ -221,9 +221,7 @@ class HistoryApi {
             case "html" ->
                 ResponseEntity.ok()
                         .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                        .header(
-                                "Content-Security-Policy",
-                                "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:")
+                        .header("Content-Security-Policy", ReportHtml.POLICY)
                         .body(ReportHtml.of(report, registry, visibility));
             default ->
                 ResponseEntity.ok()

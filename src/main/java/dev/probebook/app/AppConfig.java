@@ -110,7 +110,7 @@ public class AppConfig {
         String password = env.getProperty("spring.datasource.password", "");
         String where = url.isBlank()
                 ? "H2 file " + settings.dataDir().toAbsolutePath().normalize().resolve("history.mv.db")
-                : url;
+                : RunStores.described(url);
         return new ReconnectingRunStore(
                 () -> RunStores.open(url, user, password, settings.dataDir()), where, Clock.systemUTC());
     }

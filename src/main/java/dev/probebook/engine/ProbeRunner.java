@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProbeRunner implements AutoCloseable {
 
+    /** The summary of a run stopped by its user before it finished (verdict skipped). */
+    public static final String STOPPED = "stopped before it finished";
+
     /** How long a cancelled probe may take to hand back its partial result. */
     static final Duration GRACE = Duration.ofSeconds(3);
 
@@ -127,7 +130,7 @@ public final class ProbeRunner implements AutoCloseable {
             result = handle.timedOut()
                     ? ProbeResult.error(
                             "timed out after " + human(settings.probeTimeout()) + " (probebook.probe-timeout)")
-                    : ProbeResult.of(Verdict.SKIPPED, "stopped before it finished");
+                    : ProbeResult.of(Verdict.SKIPPED, STOPPED);
         } catch (StackOverflowError e) {
             result = ProbeResult.error("probe failed: input too deeply nested (stack overflow)");
         } catch (Throwable e) { // the handle must always finish, or callers would wait forever

@@ -1,5 +1,6 @@
 package dev.probebook.history;
 
+import dev.probebook.engine.ProbeRunner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import javax.sql.DataSource;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,8 +128,16 @@ public final class JdbcRunStore implements RunStore {
         StringBuilder sql = new StringBuilder("SELECT " + BRIEF_COLUMNS + " FROM runs WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         where(sql, args, "runbook = ?", q.runbook());
-        where(sql, args, "step_line = ?", q.stepLine());
-        where(sql, args, "user_key = ?", q.user());
+        if (q.step() != null) {
+            sql.append(" AND step_line = ? AND step_heading IS NOT DISTINCT FROM ?");
+            args.add(q.step().line());
+            args.add(q.step().heading());
+        }
+        if (q.user() != null) {
+            sql.append(" AND (user_key = ? OR user_name = ?)");
+            args.add(q.user());
+            args.add(q.user());
+        }
         where(sql, args, "verdict = ?", q.verdict());
         where(sql, args, "session_id = ?", q.session());
         if (q.target() != null) {
@@ -160,20 +168,22 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public Map<Integer, List<RunRecord>> recentByStep(String runbook, Collection<Integer> stepLines, int perStep)
+    public Map<Integer, List<RunRecord>> recentByStep(String runbook, Collection<StepKey> steps, int perStep)
             throws StoreException {
         // one small query per step on runs_by_step: a window over all of a runbook's runs reads them all
         String sql = "SELECT " + BRIEF_COLUMNS + " FROM runs WHERE runbook = ? AND step_line = ?"
-                + " ORDER BY started_at DESC, id DESC LIMIT " + Math.max(1, perStep);
+                + " AND step_heading IS NOT DISTINCT FROM ? ORDER BY started_at DESC, id DESC LIMIT "
+                + Math.max(1, perStep);
         Map<Integer, List<RunRecord>> out = new TreeMap<>();
         try (Connection c = data.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
-            for (int line : new TreeSet<>(stepLines)) {
+            for (StepKey step : steps) {
                 s.setString(1, runbook);
-                s.setInt(2, line);
+                s.setInt(2, step.line());
+                s.setString(3, step.heading());
                 List<RunRecord> runs = readAll(s, false);
                 if (!runs.isEmpty()) {
-                    out.put(line, runs);
+                    out.put(step.line(), runs);
                 }
             }
             return out;
@@ -183,13 +193,15 @@ public final class JdbcRunStore implements RunStore {
     }
 
     @Override
-    public Optional<RunRecord> lastGood(String runbook, int stepLine) throws StoreException {
-        String sql = WHOLE + " WHERE r.runbook = ? AND r.step_line = ? AND r.verdict IN ('ok', 'warn')"
-                + " ORDER BY r.started_at DESC, r.id DESC LIMIT 1";
+    public Optional<RunRecord> lastGood(String runbook, StepKey step, String except) throws StoreException {
+        String sql = WHOLE + " WHERE r.runbook = ? AND r.step_line = ? AND r.step_heading IS NOT DISTINCT FROM ?"
+                + " AND r.verdict IN ('ok', 'warn') AND r.id <> ? ORDER BY r.started_at DESC, r.id DESC LIMIT 1";
         try (Connection c = data.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, runbook);
-            s.setInt(2, stepLine);
+            s.setInt(2, step.line());
+            s.setString(3, step.heading());
+            s.setString(4, except == null ? "" : except);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs, true)) : Optional.empty();
             }
@@ -212,19 +224,23 @@ public final class JdbcRunStore implements RunStore {
                     lastRun.put(rs.getString(1), instant(rs, 2));
                 }
             }
-            // sessions in which every step that ran ended ok or warn, and at least one ran
+            // sessions in which every step that ran ended ok or warn, and at least one ran; a step stopped
+            // halfway (skipped, "stopped") ran without an answer, so its session verifies nothing
             String sessions = "SELECT runbook, session_id, MAX(finished_at) AS at, MIN(user_name) AS who FROM runs"
                     + " WHERE runbook IS NOT NULL AND session_id IS NOT NULL GROUP BY runbook, session_id"
-                    + " HAVING SUM(CASE WHEN verdict IN ('fail', 'error') THEN 1 ELSE 0 END) = 0"
+                    + " HAVING SUM(CASE WHEN verdict IN ('fail', 'error') OR (verdict = 'skipped' AND summary = ?)"
+                    + " THEN 1 ELSE 0 END) = 0"
                     + " AND SUM(CASE WHEN verdict IN ('ok', 'warn') THEN 1 ELSE 0 END) > 0";
-            try (PreparedStatement s = c.prepareStatement(sessions);
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String runbook = rs.getString(1);
-                    Instant at = instant(rs, 3);
-                    Object[] best = verified.get(runbook);
-                    if (best == null || ((Instant) best[0]).isBefore(at)) {
-                        verified.put(runbook, new Object[] {at, rs.getString(4), rs.getString(2)});
+            try (PreparedStatement s = c.prepareStatement(sessions)) {
+                s.setString(1, ProbeRunner.STOPPED);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String runbook = rs.getString(1);
+                        Instant at = instant(rs, 3);
+                        Object[] best = verified.get(runbook);
+                        if (best == null || ((Instant) best[0]).isBefore(at)) {
+                            verified.put(runbook, new Object[] {at, rs.getString(4), rs.getString(2)});
+                        }
                     }
                 }
             }
@@ -311,10 +327,17 @@ public final class JdbcRunStore implements RunStore {
                 s.setObject(1, time(before));
                 deleted = s.executeUpdate();
             }
+            if (keep <= 0) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM runs")) {
+                    return deleted + s.executeUpdate();
+                }
+            }
+            // the keep-th newest run's time: older ones go; runs as old as it stay (a tie keeps a few over the count
+            // rather than dropping one of the newest)
             Instant cutoff = null;
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT started_at FROM runs ORDER BY started_at DESC OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
-                s.setLong(1, keep);
+                s.setLong(1, keep - 1);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
                         cutoff = instant(rs, 1);
@@ -322,7 +345,7 @@ public final class JdbcRunStore implements RunStore {
                 }
             }
             if (cutoff != null) {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM runs WHERE started_at <= ?")) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM runs WHERE started_at < ?")) {
                     s.setObject(1, time(cutoff));
                     deleted += s.executeUpdate();
                 }

@@ -1,5 +1,8 @@
 package dev.probebook.history;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The run history as the app holds it: opened on first use, and when the database is not there (PostgreSQL down at
- * start, a wrong password) every call fails with the reason and the next one after {@link #RETRY} tries again. So the
- * app starts and runs probes without its history, and picks it up when the database comes back.
+ * start or later, a wrong password) every call fails at once with the reason until {@link #RETRY} has passed, when the
+ * next call tries again. So the app starts and runs probes without its history, a run never waits out a connection
+ * timeout more than once per outage, and the history comes back with the database.
  */
 public final class ReconnectingRunStore implements RunStore, AutoCloseable {
 
@@ -38,21 +42,66 @@ public final class ReconnectingRunStore implements RunStore, AutoCloseable {
     }
 
     private synchronized RunStore store() throws StoreException {
-        if (opened != null) {
-            return opened.store();
-        }
         if (lastFailure != null && clock.instant().isBefore(retryAt)) {
             throw lastFailure;
+        }
+        if (opened != null) {
+            return opened.store();
         }
         try {
             opened = opener.open();
             lastFailure = null;
             return opened.store();
         } catch (StoreException e) {
-            lastFailure = e;
-            retryAt = clock.instant().plus(RETRY);
+            trip(e);
             throw e;
         }
+    }
+
+    private synchronized void trip(StoreException e) {
+        lastFailure = e;
+        retryAt = clock.instant().plus(RETRY);
+    }
+
+    private synchronized void healthy() {
+        lastFailure = null;
+    }
+
+    /** One call to the open store; a failure to reach the database opens the breaker for {@link #RETRY}. */
+    private <T> T call(Call<T> call) throws StoreException {
+        RunStore store = store();
+        try {
+            T result = call.on(store);
+            if (lastFailure != null) {
+                healthy();
+            }
+            return result;
+        } catch (StoreException e) {
+            if (unreachable(e)) {
+                trip(e);
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T on(RunStore store) throws StoreException;
+    }
+
+    /** The database did not answer (as against a query it refused): no connection, or one lost. */
+    static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -70,57 +119,63 @@ public final class ReconnectingRunStore implements RunStore, AutoCloseable {
 
     @Override
     public void record(RunRecord run) throws StoreException {
-        store().record(run);
+        call(s -> {
+            s.record(run);
+            return null;
+        });
     }
 
     @Override
     public Optional<RunRecord> run(String id) throws StoreException {
-        return store().run(id);
+        return call(s -> s.run(id));
     }
 
     @Override
     public List<RunRecord> runs(RunQuery query) throws StoreException {
-        return store().runs(query);
+        return call(s -> s.runs(query));
     }
 
     @Override
-    public Map<Integer, List<RunRecord>> recentByStep(String runbook, Collection<Integer> stepLines, int perStep)
+    public Map<Integer, List<RunRecord>> recentByStep(String runbook, Collection<StepKey> steps, int perStep)
             throws StoreException {
-        return store().recentByStep(runbook, stepLines, perStep);
+        return call(s -> s.recentByStep(runbook, steps, perStep));
     }
 
     @Override
-    public Optional<RunRecord> lastGood(String runbook, int stepLine) throws StoreException {
-        return store().lastGood(runbook, stepLine);
+    public Optional<RunRecord> lastGood(String runbook, StepKey step, String except) throws StoreException {
+        return call(s -> s.lastGood(runbook, step, except));
     }
 
     @Override
     public Map<String, Freshness> freshness(Collection<String> runbooks, Instant now) throws StoreException {
-        return store().freshness(runbooks, now);
+        return call(s -> s.freshness(runbooks, now));
     }
 
     @Override
     public int prune(Instant before, long keep) throws StoreException {
-        return store().prune(before, keep);
+        return call(s -> s.prune(before, keep));
     }
 
     @Override
     public void saveReport(Report report) throws StoreException {
-        store().saveReport(report);
+        call(s -> {
+            s.saveReport(report);
+            return null;
+        });
     }
 
     @Override
     public Optional<Report> report(String id) throws StoreException {
-        return store().report(id);
+        return call(s -> s.report(id));
     }
 
     @Override
     public List<Report.Summary> reports(String runbook, int limit) throws StoreException {
-        return store().reports(runbook, limit);
+        return call(s -> s.reports(runbook, limit));
     }
 
     @Override
     public boolean deleteReport(String id) throws StoreException {
-        return store().deleteReport(id);
+        return call(s -> s.deleteReport(id));
     }
 }

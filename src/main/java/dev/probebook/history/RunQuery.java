@@ -5,11 +5,12 @@ import java.time.Instant;
 /**
  * Which runs to list, newest first: every filter is optional (null); {@code limit} bounds the answer.
  *
+ * @param user   who ran them: the key or the name people read
  * @param target a substring of the resolved targets ({@code 10.0.0.5}, {@code :443})
  */
 public record RunQuery(
         String runbook,
-        Integer stepLine,
+        StepKey step,
         String user,
         String verdict,
         String target,
@@ -28,30 +29,30 @@ public record RunQuery(
     }
 
     public RunQuery runbook(String name) {
-        return new RunQuery(name, stepLine, user, verdict, target, session, since, limit);
+        return new RunQuery(name, step, user, verdict, target, session, since, limit);
     }
 
-    public RunQuery step(Integer line) {
-        return new RunQuery(runbook, line, user, verdict, target, session, since, limit);
+    public RunQuery step(StepKey key) {
+        return new RunQuery(runbook, key, user, verdict, target, session, since, limit);
     }
 
     public RunQuery user(String key) {
-        return new RunQuery(runbook, stepLine, key, verdict, target, session, since, limit);
+        return new RunQuery(runbook, step, key, verdict, target, session, since, limit);
     }
 
     public RunQuery verdict(String label) {
-        return new RunQuery(runbook, stepLine, user, label, target, session, since, limit);
+        return new RunQuery(runbook, step, user, label, target, session, since, limit);
     }
 
     public RunQuery target(String text) {
-        return new RunQuery(runbook, stepLine, user, verdict, text, session, since, limit);
+        return new RunQuery(runbook, step, user, verdict, text, session, since, limit);
     }
 
     public RunQuery session(String id) {
-        return new RunQuery(runbook, stepLine, user, verdict, target, id, since, limit);
+        return new RunQuery(runbook, step, user, verdict, target, id, since, limit);
     }
 
     public RunQuery since(Instant t) {
-        return new RunQuery(runbook, stepLine, user, verdict, target, session, t, limit);
+        return new RunQuery(runbook, step, user, verdict, target, session, t, limit);
     }
 }

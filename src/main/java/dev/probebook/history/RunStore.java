@@ -33,11 +33,11 @@ public interface RunStore {
      * The last {@code perStep} runs of each of a runbook's steps (by source line), newest first; steps that never ran
      * are left out.
      */
-    Map<Integer, List<RunRecord>> recentByStep(String runbook, Collection<Integer> stepLines, int perStep)
+    Map<Integer, List<RunRecord>> recentByStep(String runbook, Collection<StepKey> steps, int perStep)
             throws StoreException;
 
-    /** The newest run of a step that ended ok or warn, if any. */
-    Optional<RunRecord> lastGood(String runbook, int stepLine) throws StoreException;
+    /** The newest run of a step that ended ok or warn, other than run {@code except} (may be null), if any. */
+    Optional<RunRecord> lastGood(String runbook, StepKey step, String except) throws StoreException;
 
     /** The freshness of each runbook named (one that never ran is {@link Freshness#neverRun}). */
     Map<String, Freshness> freshness(Collection<String> runbooks, Instant now) throws StoreException;

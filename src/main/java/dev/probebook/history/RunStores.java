@@ -26,7 +26,7 @@ public final class RunStores {
     private RunStores() {}
 
     /** An open history and the pool behind it; closing it closes the pool. */
-    public record Opened(JdbcRunStore store, HikariDataSource pool) implements AutoCloseable {
+    public record Opened(RunStore store, HikariDataSource pool) implements AutoCloseable {
         @Override
         public void close() {
             pool.close();
@@ -58,11 +58,16 @@ public final class RunStores {
             config.setJdbcUrl(url);
             config.setUsername(user);
             config.setPassword(password);
-            description = url.startsWith("jdbc:postgresql:") ? "PostgreSQL at " + url.substring(5) : url;
+            description = (url.startsWith("jdbc:postgresql:") ? "PostgreSQL at " : "") + described(url);
+            if (url.startsWith("jdbc:postgresql:")) {
+                // a database that hangs rather than refuses must not hold a run: bounded connect and reads
+                config.addDataSourceProperty("connectTimeout", "5");
+                config.addDataSourceProperty("socketTimeout", "30");
+            }
         }
         config.setPoolName("probebook-history");
         config.setMaximumPoolSize(8);
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(3_000);
         config.setInitializationFailTimeout(-1); // start without the database; calls fail (and say so) until it is up
         HikariDataSource pool = new HikariDataSource(config);
         try {
@@ -91,5 +96,14 @@ public final class RunStores {
         } catch (IOException e) {
             // the folder itself is private; the files' own rights are a second fence
         }
+    }
+
+    /**
+     * A JDBC URL fit for messages every user may read: no query string (it may hold {@code password=}) and no user
+     * or password before the host.
+     */
+    public static String described(String url) {
+        String plain = url.replaceFirst("\\?.*$", "").replaceFirst(";.*$", "");
+        return plain.replaceFirst("//[^/@]*@", "//");
     }
 }

@@ -179,6 +179,7 @@ public class NotebookTexts implements I18NProvider {
             Map.entry("history.no-runs", new String[] {"No run matches.", "일치하는 실행이 없습니다."}),
             Map.entry("report.make", new String[] {"Make a report", "보고서 만들기"}),
             Map.entry("report.not-found", new String[] {"No such report", "보고서가 없습니다"}),
+            Map.entry("report.unavailable", new String[] {"The report cannot be read now", "지금은 보고서를 읽을 수 없습니다"}),
             Map.entry("report.made-by", new String[] {"Made by %s, %s", "%s, %s 작성"}),
             Map.entry("report.runbook", new String[] {"Runbook %s, version %s", "런북 %s, 버전 %s"}),
             Map.entry("report.values", new String[] {"Values: %s", "값: %s"}),

@@ -27,12 +27,15 @@ import dev.probebook.report.ReportMarkdown;
 import dev.probebook.report.Reports;
 import dev.probebook.report.Visibility;
 import dev.probebook.security.CurrentUser;
+import dev.probebook.settings.Settings;
 import jakarta.annotation.security.PermitAll;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,13 +55,18 @@ public class ReportView extends Div implements HasUrlParameter<String>, HasDynam
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Reports reports;
+    /** Names {@code tcpdump -w} gives its files ({@code capture-20250101-120000-1a2b3c.pcap}). */
+    private static final Pattern CAPTURE_NAME = Pattern.compile("capture-\\d{8}-\\d{6}-[0-9a-f]{6}\\.pcap");
+
     private final ProbeRegistry registry;
+    private final Path captures;
     private final Actor actor = CurrentUser.orNobody();
     private String title = "Probebook";
 
-    public ReportView(Reports reports, ProbeRegistry registry) {
+    public ReportView(Reports reports, ProbeRegistry registry, Settings settings) {
         this.reports = reports;
         this.registry = registry;
+        this.captures = settings.dataDir().resolve("captures").toAbsolutePath().normalize();
         addClassName("page");
     }
 
@@ -72,9 +80,10 @@ public class ReportView extends Div implements HasUrlParameter<String>, HasDynam
         try {
             found = reports.find(id);
         } catch (StoreException e) {
-            main.add(
-                    new H1(getTranslation("report.not-found")),
-                    new Div(getTranslation("history.unavailable", e.getMessage())));
+            title = getTranslation("report.unavailable");
+            Div problem = new Div(getTranslation("history.unavailable", e.getMessage()));
+            problem.addClassName("warning");
+            main.add(new H1(title), problem);
             return;
         }
         if (found.isEmpty()) {
@@ -226,7 +235,10 @@ public class ReportView extends Div implements HasUrlParameter<String>, HasDynam
         return box;
     }
 
-    /** The pcap a {@code -w} capture of this run wrote, when it is still there. */
+    /**
+     * The pcap a {@code -w} capture of this run wrote, when it is still there: only a capture file's name in this
+     * server's captures folder, whatever path the record holds (a shared database is not trusted with file paths).
+     */
     private Optional<Anchor> capture(RunRecord r) {
         if (r.details() == null || !r.details().contains("savedFile")) {
             return Optional.empty();
@@ -235,11 +247,15 @@ public class ReportView extends Div implements HasUrlParameter<String>, HasDynam
         if (!saved.isString()) {
             return Optional.empty();
         }
-        Path file = Path.of(saved.asString());
-        if (!Files.isRegularFile(file)) {
+        Path recorded = Path.of(saved.asString()).getFileName();
+        String name = recorded == null ? "" : recorded.toString();
+        if (!CAPTURE_NAME.matcher(name).matches()) {
             return Optional.empty();
         }
-        String name = file.getFileName().toString();
+        Path file = captures.resolve(name);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
         Anchor link = new Anchor(
                 DownloadHandler.forFile(file.toFile(), name),
                 AttachmentType.DOWNLOAD,

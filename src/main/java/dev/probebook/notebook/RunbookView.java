@@ -25,6 +25,7 @@ import dev.probebook.access.ProbeGate;
 import dev.probebook.history.Report;
 import dev.probebook.history.RunRecord;
 import dev.probebook.history.RunStore;
+import dev.probebook.history.StepKey;
 import dev.probebook.history.StoreException;
 import dev.probebook.library.RunbookStore;
 import dev.probebook.plan.BlockKind;
@@ -130,7 +131,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         version = loaded.hash();
         try {
             recent = history.recentByStep(
-                    parameter, plan.steps().stream().map(PlannedBlock::line).toList(), StepHistory.SHOWN);
+                    parameter, plan.steps().stream().map(RunbookView::stepKey).toList(), StepHistory.SHOWN);
             historyProblem = null;
         } catch (StoreException e) {
             recent = Map.of();
@@ -327,7 +328,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         w.hostsWrites(hostsWrites, actor);
         if (historyProblem == null && w.runnable()) {
             w.withHistory(new StepHistory(
-                    history, name, b.line(), reports.visibility(actor), recent.getOrDefault(b.line(), List.of())));
+                    history, name, stepKey(b), reports.visibility(actor), recent.getOrDefault(b.line(), List.of())));
         }
         widgets.add(w);
         return w;
@@ -369,5 +370,10 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     @Override
     public String getPageTitle() {
         return title;
+    }
+
+    /** A step as the run history knows it (the heading its runs were recorded with: {@link RunPlace#step}). */
+    static StepKey stepKey(PlannedBlock b) {
+        return new StepKey(b.line(), b.code().section());
     }
 }

@@ -13,6 +13,7 @@ import dev.probebook.history.RunComparison;
 import dev.probebook.history.RunQuery;
 import dev.probebook.history.RunRecord;
 import dev.probebook.history.RunStore;
+import dev.probebook.history.StepKey;
 import dev.probebook.history.StoreException;
 import dev.probebook.report.Visibility;
 import dev.probebook.step.StepOutcome;
@@ -41,16 +42,16 @@ final class StepHistory extends Composite<Div> {
 
     private final RunStore store;
     private final String runbook;
-    private final int line;
+    private final StepKey step;
     private final Visibility visibility;
     private final Div list = new Div();
     private final Div earlier = new Div();
     private final Div comparison = new Div();
 
-    StepHistory(RunStore store, String runbook, int line, Visibility visibility, List<RunRecord> recent) {
+    StepHistory(RunStore store, String runbook, StepKey step, Visibility visibility, List<RunRecord> recent) {
         this.store = store;
         this.runbook = runbook;
-        this.line = line;
+        this.step = step;
         this.visibility = visibility;
         Div root = getContent();
         root.addClassName("step-history");
@@ -97,7 +98,7 @@ final class StepHistory extends Composite<Div> {
     void afterRun(String runId, StepOutcome outcome) {
         comparison.removeAll();
         try {
-            show(store.runs(RunQuery.latest(SHOWN).runbook(runbook).step(line)));
+            show(store.runs(RunQuery.latest(SHOWN).runbook(runbook).step(step)));
         } catch (StoreException e) {
             unavailable(e);
             return;
@@ -115,9 +116,7 @@ final class StepHistory extends Composite<Div> {
         comparison.removeAll();
         Optional<RunRecord> good;
         try {
-            good = store.runs(RunQuery.latest(100).runbook(runbook).step(line)).stream()
-                    .filter(r -> r.good() && !r.id().equals(runId))
-                    .findFirst();
+            good = store.lastGood(runbook, step, runId);
         } catch (StoreException e) {
             unavailable(e);
             return;

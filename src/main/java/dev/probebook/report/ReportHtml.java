@@ -30,12 +30,18 @@ public final class ReportHtml {
             table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.2rem .5rem;text-align:left}
             """;
 
+    /** The content security policy of a report file: inline styles and inline images only. */
+    public static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
     private ReportHtml() {}
 
     public static String of(Report report, ProbeRegistry registry, Visibility visibility) {
         ReportDocument doc = ReportDocument.of(report, registry);
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">");
         h.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        // the file is opened offline, away from the server's headers: its own policy forbids scripts and anything
+        // fetched from elsewhere (a runbook's remote image would tell a third party who opened the report)
+        h.append("<meta http-equiv=\"Content-Security-Policy\" content=\"" + POLICY + "\">");
         h.append("<title>").append(e(report.title())).append(" · Probebook report</title>");
         h.append("<style>").append(STYLE).append("</style></head><body>");
         h.append("<header><h1>").append(e(report.title())).append("</h1><dl>");

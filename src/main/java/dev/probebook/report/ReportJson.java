@@ -11,8 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A report as JSON (a contract: {@code /reports/ID.json} and {@code GET /api/reports/ID}): the report's fields and
- * its runs, each with {@code output} and {@code details} only where the reader may see them ({@code hidden} says
- * why not). Details are the probe's own JSON, as the CLI's {@code --json} gives them.
+ * its runs, each with {@code facts}, {@code output} and {@code details} only where the reader may see them
+ * ({@code hidden} says why not: a capture's facts name the connections it saw). Details are the probe's own JSON, as the CLI's {@code --json} gives them.
  */
 public final class ReportJson {
 
@@ -56,9 +56,9 @@ public final class ReportJson {
         m.put("summary", r.summary());
         m.put("elapsedMs", r.elapsedMs());
         m.put("targets", r.targets());
-        m.put("facts", r.facts());
         m.put("refused", r.refused());
         if (visibility.mayRead(r)) {
+            m.put("facts", r.facts());
             if (r.output() != null) {
                 m.put("output", r.output());
                 m.put("outputTruncated", r.truncated());

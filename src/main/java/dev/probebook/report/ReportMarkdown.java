@@ -87,7 +87,8 @@ public final class ReportMarkdown {
         if (!elsewhere.isEmpty()) {
             md.append("\n## Other runs\n\n");
             for (RunRecord r : elsewhere) {
-                md.append("`$ ").append(r.commandRun().replace("\n", " ; ")).append("`\n\n");
+                md.append(inlineCode("$ " + r.commandRun().replace("\n", " ; ")))
+                        .append("\n\n");
                 result(md, r, visibility);
             }
         }
@@ -114,7 +115,7 @@ public final class ReportMarkdown {
             return;
         }
         String output = r.output() == null ? "" : r.output();
-        String fence = fenceFor(output);
+        String fence = fenceFor(r.commandRun() + "\n" + output);
         md.append(fence)
                 .append("text\n$ ")
                 .append(r.commandRun().replace("\n", "\n$ "))
@@ -125,15 +126,26 @@ public final class ReportMarkdown {
         md.append(fence).append("\n\n");
     }
 
+    /** Text as one inline code span: delimited by more backticks than it holds in a row, padded where needed. */
+    static String inlineCode(String text) {
+        String ticks = "`".repeat(longestBacktickRun(text) + 1);
+        String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+        return ticks + pad + text + pad + ticks;
+    }
+
     /** A fence longer than any run of backticks in the text, so the output cannot end it. */
     static String fenceFor(String text) {
+        return "`".repeat(Math.max(3, longestBacktickRun(text) + 1));
+    }
+
+    private static int longestBacktickRun(String text) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
             run = text.charAt(i) == '`' ? run + 1 : 0;
             longest = Math.max(longest, run);
         }
-        return "`".repeat(Math.max(3, longest + 1));
+        return longest;
     }
 
     static String values(Map<String, String> values) {

@@ -4,7 +4,7 @@ import dev.probebook.history.RunRecord;
 
 /**
  * What a reader may see of a run: everything when their role could have run it, else its command, verdict and
- * summary only (a viewer never reads a packet capture in a report). Decided by the caller from the reader's role.
+ * summary only, never its output, details or facts (a viewer never reads a packet capture in a report). Decided by the caller from the reader's role.
  */
 @FunctionalInterface
 public interface Visibility {

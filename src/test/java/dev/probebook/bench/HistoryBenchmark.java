@@ -9,6 +9,7 @@ import dev.probebook.history.RecordedRuns;
 import dev.probebook.history.RunQuery;
 import dev.probebook.history.RunRecord;
 import dev.probebook.history.RunStores;
+import dev.probebook.history.StepKey;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.Planner;
@@ -158,15 +159,16 @@ public final class HistoryBenchmark {
         while (made < runs) {
             int book = random.nextInt(RUNBOOKS);
             String runbook = book == 0 ? "seed" : "book-" + book;
-            List<Integer> lines = book == 0
-                    ? seedPlan.steps().stream().map(PlannedBlock::line).toList()
-                    : List.of(5, 11);
+            // the steps as the pages know them: line and section heading
+            List<StepKey> lines = book == 0
+                    ? seedPlan.steps().stream().map(HistoryBenchmark::key).toList()
+                    : List.of(new StepKey(5, "Port"), new StepKey(11, "Web"));
             boolean session = random.nextInt(3) == 0;
             String sessionId = session ? UUID.randomUUID().toString() : null;
-            List<Integer> steps = session ? lines : List.of(lines.get(random.nextInt(lines.size())));
+            List<StepKey> steps = session ? lines : List.of(lines.get(random.nextInt(lines.size())));
             Instant at = now.minusSeconds(random.nextLong(365L * 86_400));
             String person = "person-" + random.nextInt(PEOPLE);
-            for (int line : steps) {
+            for (StepKey step : steps) {
                 if (made++ >= runs) {
                     break;
                 }
@@ -183,8 +185,8 @@ public final class HistoryBenchmark {
                         null,
                         runbook,
                         "v" + (book % 3),
-                        line,
-                        "Step at line " + line,
+                        step.line(),
+                        step.heading(),
                         "nc -zv {{host}} {{port}}",
                         "nc -zv " + target.replace(':', ' '),
                         "tcp",
@@ -243,7 +245,7 @@ public final class HistoryBenchmark {
                         .recentByStep(
                                 "seed",
                                 seedPlan.steps().stream()
-                                        .map(PlannedBlock::line)
+                                        .map(HistoryBenchmark::key)
                                         .toList(),
                                 5));
         calls.put("newest 100 runs", () -> history.store().runs(RunQuery.latest(100)));
@@ -389,5 +391,9 @@ public final class HistoryBenchmark {
                 NotebookBenchmark.percentile(ms, 95),
                 signIns.get(0),
                 NotebookBenchmark.percentile(signIns, 50));
+    }
+
+    private static StepKey key(PlannedBlock b) {
+        return new StepKey(b.line(), b.code().section());
     }
 }

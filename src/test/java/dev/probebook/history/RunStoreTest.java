@@ -3,6 +3,7 @@ package dev.probebook.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.probebook.engine.ProbeRunner;
 import dev.probebook.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,14 +138,29 @@ class RunStoreTest {
             store.record(run("net", 12, null, "otto", i % 2 == 0 ? "ok" : "fail", T0.plusSeconds(i)));
         }
         store.record(run("net", 30, null, "otto", "fail", T0));
-        Map<Integer, List<RunRecord>> recent = store.recentByStep("net", List.of(12, 30, 44), 3);
+        Map<Integer, List<RunRecord>> recent = store.recentByStep(
+                "net", List.of(new StepKey(12, "Step at 12"), new StepKey(30, "Step at 30"), new StepKey(44, null)), 3);
         assertThat(recent.keySet()).containsExactly(12, 30);
         assertThat(recent.get(12))
                 .hasSize(3)
                 .extracting(RunRecord::startedAt)
                 .containsExactly(T0.plusSeconds(5), T0.plusSeconds(4), T0.plusSeconds(3));
-        assertThat(store.lastGood("net", 12).orElseThrow().startedAt()).isEqualTo(T0.plusSeconds(4));
-        assertThat(store.lastGood("net", 30)).isEmpty();
+        assertThat(store.lastGood("net", new StepKey(12, "Step at 12"), null)
+                        .orElseThrow()
+                        .startedAt())
+                .isEqualTo(T0.plusSeconds(4));
+        String newestGood = store.lastGood("net", new StepKey(12, "Step at 12"), null)
+                .orElseThrow()
+                .id();
+        assertThat(store.lastGood("net", new StepKey(12, "Step at 12"), newestGood)
+                        .orElseThrow()
+                        .startedAt())
+                .as("the good run before the one being compared")
+                .isEqualTo(T0.plusSeconds(2));
+        assertThat(store.lastGood("net", new StepKey(12, "Another section"), null))
+                .as("a line that now holds another section's step")
+                .isEmpty();
+        assertThat(store.lastGood("net", new StepKey(30, "Step at 30"), null)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -171,6 +187,50 @@ class RunStoreTest {
         assertThat(f.get("dns").verifiedAt()).isNull();
         assertThat(f.get("dns").neverRan()).isFalse();
         assertThat(f.get("new").neverRan()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void aRunAllWithAStepStoppedHalfwayVerifiesNothing(String database) throws Exception {
+        RunStore store = fresh(database);
+        store.record(run("web", 12, "s1", "otto", "ok", T0));
+        store.record(stopped(run("web", 30, "s1", "otto", "skipped", T0.plusSeconds(1))));
+        // a step skipped for a missing value did not run: its session still counts
+        store.record(run("dns", 12, "s2", "otto", "ok", T0));
+        store.record(run("dns", 30, "s2", "otto", "skipped", T0.plusSeconds(1)));
+        Map<String, Freshness> f = store.freshness(List.of("web", "dns"), T0.plus(Duration.ofDays(1)));
+        assertThat(f.get("web").verifiedAt()).isNull();
+        assertThat(f.get("dns").verifiedAt()).isNotNull();
+    }
+
+    private static RunRecord stopped(RunRecord r) {
+        return new RunRecord(
+                r.id(),
+                r.session(),
+                r.startedAt(),
+                r.finishedAt(),
+                r.user(),
+                r.userName(),
+                r.via(),
+                r.runbook(),
+                r.version(),
+                r.stepLine(),
+                r.stepHeading(),
+                r.commandWritten(),
+                r.commandRun(),
+                r.probe(),
+                r.variables(),
+                r.verdict(),
+                ProbeRunner.STOPPED,
+                r.output(),
+                r.truncated(),
+                r.detailsType(),
+                r.details(),
+                r.facts(),
+                r.targets(),
+                r.elapsedMs(),
+                r.permissions(),
+                r.refused());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -110,6 +110,16 @@ class ReportExportsTest {
         assertThat(html).contains("Ports at &lt;night&gt;", "all &lt;good&gt; *here*", "Check the port first.");
         assertThat(html).contains("succeeded!").doesNotContain("Flags [S.]").contains("output hidden");
         assertThat(html.indexOf("succeeded!")).isLessThan(html.indexOf("Then watch the packets."));
+        assertThat(html)
+                .as("opened offline, the file still forbids scripts and fetches")
+                .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';");
+    }
+
+    @Test
+    void markdownCodeIsNeverEndedByTheBackticksItHolds() {
+        assertThat(ReportMarkdown.inlineCode("echo `id`")).isEqualTo("`` echo `id` ``");
+        assertThat(ReportMarkdown.inlineCode("a ``b`` c")).isEqualTo("```a ``b`` c```");
+        assertThat(ReportMarkdown.fenceFor("curl -H '```'\nok")).isEqualTo("````");
     }
 
     @Test
@@ -118,7 +128,11 @@ class ReportExportsTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> runs = (List<Map<String, Object>>) json.get("runs");
         assertThat(runs.get(0)).containsKey("output").doesNotContainKey("hidden");
-        assertThat(runs.get(1)).doesNotContainKey("output").containsKey("hidden");
+        assertThat(runs.get(1))
+                .doesNotContainKey("output")
+                .as("a capture's facts name the connections it saw")
+                .doesNotContainKey("facts")
+                .containsKey("hidden");
         assertThat(ReportJson.of(REPORT, Visibility.ALL).toString()).contains("Flags [S.]");
     }
 
