@@ -14,6 +14,8 @@ import dev.probebook.history.ReconnectingRunStore;
 import dev.probebook.history.RecordedRuns;
 import dev.probebook.history.RunRetention;
 import dev.probebook.history.RunStores;
+import dev.probebook.library.GitRunbooks;
+import dev.probebook.library.LibrarySettings;
 import dev.probebook.library.RunbookEdits;
 import dev.probebook.library.RunbookFolder;
 import dev.probebook.library.RunbookStore;
@@ -71,6 +73,7 @@ public class AppConfig {
     static List<SettingsSection<?>> sections(ProbeRegistry registry) {
         List<SettingsSection<?>> all = new ArrayList<>(registry.settingsSections());
         all.add(HistorySettings.SECTION);
+        all.add(LibrarySettings.SECTION);
         return all;
     }
 
@@ -142,16 +145,27 @@ public class AppConfig {
         return new HostsWrites(settings, gate.rules(), auditLog, new HostsFileEditor(), Clock.systemUTC());
     }
 
-    @Bean
-    RunbookStore runbookStore(Map<String, String> probebookProperties, Settings settings, ProbeRegistry registry) {
+    /**
+     * The runbooks: files in {@code probebook.runbooks-dir}, kept in git there (a plain folder becomes a repository on
+     * first start), shared through {@code probebook.runbooks.remote} if set. Every version is in the history, so
+     * saves keep no loose backup files.
+     */
+    @Bean(destroyMethod = "close")
+    GitRunbooks runbookStore(Map<String, String> probebookProperties, Settings settings, ProbeRegistry registry) {
         String dir = probebookProperties.getOrDefault("probebook." + RUNBOOKS_DIR, "runbooks");
-        return new RunbookFolder(
+        RunbookFolder files = new RunbookFolder(
                 Path.of(dir),
                 settings.runbookMaxBytes(),
                 settings.runbookParseBudget(),
                 registry,
-                settings.dataDir().resolve("runbook-backups"),
+                null,
                 Clock.systemDefaultZone());
+        return GitRunbooks.open(
+                        files,
+                        settings.runbookMaxBytes(),
+                        settings.section(LibrarySettings.SECTION),
+                        Clock.systemDefaultZone())
+                .startPulling();
     }
 
     @Bean

@@ -16,8 +16,12 @@ public enum AuditAction {
     RUN_DENIED,
     /** The hosts file was written (detail: the change and the backup). */
     HOSTS_WRITE,
-    /** A runbook was saved. */
+    /** A runbook was saved (created, edited, or restored to an earlier version). */
     RUNBOOK_SAVE,
+    /** A runbook was renamed (detail: the new name). */
+    RUNBOOK_RENAME,
+    /** A runbook was deleted (its history stays). */
+    RUNBOOK_DELETE,
     SIGN_IN,
     SIGN_IN_FAILED,
     /** A report was deleted (runbook: the report's runbook; detail: its id and title). */

@@ -101,9 +101,10 @@ public final class AtomicFile {
     /**
      * Replaces an existing file (never creates one), keeping a backup of the previous version in
      * {@code backupDir} (created if needed) as {@code NAME.YYYYMMDD-HHMMSS.bak}, {@code NAME.YYYYMMDD-HHMMSS.1.bak},
-     * ... in the clock's time zone, {@code NAME} being the file name as given (the link's, for a link).
+     * ... in the clock's time zone, {@code NAME} being the file name as given (the link's, for a link); no backup
+     * when {@code backupDir} is null (the caller keeps versions elsewhere, such as git).
      *
-     * @return the backup
+     * @return the backup, or null
      * @throws FileChangedException the update refused the current content, or the file changed while the
      *                              new version was being written; nothing was written
      * @throws FileWriteException   nothing was written: the file, its folder or the backup folder cannot be
@@ -124,7 +125,7 @@ public final class AtomicFile {
                         "cannot read " + path + ": " + FileErrors.reason(e) + ". Nothing was written.", e);
             }
             byte[] bytes = update.apply(current);
-            Path backup = backup(path, current, attributes, backupDir, clock);
+            Path backup = backupDir == null ? null : backup(path, current, attributes, backupDir, clock);
             Path temp = null;
             String step = "write the new version of";
             try {

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,9 +38,12 @@ import java.util.stream.Stream;
  * {@link AtomicFile} (whole or not at all, the previous version kept in the backup folder); {@link #create}
  * adds a runbook. Every refusal is a {@link RunbookSaveException} and leaves the folder as it was.
  *
+ * <p>The files only: {@link GitRunbooks} adds their history and is the {@link RunbookStore} the app uses; without a
+ * backup folder ({@code null}) a save keeps no loose copy, since the history has every version.
+ *
  * <p>Thread-safe: no mutable state; writes are serialised by {@link AtomicFile}.
  */
-public final class RunbookFolder implements RunbookStore {
+public final class RunbookFolder {
 
     private static final String NAME_RULE = "not a runbook name: use the file name without .md, no folders";
 
@@ -90,13 +94,11 @@ public final class RunbookFolder implements RunbookStore {
         this.files = files;
     }
 
-    @Override
     public Path folder() {
         return folder;
     }
 
-    @Override
-    public List<Entry> list() {
+    public List<RunbookStore.Entry> list() {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -107,64 +109,62 @@ public final class RunbookFolder implements RunbookStore {
         } catch (IOException e) {
             return List.of();
         }
-        List<Entry> entries = new ArrayList<>();
+        List<RunbookStore.Entry> entries = new ArrayList<>();
         for (String name : names) {
             try {
-                Loaded loaded = load(name);
+                RunbookStore.Loaded loaded = load(name);
                 Runbook rb = loaded.plan().runbook();
-                entries.add(new Entry(
+                entries.add(new RunbookStore.Entry(
                         name,
                         rb.title() == null || rb.title().isBlank() ? name : rb.title(),
                         rb.frontMatter().tags(),
                         rb.frontMatter().date(),
                         runnableSteps(loaded.plan()),
-                        null));
+                        null,
+                        rb.frontMatter().string("owner")));
             } catch (RunbookException e) {
-                entries.add(new Entry(name, name, List.of(), null, 0, e.getMessage()));
+                entries.add(new RunbookStore.Entry(name, name, List.of(), null, 0, e.getMessage(), null));
             }
         }
-        entries.sort(Comparator.comparing(Entry::title, String.CASE_INSENSITIVE_ORDER));
+        entries.sort(Comparator.comparing(RunbookStore.Entry::title, String.CASE_INSENSITIVE_ORDER));
         return entries;
     }
 
     /** Loads a runbook by name; refuses names that are not plain file names inside the folder. */
-    @Override
-    public Loaded load(String name) throws RunbookException {
+    public RunbookStore.Loaded load(String name) throws RunbookException {
         Path file = resolve(name);
         return parse(name, RunbookSource.readBytes(file, maxBytes), file.toString());
     }
 
     /** Parses (or finds parsed) these bytes of runbook {@code name}; {@code source} names them in messages. */
-    private Loaded parse(String name, byte[] bytes, String source) throws RunbookException {
+    private RunbookStore.Loaded parse(String name, byte[] bytes, String source) throws RunbookException {
         String hash = ContentHash.sha256(bytes);
         return parsed.get(name, hash, () -> parse(name, hash, RunbookSource.decode(bytes, source)));
     }
 
-    private Loaded parse(String name, String hash, RunbookSource.Text text) throws RunbookException {
+    private RunbookStore.Loaded parse(String name, String hash, RunbookSource.Text text) throws RunbookException {
         Runbook runbook = new MarkdownParser(parseBudget).parse(text.text(), name);
         List<String> warnings = new ArrayList<>(text.warnings());
         warnings.addAll(runbook.warnings());
-        return new Loaded(name, hash, new Planner(registry).plan(runbook), warnings);
+        return new RunbookStore.Loaded(name, hash, new Planner(registry).plan(runbook), warnings);
     }
 
     /** The stored text of a runbook and the hash of its bytes, for editing; same name rules as {@link #load}. */
-    @Override
-    public Source source(String name) throws RunbookException {
+    public RunbookStore.Source source(String name) throws RunbookException {
         Path file = resolve(name);
         byte[] bytes = RunbookSource.readBytes(file, maxBytes);
         RunbookSource.Text text = RunbookSource.decode(bytes, file.toString());
-        return new Source(name, text.text(), ContentHash.sha256(bytes), text.warnings());
+        return new RunbookStore.Source(name, text.text(), ContentHash.sha256(bytes), text.warnings());
     }
 
     /**
      * Writes a new version of an existing runbook, keeping the previous one in the backup folder.
      *
-     * @param expectedHash {@link Source#hash()} of the version the text was edited from: when the file no
+     * @param expectedHash {@link RunbookStore.Source#hash()} of the version the text was edited from: when the file no
      *                     longer has it, someone else saved meanwhile and nothing is written
      * @throws RunbookSaveException nothing was written; the message says why
      */
-    @Override
-    public Saved save(String name, String text, String expectedHash) throws RunbookSaveException {
+    public RunbookStore.Saved save(String name, String text, String expectedHash) throws RunbookSaveException {
         byte[] bytes = checked(name, text);
         Path file;
         try {
@@ -180,7 +180,7 @@ public final class RunbookFolder implements RunbookStore {
                     e);
         }
         try {
-            Path backup = files.replace(
+            files.replace(
                     file,
                     current -> {
                         if (!ContentHash.sha256(current).equals(expectedHash)) {
@@ -190,7 +190,7 @@ public final class RunbookFolder implements RunbookStore {
                     },
                     backupDir,
                     clock);
-            return new Saved(name, file, backup, bytes.length, ContentHash.sha256(bytes));
+            return new RunbookStore.Saved(name, file, null, bytes.length, ContentHash.sha256(bytes));
         } catch (FileChangedException e) {
             throw new RunbookSaveException(
                     Problem.CHANGED,
@@ -208,8 +208,7 @@ public final class RunbookFolder implements RunbookStore {
      *
      * @throws RunbookSaveException nothing was written; {@link Problem#EXISTS} when the name is taken
      */
-    @Override
-    public Saved create(String name, String text) throws RunbookSaveException {
+    public RunbookStore.Saved create(String name, String text) throws RunbookSaveException {
         String plain = name == null ? null : name.strip().replaceFirst("(?i)\\.md$", "");
         byte[] bytes = checked(plain, text);
         Path file = folder.resolve(plain + ".md");
@@ -224,7 +223,66 @@ public final class RunbookFolder implements RunbookStore {
         } catch (FileWriteException e) {
             throw new RunbookSaveException(Problem.WRITE, e.getMessage(), e);
         }
-        return new Saved(plain, file, null, bytes.length, ContentHash.sha256(bytes));
+        return new RunbookStore.Saved(plain, file, null, bytes.length, ContentHash.sha256(bytes));
+    }
+
+    /**
+     * Moves a runbook to a new name, only if it still has {@code expectedHash} and the new name is free.
+     *
+     * @throws RunbookSaveException nothing was moved; the message says why
+     */
+    public Path rename(String name, String newName, String expectedHash) throws RunbookSaveException {
+        String plain = newName == null ? null : newName.strip().replaceFirst("(?i)\\.md$", "");
+        if (!validName(plain)) {
+            throw new RunbookSaveException(Problem.NAME, NAME_RULE + ". Nothing was renamed.", null);
+        }
+        Path file = existing(name, expectedHash, "renamed");
+        Path target = folder.resolve(plain + ".md");
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new RunbookSaveException(
+                    Problem.EXISTS, "a runbook named '" + plain + "' already exists. Nothing was renamed.", null);
+        }
+        try {
+            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RunbookSaveException(
+                    Problem.WRITE, "cannot rename " + file + ": " + e.getMessage() + ". Nothing was renamed.", e);
+        }
+    }
+
+    /**
+     * Deletes a runbook's file, only if it still has {@code expectedHash}.
+     *
+     * @throws RunbookSaveException nothing was deleted; the message says why
+     */
+    public void delete(String name, String expectedHash) throws RunbookSaveException {
+        Path file = existing(name, expectedHash, "deleted");
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new RunbookSaveException(
+                    Problem.WRITE, "cannot delete " + file + ": " + e.getMessage() + ". Nothing was deleted.", e);
+        }
+    }
+
+    /** The file of runbook {@code name}, checked to still have {@code expectedHash}. */
+    private Path existing(String name, String expectedHash, String what) throws RunbookSaveException {
+        Path file;
+        byte[] current;
+        try {
+            file = resolve(name);
+            current = Files.readAllBytes(file);
+        } catch (RunbookException | IOException e) {
+            throw new RunbookSaveException(
+                    Problem.GONE, "there is no runbook '" + name + "' any more. Nothing was " + what + ".", e);
+        }
+        if (!ContentHash.sha256(current).equals(expectedHash)) {
+            throw new RunbookSaveException(
+                    Problem.CHANGED,
+                    "'" + name + "' was changed by someone else since you opened it. Nothing was " + what + ".",
+                    null);
+        }
+        return file;
     }
 
     /** The text as bytes once the name, the size cap and the parser (the one {@link #load} uses) accept it. */
@@ -241,7 +299,16 @@ public final class RunbookFolder implements RunbookStore {
                     null);
         }
         try {
-            parse(name, bytes, name);
+            RunbookStore.Loaded loaded = parse(name, bytes, name);
+            for (String warning : loaded.warnings()) {
+                if (warning.startsWith(MarkdownParser.FRONT_MATTER_PROBLEM)) {
+                    throw new RunbookSaveException(
+                            Problem.INVALID,
+                            "the front matter (the --- block at the top) cannot be read: " + warning
+                                    + ". Nothing was saved.",
+                            null);
+                }
+            }
         } catch (RunbookException e) {
             throw new RunbookSaveException(
                     Problem.INVALID,

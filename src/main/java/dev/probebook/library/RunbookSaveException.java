@@ -21,17 +21,33 @@ public final class RunbookSaveException extends Exception {
         /** The file changed since it was opened in the editor. */
         CHANGED,
         /** The file could not be written (full disk, read-only file system, no permission, ...). */
-        WRITE
+        WRITE,
+        /** The runbooks' history (the git repository) cannot be written: locked, broken, or not there. */
+        HISTORY,
+        /** The shared remote cannot be reached or refused the change. */
+        REMOTE
     }
 
     private final Problem problem;
+    private final String theirs;
 
     public RunbookSaveException(Problem problem, String message, Throwable cause) {
+        this(problem, message, cause, null);
+    }
+
+    /** @param theirs for {@link Problem#CHANGED}: the version someone else saved meanwhile, to show beside yours */
+    public RunbookSaveException(Problem problem, String message, Throwable cause, String theirs) {
         super(message, cause);
         this.problem = problem;
+        this.theirs = theirs;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** The text someone else saved meanwhile (a conflict), or null. */
+    public String theirs() {
+        return theirs;
     }
 }

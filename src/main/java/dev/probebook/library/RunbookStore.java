@@ -4,22 +4,34 @@ import dev.probebook.plan.RunbookPlan;
 import dev.probebook.runbook.RunbookException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Where the runbooks live: listed, loaded by name (the file name without {@code .md}), and changed only with a
- * check that nobody changed them in between. The notebook, the editor and the library page depend on this seam;
- * {@link RunbookFolder} keeps them as files in a folder. Names never reach outside the store.
+ * Where the runbooks live: listed, loaded by name (the file name without {@code .md}), changed only with a check that
+ * nobody changed them in between, and kept with their history. The notebook, the editor and the library page depend
+ * on this seam; {@link GitRunbooks} keeps them as files in a git repository (with a shared remote if configured),
+ * {@link RunbookFolder} reads and writes the files. Names never reach outside the store.
  */
 public interface RunbookStore {
 
     /** One runbook as the library page lists it. */
-    record Entry(String name, String title, List<String> tags, String date, int runnableSteps, String problem) {
+    record Entry(
+            String name,
+            String title,
+            List<String> tags,
+            String date,
+            int runnableSteps,
+            String problem,
+            String owner) {
         public Entry {
             tags = List.copyOf(tags);
         }
     }
 
-    /** A loaded runbook: its version (the SHA-256 of its bytes), its plan and what was noticed while reading it. */
+    /**
+     * A loaded runbook: its content hash (the SHA-256 of its bytes), its plan and what was noticed while reading it.
+     */
     record Loaded(String name, String hash, RunbookPlan plan, List<String> warnings) {
         public Loaded {
             warnings = List.copyOf(warnings);
@@ -40,11 +52,11 @@ public interface RunbookStore {
     /**
      * A saved runbook.
      *
-     * @param backup the previous version's copy, or null for a runbook that was created
-     * @param bytes  the size written
-     * @param hash   SHA-256 of what was written: the version to expect on the next save
+     * @param version the commit that holds it, or null where there is no history
+     * @param bytes   the size written
+     * @param hash    SHA-256 of what was written: the version to expect on the next save
      */
-    record Saved(String name, Path file, Path backup, long bytes, String hash) {}
+    record Saved(String name, Path file, String version, long bytes, String hash) {}
 
     /** The folder the runbooks are read from (for messages). */
     Path folder();
@@ -64,8 +76,29 @@ public interface RunbookStore {
      *
      * @throws RunbookSaveException nothing was written; the message says why
      */
-    Saved save(String name, String text, String expectedHash) throws RunbookSaveException;
+    Saved save(String name, String text, String expectedHash, Change change) throws RunbookSaveException;
 
     /** Adds a runbook that does not exist yet. */
-    Saved create(String name, String text) throws RunbookSaveException;
+    Saved create(String name, String text, Change change) throws RunbookSaveException;
+
+    /** Gives a runbook another name, if it still has {@code expectedHash}; its history goes with it. */
+    Saved rename(String name, String newName, String expectedHash, Change change) throws RunbookSaveException;
+
+    /** Removes a runbook, if it still has {@code expectedHash}; its history stays. */
+    void delete(String name, String expectedHash, Change change) throws RunbookSaveException;
+
+    /** A runbook's versions, newest first (empty where there is no history). */
+    List<RunbookVersion> versions(String name) throws RunbookException;
+
+    /** A runbook's text in one of its {@link #versions}. */
+    String textAt(String name, String versionId) throws RunbookException;
+
+    /** Each runbook's last change, by name (empty where there is no history). */
+    Map<String, RunbookVersion> lastChanges();
+
+    /**
+     * What keeps the store from working fully, for the library to show: a repository that cannot be read, a shared
+     * remote that cannot be reached. Empty when all is well.
+     */
+    Optional<String> problem();
 }

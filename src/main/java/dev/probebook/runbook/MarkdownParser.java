@@ -71,6 +71,9 @@ public final class MarkdownParser {
     /** How long one parse may take by default ({@code probebook.runbook.parse-budget}). */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(10);
 
+    /** How a warning about front matter that cannot be read begins (a save refuses such text). */
+    public static final String FRONT_MATTER_PROBLEM = "front matter ";
+
     private final Duration budget;
 
     /** A parser with the default budget. */
@@ -351,10 +354,10 @@ public final class MarkdownParser {
                 return new FrontMatter(values);
             }
             if (loaded != null) {
-                warnings.add("front matter is not a YAML mapping; ignored");
+                warnings.add(FRONT_MATTER_PROBLEM + "is not a YAML mapping; ignored");
             }
         } catch (RuntimeException e) {
-            warnings.add("front matter is not valid YAML; ignored (" + firstLine(e.getMessage()) + ")");
+            warnings.add(FRONT_MATTER_PROBLEM + "is not valid YAML; ignored (" + firstLine(e.getMessage()) + ")");
         }
         return FrontMatter.EMPTY;
     }

@@ -93,7 +93,7 @@ class RunbookLibrarySaveTest {
                 .isEqualTo(new RunbookStore.Saved(
                         "checks",
                         checks,
-                        backup,
+                        null,
                         AFTER.length(),
                         ContentHash.sha256(AFTER.getBytes(StandardCharsets.UTF_8))));
         assertThat(Files.readString(checks)).isEqualTo(AFTER);

@@ -1,0 +1,95 @@
+package dev.probebook.library;
+
+import dev.probebook.command.ShellWords;
+import dev.probebook.command.UsageException;
+import dev.probebook.plan.BlockKind;
+import dev.probebook.plan.PlannedBlock;
+import dev.probebook.plan.PlannedCommand;
+import dev.probebook.plan.Planner;
+import dev.probebook.plan.RunbookPlan;
+import dev.probebook.registry.ProbeRegistry;
+import dev.probebook.runbook.MarkdownParser;
+import dev.probebook.runbook.RunbookException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the editor shows beside the text: which blocks became steps (and which probe runs each line) and which are
+ * examples, with a warning for every line that will not run although it looks like a command. Built from the same
+ * parser and planner as the page, so the preview never promises what the page will not do.
+ *
+ * @param problem why the text is not a runbook at all (the page would refuse it), or null
+ */
+public record RunbookPreview(List<Block> blocks, List<String> warnings, String problem) {
+
+    public RunbookPreview {
+        blocks = List.copyOf(blocks);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A code block: a step or an example, under its section. */
+    public record Block(int line, String section, BlockKind kind, List<Line> lines) {
+        public Block {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * One command line of a step.
+     *
+     * @param probe  the probe that runs it, or null
+     * @param notRun why it will not run, or null
+     */
+    public record Line(int line, String text, String probe, String notRun) {}
+
+    public static RunbookPreview of(String text, String name, ProbeRegistry registry, Duration parseBudget) {
+        RunbookPlan plan;
+        try {
+            plan = new Planner(registry).plan(new MarkdownParser(parseBudget).parse(text, name));
+        } catch (RunbookException e) {
+            return new RunbookPreview(List.of(), List.of(), e.getMessage());
+        }
+        List<String> warnings = new ArrayList<>(plan.runbook().warnings());
+        List<Block> blocks = new ArrayList<>();
+        for (PlannedBlock b : plan.blocks()) {
+            List<Line> lines = new ArrayList<>();
+            if (b.kind() == BlockKind.STEP) {
+                for (PlannedCommand c : b.commands()) {
+                    String why = c.runnable() ? null : c.reason() == null ? "no probe runs it" : c.reason();
+                    lines.add(new Line(c.line(), c.text(), c.runnable() ? c.probe() : null, why));
+                    if (why != null) {
+                        warnings.add("line " + c.line() + ": `" + c.text() + "` will not run: " + why);
+                    }
+                }
+            } else {
+                lookalikes(b, registry, warnings);
+            }
+            blocks.add(new Block(b.line(), b.code().section(), b.kind(), lines));
+        }
+        return new RunbookPreview(blocks, warnings, null);
+    }
+
+    /** Lines of an example block that start with a command Probebook runs: probably meant as a step. */
+    private static void lookalikes(PlannedBlock b, ProbeRegistry registry, List<String> warnings) {
+        List<String> lines = b.code().lines();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            List<String> words;
+            try {
+                words = ShellWords.split(line).words();
+            } catch (UsageException e) {
+                continue;
+            }
+            if (!words.isEmpty() && registry.knowsWord(words.get(0))) {
+                warnings.add(
+                        "line " + (b.code().contentLine() + i) + ": `" + line + "` looks like a command but sits in an"
+                                + " example block, so it will not run: put it in a block of its own or give it a `$ ` prompt");
+                return; // one per block is enough to point at it
+            }
+        }
+    }
+}
