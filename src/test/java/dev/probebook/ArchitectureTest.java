@@ -53,6 +53,9 @@ class ArchitectureTest {
                         "dev.probebook.audit..",
                         "dev.probebook.access..",
                         "dev.probebook.library..",
+                        "dev.probebook.search..",
+                        "dev.probebook.history..",
+                        "dev.probebook.report..",
                         "dev.probebook.json..",
                         "dev.probebook.cli..")
                 .should()
@@ -111,6 +114,22 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.probebook.probe.*..")
+                .check(classes);
+    }
+
+    @Test
+    void searchKnowsOnlyTheRunbookModel() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.probebook.search..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.probebook.probe..",
+                        "dev.probebook.plan..",
+                        "dev.probebook.library..",
+                        "dev.probebook.notebook..",
+                        "dev.probebook.engine..")
                 .check(classes);
     }
 

@@ -18,6 +18,7 @@ import dev.probebook.library.GitRunbooks;
 import dev.probebook.library.LibrarySettings;
 import dev.probebook.library.RunbookEdits;
 import dev.probebook.library.RunbookFolder;
+import dev.probebook.library.RunbookSearch;
 import dev.probebook.library.RunbookStore;
 import dev.probebook.net.HostsFileEditor;
 import dev.probebook.plan.CommandBinder;
@@ -166,6 +167,11 @@ public class AppConfig {
                         settings.section(LibrarySettings.SECTION),
                         Clock.systemDefaultZone())
                 .startPulling();
+    }
+
+    @Bean(destroyMethod = "close")
+    RunbookSearch runbookSearch(RunbookStore runbooks) {
+        return new RunbookSearch(runbooks, Clock.systemUTC());
     }
 
     @Bean

@@ -2,6 +2,8 @@ package dev.probebook.notebook;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
@@ -10,6 +12,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -19,24 +22,46 @@ import dev.probebook.history.Freshness;
 import dev.probebook.history.HistorySettings;
 import dev.probebook.history.RunStore;
 import dev.probebook.history.StoreException;
+import dev.probebook.library.RunbookSearch;
 import dev.probebook.library.RunbookStore;
+import dev.probebook.library.RunbookVersion;
+import dev.probebook.search.SearchFilter;
+import dev.probebook.search.SearchHit;
+import dev.probebook.search.Snippet;
 import dev.probebook.security.CurrentUser;
 import dev.probebook.settings.Settings;
 import jakarta.annotation.security.PermitAll;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code /}: every runbook in the runbooks folder with title, tags, date and runnable steps, with search. */
+/**
+ * {@code /}: every runbook with its title, owner, tags, date, runnable steps, last change and freshness; full-text
+ * search over titles, headings, prose and commands (Korean and English) with a snippet of the best section linking
+ * to it; tags and owners are filters.
+ *
+ * <p>Test contract: the search {@code data-search}, each card {@code data-runbook} (its name), a hit's snippet
+ * {@code data-snippet} with matches in {@code mark}, a tag {@code data-tag}, the active tag filter
+ * {@code data-tag-filter}, the owner filter {@code data-owner-filter}, a card's owner {@code data-owner} and last
+ * change {@code data-last-change}, the store's problem {@code data-library-problem}.
+ */
 @Route("")
 @PermitAll
 public class LibraryView extends Div implements HasDynamicTitle {
 
     private final List<RunbookStore.Entry> entries;
+    private final RunbookSearch search;
+    private final Map<String, RunbookVersion> lastChanges;
+    private final Select<String> owner = new Select<>();
+    private final Div tagFilter = new Div();
+    private String tag;
     private final Div list = new Div();
     private final Div empty = new Div();
     private final Map<String, Freshness> freshness;
@@ -46,9 +71,14 @@ public class LibraryView extends Div implements HasDynamicTitle {
     private final Select<String> show = new Select<>();
     private String query = "";
 
-    public LibraryView(RunbookStore library, ProbeGate gate, RunStore history, Settings settings) {
+    private static final int RESULTS = 200;
+
+    public LibraryView(
+            RunbookStore library, ProbeGate gate, RunStore history, Settings settings, RunbookSearch search) {
         addClassName("page");
+        this.search = search;
         entries = library.list();
+        lastChanges = library.lastChanges();
         maxAge = settings.section(HistorySettings.SECTION).freshnessMaxAge();
         Map<String, Freshness> known;
         String problem = null;
@@ -62,14 +92,14 @@ public class LibraryView extends Div implements HasDynamicTitle {
         freshness = known;
         Main main = new Main();
         main.addClassName("library");
-        TextField search = new TextField();
-        search.setPlaceholder(getTranslation("library.search"));
-        search.setAriaLabel(getTranslation("library.search"));
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.getElement().setAttribute("data-search", "");
-        search.addValueChangeListener(e -> {
+        TextField searchField = new TextField();
+        searchField.setPlaceholder(getTranslation("library.search"));
+        searchField.setAriaLabel(getTranslation("library.search"));
+        searchField.setPrefixComponent(VaadinIcon.SEARCH.create());
+        searchField.setClearButtonVisible(true);
+        searchField.setValueChangeMode(ValueChangeMode.LAZY);
+        searchField.getElement().setAttribute("data-search", "");
+        searchField.addValueChangeListener(e -> {
             query = e.getValue();
             filter();
         });
@@ -95,9 +125,29 @@ public class LibraryView extends Div implements HasDynamicTitle {
             create.getElement().setAttribute("data-new-runbook", "");
             title.add(create);
         }
-        Div controls = new Div(search, sort, show);
+        owner.setLabel(getTranslation("library.owner"));
+        List<String> owners = new ArrayList<>(List.of(""));
+        entries.stream()
+                .map(RunbookStore.Entry::owner)
+                .filter(o -> o != null && !o.isBlank())
+                .distinct()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .forEach(owners::add);
+        owner.setItems(owners);
+        owner.setItemLabelGenerator(o -> o.isEmpty() ? getTranslation("library.anyone") : o);
+        owner.setValue("");
+        owner.getElement().setAttribute("data-owner-filter", "");
+        owner.addValueChangeListener(e -> filter());
+        tagFilter.addClassName("tag-filter");
+        Div controls = new Div(searchField, sort, show, owner, tagFilter);
         controls.addClassName("library-controls");
         main.add(title, controls);
+        library.problem().ifPresent(p -> {
+            Div warn = new Div(getTranslation("library.problem", p));
+            warn.addClassName("warning");
+            warn.getElement().setAttribute("data-library-problem", "");
+            main.add(warn);
+        });
         if (problem != null) {
             Div warn = new Div(getTranslation("history.unavailable", problem));
             warn.addClassName("warning");
@@ -113,27 +163,86 @@ public class LibraryView extends Div implements HasDynamicTitle {
 
     private void filter() {
         list.removeAll();
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        int shown = 0;
+        String q = query == null ? "" : query.strip();
+        String who = owner.getValue() == null || owner.getValue().isEmpty() ? null : owner.getValue();
+        showTagFilter();
         List<RunbookStore.Entry> ordered = new ArrayList<>(entries);
-        if ("fresh".equals(sort.getValue())) {
+        Map<String, SearchHit> hits = new LinkedHashMap<>();
+        if (!q.isEmpty()) {
+            for (SearchHit h : search.search(q, new SearchFilter(tag, who), RESULTS)) {
+                hits.put(h.name(), h);
+            }
+            // ranked full-text hits first, then names, titles and tags that hold the text as typed so far
+            // (the index matches whole words: "tcpd" finds "tcpdump" only here)
+            String typed = q.toLowerCase(Locale.ROOT);
+            List<String> rank = new ArrayList<>(hits.keySet());
+            for (RunbookStore.Entry e : entries) {
+                String haystack =
+                        (e.name() + " " + e.title() + " " + String.join(" ", e.tags())).toLowerCase(Locale.ROOT);
+                if (!hits.containsKey(e.name()) && haystack.contains(typed)) {
+                    rank.add(e.name());
+                }
+            }
+            ordered.removeIf(e -> !rank.contains(e.name()));
+            ordered.sort(Comparator.comparingInt(e -> rank.indexOf(e.name())));
+        } else if ("fresh".equals(sort.getValue())) {
             // never verified first, then the longest ago
             ordered.sort(Comparator.comparing(
                     (RunbookStore.Entry e) -> fresh(e).verifiedAt(), Comparator.nullsFirst(Comparator.naturalOrder())));
         }
+        int shown = 0;
         for (RunbookStore.Entry e : ordered) {
-            if (!wanted(fresh(e))) {
+            if (!wanted(fresh(e))
+                    || (tag != null && e.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag)))
+                    || (who != null && (e.owner() == null || !e.owner().equalsIgnoreCase(who)))) {
                 continue;
             }
-            String haystack = (e.name() + " " + e.title() + " " + String.join(" ", e.tags())).toLowerCase(Locale.ROOT);
-            if (!q.isEmpty() && !haystack.contains(q)) {
-                continue;
+            Div card = card(e);
+            SearchHit hit = hits.get(e.name());
+            if (hit != null) {
+                card.add(snippet(e, hit));
             }
-            list.add(card(e));
+            list.add(card);
             shown++;
         }
         if (!entries.isEmpty()) {
             empty.setText(shown == 0 ? getTranslation("library.none-match") : "");
+        }
+    }
+
+    /** Where the words matched: the section (a link to it) and the text around them, matches marked. */
+    private Div snippet(RunbookStore.Entry e, SearchHit hit) {
+        Div box = new Div();
+        box.addClassName("snippet");
+        box.getElement().setAttribute("data-snippet", "");
+        if (hit.sectionHeading() != null && !hit.sectionHeading().isBlank()) {
+            Anchor section = new Anchor(
+                    "runbook/"
+                            + URLEncoder.encode(e.name(), StandardCharsets.UTF_8)
+                                    .replace("+", "%20") + "#" + hit.sectionAnchor(),
+                    hit.sectionHeading());
+            section.addClassName("snippet-section");
+            box.add(section);
+        }
+        Element text = new Element("div");
+        text.getClassList().add("snippet-text");
+        for (Snippet.Part part : hit.snippet().parts()) {
+            text.appendChild(part.match() ? new Element("mark").setText(part.text()) : Element.createText(part.text()));
+        }
+        box.getElement().appendChild(text);
+        return box;
+    }
+
+    private void showTagFilter() {
+        tagFilter.removeAll();
+        if (tag != null) {
+            Button clear = new Button(getTranslation("library.tag-filter", tag), e -> {
+                tag = null;
+                filter();
+            });
+            clear.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            clear.getElement().setAttribute("data-tag-filter", tag);
+            tagFilter.add(clear);
         }
     }
 
@@ -149,12 +258,30 @@ public class LibraryView extends Div implements HasDynamicTitle {
             meta.add(new Span(e.date()));
         }
         meta.add(new Span(getTranslation("library.steps", e.runnableSteps())));
+        if (e.owner() != null) {
+            Span owned = new Span(getTranslation("library.owned-by", e.owner()));
+            owned.getElement().setAttribute("data-owner", e.owner());
+            meta.add(owned);
+        }
+        RunbookVersion last = lastChanges.get(e.name());
+        if (last != null) {
+            Span changed = new Span(
+                    getTranslation("library.last-change", VersionsView.WHEN.format(last.time()), last.author()));
+            changed.getElement().setAttribute("data-last-change", last.author());
+            changed.getElement().setAttribute("title", last.subject());
+            meta.add(changed);
+        }
         Div tags = new Div();
         tags.addClassName("tags");
         e.tags().forEach(t -> {
-            Span tag = new Span(t);
-            tag.addClassName("tag");
-            tags.add(tag);
+            Button chip = new Button(t, click -> {
+                tag = t;
+                filter();
+            });
+            chip.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            chip.addClassName("tag");
+            chip.getElement().setAttribute("data-tag", t);
+            tags.add(chip);
         });
         card.add(title, meta, freshnessBadge(fresh(e)), tags);
         if (e.problem() != null) {

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import dev.probebook.access.Action;
 import dev.probebook.access.Actor;
 import dev.probebook.access.HostsWrites;
@@ -149,11 +150,22 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         Aside toc = toc();
         Main doc = new Main();
         doc.addClassName("runbook");
+        Div actions = new Div();
+        actions.addClassName("runbook-actions");
         if (gate.rules().allows(actor, Action.EDIT)) {
-            Div actions = new Div(editButton());
-            actions.addClassName("runbook-actions");
-            doc.add(actions);
+            actions.add(editButton());
         }
+        RouterLink versions = new RouterLink(getTranslation("versions.link"), VersionsView.class, name);
+        versions.getElement().setAttribute("data-versions", "");
+        RouterLink runs = new RouterLink(getTranslation("history.all"), HistoryView.class, name);
+        actions.add(versions, runs);
+        String owner = plan.runbook().frontMatter().string("owner");
+        if (owner != null) {
+            Span owned = new Span(getTranslation("runbook.owner", owner));
+            owned.getElement().setAttribute("data-owner", owner);
+            actions.add(owned);
+        }
+        doc.add(actions);
         doc.add(variablesBar());
         runAll = new RunAllPanel(widgets, maxRunAllSteps, historyProblem == null ? this::report : null);
         doc.add(runAll);

@@ -1,0 +1,91 @@
+package dev.probebook.library;
+
+import dev.probebook.runbook.Runbook;
+import dev.probebook.runbook.RunbookException;
+import dev.probebook.search.RunbookIndex;
+import dev.probebook.search.SearchFilter;
+import dev.probebook.search.SearchHit;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Full-text search over the library: a {@link RunbookIndex} kept level with the store. Before a search it brings the
+ * index up to date with what the store holds (saved here, changed outside, pulled from the remote), at most every two
+ * seconds: parsed runbooks are cached by content, so when nothing changed this is a walk over the names and hashes.
+ *
+ * <p>Thread-safe: refreshes are serialised; searches run beside them on the index's own snapshot.
+ */
+public final class RunbookSearch implements AutoCloseable {
+
+    private static final Duration REFRESH_EVERY = Duration.ofSeconds(2);
+
+    private final RunbookStore store;
+    private final Clock clock;
+    private final RunbookIndex index = new RunbookIndex();
+    /** The content hash each runbook was indexed at. */
+    private final Map<String, String> indexed = new HashMap<>();
+
+    private Instant refreshed = Instant.MIN;
+
+    public RunbookSearch(RunbookStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** The runbooks that match, best first, each with its best section and a snippet. */
+    public List<SearchHit> search(String query, SearchFilter filter, int limit) {
+        refresh(false);
+        return index.search(query, filter, limit);
+    }
+
+    /** Brings the index level with the store now (after a change made here, say). */
+    public void refresh() {
+        refresh(true);
+    }
+
+    private synchronized void refresh(boolean now) {
+        Instant t = clock.instant();
+        if (!now && t.isBefore(refreshed.plus(REFRESH_EVERY))) {
+            return;
+        }
+        refreshed = t;
+        Map<String, Runbook> changed = new LinkedHashMap<>();
+        Set<String> present = new HashSet<>();
+        for (RunbookStore.Entry e : store.list()) {
+            present.add(e.name());
+            if (e.problem() != null) {
+                continue;
+            }
+            try {
+                RunbookStore.Loaded loaded = store.load(e.name());
+                if (!loaded.hash().equals(indexed.get(e.name()))) {
+                    changed.put(e.name(), loaded.plan().runbook());
+                    indexed.put(e.name(), loaded.hash());
+                }
+            } catch (RunbookException gone) {
+                present.remove(e.name()); // deleted meanwhile: dropped below
+            }
+        }
+        for (String name : Set.copyOf(indexed.keySet())) {
+            if (!present.contains(name)) {
+                index.remove(name);
+                indexed.remove(name);
+            }
+        }
+        if (!changed.isEmpty()) {
+            index.putAll(changed);
+        }
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+}
