@@ -70,26 +70,32 @@ public record RunbookPreview(List<Block> blocks, List<String> warnings, String p
         return new RunbookPreview(blocks, warnings, null);
     }
 
-    /** Lines of an example block that start with a command Probebook runs: probably meant as a step. */
+    /**
+     * An example block whose every line starts with a command Probebook runs: probably meant as a step (an example
+     * that shows a command and then its output is documentation, and is left alone).
+     */
     private static void lookalikes(PlannedBlock b, ProbeRegistry registry, List<String> warnings) {
-        List<String> lines = b.code().lines();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+        List<String> commands = new ArrayList<>();
+        for (String raw : b.code().lines()) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
                 continue;
             }
             List<String> words;
             try {
-                words = ShellWords.split(line).words();
+                words = ShellWords.split(line.startsWith("$ ") ? line.substring(2) : line)
+                        .words();
             } catch (UsageException e) {
-                continue;
+                return;
             }
-            if (!words.isEmpty() && registry.knowsWord(words.get(0))) {
-                warnings.add(
-                        "line " + (b.code().contentLine() + i) + ": `" + line + "` looks like a command but sits in an"
-                                + " example block, so it will not run: put it in a block of its own or give it a `$ ` prompt");
-                return; // one per block is enough to point at it
+            if (words.isEmpty() || !registry.knowsWord(words.get(0))) {
+                return;
             }
+            commands.add(line);
+        }
+        if (!commands.isEmpty()) {
+            warnings.add("line " + b.code().contentLine() + ": `" + commands.get(0) + "` looks like a command but sits"
+                    + " in an example block, so it will not run: put it in a block without a caption above it");
         }
     }
 }

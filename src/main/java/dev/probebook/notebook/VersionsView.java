@@ -105,6 +105,7 @@ public class VersionsView extends Div implements HasUrlParameter<String>, HasDyn
         s.setItems(versions);
         s.setItemLabelGenerator(v -> v.shortId() + " · " + WHEN.format(v.time()) + " · " + v.author());
         s.setValue(value);
+        s.setWidth("24em");
         s.getElement().setAttribute(attribute, "");
         return s;
     }
@@ -124,7 +125,7 @@ public class VersionsView extends Div implements HasUrlParameter<String>, HasDyn
             Element tr = new Element("tr");
             tr.setAttribute("data-version", v.id());
             tr.appendChild(new Element("td").setText(WHEN.format(v.time())));
-            Element who = new Element("td").setText(v.author());
+            Element who = new Element("td").setText(v.outside() ? "" : v.author());
             if (v.outside()) {
                 Span badge = new Span(getTranslation("versions.outside"));
                 badge.addClassNames("badge", "verdict-warn");

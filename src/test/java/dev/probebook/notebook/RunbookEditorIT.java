@@ -15,7 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The runbook editor end to end in Chromium against the packaged app: an admin edits and creates runbooks
- * (backup, audit record, the page shows the change), every failed save keeps the typed text on the page,
+ * (a commit by them, an audit record, the page shows the change), every failed save keeps the typed text on the page,
  * and a viewer gets neither the buttons nor the editor.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -85,32 +86,46 @@ class RunbookEditorIT {
         return page.locator("[data-editor] textarea");
     }
 
-    private static List<Path> backups() throws Exception {
-        Path dir = data.resolve("runbook-backups");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.toList();
+    /** The runbooks folder's commits, newest first: "author: message". */
+    private static List<String> commits() throws Exception {
+        try (Git git = Git.open(runbooks.toFile())) {
+            List<String> out = new java.util.ArrayList<>();
+            for (RevCommit c : git.log().call()) {
+                out.add(c.getAuthorIdent().getName() + ": " + c.getShortMessage());
+            }
+            return out;
         }
     }
 
     @Test
     @Order(1)
-    void anAdminEditsARunbookAndSeesTheChangeWithABackupAndAnAuditRecord() throws Exception {
+    void anAdminEditsARunbookAndTheSaveIsACommitByThemWithTheirMessage() throws Exception {
         openEditor("/runbook/nested", "Edit", "/edit/nested");
         assertThat(textArea()).hasValue(Files.readString(runbooks.resolve("nested.md")));
+        textArea()
+                .fill("# Nested, edited in the browser\n\n```\nnc -zv 127.0.0.1 9\n```\n\n```\niptables -L\n```\n\n"
+                        + "<mark>Listening sockets</mark>\n\n```text\nss -tlnp\n```\n");
+        // the preview says what the page will make of it, before anything is saved
+        assertThat(page.locator("[data-preview-block=step]")).hasCount(2);
+        assertThat(page.locator("[data-preview-block=example]")).hasCount(1);
+        assertThat(page.locator("[data-preview]")).containsText("→ tcp");
+        assertThat(page.locator("[data-preview-warning]").first()).containsText("will not run");
+        assertThat(page.locator("[data-preview-warning]").nth(1)).containsText("looks like a command");
         textArea().fill("# Nested, edited in the browser\n\n```\nnc -zv 127.0.0.1 9\n```\n");
+        page.locator("[data-commit-message] input").fill("Check port 9 at the top level");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/editor.png")));
         button(page, "Save").click();
 
         page.waitForURL(Pattern.compile(".*/runbook/nested$"));
         assertThat(page.locator("h1")).containsText("Nested, edited in the browser");
         assertThat(Files.readString(runbooks.resolve("nested.md"))).startsWith("# Nested, edited in the browser");
-        assertThat(backups()).hasSize(1);
-        assertThat(Files.readString(backups().get(0))).startsWith("# Nested\n");
+        assertThat(commits())
+                .containsExactly(
+                        "it-admin: Check port 9 at the top level",
+                        "Probebook: Imported the runbooks folder into history");
+        assertThat(data.resolve("runbook-backups")).doesNotExist();
         String audit = Files.readString(data.resolve("audit.jsonl"));
-        assertThat(audit).contains("\"runbook-save\"").contains(backups().get(0).toString());
+        assertThat(audit).contains("\"runbook-save\"").contains("version ");
     }
 
     @Test
@@ -128,6 +143,16 @@ class RunbookEditorIT {
         assertThat(textArea()).hasValue(mine);
         assertThat(page).hasURL(Pattern.compile(".*/edit/nested$"));
         assertThat(Files.readString(runbooks.resolve("nested.md"))).isEqualTo(theirs);
+        // both texts side by side, and what differs
+        assertThat(page.locator("[data-theirs] textarea")).hasValue(theirs);
+        assertThat(page.locator("[data-conflict] [data-diff-line=added]").first())
+                .containsText("my version");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/conflict.png")));
+
+        page.locator("[data-save-mine]").click();
+        page.waitForURL(Pattern.compile(".*/runbook/nested$"));
+        assertThat(Files.readString(runbooks.resolve("nested.md"))).isEqualTo(mine);
+        assertThat(commits().get(1)).startsWith("outside Probebook: Changed outside Probebook: nested.md");
     }
 
     @Test
@@ -185,6 +210,106 @@ class RunbookEditorIT {
 
     @Test
     @Order(6)
+    void cancelAsksBeforeThrowingTypedTextAway() {
+        page.navigate(app.base() + "/edit/fresh");
+        button(page, "Cancel").click(); // nothing typed: leaves at once
+        page.waitForURL(Pattern.compile(".*/runbook/fresh$"));
+
+        page.navigate(app.base() + "/edit/fresh");
+        textArea().fill("# Fresh runbook\n\nhalf a thought");
+        button(page, "Cancel").click();
+        page.locator("[data-keep-editing]").click();
+        assertThat(textArea()).hasValue("# Fresh runbook\n\nhalf a thought");
+        button(page, "Cancel").click();
+        page.locator("[data-discard]").click();
+        page.waitForURL(Pattern.compile(".*/runbook/fresh$"));
+    }
+
+    @Test
+    @Order(7)
+    void theHistoryShowsEveryVersionWithADiffAndAnOldOneIsRestoredAsANewCommit() throws Exception {
+        page.navigate(app.base() + "/versions/nested");
+        Locator versions = page.locator("[data-version]");
+        assertThat(versions).hasCount(4);
+        assertThat(versions.nth(1)).containsText("outside Probebook");
+        assertThat(page.locator("[data-diff] [data-diff-line=added]").first()).containsText("my version");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/versions.png"))
+                .setFullPage(true));
+
+        page.locator("[data-restore]").last().click(); // the imported original
+        page.waitForURL(Pattern.compile(".*/runbook/nested$"));
+        assertThat(Files.readString(runbooks.resolve("nested.md"))).startsWith("# Nested\n\n1. Is the port open?");
+        assertThat(commits().get(0)).startsWith("it-admin: Restored nested.md to version ");
+        assertThat(commits()).hasSize(6);
+    }
+
+    @Test
+    @Order(8)
+    void aRunbookIsRenamedAndDeletedAsCommitsWhoseHistoryStays() throws Exception {
+        page.navigate(app.base() + "/edit/fresh");
+        page.locator("[data-rename]").click();
+        page.locator("[data-rename-to] input").fill("fresher");
+        page.locator("[data-rename-confirm]").click();
+        page.waitForURL(Pattern.compile(".*/edit/fresher$"));
+        assertThat(runbooks.resolve("fresh.md")).doesNotExist();
+        assertThat(commits().get(0)).isEqualTo("it-admin: Renamed fresh.md to fresher.md");
+
+        page.locator("[data-delete]").click();
+        page.locator("[data-delete-confirm]").click();
+        page.waitForURL(Pattern.compile(".*/$"));
+        assertThat(page.locator("[data-runbook=fresher]")).hasCount(0);
+        assertThat(commits().get(0)).isEqualTo("it-admin: Deleted fresher.md");
+        assertThat(Files.readString(data.resolve("audit.jsonl")))
+                .contains("\"runbook-rename\"")
+                .contains("\"runbook-delete\"");
+    }
+
+    @Test
+    @Order(9)
+    void searchFindsWordsInProseAndCommandsWithASnippetAndTagsFilter() throws Exception {
+        Files.writeString(runbooks.resolve("syn.md"), """
+                ---
+                title: Dropped handshakes
+                tags: [tcp, firewall]
+                owner: net-team
+                ---
+                # Dropped handshakes
+
+                ## Watch the SYN packets
+
+                When the client retries its SYN and no answer comes, a filter drops it.
+
+                ```
+                tcpdump -i lo -n 'tcp[tcpflags] & tcp-syn != 0'
+                ```
+
+                ## 방화벽 확인
+
+                포트가 막혔으면 방화벽에서 허용하세요.
+                """);
+        page.navigate(app.base() + "/");
+        Locator search = page.locator("[data-search] input");
+        search.fill("SYN");
+        assertThat(page.locator(".runbook-card")).hasCount(1);
+        assertThat(page.locator("[data-runbook=syn] [data-snippet] mark").first())
+                .hasText("SYN");
+        search.fill("tcpdump");
+        assertThat(page.locator("[data-runbook=syn]")).hasCount(1);
+        search.fill("방화벽");
+        assertThat(page.locator("[data-runbook=syn] [data-snippet]")).containsText("방화벽");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/search.png")));
+        search.fill("");
+        assertThat(page.locator(".runbook-card")).hasCount(2); // the list is drawn again: click after that
+        assertThat(page.locator("[data-runbook=syn] [data-owner]")).hasAttribute("data-owner", "net-team");
+        page.locator("[data-runbook=syn] [data-tag=firewall]").click();
+        assertThat(page.locator(".runbook-card")).hasCount(1);
+        page.locator("[data-tag-filter]").click();
+        assertThat(page.locator(".runbook-card")).hasCount(2);
+    }
+
+    @Test
+    @Order(10)
     void aViewerGetsNoEditButtonsAndNoEditor() {
         Page viewer = Browsers.signIn(
                 browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))
