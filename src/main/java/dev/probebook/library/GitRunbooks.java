@@ -147,7 +147,7 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
     }
 
     /** One round with the remote: outside changes committed, the remote's work merged in, ours pushed. */
-    void sync() {
+    public void sync() {
         lock.lock();
         try {
             repo.commitOutsideChanges();

@@ -86,7 +86,7 @@ public final class SearchBenchmark {
     private static final String[] KO_HEADINGS = {"증상", "먼저 볼 것", "포트가 열려 있나", "이름 풀이", "패킷 캡처", "되돌리기", "담당자 호출"};
     private static final String[] TAGS = {"network", "dns", "firewall", "linux", "네트워크", "장애대응", "보안", "db"};
     private static final String[] OWNERS = {"net-team", "sre", "db-team", "박지민", "alice"};
-    private static final String[] QUERIES = {
+    static final String[] QUERIES = {
         "tcpdump",
         "SYN",
         "ping",
@@ -204,7 +204,8 @@ public final class SearchBenchmark {
         return hits.size();
     }
 
-    private static String runbook(int n, Random random) {
+    /** A generated runbook (Korean and English prose, headings, commands, front matter), the same for a seed. */
+    static String runbook(int n, Random random) {
         boolean korean = random.nextBoolean();
         StringBuilder md = new StringBuilder();
         md.append("---\ntitle: \"")

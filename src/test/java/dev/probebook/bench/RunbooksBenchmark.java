@@ -1,0 +1,185 @@
+package dev.probebook.bench;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.probebook.library.Change;
+import dev.probebook.library.GitRunbooks;
+import dev.probebook.library.LibrarySettings;
+import dev.probebook.library.RunbookFolder;
+import dev.probebook.library.RunbookSearch;
+import dev.probebook.library.RunbookStore;
+import dev.probebook.registry.ProbeRegistry;
+import dev.probebook.search.SearchFilter;
+import dev.probebook.testing.Browsers;
+import dev.probebook.testing.PackagedApp;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.eclipse.jgit.api.Git;
+
+/**
+ * Benchmark of runbooks in git at team scale (run with {@code bench/runbooks}; not a test). With N generated runbooks
+ * (default 2,000, Korean and English), it prints: turning the plain folder into a repository; save-to-commit time
+ * without a remote; with a local bare repository as the shared remote, clone time, save-to-push time and a pull (a
+ * second server's sync) with and without news; the library's listing in-process; search p50/p95 through the app's
+ * search (index kept level with the store); and the library page's load in Chromium on the packaged app.
+ */
+public final class RunbooksBenchmark {
+
+    private static final PackagedApp.User ADMIN = new PackagedApp.User("bench-admin", "bench-admin-password", "admin");
+    private static final Change WHO = new Change("Bench", "bench@example.test", null);
+
+    private RunbooksBenchmark() {}
+
+    public static void main(String[] argv) throws Exception {
+        int count = argv.length > 0 ? Integer.parseInt(argv[0]) : 2_000;
+        int saves = argv.length > 1 ? Integer.parseInt(argv[1]) : 50;
+        System.out.printf(
+                Locale.ROOT,
+                "java %s, %d cores, %,d runbooks, %d saves%n",
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                count,
+                saves);
+        Path root = Files.createTempDirectory("probebook-bench-runbooks");
+        Path east = Files.createDirectories(root.resolve("east"));
+        Random random = new Random(7);
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            String text = SearchBenchmark.runbook(i, random);
+            bytes += text.length();
+            Files.writeString(east.resolve("rb-" + i + ".md"), text, StandardCharsets.UTF_8);
+        }
+        System.out.printf(Locale.ROOT, "generated %.1f MB of Markdown%n", bytes / 1e6);
+
+        Path bare = root.resolve("shared.git");
+        Git.init()
+                .setBare(true)
+                .setDirectory(bare.toFile())
+                .setInitialBranch("main")
+                .call()
+                .close();
+        String remote = bare.toUri().toString();
+        long t0 = System.nanoTime();
+        try (GitRunbooks store = open(east, "")) {
+            report("import the plain folder into a repository", List.of(ms(t0)));
+            saves(store, count, saves, random, "save to commit (no remote)");
+        }
+        t0 = System.nanoTime();
+        try (GitRunbooks eastShared = open(east, remote)) {
+            report("first push of the whole history to the bare remote (at open)", List.of(ms(t0)));
+            t0 = System.nanoTime();
+            try (GitRunbooks westShared = open(root.resolve("west"), remote)) {
+                report("clone into a second server's empty folder", List.of(ms(t0)));
+                saves(eastShared, count, saves, random, "save to commit and push (local bare remote)");
+                List<Double> quiet = new ArrayList<>();
+                List<Double> news = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    long q = System.nanoTime();
+                    eastShared.sync();
+                    quiet.add(ms(q));
+                    saves(westShared, count, 1, random, null);
+                    long n = System.nanoTime();
+                    eastShared.sync();
+                    news.add(ms(n));
+                }
+                report("pull with nothing new (fetch, no merge)", quiet);
+                report("pull after the other server saved one runbook (fetch, fast-forward)", news);
+            }
+        }
+        try (GitRunbooks store = open(east, "");
+                RunbookSearch search = new RunbookSearch(store, Clock.systemUTC())) {
+            List<Double> listing = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                long l = System.nanoTime();
+                store.list();
+                listing.add(ms(l));
+            }
+            report("library listing in-process (parsed runbooks cached by content after the first)", listing);
+            long b = System.nanoTime();
+            search.refresh();
+            report("search index built from the store", List.of(ms(b)));
+            List<Double> searches = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                String q = SearchBenchmark.QUERIES[i % SearchBenchmark.QUERIES.length];
+                long s = System.nanoTime();
+                search.search(q, SearchFilter.NONE, 50);
+                if (i >= 100) {
+                    searches.add(ms(s));
+                }
+            }
+            report("search (" + SearchBenchmark.QUERIES.length + " Korean and English queries)", searches);
+        }
+        try (PackagedApp app = PackagedApp.start(
+                        "runbooks-bench-app",
+                        List.of(ADMIN),
+                        "--probebook.runbooks-dir=" + east,
+                        "--probebook.data-dir=" + Files.createTempDirectory("probebook-bench-runbooks-data"));
+                Playwright pw = Playwright.create();
+                Browser browser = Browsers.chromium(pw)) {
+            List<Double> loads = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                try (BrowserContext ctx = browser.newContext()) {
+                    Page page = Browsers.signIn(ctx.newPage(), app.base(), ADMIN);
+                    page.setDefaultTimeout(120_000);
+                    long l = System.nanoTime();
+                    page.navigate(app.base() + "/");
+                    page.locator(".runbook-card").nth(count - 1).waitFor();
+                    loads.add(ms(l));
+                }
+            }
+            report("library page with " + count + " cards in Chromium (first is cold)", loads);
+        }
+    }
+
+    private static GitRunbooks open(Path folder, String remote) {
+        RunbookFolder files = new RunbookFolder(
+                folder, 2 << 20, Duration.ofSeconds(10), ProbeRegistry.standard(), null, Clock.systemUTC());
+        return GitRunbooks.open(
+                files,
+                2 << 20,
+                new LibrarySettings(remote, "", "", Duration.ofHours(1), Duration.ofSeconds(30)),
+                Clock.systemUTC());
+    }
+
+    private static void saves(GitRunbooks store, int count, int n, Random random, String label) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String name = "rb-" + random.nextInt(count);
+            RunbookStore.Source source = store.source(name);
+            String text = source.text() + "\nEdited " + System.nanoTime() + "\n";
+            long t = System.nanoTime();
+            store.save(name, text, source.hash(), WHO);
+            times.add(ms(t));
+        }
+        if (label != null) {
+            report(label, times);
+        }
+    }
+
+    private static double ms(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static void report(String what, List<Double> ms) {
+        Supplier<String> figures = () -> ms.size() == 1
+                ? String.format(Locale.ROOT, "%.0f ms", ms.get(0))
+                : String.format(
+                        Locale.ROOT,
+                        "p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d)",
+                        NotebookBenchmark.percentile(ms, 50),
+                        NotebookBenchmark.percentile(ms, 95),
+                        NotebookBenchmark.percentile(ms, 100),
+                        ms.size());
+        System.out.println(what + ": " + figures.get());
+    }
+}
