@@ -54,7 +54,8 @@ public final class RunbookFolder {
     private final Clock clock;
     private final AtomicFile files;
     private final Duration parseBudget;
-    private final ParsedRunbooks parsed = new ParsedRunbooks(512);
+    /** Room for a library of a few thousand runbooks, so a library page never parses them all again. */
+    private final ParsedRunbooks parsed = new ParsedRunbooks(5_000);
 
     /** A library whose saves keep backups in {@code data/runbook-backups} (the default data folder). */
     public RunbookFolder(Path folder, long maxBytes, ProbeRegistry registry) {

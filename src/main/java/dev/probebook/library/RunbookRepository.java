@@ -194,11 +194,16 @@ final class RunbookRepository implements AutoCloseable {
      */
     RevCommit commit(Set<String> changed, Set<String> removed, PersonIdent author, String message) throws IOException {
         try {
-            for (String path : changed) {
-                git.add().addFilepattern(path).call();
+            // one add and one rm for all paths: each call rewrites the index, so one per file is quadratic
+            if (!changed.isEmpty()) {
+                var add = git.add();
+                changed.forEach(add::addFilepattern);
+                add.call();
             }
-            for (String path : removed) {
-                git.rm().setCached(true).addFilepattern(path).call();
+            if (!removed.isEmpty()) {
+                var rm = git.rm().setCached(true);
+                removed.forEach(rm::addFilepattern);
+                rm.call();
             }
             return git.commit()
                     .setAuthor(author)

@@ -14,13 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Full-text search over the library: a {@link RunbookIndex} kept level with the store. Before a search it brings the
- * index up to date with what the store holds (saved here, changed outside, pulled from the remote), at most every two
- * seconds: parsed runbooks are cached by content, so when nothing changed this is a walk over the names and hashes.
+ * Full-text search over the library: a {@link RunbookIndex} kept level with the store. A search that finds the index
+ * older than two seconds starts bringing it up to date with what the store holds (saved here, changed outside, pulled
+ * from the remote) in the background and answers from the index as it is: a search never waits for the library to
+ * be listed. The first search builds the index before it answers. Parsed runbooks are cached by content, so when
+ * nothing changed a refresh is a walk over names and hashes.
  *
- * <p>Thread-safe: refreshes are serialised; searches run beside them on the index's own snapshot.
+ * <p>Thread-safe: refreshes are serialised on one background thread; searches run beside them on the index's own
+ * snapshot.
  */
 public final class RunbookSearch implements AutoCloseable {
 
@@ -32,6 +38,11 @@ public final class RunbookSearch implements AutoCloseable {
     /** The content hash each runbook was indexed at. */
     private final Map<String, String> indexed = new HashMap<>();
 
+    private final ExecutorService background = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("runbook-search").unstarted(r));
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile boolean built;
+
     private Instant refreshed = Instant.MIN;
 
     public RunbookSearch(RunbookStore store, Clock clock) {
@@ -41,7 +52,17 @@ public final class RunbookSearch implements AutoCloseable {
 
     /** The runbooks that match, best first, each with its best section and a snippet. */
     public List<SearchHit> search(String query, SearchFilter filter, int limit) {
-        refresh(false);
+        if (!built) {
+            refresh(true);
+        } else if (refreshing.compareAndSet(false, true)) {
+            background.execute(() -> {
+                try {
+                    refresh(false);
+                } finally {
+                    refreshing.set(false);
+                }
+            });
+        }
         return index.search(query, filter, limit);
     }
 
@@ -82,10 +103,12 @@ public final class RunbookSearch implements AutoCloseable {
         if (!changed.isEmpty()) {
             index.putAll(changed);
         }
+        built = true;
     }
 
     @Override
     public void close() {
+        background.shutdownNow();
         index.close();
     }
 }
