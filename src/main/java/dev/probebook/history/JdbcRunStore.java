@@ -446,6 +446,104 @@ public final class JdbcRunStore implements RunStore {
         }
     }
 
+    // --- progress ---------------------------------------------------------------------------------
+
+    private static final String PROGRESS_COLUMNS = "user_key, user_name, kind, name, started_at, updated_at,"
+            + " completed_at, attempts, hints_used, step_marks, position, last_answer";
+
+    /** An update, else an insert: portable between H2 and PostgreSQL (no MERGE / ON CONFLICT dialects). */
+    @Override
+    public void saveProgress(Progress p) throws StoreException {
+        try (Connection c = data.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE progress SET user_name = ?, started_at = ?,"
+                    + " updated_at = ?, completed_at = ?, attempts = ?, hints_used = ?, step_marks = ?, position = ?,"
+                    + " last_answer = ? WHERE user_key = ? AND kind = ? AND name = ?")) {
+                s.setString(1, cut(p.userName(), 512));
+                s.setObject(2, time(p.startedAt()));
+                s.setObject(3, time(p.updatedAt()));
+                s.setObject(4, time(p.completedAt()));
+                s.setInt(5, p.attempts());
+                s.setInt(6, p.hintsUsed());
+                s.setString(7, cut(p.marks(), 1024));
+                s.setInt(8, p.position());
+                s.setString(9, cut(p.lastAnswer(), 256));
+                s.setString(10, p.userKey());
+                s.setString(11, p.kind().id());
+                s.setString(12, p.name());
+                if (s.executeUpdate() > 0) {
+                    return;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO progress (" + PROGRESS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setString(1, p.userKey());
+                s.setString(2, cut(p.userName(), 512));
+                s.setString(3, p.kind().id());
+                s.setString(4, p.name());
+                s.setObject(5, time(p.startedAt()));
+                s.setObject(6, time(p.updatedAt()));
+                s.setObject(7, time(p.completedAt()));
+                s.setInt(8, p.attempts());
+                s.setInt(9, p.hintsUsed());
+                s.setString(10, cut(p.marks(), 1024));
+                s.setInt(11, p.position());
+                s.setString(12, cut(p.lastAnswer(), 256));
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw failed("save the progress of " + p.userName() + " in " + p.name(), e);
+        }
+    }
+
+    @Override
+    public Optional<Progress> progress(String userKey, Progress.Kind kind, String name) throws StoreException {
+        try (Connection c = data.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT " + PROGRESS_COLUMNS + " FROM progress WHERE user_key = ? AND kind = ? AND name = ?")) {
+            s.setString(1, userKey);
+            s.setString(2, kind.id());
+            s.setString(3, name);
+            List<Progress> found = readProgress(s);
+            return found.stream().findFirst();
+        } catch (SQLException e) {
+            throw failed("read progress", e);
+        }
+    }
+
+    @Override
+    public List<Progress> allProgress(int limit) throws StoreException {
+        try (Connection c = data.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT " + PROGRESS_COLUMNS + " FROM progress ORDER BY updated_at DESC, user_key, name")) {
+            s.setMaxRows(Math.max(1, limit));
+            return readProgress(s);
+        } catch (SQLException e) {
+            throw failed("read progress", e);
+        }
+    }
+
+    private static List<Progress> readProgress(PreparedStatement s) throws SQLException {
+        List<Progress> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Progress(
+                        rs.getString("user_key"),
+                        rs.getString("user_name"),
+                        Progress.Kind.of(rs.getString("kind")),
+                        rs.getString("name"),
+                        instant(rs, "started_at"),
+                        instant(rs, "updated_at"),
+                        instant(rs, "completed_at"),
+                        rs.getInt("attempts"),
+                        rs.getInt("hints_used"),
+                        rs.getString("step_marks"),
+                        rs.getInt("position"),
+                        rs.getString("last_answer")));
+            }
+        }
+        return out;
+    }
+
     // --- rows ---------------------------------------------------------------------------------------
 
     private List<RunRecord> readAll(PreparedStatement s, boolean whole) throws SQLException {

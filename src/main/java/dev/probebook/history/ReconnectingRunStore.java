@@ -178,4 +178,22 @@ public final class ReconnectingRunStore implements RunStore, AutoCloseable {
     public boolean deleteReport(String id) throws StoreException {
         return call(s -> s.deleteReport(id));
     }
+
+    @Override
+    public void saveProgress(Progress progress) throws StoreException {
+        call(s -> {
+            s.saveProgress(progress);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Progress> progress(String userKey, Progress.Kind kind, String name) throws StoreException {
+        return call(s -> s.progress(userKey, kind, name));
+    }
+
+    @Override
+    public List<Progress> allProgress(int limit) throws StoreException {
+        return call(s -> s.allProgress(limit));
+    }
 }

@@ -53,4 +53,13 @@ public interface RunStore {
     List<Report.Summary> reports(String runbook, int limit) throws StoreException;
 
     boolean deleteReport(String id) throws StoreException;
+
+    /** Saves one person's progress through a guided runbook or drill (replacing what was saved before). */
+    void saveProgress(Progress progress) throws StoreException;
+
+    /** One person's progress through one guided runbook or drill, if they started it. */
+    Optional<Progress> progress(String userKey, Progress.Kind kind, String name) throws StoreException;
+
+    /** Everyone's progress, most recently updated first, at most {@code limit} rows (the progress board). */
+    List<Progress> allProgress(int limit) throws StoreException;
 }

@@ -283,6 +283,37 @@ class RunStoreTest {
         assertThat(store.report("rep-1")).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void progressIsKeptPerPersonAndSurvivesReopening(String database) throws Exception {
+        RunStores.Opened o = freshOpened(database);
+        RunStore store = o.store();
+        Progress p = Progress.started("otto", "Otto", Progress.Kind.GUIDE, "net.en", 4, T0)
+                .marked(1, Progress.PASSED, T0.plusSeconds(10))
+                .hint(T0.plusSeconds(11))
+                .at(2, T0.plusSeconds(12));
+        store.saveProgress(p);
+        store.saveProgress(Progress.started("ida", "Ida", Progress.Kind.DRILL, "drill-refused", 1, T0)
+                .attempt("dropped", T0.plusSeconds(5)));
+        Progress later = p.marked(2, Progress.SKIPPED, T0.plusSeconds(20))
+                .marked(3, Progress.READ, T0.plusSeconds(21))
+                .marked(4, Progress.PASSED, T0.plusSeconds(22))
+                .complete(T0.plusSeconds(22));
+        store.saveProgress(later);
+
+        assertThat(store.progress("otto", Progress.Kind.GUIDE, "net.en")).contains(later);
+        assertThat(store.progress("otto", Progress.Kind.DRILL, "net.en")).isEmpty();
+        assertThat(later.stepsDone()).isEqualTo(4);
+        assertThat(later.stepsSkipped()).isEqualTo(1);
+        assertThat(later.completed()).isTrue();
+        assertThat(store.allProgress(10))
+                .extracting(Progress::userKey)
+                .as("most recently updated first")
+                .containsExactly("otto", "ida");
+        assertThat(store.allProgress(10).get(1).lastAnswer()).isEqualTo("dropped");
+        assertThat(store.allProgress(10).get(1).attempts()).isEqualTo(1);
+    }
+
     @Test
     void theEmbeddedFileIsPrivate() throws Exception {
         Path dir = h2Dir.resolve("private");
