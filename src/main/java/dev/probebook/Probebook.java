@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point of {@code probebook.jar}: with no arguments it starts the web notebook, with a command
- * ({@code steps}, {@code run}, {@code exec}, {@code help}) it runs the headless CLI without starting Spring.
+ * ({@code steps}, {@code run}, {@code exec}, {@code lab}, {@code help}) it runs the headless CLI without starting
+ * Spring.
  */
 public final class Probebook {
 

@@ -65,6 +65,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePracticeLabImportsNeitherSpringNorVaadin() {
+        assertThat(classes.contain("dev.probebook.lab.PracticeLab")).isTrue();
+        noClasses()
+                .that()
+                .resideInAPackage("dev.probebook.lab..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "com.vaadin..")
+                .check(classes);
+    }
+
+    @Test
+    void thePracticeLabKnowsNoProbe() {
+        // probes meet the lab only through the probebook.* properties it hands out
+        noClasses()
+                .that()
+                .resideInAPackage("dev.probebook.lab..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.probebook.probe..",
+                        "dev.probebook.engine..",
+                        "dev.probebook.step..",
+                        "dev.probebook.settings..",
+                        "dev.probebook.net..")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheNotebookImportsVaadin() {
         noClasses()
                 .that()

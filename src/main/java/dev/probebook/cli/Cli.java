@@ -47,7 +47,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The headless face of the engine: {@code steps}, {@code run} and {@code exec}. It never starts Spring;
+ * The headless face of the engine: {@code steps}, {@code run} and {@code exec}, and {@code lab}, the practice lab. It never starts Spring;
  * settings come from {@code --probebook.x=y} arguments and {@code -Dprobebook.x=y} system properties.
  * Exit status: 0 no step failed, 1 a step ended {@code fail} or {@code error}, 2 usage, file or parse errors.
  */
@@ -58,14 +58,16 @@ public final class Cli {
     static final int USAGE = 2;
 
     private static final Set<String> COMMANDS =
-            Set.of("steps", "run", "exec", "help", "--help", "-h", "--version", "version");
+            Set.of("steps", "run", "exec", "lab", "help", "--help", "-h", "--version", "version");
 
     private final PrintStream out;
     private final PrintStream err;
+    private final LabCommand.Hold labHold;
 
-    private Cli(PrintStream out, PrintStream err) {
+    private Cli(PrintStream out, PrintStream err, LabCommand.Hold labHold) {
         this.out = out;
         this.err = err;
+        this.labHold = labHold;
     }
 
     /**
@@ -78,7 +80,12 @@ public final class Cli {
     }
 
     public static int main(String[] args, PrintStream out, PrintStream err) {
-        return new Cli(out, err).run(args);
+        return main(args, out, err, LabCommand.untilInterrupted());
+    }
+
+    /** As {@link #main(String[], PrintStream, PrintStream)}, with {@code lab} running until {@code labHold} returns. */
+    static int main(String[] args, PrintStream out, PrintStream err, LabCommand.Hold labHold) {
+        return new Cli(out, err, labHold).run(args);
     }
 
     private int run(String[] args) {
@@ -115,6 +122,9 @@ public final class Cli {
         } catch (IllegalArgumentException e) {
             err.println("probebook: " + e.getMessage());
             return USAGE;
+        }
+        if (a.command().equals("lab")) {
+            return LabCommand.run(settings.dataDir().resolve("lab"), out, err, labHold);
         }
         TargetPolicy policy;
         try {

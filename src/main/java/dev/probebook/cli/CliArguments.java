@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The parsed command line of the CLI: {@code steps FILE [--json]}, {@code run FILE [--set name=value]...
- * [--step LINE]... [--json]}, {@code exec [--json] -- WORD...}, plus {@code --probebook.x=y} settings
+ * [--step LINE]... [--json]}, {@code exec [--json] -- WORD...}, {@code lab}, plus {@code --probebook.x=y} settings
  * anywhere before {@code --}.
  */
 record CliArguments(
@@ -25,6 +25,7 @@ record CliArguments(
             usage: probebook steps FILE [--json]
                    probebook run FILE [--set name=value]... [--step LINE]... [--json] [--record]
                    probebook exec [--json] [--record] -- COMMAND WORD...
+                   probebook lab   (the practice lab: real faults on loopback until Ctrl+C; see README)
                    probebook hash-password   (a {bcrypt} hash for probebook.users.NAME.password-hash)
                    probebook            (no arguments: start the web notebook)
             settings: --probebook.KEY=VALUE (e.g. --probebook.hosts-file=/tmp/hosts,
@@ -114,6 +115,12 @@ record CliArguments(
             case "exec" -> {
                 if (execWords.isEmpty()) {
                     throw new UsageError("exec needs a command after --");
+                }
+            }
+            case "lab" -> {
+                if (file != null || json || record || !values.isEmpty() || !steps.isEmpty()) {
+                    throw new UsageError("lab takes only --probebook.KEY=VALUE settings (e.g. --probebook.data-dir=DIR;"
+                            + " the lab lives in DATA_DIR/lab)");
                 }
             }
             default -> throw new UsageError("unknown command '" + command + "'");
