@@ -14,13 +14,23 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A "virtual IP" in front of the open service, like a load balancer with one good and one bad backend taking turns:
  * it accepts every connection; the 1st, 3rd, 5th... are relayed byte for byte to the backend, the 2nd, 4th... are
- * reset at once (SO_LINGER 0, no byte sent). The kernel completes every handshake before the VIP decides, so a TCP
- * check (tcping, nc -z, telnet) always connects; only a client that talks (curl) sees every other attempt fail.
+ * reset (SO_LINGER 0, no byte sent) as soon as the client sends its first bytes, as a balancer does when the backend
+ * it picked for the request is dead, or after {@value #SILENT_RESET_MILLIS} ms of silence. The kernel completes every
+ * handshake before the VIP decides, so a TCP check (tcping, nc -z, telnet) always connects; only a client that talks
+ * (curl) sees every other attempt fail.
  *
- * <p>Threads: one virtual thread accepts; each relayed connection has two virtual threads, one per direction, and
- * closing either side closes both. {@link #close()} closes the listener and every open connection.
+ * <p>Why not reset right after accept: the RST can then reach the client before its own connect has completed from
+ * its point of view (a non-blocking connect polled a moment later reads "connection reset"), so TCP checks would fail
+ * now and then and blur the lesson.
+ *
+ * <p>Threads: one virtual thread accepts; each connection to reset waits on a virtual thread of its own; each relayed
+ * connection has two, one per direction, and closing either side closes both. {@link #close()} closes the listener
+ * and every open connection.
  */
 final class FlakyVip implements AutoCloseable {
+
+    /** How long a connection to be reset may stay silent before it is reset anyway. */
+    static final int SILENT_RESET_MILLIS = 2000;
 
     private final ServerSocket server;
     private final InetSocketAddress backend;
@@ -64,21 +74,32 @@ final class FlakyVip implements AutoCloseable {
                 return; // closed
             }
             long n = connections.incrementAndGet();
+            open.add(client);
             if (n % 2 == 0) {
-                reset(client);
+                Thread.ofVirtual().name("lab-vip-reset-" + n).start(() -> resetOnFirstBytes(client));
             } else {
-                open.add(client);
                 Thread.ofVirtual().name("lab-vip-relay-" + n).start(() -> relay(client));
             }
         }
     }
 
-    /** Closes with SO_LINGER 0: the kernel sends a RST instead of a FIN and discards anything unread. */
-    private static void reset(Socket client) {
+    /**
+     * Waits for the client's first bytes (or its close, or {@link #SILENT_RESET_MILLIS} of silence), then closes with
+     * SO_LINGER 0: the kernel sends a RST instead of a FIN and discards anything unread.
+     */
+    private void resetOnFirstBytes(Socket client) {
         try (client) {
+            client.setSoTimeout(SILENT_RESET_MILLIS);
+            try {
+                client.getInputStream().read();
+            } catch (IOException silentOrGone) {
+                // silent for too long, or already gone: reset now either way
+            }
             client.setSoLinger(true, 0);
         } catch (IOException e) {
             // the client left first: nothing to reset
+        } finally {
+            open.remove(client);
         }
     }
 

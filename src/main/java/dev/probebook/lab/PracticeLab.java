@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -180,7 +182,7 @@ public final class PracticeLab implements AutoCloseable {
                     dir,
                     now,
                     Map.copyOf(targets),
-                    java.util.Collections.unmodifiableMap(properties),
+                    Collections.unmodifiableMap(properties),
                     List.copyOf(notes),
                     started);
         } catch (IOException | RuntimeException e) {
@@ -225,7 +227,7 @@ public final class PracticeLab implements AutoCloseable {
 
     /** One target per scenario, in {@link Scenario} order. */
     public List<LabTarget> targets() {
-        return List.of(Scenario.values()).stream().map(targets::get).toList();
+        return Arrays.stream(Scenario.values()).map(targets::get).toList();
     }
 
     public LabTarget target(Scenario scenario) {
@@ -245,7 +247,7 @@ public final class PracticeLab implements AutoCloseable {
         v.put("ip", t.ip());
         v.put("port", String.valueOf(t.port()));
         v.put("iface", INTERFACE);
-        return java.util.Collections.unmodifiableMap(v);
+        return Collections.unmodifiableMap(v);
     }
 
     /**

@@ -50,7 +50,7 @@ public enum Scenario {
             18447,
             "Intermittent virtual IP",
             "a load-balancer address with one bad backend: every connection is accepted, odd ones reach the service,"
-                    + " even ones are reset at once, so curl fails every other time while TCP-only checks always"
+                    + " even ones are reset as soon as they send, so curl fails every other time while TCP-only checks always"
                     + " succeed (the kernel completes the handshake before anyone decides to reset)");
 
     private final String host;

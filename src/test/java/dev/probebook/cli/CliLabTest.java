@@ -3,6 +3,7 @@ package dev.probebook.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.probebook.lab.PracticeLab;
+import dev.probebook.lab.Scenario;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -46,7 +47,7 @@ class CliLabTest {
         CliTest.Outcome lab = cli(
                 held -> {
                     running.set(held);
-                    String example = LabCommand.exampleCommand(held, dev.probebook.lab.Scenario.HOSTS_OVERRIDE);
+                    String example = LabCommand.exampleCommand(held, Scenario.HOSTS_OVERRIDE);
                     List<String> words = new ArrayList<>(Arrays.asList(example.split(" ")));
                     assertThat(words.subList(0, 3))
                             .containsExactly("./probebook", "run", "runbooks/network-connectivity.en.md");
@@ -91,11 +92,8 @@ class CliLabTest {
     @Test
     void labPortsAreFreeAgainAfterItStops() throws Exception {
         AtomicReference<Integer> openPort = new AtomicReference<>();
-        CliTest.Outcome lab = cli(
-                held -> openPort.set(
-                        held.target(dev.probebook.lab.Scenario.OPEN).port()),
-                "lab",
-                "--probebook.data-dir=" + dir);
+        CliTest.Outcome lab =
+                cli(held -> openPort.set(held.target(Scenario.OPEN).port()), "lab", "--probebook.data-dir=" + dir);
         assertThat(lab.status()).isEqualTo(0);
         try (ServerSocket s = new ServerSocket()) {
             s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), openPort.get()));
