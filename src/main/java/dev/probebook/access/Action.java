@@ -8,7 +8,7 @@ public enum Action {
     EDIT("change runbooks"),
     AUDIT("read the audit log"),
     FLOOD("send packets faster than five a second or larger than 1472 bytes"),
-    MANAGE("delete reports");
+    MANAGE("delete reports and start or stop the practice lab");
 
     private final String description;
 

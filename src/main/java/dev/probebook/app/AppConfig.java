@@ -23,6 +23,7 @@ import dev.probebook.library.RunbookStore;
 import dev.probebook.net.HostsFileEditor;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.policy.TargetPolicy;
+import dev.probebook.practice.LabControl;
 import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.report.Reports;
 import dev.probebook.settings.Settings;
@@ -134,6 +135,32 @@ public class AppConfig {
                 engine,
                 List.of(new AuditedRuns(auditLog, Clock.systemUTC()), new RecordedRuns(runStore, Clock.systemUTC())),
                 Clock.systemUTC());
+    }
+
+    /**
+     * The practice lab, stopped until an admin starts it ({@code DATA_DIR/lab} holds its hosts file and CA). Its runs
+     * go through a runner of their own, built from the app's settings with the lab's laid over them (its DNS server,
+     * hosts file, CA, loopback only), and are audited and recorded like every other run.
+     */
+    @Bean(destroyMethod = "close")
+    LabControl labControl(
+            Map<String, String> probebookProperties,
+            Settings settings,
+            ProbeRegistry registry,
+            AuditLog auditLog,
+            ReconnectingRunStore runStore) {
+        return new LabControl(settings.dataDir().resolve("lab"), lab -> {
+            Map<String, String> props = new HashMap<>(probebookProperties);
+            props.putAll(lab);
+            Settings labSettings = SettingsLoader.load(props, sections(registry));
+            ProbeRunner engine = new ProbeRunner(labSettings, TargetPolicy.from(labSettings.policy()), registry);
+            return new StepRunner(
+                    engine,
+                    List.of(
+                            new AuditedRuns(auditLog, Clock.systemUTC()),
+                            new RecordedRuns(runStore, Clock.systemUTC())),
+                    Clock.systemUTC());
+        });
     }
 
     @Bean

@@ -27,7 +27,11 @@ public enum AuditAction {
     /** A report was deleted (runbook: the report's runbook; detail: its id and title). */
     REPORT_DELETE,
     /** The target policy refused a connection (target: the refused address). */
-    POLICY_DENIED;
+    POLICY_DENIED,
+    /** The practice lab was started (detail: its settings: DNS server, hosts file, ports). */
+    LAB_START,
+    /** The practice lab was stopped. */
+    LAB_STOP;
 
     /** The label written to the log: the constant in lower case with dashes. */
     public String label() {

@@ -1,0 +1,55 @@
+package dev.probebook.notebook;
+
+import dev.probebook.practice.LabControl;
+import dev.probebook.step.Admission;
+import dev.probebook.step.RunPlace;
+import dev.probebook.step.StepCommand;
+import dev.probebook.step.StepListener;
+import dev.probebook.step.StepRequest;
+import dev.probebook.step.StepRun;
+import dev.probebook.step.StepRunner;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How guided pages and drills start their steps: as on the runbook page, or in the practice lab. A lab run asks the
+ * lab for its runner at the moment it starts, so a lab stopped in the middle refuses the next run with "lab not
+ * running" (and the learner's progress stays as it was) rather than sending the probe anywhere else.
+ */
+final class PracticeRuns {
+
+    /** Recorded with the run, so the history tells practice from the real thing. */
+    static final String VIA_LAB = "in the practice lab";
+
+    private PracticeRuns() {}
+
+    static StepStarter starter(
+            StepRunner steps,
+            LabControl lab,
+            boolean inLab,
+            Admission admission,
+            String user,
+            String userName,
+            RunPlace place) {
+        if (!inLab) {
+            return StepStarter.of(steps, admission, user, userName, place);
+        }
+        RunPlace labPlace = new RunPlace(place.runbook(), place.version(), place.step(), place.heading(), VIA_LAB);
+        return new StepStarter() {
+            @Override
+            public RunPlace place() {
+                return labPlace;
+            }
+
+            @Override
+            public StepRun start(
+                    List<StepCommand> commands, Map<String, String> variables, String session, StepListener listener) {
+                StepRunner runner = lab.current().map(LabControl.Running::steps).orElse(steps);
+                return runner.start(
+                        new StepRequest(user, userName, labPlace, session, commands, variables),
+                        lab.admission(admission),
+                        listener);
+            }
+        };
+    }
+}
