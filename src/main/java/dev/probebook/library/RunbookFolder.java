@@ -122,9 +122,10 @@ public final class RunbookFolder {
                         rb.frontMatter().date(),
                         runnableSteps(loaded.plan()),
                         null,
-                        rb.frontMatter().string("owner")));
+                        rb.frontMatter().string("owner"),
+                        rb.frontMatter().string("kind")));
             } catch (RunbookException e) {
-                entries.add(new RunbookStore.Entry(name, name, List.of(), null, 0, e.getMessage(), null));
+                entries.add(new RunbookStore.Entry(name, name, List.of(), null, 0, e.getMessage(), null, null));
             }
         }
         entries.sort(Comparator.comparing(RunbookStore.Entry::title, String.CASE_INSENSITIVE_ORDER));

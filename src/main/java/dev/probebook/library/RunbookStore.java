@@ -15,7 +15,11 @@ import java.util.Optional;
  */
 public interface RunbookStore {
 
-    /** One runbook as the library page lists it. */
+    /**
+     * One runbook as the library page lists it.
+     *
+     * @param kind the front matter's {@code kind} ({@code drill}, {@code track}), null for a runbook
+     */
     record Entry(
             String name,
             String title,
@@ -23,7 +27,8 @@ public interface RunbookStore {
             String date,
             int runnableSteps,
             String problem,
-            String owner) {
+            String owner,
+            String kind) {
         public Entry {
             tags = List.copyOf(tags);
         }

@@ -37,7 +37,13 @@ final class NotebookHeader extends Composite<Header> {
         spacer.addClassName("spacer");
         h.add(home, library, terminal);
         CurrentUser.get().ifPresent(actor -> {
-            if (actor.has(Role.VIEWER) && auditAllowed(actor)) {
+            if (actor.has(Role.VIEWER)) {
+                h.add(new RouterLink(getTranslation("nav.lab"), LabView.class));
+            }
+            if (actor.has(Role.VIEWER) && allowed(actor, Action.EDIT)) {
+                h.add(new RouterLink(getTranslation("nav.progress"), ProgressView.class));
+            }
+            if (actor.has(Role.VIEWER) && allowed(actor, Action.AUDIT)) {
                 h.add(new RouterLink(getTranslation("nav.audit"), AuditView.class));
             }
         });
@@ -60,10 +66,10 @@ final class NotebookHeader extends Composite<Header> {
         });
     }
 
-    /** The audit link shows only to those the audit view will let in (the view checks again). */
-    private static boolean auditAllowed(Actor actor) {
+    /** The audit and progress links show only to those the view will let in (the view checks again). */
+    private static boolean allowed(Actor actor, Action action) {
         var gate = VaadinService.getCurrent().getInstantiator().getOrCreate(ProbeGate.class);
-        return gate.rules().allows(actor, Action.AUDIT);
+        return gate.rules().allows(actor, action);
     }
 
     /** Ends the session on the server (Spring Security's logout handler), then goes to the sign-in page. */

@@ -113,6 +113,100 @@ public class NotebookTexts implements I18NProvider {
             }),
             Map.entry("nav.signed-in", new String[] {"%s (%s)", "%s (%s)"}),
             Map.entry("nav.sign-out", new String[] {"Sign out", "로그아웃"}),
+            Map.entry("guide.title", new String[] {"Guided: %s", "단계별: %s"}),
+            Map.entry("guide.label", new String[] {"Guided mode", "단계별 모드"}),
+            Map.entry("guide.whole", new String[] {"Whole runbook", "런북 전체 보기"}),
+            Map.entry("guide.empty", new String[] {"This runbook has no steps to follow.", "이 런북에는 따라갈 단계가 없습니다."}),
+            Map.entry("guide.read-only", new String[] {
+                "You can read these steps; running them takes the %s role. Your progress is not saved.",
+                "단계를 읽을 수는 있지만 실행하려면 %s 역할이 필요합니다. 진행 상황은 저장되지 않습니다."
+            }),
+            Map.entry(
+                    "guide.progress-unavailable",
+                    new String[] {"Progress is not saved right now: %s", "지금은 진행 상황이 저장되지 않습니다: %s"}),
+            Map.entry("guide.progress", new String[] {"%d of %d steps done", "%d / %d 단계 완료"}),
+            Map.entry("guide.step", new String[] {"Step %d of %d:", "%d / %d 단계:"}),
+            Map.entry("guide.passed-before", new String[] {"You passed this step before.", "이 단계는 이미 통과했습니다."}),
+            Map.entry("guide.expects", new String[] {"Check: this step should %s.", "확인 기준: 이 단계는 %s 이어야 합니다."}),
+            Map.entry("guide.back", new String[] {"Back", "이전"}),
+            Map.entry("guide.check", new String[] {"Check", "확인"}),
+            Map.entry("guide.mark-read", new String[] {"Mark as done", "완료로 표시"}),
+            Map.entry("guide.read", new String[] {"Done: nothing to run in this step.", "완료: 이 단계에는 실행할 것이 없습니다."}),
+            Map.entry("guide.hint", new String[] {"Hint (%d left)", "힌트 (%d개 남음)"}),
+            Map.entry("guide.hint-example", new String[] {"What it looks like: %s", "이렇게 보입니다: %s"}),
+            Map.entry("guide.skip", new String[] {"Skip: I may not run this here", "건너뛰기: 여기서는 실행할 수 없음"}),
+            Map.entry("guide.skipped", new String[] {
+                "Skipped: it could not run for you here; it counts as skipped.", "건너뜀: 여기서 실행할 수 없어 건너뛴 것으로 기록됩니다."
+            }),
+            Map.entry("guide.next", new String[] {"Next", "다음"}),
+            Map.entry("guide.finish", new String[] {"Finish", "마치기"}),
+            Map.entry("guide.checking", new String[] {"Checking...", "확인 중..."}),
+            Map.entry("guide.unmet", new String[] {"Expected it to %s; it ended %s: %s.", "%s 이어야 했지만 %s(으)로 끝났습니다: %s."
+            }),
+            Map.entry("guide.meaning", new String[] {"What it means: %s", "의미: %s"}),
+            Map.entry(
+                    "guide.passed",
+                    new String[] {"Passed: the result is what this step expects.", "통과: 이 단계가 기대하는 결과입니다."}),
+            Map.entry("guide.failed", new String[] {"Not yet.", "아직 아닙니다."}),
+            Map.entry("guide.completed", new String[] {"Runbook completed", "런북 완료"}),
+            Map.entry("guide.summary", new String[] {
+                "%d of %d steps done (%d skipped), %d hints used, %d checks that did not pass.",
+                "%d / %d 단계 완료(건너뜀 %d), 힌트 %d개 사용, 통과하지 못한 확인 %d회."
+            }),
+            Map.entry("nav.progress", new String[] {"Progress", "진행 현황"}),
+            Map.entry("nav.lab", new String[] {"Lab", "실습"}),
+            Map.entry("runbook.guided", new String[] {"Follow step by step", "단계별로 따라가기"}),
+            Map.entry("runbook.drill-start", new String[] {"Start the drill", "훈련 시작"}),
+            Map.entry("drill.values", new String[] {"In the practice lab, with:", "실습 환경에서, 다음 값으로:"}),
+            Map.entry("drill.diagnosis", new String[] {"Your diagnosis", "진단"}),
+            Map.entry("drill.submit", new String[] {"Submit diagnosis", "진단 제출"}),
+            Map.entry("drill.choose", new String[] {"Pick one of the options first.", "먼저 하나를 고르세요."}),
+            Map.entry("drill.passed", new String[] {"Right, and your checks show it.", "정답이며, 실행한 점검이 이를 뒷받침합니다."}),
+            Map.entry("drill.wrong", new String[] {
+                "Not this one. Look again at what the checks printed, then try another diagnosis.",
+                "이것이 아닙니다. 점검 결과를 다시 보고 다른 진단을 골라 보세요."
+            }),
+            Map.entry("drill.no-evidence", new String[] {
+                "Right guess, but none of your runs here showed it yet (%s). Run the checks that prove it.",
+                "추측은 맞지만 여기서 실행한 점검 중 이를 보여 준 것이 아직 없습니다(%s). 이를 증명하는 점검을 실행하세요."
+            }),
+            Map.entry("progress.title", new String[] {"Progress by track", "과정별 진행 현황"}),
+            Map.entry("progress.other", new String[] {"Outside any track", "과정에 속하지 않은 항목"}),
+            Map.entry("progress.none", new String[] {
+                "Nobody has started a guided runbook or drill yet.", "아직 아무도 단계별 런북이나 훈련을 시작하지 않았습니다."
+            }),
+            Map.entry("progress.person", new String[] {"Person", "사람"}),
+            Map.entry("progress.completed", new String[] {"completed %s", "%s 완료"}),
+            Map.entry("progress.started", new String[] {"started %s", "%s 시작"}),
+            Map.entry("progress.steps", new String[] {"%d/%d steps", "%d/%d 단계"}),
+            Map.entry("progress.skipped", new String[] {"(%d skipped)", "(건너뜀 %d)"}),
+            Map.entry("progress.attempts", new String[] {"%d attempts", "시도 %d회"}),
+            Map.entry("progress.hints", new String[] {"%d hints", "힌트 %d개"}),
+            Map.entry("lab.title", new String[] {"Practice lab", "실습 환경"}),
+            Map.entry("lab.intro", new String[] {
+                "Real services with real faults, on this server's loopback only: an open service, a refused port, dropped SYNs, an expired certificate, a lab DNS server, a hosts-file override and an intermittent VIP. Nothing leaves the machine.",
+                "이 서버의 루프백에서만 동작하는 실제 서비스와 실제 장애입니다: 열린 서비스, 거부되는 포트, 버려지는 SYN, 만료된 인증서, 실습용 DNS 서버, hosts 파일 재정의, 간헐적으로 실패하는 VIP. 어떤 패킷도 이 서버 밖으로 나가지 않습니다."
+            }),
+            Map.entry("lab.running", new String[] {"Running since %s.", "%s부터 실행 중."}),
+            Map.entry("lab.stopped", new String[] {"Not running.", "실행 중이 아님."}),
+            Map.entry("lab.start", new String[] {"Start the lab", "실습 환경 시작"}),
+            Map.entry("lab.stop", new String[] {"Stop the lab", "실습 환경 중지"}),
+            Map.entry("lab.ask-admin", new String[] {"Starting the lab takes the %s role.", "실습 환경을 시작하려면 %s 역할이 필요합니다."
+            }),
+            Map.entry("lab.targets", new String[] {"Scenarios", "시나리오"}),
+            Map.entry("lab.follow", new String[] {"Follow in the lab", "실습 환경에서 따라가기"}),
+            Map.entry("lab.start-failed", new String[] {"The lab did not start: %s", "실습 환경을 시작하지 못했습니다: %s"}),
+            Map.entry("lab.scenario", new String[] {"Scenario", "시나리오"}),
+            Map.entry("lab.target", new String[] {"Target", "대상"}),
+            Map.entry("lab.shows", new String[] {"What it shows", "보여 주는 것"}),
+            Map.entry("lab.drill", new String[] {"Drill:", "훈련:"}),
+            Map.entry("lab.guided", new String[] {"Guided:", "단계별:"}),
+            Map.entry("lab.not-running", new String[] {
+                "The practice lab is not running: runs here are refused until an admin starts it on the Lab page. Your progress is kept.",
+                "실습 환경이 실행 중이 아닙니다. 관리자가 실습 페이지에서 시작할 때까지 실행이 거부됩니다. 진행 상황은 유지됩니다."
+            }),
+            Map.entry("lab.in-lab", new String[] {"In the practice lab (%s):", "실습 환경(%s)에서:"}),
+            Map.entry("lab.open-in-lab", new String[] {"Open in the practice lab", "실습 환경에서 열기"}),
             Map.entry("nav.audit", new String[] {"Audit log", "감사 로그"}),
             Map.entry("audit.user", new String[] {"User", "사용자"}),
             Map.entry("audit.text", new String[] {"Command, runbook, target…", "명령, 런북, 대상…"}),

@@ -155,6 +155,16 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         if (gate.rules().allows(actor, Action.EDIT)) {
             actions.add(editButton());
         }
+        String kind = plan.runbook().frontMatter().string("kind");
+        if ("drill".equalsIgnoreCase(kind)) {
+            RouterLink drill = new RouterLink(getTranslation("runbook.drill-start"), DrillView.class, name);
+            drill.getElement().setAttribute("data-drill-link", name);
+            actions.add(drill);
+        } else if (!plan.steps().isEmpty()) {
+            RouterLink guided = new RouterLink(getTranslation("runbook.guided"), GuideView.class, name);
+            guided.getElement().setAttribute("data-guided-link", name);
+            actions.add(guided);
+        }
         RouterLink versions = new RouterLink(getTranslation("versions.link"), VersionsView.class, name);
         versions.getElement().setAttribute("data-versions", "");
         RouterLink runs = new RouterLink(getTranslation("history.all"), HistoryView.class, name);

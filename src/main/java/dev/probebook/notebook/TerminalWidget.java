@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -74,6 +75,7 @@ public final class TerminalWidget extends Composite<Div> {
     private StepHistory stepHistory;
     private HostsWrites hostsWrites;
     private Actor actor;
+    private Consumer<StepOutcome> whenFinished = outcome -> {};
 
     private TerminalWidget(
             StepStarter runner,
@@ -208,6 +210,12 @@ public final class TerminalWidget extends Composite<Div> {
         return this;
     }
 
+    /** Hears each run's outcome on the UI thread, after the widget has shown it (guided mode checks it). */
+    TerminalWidget whenFinished(Consumer<StepOutcome> listener) {
+        this.whenFinished = listener;
+        return this;
+    }
+
     /** Lets this widget offer the guarded hosts-file write under a dry run (shown only to those allowed). */
     public TerminalWidget hostsWrites(HostsWrites writes, Actor actor) {
         this.hostsWrites = writes;
@@ -326,6 +334,7 @@ public final class TerminalWidget extends Composite<Div> {
                     if (stepHistory != null) {
                         stepHistory.afterRun(execution.info().id(), outcome);
                     }
+                    whenFinished.accept(outcome);
                 });
             }
         });
