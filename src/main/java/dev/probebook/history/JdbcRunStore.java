@@ -1,6 +1,7 @@
 package dev.probebook.history;
 
 import dev.probebook.engine.ProbeRunner;
+import dev.probebook.step.RunPlace;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +46,9 @@ public final class JdbcRunStore implements RunStore {
     /** The whole-run select: the brief columns and the output beside them. */
     private static final String WHOLE =
             "SELECT " + BRIEF_COLUMNS + ", o.output, o.details FROM runs r LEFT JOIN run_outputs o ON o.run_id = r.id";
+
+    /** Runs against real targets: not in the practice lab (see {@link RunPlace#PRACTICE_LAB}). */
+    private static final String REAL = "(via IS NULL OR via <> '" + RunPlace.PRACTICE_LAB + "')";
 
     private final DataSource data;
     private final String description;
@@ -195,7 +199,8 @@ public final class JdbcRunStore implements RunStore {
     @Override
     public Optional<RunRecord> lastGood(String runbook, StepKey step, String except) throws StoreException {
         String sql = WHOLE + " WHERE r.runbook = ? AND r.step_line = ? AND r.step_heading IS NOT DISTINCT FROM ?"
-                + " AND r.verdict IN ('ok', 'warn') AND r.id <> ? ORDER BY r.started_at DESC, r.id DESC LIMIT 1";
+                + " AND r.verdict IN ('ok', 'warn') AND r.id <> ? AND " + REAL
+                + " ORDER BY r.started_at DESC, r.id DESC LIMIT 1";
         try (Connection c = data.getConnection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, runbook);
@@ -218,7 +223,8 @@ public final class JdbcRunStore implements RunStore {
         Map<String, List<Integer>> failing = new LinkedHashMap<>();
         try (Connection c = data.getConnection()) {
             try (PreparedStatement s = c.prepareStatement(
-                            "SELECT runbook, MAX(finished_at) FROM runs WHERE runbook IS NOT NULL GROUP BY runbook");
+                            "SELECT runbook, MAX(finished_at) FROM runs WHERE runbook IS NOT NULL AND " + REAL
+                                    + " GROUP BY runbook");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     lastRun.put(rs.getString(1), instant(rs, 2));
@@ -227,7 +233,8 @@ public final class JdbcRunStore implements RunStore {
             // sessions in which every step that ran ended ok or warn, and at least one ran; a step stopped
             // halfway (skipped, "stopped") ran without an answer, so its session verifies nothing
             String sessions = "SELECT runbook, session_id, MAX(finished_at) AS at, MIN(user_name) AS who FROM runs"
-                    + " WHERE runbook IS NOT NULL AND session_id IS NOT NULL GROUP BY runbook, session_id"
+                    + " WHERE runbook IS NOT NULL AND session_id IS NOT NULL AND " + REAL
+                    + " GROUP BY runbook, session_id"
                     + " HAVING SUM(CASE WHEN verdict IN ('fail', 'error') OR (verdict = 'skipped' AND summary = ?)"
                     + " THEN 1 ELSE 0 END) = 0"
                     + " AND SUM(CASE WHEN verdict IN ('ok', 'warn') THEN 1 ELSE 0 END) > 0";
@@ -248,7 +255,7 @@ public final class JdbcRunStore implements RunStore {
             String steps = "SELECT runbook, step_line,"
                     + " MAX(CASE WHEN verdict IN ('ok', 'warn') THEN finished_at END) AS last_good,"
                     + " MAX(CASE WHEN verdict IN ('fail', 'error') THEN finished_at END) AS last_bad"
-                    + " FROM runs WHERE runbook IS NOT NULL AND step_line IS NOT NULL AND refused = FALSE"
+                    + " FROM runs WHERE runbook IS NOT NULL AND step_line IS NOT NULL AND refused = FALSE AND " + REAL
                     + " GROUP BY runbook, step_line";
             Instant weekAgo = now.minus(FAILING_FOR);
             try (PreparedStatement s = c.prepareStatement(steps);
@@ -264,8 +271,9 @@ public final class JdbcRunStore implements RunStore {
             }
             // ... and failing since before the week began: the first failure after the last success is old enough
             String since = "SELECT MIN(finished_at) FROM runs WHERE runbook = ? AND step_line = ? AND refused = FALSE"
-                    + " AND verdict IN ('fail', 'error') AND finished_at > COALESCE((SELECT MAX(finished_at) FROM runs"
-                    + " WHERE runbook = ? AND step_line = ? AND verdict IN ('ok', 'warn')), ?)";
+                    + " AND " + REAL + " AND verdict IN ('fail', 'error') AND finished_at > COALESCE((SELECT"
+                    + " MAX(finished_at) FROM runs WHERE runbook = ? AND step_line = ? AND verdict IN ('ok', 'warn')"
+                    + " AND " + REAL + "), ?)";
             for (var e : failing.entrySet()) {
                 e.getValue().removeIf(line -> {
                     try (PreparedStatement s = c.prepareStatement(since)) {

@@ -2,12 +2,15 @@ package dev.probebook.library;
 
 import dev.probebook.command.ShellWords;
 import dev.probebook.command.UsageException;
+import dev.probebook.guide.Drill;
+import dev.probebook.guide.Guide;
 import dev.probebook.plan.BlockKind;
 import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.Planner;
 import dev.probebook.plan.RunbookPlan;
 import dev.probebook.registry.ProbeRegistry;
+import dev.probebook.runbook.FrontMatter;
 import dev.probebook.runbook.MarkdownParser;
 import dev.probebook.runbook.RunbookException;
 import java.time.Duration;
@@ -66,6 +69,12 @@ public record RunbookPreview(List<Block> blocks, List<String> warnings, String p
                 lookalikes(b, registry, warnings);
             }
             blocks.add(new Block(b.line(), b.code().section(), b.kind(), lines));
+        }
+        // guided mode ignores an expectation it cannot read (the step expects ok or warn): the author hears it here
+        warnings.addAll(Guide.of(plan, text).problems());
+        FrontMatter front = plan.runbook().frontMatter();
+        if (Drill.isDrill(front)) {
+            Drill.of(name, plan.runbook()).problems().forEach(p -> warnings.add("drill: " + p));
         }
         return new RunbookPreview(blocks, warnings, null);
     }

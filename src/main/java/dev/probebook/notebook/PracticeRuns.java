@@ -18,9 +18,6 @@ import java.util.Map;
  */
 final class PracticeRuns {
 
-    /** Recorded with the run, so the history tells practice from the real thing. */
-    static final String VIA_LAB = "in the practice lab";
-
     private PracticeRuns() {}
 
     static StepStarter starter(
@@ -34,7 +31,7 @@ final class PracticeRuns {
         if (!inLab) {
             return StepStarter.of(steps, admission, user, userName, place);
         }
-        RunPlace labPlace = new RunPlace(place.runbook(), place.version(), place.step(), place.heading(), VIA_LAB);
+        RunPlace labPlace = place.inPracticeLab(); // the history tells practice from the real thing
         return new StepStarter() {
             @Override
             public RunPlace place() {

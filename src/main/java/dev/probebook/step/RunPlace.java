@@ -31,6 +31,17 @@ public record RunPlace(String runbook, String version, Integer step, String head
         return new RunPlace(runbook, version, step, heading, "via the CLI");
     }
 
+    /**
+     * The {@code via} of a run in the practice lab: kept in the history (a learner's runs are theirs to look back on)
+     * but never evidence about the real targets: freshness and "last good run" leave such runs out.
+     */
+    public static final String PRACTICE_LAB = "in the practice lab";
+
+    /** The same place, in the practice lab. */
+    public RunPlace inPracticeLab() {
+        return new RunPlace(runbook, version, step, heading, PRACTICE_LAB);
+    }
+
     /** True for a step of a runbook (not the free terminal, the API or {@code exec}). */
     public boolean inRunbook() {
         return runbook != null && step != null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probebook.engine.ProbeRunner;
+import dev.probebook.step.RunPlace;
 import dev.probebook.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -281,6 +282,55 @@ class RunStoreTest {
         assertThat(store.reports("net", 10)).extracting(Report.Summary::title).containsExactly("Net checks");
         assertThat(store.deleteReport("rep-1")).isTrue();
         assertThat(store.report("rep-1")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void runsInThePracticeLabAreNoEvidenceAboutTheRealTargets(String database) throws Exception {
+        RunStore store = fresh(database);
+        RunRecord real = run("net", 12, "s1", "otto", "fail", T0);
+        store.record(real);
+        for (int day = 0; day < 10; day++) {
+            RunRecord r =
+                    run("net", 12, "lab" + day, "ida", day % 2 == 0 ? "ok" : "fail", T0.plus(Duration.ofDays(day)));
+            store.record(new RunRecord(
+                    r.id(),
+                    r.session(),
+                    r.startedAt(),
+                    r.finishedAt(),
+                    r.user(),
+                    r.userName(),
+                    RunPlace.PRACTICE_LAB,
+                    r.runbook(),
+                    r.version(),
+                    r.stepLine(),
+                    r.stepHeading(),
+                    r.commandWritten(),
+                    r.commandRun(),
+                    r.probe(),
+                    r.variables(),
+                    r.verdict(),
+                    r.summary(),
+                    r.output(),
+                    r.truncated(),
+                    r.detailsType(),
+                    r.details(),
+                    r.facts(),
+                    r.targets(),
+                    r.elapsedMs(),
+                    r.permissions(),
+                    r.refused()));
+        }
+        assertThat(store.lastGood("net", new StepKey(12, "Step at 12"), null))
+                .as("a good run in the lab is not the step's last good run")
+                .isEmpty();
+        Freshness f =
+                store.freshness(List.of("net"), T0.plus(Duration.ofDays(10))).get("net");
+        assertThat(f.lastRun()).isEqualTo(real.finishedAt());
+        assertThat(f.verifiedAt()).as("lab sessions verify nothing").isNull();
+        assertThat(store.runs(RunQuery.latest(50)))
+                .as("but the learner's runs are kept")
+                .hasSize(11);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -29,6 +29,16 @@ class RunbookPreviewTest {
     }
 
     @Test
+    void anExpectationThatCannotBeReadAndADrillWrittenWrongAreReportedNotFatal() {
+        RunbookPreview p = preview("# T\n\n## Port\n<!-- expect: ok|refused -->\n```\nnc -zv 127.0.0.1 9\n```\n");
+        assertThat(p.problem()).isNull();
+        assertThat(p.warnings()).singleElement().asString().contains("line 5").contains("ok|refused");
+        RunbookPreview drill = preview("---\nkind: drill\nrunbook: net\n---\n# D\n\nThe API hangs.\n");
+        assertThat(drill.warnings())
+                .anySatisfy(w -> assertThat(w).startsWith("drill: ").contains("'fault:'"));
+    }
+
+    @Test
     void anExampleOfACommandWithItsOutputIsNotWarnedAbout() {
         RunbookPreview p = preview("# T\n\n```\nnc -zv 127.0.0.1 9\n```\n\n<mark>Refused</mark>\n\n```text\n"
                 + "nc -zv 10.0.0.5 443\nnc: connect to 10.0.0.5 port 443 (tcp) failed: Connection refused\n```\n");
