@@ -95,7 +95,12 @@ public record Drill(
                 }
             }
         } else if (written != null) {
-            evidence.add(Expectation.parse(written.toString()));
+            Expectation e = Expectation.parse(written.toString());
+            if (e instanceof Expectation.Unreadable u) {
+                problems.add("evidence '" + u.written() + "': " + u.problem());
+            } else {
+                evidence.add(e);
+            }
         }
         String situation = file.parts().stream()
                 .filter(p -> p instanceof Prose)

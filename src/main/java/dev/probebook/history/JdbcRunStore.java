@@ -459,9 +459,28 @@ public final class JdbcRunStore implements RunStore {
     private static final String PROGRESS_COLUMNS = "user_key, user_name, kind, name, started_at, updated_at,"
             + " completed_at, attempts, hints_used, step_marks, position, last_answer";
 
-    /** An update, else an insert: portable between H2 and PostgreSQL (no MERGE / ON CONFLICT dialects). */
+    /**
+     * An update, else an insert: portable between H2 and PostgreSQL (no MERGE / ON CONFLICT dialects). Two first saves
+     * at once (two tabs) race to the insert; the loser finds the row there (unique violation, SQLState 23505) and
+     * updates it.
+     */
     @Override
     public void saveProgress(Progress p) throws StoreException {
+        try {
+            upsertProgress(p);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw failed("save the progress of " + p.userName() + " in " + p.name(), e);
+            }
+            try {
+                upsertProgress(p);
+            } catch (SQLException again) {
+                throw failed("save the progress of " + p.userName() + " in " + p.name(), again);
+            }
+        }
+    }
+
+    private void upsertProgress(Progress p) throws SQLException {
         try (Connection c = data.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("UPDATE progress SET user_name = ?, started_at = ?,"
                     + " updated_at = ?, completed_at = ?, attempts = ?, hints_used = ?, step_marks = ?, position = ?,"
@@ -498,8 +517,6 @@ public final class JdbcRunStore implements RunStore {
                 s.setString(12, cut(p.lastAnswer(), 256));
                 s.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw failed("save the progress of " + p.userName() + " in " + p.name(), e);
         }
     }
 

@@ -115,14 +115,14 @@ public record Progress(
                 lastAnswer);
     }
 
-    /** Resized to a runbook that now has {@code steps} steps (it was edited since): marks beyond it are dropped. */
+    /**
+     * Fitted to a runbook that now has {@code steps} steps (it was edited since): the old marks no longer say which
+     * step is which, so they start over (a completion stays: it happened); the position is kept within the steps.
+     */
     public Progress resized(int steps) {
         if (steps == marks.length()) {
             return this;
         }
-        String m = marks.length() > steps
-                ? marks.substring(0, steps)
-                : marks + String.valueOf(PENDING).repeat(steps - marks.length());
         return new Progress(
                 userKey,
                 userName,
@@ -133,8 +133,8 @@ public record Progress(
                 completedAt,
                 attempts,
                 hintsUsed,
-                m,
-                Math.min(position, Math.max(1, steps)),
+                String.valueOf(PENDING).repeat(steps),
+                1,
                 lastAnswer);
     }
 

@@ -78,6 +78,14 @@ public final class PracticeLab implements AutoCloseable {
      * @throws IOException when a service cannot start at all (then nothing is left running)
      */
     public static PracticeLab start(Path labDir) throws IOException {
+        return start(labDir, false);
+    }
+
+    /**
+     * Starts every scenario, at free ports the kernel picks when {@code anyPorts} (the web app's lab: a drill's port
+     * must not give its fault away to someone who knows the preferred ports), else at the preferred ports.
+     */
+    public static PracticeLab start(Path labDir, boolean anyPorts) throws IOException {
         Files.createDirectories(labDir);
         Path dir = labDir.toAbsolutePath().normalize();
         Instant now = Instant.now();
@@ -92,7 +100,7 @@ public final class PracticeLab implements AutoCloseable {
             HttpsService open = push(
                     started,
                     PreferredPort.bind(
-                            Scenario.OPEN.preferredPort(),
+                            anyPorts ? 0 : Scenario.OPEN.preferredPort(),
                             port -> HttpsService.start(loopback, port, certificates.openContext(), body(Scenario.OPEN)),
                             HttpsService::port,
                             p -> "the open service (app.lab.test) listens on " + p + " instead",
@@ -100,7 +108,7 @@ public final class PracticeLab implements AutoCloseable {
             HttpsService expired = push(
                     started,
                     PreferredPort.bind(
-                            Scenario.EXPIRED.preferredPort(),
+                            anyPorts ? 0 : Scenario.EXPIRED.preferredPort(),
                             port -> HttpsService.start(
                                     loopback, port, certificates.expiredContext(), body(Scenario.EXPIRED)),
                             HttpsService::port,
@@ -109,7 +117,7 @@ public final class PracticeLab implements AutoCloseable {
             RefusingPort refused = push(
                     started,
                     PreferredPort.bind(
-                            Scenario.REFUSED.preferredPort(),
+                            anyPorts ? 0 : Scenario.REFUSED.preferredPort(),
                             port -> RefusingPort.reserve(loopback, port),
                             RefusingPort::port,
                             p -> "the refused scenario uses " + p + " (where nothing listens) instead",
@@ -117,7 +125,7 @@ public final class PracticeLab implements AutoCloseable {
             DroppingListener dropped = push(
                     started,
                     PreferredPort.bind(
-                            Scenario.DROPPED.preferredPort(),
+                            anyPorts ? 0 : Scenario.DROPPED.preferredPort(),
                             port -> DroppingListener.start(loopback, port),
                             DroppingListener::port,
                             p -> "the dropping listener is on " + p + " instead",
@@ -125,7 +133,7 @@ public final class PracticeLab implements AutoCloseable {
             FlakyVip vip = push(
                     started,
                     PreferredPort.bind(
-                            Scenario.VIP.preferredPort(),
+                            anyPorts ? 0 : Scenario.VIP.preferredPort(),
                             port -> FlakyVip.start(loopback, port, new InetSocketAddress(loopback, open.port())),
                             FlakyVip::port,
                             p -> "the virtual IP listens on " + p + " instead",

@@ -18,7 +18,6 @@ import dev.probebook.access.Action;
 import dev.probebook.access.Actor;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.guide.Drill;
-import dev.probebook.guide.Expectation;
 import dev.probebook.guide.Guide;
 import dev.probebook.guide.GuidedStep;
 import dev.probebook.history.Progress;
@@ -43,6 +42,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +73,8 @@ public class DrillView extends Div implements HasUrlParameter<String>, HasDynami
     private final List<TerminalWidget> widgets = new ArrayList<>();
     private Drill drill;
     private Progress progress;
+    private int generation;
+    private boolean passed;
     private String title = "Probebook";
 
     public DrillView(
@@ -95,8 +97,12 @@ public class DrillView extends Div implements HasUrlParameter<String>, HasDynami
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         removeAll();
+        widgets.forEach(TerminalWidget::stop);
         widgets.clear();
         outcomes.clear();
+        values.clear(); // Vaadin reuses this view when only the parameter changes
+        generation++; // runs still ending from the page before are not this drill's evidence
+        passed = false;
         add(new NotebookHeader());
         Main doc = new Main();
         doc.addClassName("runbook");
@@ -131,10 +137,7 @@ public class DrillView extends Div implements HasUrlParameter<String>, HasDynami
         boolean canRun = gate.rules().allows(actor, Action.RUN);
         Optional<LabControl.Running> running = lab.current();
         if (running.isEmpty()) {
-            Div off = new Div(getTranslation("lab.not-running"));
-            off.addClassName("warning");
-            off.getElement().setAttribute("data-lab-not-running", "");
-            doc.add(off);
+            doc.add(GuideView.labNotRunning(this));
         } else {
             values.putAll(hidden(fault.get(), running.get().lab().variables(fault.get())));
             Div bound = new Div(new Span(getTranslation("drill.values")));
@@ -185,11 +188,12 @@ public class DrillView extends Div implements HasUrlParameter<String>, HasDynami
      * such names are replaced by the target's address. The hosts-file case keeps its name; the name is the point.
      */
     static Map<String, String> hidden(Scenario fault, Map<String, String> bound) {
-        Map<String, String> out = new java.util.LinkedHashMap<>(bound);
+        Map<String, String> out = new LinkedHashMap<>(bound);
         String ip = bound.get("ip");
         for (String key : List.of("host", "domain")) {
             String v = out.get(key);
-            if (v != null && ip != null && fault != Scenario.HOSTS_OVERRIDE && !v.startsWith("app.")) {
+            boolean nameIsTheFault = fault == Scenario.HOSTS_OVERRIDE || fault == Scenario.NXDOMAIN;
+            if (v != null && ip != null && !nameIsTheFault && !v.startsWith("app.")) {
                 out.put(key, ip);
             }
         }
@@ -226,7 +230,12 @@ public class DrillView extends Div implements HasUrlParameter<String>, HasDynami
         if (!canRun && w.runnable()) {
             w.readOnly(gate.rules().needed(Action.RUN).label());
         }
-        w.whenFinished(outcomes::add);
+        int page = generation;
+        w.whenFinished(outcome -> {
+            if (page == generation) {
+                outcomes.add(outcome);
+            }
+        });
         widgets.add(w);
         return w;
     }
@@ -273,7 +282,11 @@ public class DrillView extends Div implements HasUrlParameter<String>, HasDynami
     }
 
     private void judge(Drill.Option chosen, Div result) {
+        if (passed) {
+            return;
+        }
         Drill.Result judged = drill.judge(chosen.id(), List.copyOf(outcomes));
+        passed = judged.passed();
         result.removeAll();
         result.getElement().setAttribute("data-drill-result", judged.passed() ? "passed" : "failed");
         if (judged.passed()) {
@@ -281,16 +294,10 @@ public class DrillView extends Div implements HasUrlParameter<String>, HasDynami
             if (judged.explanation() != null) {
                 result.add(new Div(judged.explanation()));
             }
-        } else if (!judged.rightAnswer()) {
-            result.add(new Div(getTranslation("drill.wrong")));
         } else {
-            result.add(new Div(getTranslation(
-                    "drill.no-evidence",
-                    String.join(
-                            ", ",
-                            judged.missingEvidence().stream()
-                                    .map(Expectation::describe)
-                                    .toList()))));
+            // one answer for a wrong diagnosis and for a right one the runs have not shown: a learner cannot find the
+            // answer by trying each option without looking
+            result.add(new Div(getTranslation("drill.not-yet")));
         }
         if (progress != null) {
             Progress next = progress.attempt(chosen.id(), clock.instant());

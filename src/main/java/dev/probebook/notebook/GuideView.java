@@ -14,11 +14,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import dev.probebook.access.Action;
 import dev.probebook.access.Actor;
 import dev.probebook.access.ProbeGate;
+import dev.probebook.guide.Drill;
 import dev.probebook.guide.Expectation;
 import dev.probebook.guide.Guide;
 import dev.probebook.guide.GuidedStep;
@@ -48,10 +50,10 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -91,6 +93,7 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
     private String progressProblem;
     private int current = 1;
     private int hintsShown;
+    private boolean checking;
     private String title = "Probebook";
 
     private final ProgressBar bar = new ProgressBar();
@@ -118,6 +121,12 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
         removeAll();
+        widgets.forEach(TerminalWidget::stop);
+        widgets.clear();
+        values.clear(); // Vaadin reuses this view when only the parameter or query changes
+        outcomes.clear();
+        checking = false;
+        scenario = null;
         name = parameter;
         add(new NotebookHeader());
         RunbookStore.Loaded loaded;
@@ -132,6 +141,10 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
             return;
         }
         plan = loaded.plan();
+        if (Drill.isDrill(plan.runbook().frontMatter())) { // a drill is followed on its own page
+            event.forwardTo(DrillView.class, parameter);
+            return;
+        }
         version = loaded.hash();
         guide = Guide.of(plan, source);
         title = getTranslation("guide.title", plan.title() == null ? name : plan.title()) + " · Probebook";
@@ -171,6 +184,9 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
                             guide.steps().size(),
                             clock.instant()));
             current = Math.min(progress.position(), guide.steps().size());
+            while (current > 1 && !reachable(current)) {
+                current--;
+            }
             history.saveProgress(progress);
         } catch (StoreException e) {
             progressProblem = e.getMessage();
@@ -250,10 +266,7 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
             line.getElement().setAttribute("data-lab", scenario.id());
             Optional<LabControl.Running> running = lab.current();
             if (running.isEmpty()) {
-                Div off = new Div(getTranslation("lab.not-running"));
-                off.addClassName("warning");
-                off.getElement().setAttribute("data-lab-not-running", "");
-                line.add(off);
+                line.add(labNotRunning(this));
                 return line;
             }
             Map<String, String> bound = running.get().lab().variables(scenario);
@@ -292,7 +305,7 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
         }
         if (lab.current().isPresent()) {
             RouterLink inLab = new RouterLink(getTranslation("lab.open-in-lab"), GuideView.class, name);
-            inLab.setQueryParameters(com.vaadin.flow.router.QueryParameters.simple(Map.of("lab", "open")));
+            inLab.setQueryParameters(QueryParameters.simple(Map.of("lab", "open")));
             inLab.getElement().setAttribute("data-open-in-lab", "");
             line.add(inLab);
         }
@@ -403,11 +416,11 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
         }
         Expectation e = step.expectation(b);
         if (w.runnable()) {
+            w.whenFinished(outcome -> finished(step, w, outcome));
             Div expects = new Div(getTranslation("guide.expects", e.describe()));
             expects.addClassName("guided-expects");
             expects.getElement().setAttribute("data-expects", e.describe());
             Div wrap = new Div(expects, w);
-            w.whenFinished(outcome -> finished(step, b, outcome));
             widgets.add(w);
             return wrap;
         }
@@ -501,33 +514,44 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
         return box;
     }
 
-    /** Check: runs every runnable block of the step again; each end is judged in {@link #finished}. */
+    /**
+     * Check: runs every runnable block of the step again, each as the step wrote it (whatever was typed over its
+     * prompt); the step is judged in {@link #finished} once all have ended. Runs started by hand are not judged.
+     */
     private void checkStep() {
         outcomes.clear();
+        checking = true;
         checkLine.getElement().removeAttribute("data-check");
         checkLine.setText(getTranslation("guide.checking"));
         meaningLine.removeAll();
-        for (TerminalWidget w : widgets) {
+        GuidedStep step = guide.steps().get(current - 1);
+        for (TerminalWidget w : List.copyOf(widgets)) {
             if (w.runnable()) {
-                w.start();
+                w.resetToStep();
+                CompletableFuture<StepOutcome> run = w.start();
+                if (run.isDone() && !w.running()) { // nothing ran (read only): no widget event will come
+                    finished(step, w, run.join());
+                }
             }
         }
     }
 
-    /** A block's run ended (UI thread): once every block of the step has an outcome, the step is judged. */
-    private void finished(GuidedStep step, PlannedBlock block, StepOutcome outcome) {
-        if (step.number() != current) {
-            return;
+    /** A block's run ended (UI thread): during a Check, once every block of the step has an outcome, it is judged. */
+    private void finished(GuidedStep step, TerminalWidget widget, StepOutcome outcome) {
+        if (!checking || step.number() != current || widgets.stream().noneMatch(w -> w == widget)) {
+            return; // a run by hand, or a widget of a step no longer shown
         }
-        outcomes.put(block.line(), outcome);
+        outcomes.put(widget.step().line(), outcome);
         List<TerminalWidget> runnable =
                 widgets.stream().filter(TerminalWidget::runnable).toList();
         if (runnable.stream().anyMatch(w -> !outcomes.containsKey(w.step().line()))) {
             return;
         }
+        checking = false;
         List<String> unmet = new ArrayList<>();
-        Map<String, String> meanings = new LinkedHashMap<>();
+        boolean skippable = false;
         boolean refused = false;
+        meaningLine.removeAll();
         for (TerminalWidget w : runnable) {
             StepOutcome o = outcomes.get(w.step().line());
             Expectation e = step.expectation(w.step());
@@ -535,19 +559,14 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
                 unmet.add(
                         getTranslation("guide.unmet", e.describe(), o.verdict().label(), String.valueOf(o.summary())));
             }
-            // not allowed to run it (role) or it cannot run on this server (no privileges): the learner may skip it;
-            // a limit or a stopped lab passes, so those are tried again instead
-            refused |= o.refusal() != null ? o.refusal().kind() == RunRefusal.Kind.ROLE : o.verdict() == Verdict.ERROR;
+            refused |= o.refusal() != null;
+            skippable |= cannotRunHere(o);
             if (o.summary() != null) {
-                meanings.put(w.step().code().text().lines().findFirst().orElse(""), o.summary());
+                Div m = new Div(getTranslation("guide.meaning", o.summary()));
+                m.getElement().setAttribute("data-meaning-line", "");
+                meaningLine.add(m);
             }
         }
-        meaningLine.removeAll();
-        meanings.forEach((command, summary) -> {
-            Div m = new Div(getTranslation("guide.meaning", summary));
-            m.getElement().setAttribute("data-meaning-line", "");
-            meaningLine.add(m);
-        });
         if (unmet.isEmpty()) {
             checkLine.getElement().setAttribute("data-check", "passed");
             checkLine.setText(getTranslation("guide.passed"));
@@ -555,9 +574,32 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
         } else {
             checkLine.getElement().setAttribute("data-check", "failed");
             checkLine.setText(getTranslation("guide.failed") + " " + String.join(" ", unmet));
-            save(progress == null ? null : progress.attempt(null, clock.instant()));
-            skip.setVisible(refused && canRun);
+            if (!refused) { // a refusal (no role, a limit, the lab stopped) is no attempt of the learner's
+                save(progress == null ? null : progress.attempt(null, clock.instant()));
+            }
+            skip.setVisible(skippable && canRun);
         }
+    }
+
+    /**
+     * The learner may skip a step they may not run (their role) or that cannot run on this server (ICMP or capture
+     * without root or CAP_NET_RAW); a limit, a stopped lab or a mistake is tried again instead.
+     */
+    static boolean cannotRunHere(StepOutcome o) {
+        if (o.refusal() != null) {
+            return o.refusal().kind() == RunRefusal.Kind.ROLE;
+        }
+        return o.verdict() == Verdict.ERROR
+                && o.summary() != null
+                && o.summary().matches("(?is).*\\b(CAP_NET_RAW|CAP_NET_ADMIN|root|privileges?|permission)\\b.*");
+    }
+
+    /** The warning that the practice lab is not running (runs are refused, progress stays). */
+    static Div labNotRunning(Component owner) {
+        Div off = new Div(owner.getTranslation("lab.not-running"));
+        off.addClassName("warning");
+        off.getElement().setAttribute("data-lab-not-running", "");
+        return off;
     }
 
     private void markAndOpen(GuidedStep step, char mark) {
@@ -580,7 +622,8 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
         done.addClassName("guided-done");
         done.getElement()
                 .setAttribute("data-completed", progress == null ? "read" : String.valueOf(progress.completed()));
-        done.add(new H2(getTranslation("guide.completed")));
+        done.add(new H2(
+                getTranslation(progress == null || progress.completed() ? "guide.completed" : "guide.end-not-done")));
         if (progress != null) {
             done.add(new Div(getTranslation(
                     "guide.summary",

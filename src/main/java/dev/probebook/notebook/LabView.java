@@ -105,7 +105,7 @@ public class LabView extends Div implements BeforeEnterObserver {
                 main.add(note);
             });
             main.add(new H2(getTranslation("lab.targets")));
-            main.add(targets(r));
+            main.add(targets(r, manage));
             main.add(new H2(getTranslation("lab.follow")));
             main.add(links());
         });
@@ -124,7 +124,8 @@ public class LabView extends Div implements BeforeEnterObserver {
         UI.getCurrent().getPage().getHistory().replaceState(null, "lab");
     }
 
-    private Div targets(LabControl.Running r) {
+    /** Where each scenario listens is for admins: to a learner a port would name a drill's fault. */
+    private Div targets(LabControl.Running r, boolean withAddresses) {
         Element table = new Element("table");
         table.getClassList().add("data-table");
         Element head = new Element("tr");
@@ -137,7 +138,8 @@ public class LabView extends Div implements BeforeEnterObserver {
             row.setAttribute("data-scenario", t.scenario().id());
             row.appendChild(new Element("td").setText(t.scenario().title()));
             String where = t.url() != null ? t.url() : t.host() + (t.port() > 0 ? ":" + t.port() : "");
-            row.appendChild(new Element("td").appendChild(new Element("code").setText(where)));
+            row.appendChild(
+                    new Element("td").appendChild(new Element("code").setText(withAddresses ? where : t.host())));
             row.appendChild(new Element("td").setText(t.description()));
             table.appendChild(row);
         }

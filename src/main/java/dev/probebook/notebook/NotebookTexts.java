@@ -127,7 +127,7 @@ public class NotebookTexts implements I18NProvider {
             Map.entry("guide.progress", new String[] {"%d of %d steps done", "%d / %d 단계 완료"}),
             Map.entry("guide.step", new String[] {"Step %d of %d:", "%d / %d 단계:"}),
             Map.entry("guide.passed-before", new String[] {"You passed this step before.", "이 단계는 이미 통과했습니다."}),
-            Map.entry("guide.expects", new String[] {"Check: this step should %s.", "확인 기준: 이 단계는 %s 이어야 합니다."}),
+            Map.entry("guide.expects", new String[] {"Passes when it %s.", "통과 기준: %s"}),
             Map.entry("guide.back", new String[] {"Back", "이전"}),
             Map.entry("guide.check", new String[] {"Check", "확인"}),
             Map.entry("guide.mark-read", new String[] {"Mark as done", "완료로 표시"}),
@@ -141,7 +141,8 @@ public class NotebookTexts implements I18NProvider {
             Map.entry("guide.next", new String[] {"Next", "다음"}),
             Map.entry("guide.finish", new String[] {"Finish", "마치기"}),
             Map.entry("guide.checking", new String[] {"Checking...", "확인 중..."}),
-            Map.entry("guide.unmet", new String[] {"Expected it to %s; it ended %s: %s.", "%s 이어야 했지만 %s(으)로 끝났습니다: %s."
+            Map.entry("guide.unmet", new String[] {
+                "It passes when it %s; this run ended %s: %s.", "통과 기준은 '%s'이지만 이번 실행은 %s(으)로 끝났습니다: %s."
             }),
             Map.entry("guide.meaning", new String[] {"What it means: %s", "의미: %s"}),
             Map.entry(
@@ -149,9 +150,16 @@ public class NotebookTexts implements I18NProvider {
                     new String[] {"Passed: the result is what this step expects.", "통과: 이 단계가 기대하는 결과입니다."}),
             Map.entry("guide.failed", new String[] {"Not yet.", "아직 아닙니다."}),
             Map.entry("guide.completed", new String[] {"Runbook completed", "런북 완료"}),
+            Map.entry(
+                    "guide.end-not-done",
+                    new String[] {"End of the runbook: some steps are not done yet", "런북의 끝: 아직 끝내지 않은 단계가 있습니다"}),
             Map.entry("guide.summary", new String[] {
                 "%d of %d steps done (%d skipped), %d hints used, %d checks that did not pass.",
                 "%d / %d 단계 완료(건너뜀 %d), 힌트 %d개 사용, 통과하지 못한 확인 %d회."
+            }),
+            Map.entry("versions.drill", new String[] {
+                "A drill's versions hold its answer: they are shown to the %s role and up.",
+                "훈련 파일의 버전에는 정답이 들어 있어 %s 이상 역할에게만 보입니다."
             }),
             Map.entry("nav.progress", new String[] {"Progress", "진행 현황"}),
             Map.entry("nav.lab", new String[] {"Lab", "실습"}),
@@ -162,26 +170,23 @@ public class NotebookTexts implements I18NProvider {
             Map.entry("drill.submit", new String[] {"Submit diagnosis", "진단 제출"}),
             Map.entry("drill.choose", new String[] {"Pick one of the options first.", "먼저 하나를 고르세요."}),
             Map.entry("drill.passed", new String[] {"Right, and your checks show it.", "정답이며, 실행한 점검이 이를 뒷받침합니다."}),
-            Map.entry("drill.wrong", new String[] {
-                "Not this one. Look again at what the checks printed, then try another diagnosis.",
-                "이것이 아닙니다. 점검 결과를 다시 보고 다른 진단을 골라 보세요."
-            }),
-            Map.entry("drill.no-evidence", new String[] {
-                "Right guess, but none of your runs here showed it yet (%s). Run the checks that prove it.",
-                "추측은 맞지만 여기서 실행한 점검 중 이를 보여 준 것이 아직 없습니다(%s). 이를 증명하는 점검을 실행하세요."
+            Map.entry("drill.not-yet", new String[] {
+                "Not passed yet: either this is not the cause, or none of the checks you ran on this page shows it. Run the checks that would prove your diagnosis, look at what they print, then submit again.",
+                "아직 통과하지 못했습니다. 원인이 아니거나, 이 페이지에서 실행한 점검 중 이를 보여 주는 것이 없습니다. 진단을 증명할 점검을 실행하고 결과를 본 뒤 다시 제출하세요."
             }),
             Map.entry("progress.title", new String[] {"Progress by track", "과정별 진행 현황"}),
             Map.entry("progress.other", new String[] {"Outside any track", "과정에 속하지 않은 항목"}),
             Map.entry("progress.none", new String[] {
                 "Nobody has started a guided runbook or drill yet.", "아직 아무도 단계별 런북이나 훈련을 시작하지 않았습니다."
             }),
+            Map.entry("progress.nobody", new String[] {"Nobody has started this track yet.", "아직 이 과정을 시작한 사람이 없습니다."}),
             Map.entry("progress.person", new String[] {"Person", "사람"}),
             Map.entry("progress.completed", new String[] {"completed %s", "%s 완료"}),
             Map.entry("progress.started", new String[] {"started %s", "%s 시작"}),
             Map.entry("progress.steps", new String[] {"%d/%d steps", "%d/%d 단계"}),
             Map.entry("progress.skipped", new String[] {"(%d skipped)", "(건너뜀 %d)"}),
-            Map.entry("progress.attempts", new String[] {"%d attempts", "시도 %d회"}),
-            Map.entry("progress.hints", new String[] {"%d hints", "힌트 %d개"}),
+            Map.entry("progress.attempts", new String[] {"attempts: %d", "시도 %d회"}),
+            Map.entry("progress.hints", new String[] {"hints: %d", "힌트 %d개"}),
             Map.entry("lab.title", new String[] {"Practice lab", "실습 환경"}),
             Map.entry("lab.intro", new String[] {
                 "Real services with real faults, on this server's loopback only: an open service, a refused port, dropped SYNs, an expired certificate, a lab DNS server, a hosts-file override and an intermittent VIP. Nothing leaves the machine.",

@@ -10,6 +10,7 @@ import dev.probebook.step.StepRun;
 import dev.probebook.step.StepRunner;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How guided pages and drills start their steps: as on the runbook page, or in the practice lab. A lab run asks the
@@ -41,11 +42,14 @@ final class PracticeRuns {
             @Override
             public StepRun start(
                     List<StepCommand> commands, Map<String, String> variables, String session, StepListener listener) {
-                StepRunner runner = lab.current().map(LabControl.Running::steps).orElse(steps);
-                return runner.start(
-                        new StepRequest(user, userName, labPlace, session, commands, variables),
-                        lab.admission(admission),
-                        listener);
+                StepRequest request = new StepRequest(user, userName, labPlace, session, commands, variables);
+                // one look at the lab: its runner and the check that it still runs belong to the same lab, so a lab
+                // started or stopped meanwhile can never let a lab name reach the app's own resolver
+                Optional<LabControl.Running> running = lab.current();
+                if (running.isEmpty()) {
+                    return steps.start(request, LabControl.refusing(), listener);
+                }
+                return running.get().steps().start(request, LabControl.admission(running.get(), admission), listener);
             }
         };
     }

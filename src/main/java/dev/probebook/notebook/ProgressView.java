@@ -47,6 +47,8 @@ public class ProgressView extends Div implements BeforeEnterObserver {
     private final RunStore history;
     private final RunbookStore library;
     private final ProbeGate gate;
+    private final Map<String, String> titles = new LinkedHashMap<>();
+    private final Map<String, Progress.Kind> kinds = new LinkedHashMap<>();
 
     public ProgressView(RunStore history, RunbookStore library, ProbeGate gate) {
         this.history = history;
@@ -90,11 +92,13 @@ public class ProgressView extends Div implements BeforeEnterObserver {
         Map<String, Map<String, Progress>> byPerson = new LinkedHashMap<>(); // person -> item -> progress
         Map<String, String> names = new LinkedHashMap<>();
         for (Progress p : all) {
-            byPerson.computeIfAbsent(p.userKey(), k -> new LinkedHashMap<>()).putIfAbsent(p.name(), p);
+            byPerson.computeIfAbsent(p.userKey(), k -> new LinkedHashMap<>()).putIfAbsent(key(p.kind(), p.name()), p);
             names.putIfAbsent(p.userKey(), p.userName());
         }
         Set<String> inTracks = new LinkedHashSet<>();
-        for (Track track : tracks()) {
+        titles.clear();
+        List<Track> tracks = tracks();
+        for (Track track : tracks) {
             inTracks.addAll(track.items());
             Div section = new Div(new H2(track.title()));
             section.getElement().setAttribute("data-track", track.name());
@@ -118,9 +122,20 @@ public class ProgressView extends Div implements BeforeEnterObserver {
         }
     }
 
+    /** A track item's progress: a drill's if the item is a drill, else the guided runbook's. */
+    private String key(String item) {
+        return key(kinds.getOrDefault(item, Progress.Kind.GUIDE), item);
+    }
+
+    private static String key(Progress.Kind kind, String name) {
+        return kind.id() + ":" + name;
+    }
+
     private List<Track> tracks() {
         List<Track> out = new ArrayList<>();
         for (RunbookStore.Entry e : library.list()) {
+            titles.put(e.name(), e.title());
+            kinds.put(e.name(), "drill".equalsIgnoreCase(e.kind()) ? Progress.Kind.DRILL : Progress.Kind.GUIDE);
             if (!"track".equalsIgnoreCase(e.kind())) {
                 continue;
             }
@@ -138,17 +153,19 @@ public class ProgressView extends Div implements BeforeEnterObserver {
         table.getClassList().add("data-table");
         Element head = new Element("tr");
         head.appendChild(new Element("th").setText(getTranslation("progress.person")));
-        items.forEach(i -> head.appendChild(new Element("th").setText(i)));
+        items.forEach(i -> head.appendChild(
+                new Element("th").setText(titles.getOrDefault(i, i)).setAttribute("title", i)));
         table.appendChild(head);
+        int rows = 0;
         for (Map.Entry<String, Map<String, Progress>> person : byPerson.entrySet()) {
-            if (items.stream().noneMatch(person.getValue()::containsKey)) {
+            if (items.stream().noneMatch(i -> person.getValue().containsKey(key(i)))) {
                 continue;
             }
             Element row = new Element("tr");
             row.setAttribute("data-person", person.getKey());
             row.appendChild(new Element("td").setText(names.get(person.getKey())));
             for (String item : items) {
-                Progress p = person.getValue().get(item);
+                Progress p = person.getValue().get(key(item));
                 Element cell = new Element("td");
                 cell.setAttribute("data-item", item);
                 if (p == null) {
@@ -161,9 +178,13 @@ public class ProgressView extends Div implements BeforeEnterObserver {
                 row.appendChild(cell);
             }
             table.appendChild(row);
+            rows++;
         }
         Div wrap = new Div();
         wrap.getElement().appendChild(table);
+        if (rows == 0) {
+            wrap.add(new Div(getTranslation("progress.nobody")));
+        }
         return wrap;
     }
 

@@ -245,6 +245,13 @@ public final class TerminalWidget extends Composite<Div> {
         return step;
     }
 
+    /** Puts the step's own command (its current alternative) back into the prompt, whatever was typed over it. */
+    void resetToStep() {
+        if (step != null && runnable()) {
+            prompt.setValue(templateOf(currentAlternative()));
+        }
+    }
+
     /** The page's variables changed: pick the alternative they bind (unless the user chose one). */
     public void variablesChanged() {
         if (step != null && step.alternatives() > 1 && !alternativeChosenByUser && runnable()) {

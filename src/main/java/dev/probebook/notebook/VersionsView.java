@@ -17,6 +17,7 @@ import com.vaadin.flow.router.RouterLink;
 import dev.probebook.access.Action;
 import dev.probebook.access.Actor;
 import dev.probebook.access.ProbeGate;
+import dev.probebook.guide.Drill;
 import dev.probebook.library.RunbookDiff;
 import dev.probebook.library.RunbookEdits;
 import dev.probebook.library.RunbookStore;
@@ -71,6 +72,13 @@ public class VersionsView extends Div implements HasUrlParameter<String>, HasDyn
         add(new NotebookHeader(), main);
         title = getTranslation("versions.title", name);
         main.add(new H1(title), new RouterLink(name, RunbookView.class, name));
+        if (!gate.rules().allows(CurrentUser.orNobody(), Action.EDIT) && isDrill(name)) {
+            Div hidden = new Div(getTranslation(
+                    "versions.drill", gate.rules().needed(Action.EDIT).label()));
+            hidden.getElement().setAttribute("data-drill-hidden", "");
+            main.add(hidden); // a drill's file holds its answer
+            return;
+        }
         List<RunbookVersion> versions;
         try {
             versions = library.versions(name);
@@ -178,5 +186,13 @@ public class VersionsView extends Div implements HasUrlParameter<String>, HasDyn
     @Override
     public String getPageTitle() {
         return title + " · Probebook";
+    }
+
+    private boolean isDrill(String name) {
+        try {
+            return Drill.isDrill(library.load(name).plan().runbook().frontMatter());
+        } catch (RunbookException e) {
+            return false;
+        }
     }
 }

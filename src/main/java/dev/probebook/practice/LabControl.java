@@ -17,7 +17,8 @@ import java.util.function.Function;
  * only. Runs through it are audited and recorded like any other (the runner has the app's observers).
  *
  * <p>Thread-safe. A page that started in the lab asks for the runner at each run ({@link #current}), so a lab stopped
- * mid-drill refuses the next run with "lab not running" ({@link #admission}) instead of probing something else.
+ * mid-drill refuses the next run with "lab not running" ({@link #refusing}, {@link #admission}) instead of probing
+ * something else.
  */
 public final class LabControl implements AutoCloseable {
 
@@ -46,7 +47,7 @@ public final class LabControl implements AutoCloseable {
         if (running != null && running.lab().running()) {
             return running;
         }
-        PracticeLab lab = PracticeLab.start(dir);
+        PracticeLab lab = PracticeLab.start(dir, true); // free ports: a port must not name the fault
         try {
             running = new Running(lab, runners.apply(lab.properties()));
         } catch (RuntimeException e) {
@@ -69,10 +70,17 @@ public final class LabControl implements AutoCloseable {
         return running != null && running.lab().running() ? Optional.of(running) : Optional.empty();
     }
 
-    /** Refuses every run while no lab runs, else admits as {@code base} does. */
-    public Admission admission(Admission base) {
+    /** Refuses every run: no lab runs. */
+    public static Admission refusing() {
         return invocations -> {
-            if (current().isEmpty()) {
+            throw new RunRefusedException(RunRefusal.Kind.UNAVAILABLE, NOT_RUNNING, 0);
+        };
+    }
+
+    /** Admits as {@code base} does while {@code running} still runs; refuses once it stopped. */
+    public static Admission admission(Running running, Admission base) {
+        return invocations -> {
+            if (!running.lab().running()) {
                 throw new RunRefusedException(RunRefusal.Kind.UNAVAILABLE, NOT_RUNNING, 0);
             }
             return base.admit(invocations);

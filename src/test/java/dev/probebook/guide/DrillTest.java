@@ -43,11 +43,11 @@ class DrillTest {
         }
         assertThat(files.stream().map(p -> p.getFileName().toString()))
                 .contains(
-                        "drill-refused.ko.md",
-                        "drill-dropped.ko.md",
-                        "drill-expired.ko.md",
-                        "drill-hosts-override.ko.md",
-                        "drill-vip.ko.md");
+                        "drill-new-api-port.ko.md",
+                        "drill-partner-hangs.ko.md",
+                        "drill-clients-refuse-site.ko.md",
+                        "drill-only-this-server.ko.md",
+                        "drill-fails-now-and-then.ko.md");
     }
 
     @Test
@@ -67,7 +67,7 @@ class DrillTest {
 
     @Test
     void aDiagnosisPassesOnlyWhenItIsRightAndTheRunsShowedTheEvidence() throws Exception {
-        Drill vip = Drill.of("drill-vip.en", parse(Path.of("runbooks/drill-vip.en.md")));
+        Drill vip = Drill.of("drill-fails-now-and-then.en", parse(Path.of("runbooks/drill-fails-now-and-then.en.md")));
         var ok = GuideTest.outcome(Verdict.OK, "HTTP 200");
         var reset = GuideTest.outcome(Verdict.FAIL, "connection reset");
         assertThat(vip.judge("refused", List.of(ok, reset)).passed()).isFalse();

@@ -168,7 +168,7 @@ class OnboardingBrowserIT {
     @Test
     @Order(4)
     void aWrongDiagnosisFailsAndTheRightOneBackedByARunPasses() throws Exception {
-        learner.navigate(app.base() + "/drill/drill-refused.en");
+        learner.navigate(app.base() + "/drill/drill-new-api-port.en");
         assertThat(learner.locator("[data-variables]")).not().containsText("closed.lab.test");
         Locator options = learner.locator("[data-drill-options] vaadin-radio-button");
         options.filter(new Locator.FilterOptions().setHasText("Timed out")).click();
@@ -179,7 +179,7 @@ class OnboardingBrowserIT {
                 .click();
         learner.locator("[data-drill-submit]").click();
         assertThat(learner.locator("[data-drill-result]")).hasAttribute("data-drill-result", "failed");
-        assertThat(learner.locator("[data-drill-result]")).containsText("none of your runs");
+        assertThat(learner.locator("[data-drill-result]")).containsText("Not passed yet");
 
         Locator tcp = learner.locator(".terminal[data-probe=tcp]").first();
         tcp.getByRole(
@@ -209,7 +209,7 @@ class OnboardingBrowserIT {
     @Test
     @Order(6)
     void aLabStoppedMidDrillRefusesTheNextRunAndKeepsTheProgress() {
-        learner.navigate(app.base() + "/drill/drill-dropped.en");
+        learner.navigate(app.base() + "/drill/drill-partner-hangs.en");
         admin.navigate(app.base() + "/lab");
         admin.locator("[data-lab-stop]").click();
         assertThat(admin.locator("[data-lab-state]")).hasAttribute("data-lab-state", "stopped");
@@ -251,9 +251,9 @@ class OnboardingBrowserIT {
         Locator row = track.locator("[data-person=learner]");
         assertThat(row.locator("[data-item='network-connectivity.en']")).hasAttribute("data-state", "completed");
         assertThat(row.locator("[data-item='network-connectivity.en']")).containsText("1 skipped");
-        assertThat(row.locator("[data-item='drill-refused.en']")).hasAttribute("data-state", "completed");
-        assertThat(row.locator("[data-item='drill-refused.en']")).containsText("3 attempts");
-        assertThat(row.locator("[data-item='drill-dropped.en']")).hasAttribute("data-state", "started");
-        assertThat(row.locator("[data-item='drill-vip.en']")).hasAttribute("data-state", "not-started");
+        assertThat(row.locator("[data-item='drill-new-api-port.en']")).hasAttribute("data-state", "completed");
+        assertThat(row.locator("[data-item='drill-new-api-port.en']")).containsText("attempts: 3");
+        assertThat(row.locator("[data-item='drill-partner-hangs.en']")).hasAttribute("data-state", "started");
+        assertThat(row.locator("[data-item='drill-fails-now-and-then.en']")).hasAttribute("data-state", "not-started");
     }
 }
