@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,16 +26,43 @@ import java.util.regex.Pattern;
  * <p>A line is a command when a probe knows its command word and its arguments parse for that tool
  * (so {@code curl: (60) ...}, {@code tcpdump: verbose output suppressed} and {@code Trying 10.0.0.1...} are
  * output). Lines that are just {@code 또는}/{@code or} separate alternatives; parenthesised lines and
- * {@code #} comments are notes; {@code $ }, {@code # }, {@code user@host:~$ } and {@code [root@host ~]# }
- * prompts and {@code sudo} are stripped; in a console block the lines after a prompted command are its
+ * {@code #} comments are notes (also one that begins with a tool name and reads as a sentence); prompts
+ * ({@link #PROMPT}, {@link #SOFT_PROMPT}, a root {@code # }) and {@code sudo} are stripped; in a console block the lines after a prompted command are its
  * example output. A prompted line is a command even when it does not parse (it then fails with the
  * usage error rather than silently becoming an example).
  */
 public final class Planner {
 
     private static final Pattern ALTERNATIVE = Pattern.compile("(?i)(또는|or|혹은|alternatively)[:.]?");
-    private static final Pattern PROMPT = Pattern.compile(
-            "^(?:\\$|\\[[^\\]\\n]{1,80}][#$]|[\\w.-]{1,32}@[\\w.-]{1,64}(?::[^$#\\s]*)?[$#]|PS [^>]{0,80}>)\\s+(.*)$");
+    /**
+     * Shell prompts in front of a command: {@code $ }, {@code [root@host ~]# }, {@code user@host:~$ }, zsh's
+     * {@code user@host dir % } and PowerShell's {@code PS C:\> }. The line after one is a command even when it does
+     * not parse (it then fails with the usage error).
+     */
+    private static final Pattern PROMPT = Pattern.compile("^(?:\\$"
+            + "|\\[[^\\]\\n]{1,80}][#$]"
+            + "|[\\w.-]{1,32}@[\\w.-]{1,64}(?:[: ][^$#%\\s]*)?\\s?[$#%]"
+            + "|PS [^>]{0,80}>)\\s+(.*)$");
+
+    /**
+     * Prompts that other text also looks like ({@code mysql> select}, a {@code %} in prose): zsh's {@code % },
+     * oh-my-zsh's {@code ➜  dir [git:(main) ✗] }, a short machine name such as {@code mac> } or {@code lin> }, and
+     * cmd's {@code C:\> }. The line after one is a command only when it is a known command that parses.
+     */
+    private static final Pattern SOFT_PROMPT = Pattern.compile("^(?:%"
+            + "|➜\\s+\\S+(?:\\s+git:\\([^)\\s]*\\))?(?:\\s+✗)?"
+            + "|[a-z][\\w-]{0,15}>"
+            + "|[A-Za-z]:\\\\[^>\\s]{0,80}>)\\s+(.*)$");
+
+    /**
+     * Words that make a {@code # ...} line prose, not a root prompt: {@code # curl the endpoint first} is a comment,
+     * {@code # curl -v https://host/} a command.
+     */
+    private static final Set<String> PROSE_WORDS = Set.of(
+            "the", "a", "an", "to", "of", "for", "and", "or", "with", "if", "is", "are", "on", "from", "this", "that",
+            "then", "first", "we", "it", "your", "our", "you", "check", "checks", "see", "should", "will", "can", "not",
+            "into", "via", "when", "which", "what", "how", "why", "use", "using", "e.g.", "i.e.", "all", "any");
+
     private static final Pattern ROOT_PROMPT = Pattern.compile("^#\\s+(.*)$");
 
     /** Info strings that say "this is not a shell session": such blocks are always examples. */
@@ -128,13 +156,23 @@ public final class Planner {
             String candidate = t;
             boolean prompted = false;
             Matcher prompt = PROMPT.matcher(t);
+            Matcher soft = SOFT_PROMPT.matcher(t);
             Matcher root = ROOT_PROMPT.matcher(t);
+            Optional<PlannedCommand> softCommand = soft.matches()
+                    ? recognise(sourceLine, soft.group(1).strip(), alternative, false)
+                    : Optional.empty();
             if (prompt.matches()) {
                 candidate = prompt.group(1).strip();
                 prompted = true;
+            } else if (softCommand.isPresent()) {
+                flushOutput(out, pendingOutput);
+                out.add(softCommand.get());
+                consoleOutput = true;
+                continue;
             } else if (root.matches()) {
+                String rest = root.group(1).strip();
                 Optional<PlannedCommand> asCommand =
-                        recognise(sourceLine, root.group(1).strip(), alternative, false);
+                        readsAsProse(rest) ? Optional.empty() : recognise(sourceLine, rest, alternative, false);
                 if (asCommand.isPresent()) {
                     flushOutput(out, pendingOutput);
                     out.add(asCommand.get());
@@ -159,6 +197,19 @@ public final class Planner {
         }
         flushOutput(out, pendingOutput);
         return out;
+    }
+
+    /** A {@code # ...} line whose words after the first read as a sentence (a comment that names a tool). */
+    static boolean readsAsProse(String text) {
+        String[] words = text.split("\\s+");
+        for (int i = 1; i < words.length; i++) {
+            String w = words[i].toLowerCase(Locale.ROOT);
+            if (PROSE_WORDS.contains(w)
+                    || (i == words.length - 1 && w.length() > 1 && w.matches(".*[a-z가-힣][.:!?,]"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void flushOutput(List<PlannedCommand> out, List<String> pending) {

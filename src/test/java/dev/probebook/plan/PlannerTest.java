@@ -75,6 +75,57 @@ class PlannerTest {
     }
 
     @Test
+    void promptsOfOtherShellsAndMachinesAreStripped() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                mac> nc -zv 10.0.0.5 443
+                lin> tcping 10.0.0.5 443
+                ➜  ~ telnet 10.0.0.5 22
+                ➜  infra git:(main) ✗ ping -c 1 10.0.0.5
+                kim@laptop ~ % curl -I https://10.0.0.5/
+                % nslookup example.org
+                PS C:\\Users\\kim> nslookup example.org
+                C:\\> ping 10.0.0.5
+                ```
+
+                ```
+                mysql> select host from user;
+                50% of the probes failed
+                ```
+                """);
+        assertThat(p.steps().get(0).commands())
+                .extracting(PlannedCommand::text)
+                .containsExactly(
+                        "nc -zv 10.0.0.5 443",
+                        "tcping 10.0.0.5 443",
+                        "telnet 10.0.0.5 22",
+                        "ping -c 1 10.0.0.5",
+                        "curl -I https://10.0.0.5/",
+                        "nslookup example.org",
+                        "nslookup example.org",
+                        "ping 10.0.0.5");
+        assertThat(p.steps())
+                .as("a database prompt or a percentage is no shell prompt")
+                .hasSize(1);
+    }
+
+    @Test
+    void aCommentThatBeginsWithAToolNameIsAComment() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                # curl the health endpoint first
+                # ping gateway to check the route
+                # nc -zv 10.0.0.5 443
+                # ip addr
+                # telnet 10.0.0.5 22 if it hangs, the firewall drops it.
+                ```
+                """);
+        assertThat(p.steps().get(0).commands())
+                .extracting(PlannedCommand::text)
+                .containsExactly("nc -zv 10.0.0.5 443", "ip addr");
+    }
+
+    @Test
     void toolOutputIsNotACommand() throws Exception {
         RunbookPlan p = plan("""
                 ```
