@@ -76,7 +76,32 @@ public final class Cli {
      * the CLI's, which answers unknown commands with a usage error.
      */
     public static boolean isCliInvocation(String[] args) {
-        return args.length > 0 && (COMMANDS.contains(args[0]) || !args[0].startsWith("--"));
+        String[] ordered = commandFirst(args);
+        return ordered.length > 0 && (COMMANDS.contains(ordered[0]) || !ordered[0].startsWith("--"));
+    }
+
+    /**
+     * The arguments with settings written before the command moved after it: {@code --probebook.http.ca-file=F exec
+     * -- curl ...} is {@code exec --probebook.http.ca-file=F -- curl ...}. Without a command after the settings (the
+     * web app's {@code --probebook.x=y --server.port=...}), unchanged.
+     */
+    static String[] commandFirst(String[] args) {
+        int settings = 0;
+        while (settings < args.length && args[settings].startsWith("--probebook.")) {
+            settings++;
+        }
+        if (settings == 0 || settings == args.length) {
+            return args;
+        }
+        String command = args[settings];
+        if (!COMMANDS.contains(command) && command.startsWith("-")) {
+            return args;
+        }
+        String[] out = new String[args.length];
+        out[0] = command;
+        System.arraycopy(args, 0, out, 1, settings);
+        System.arraycopy(args, settings + 1, out, settings + 1, args.length - settings - 1);
+        return out;
     }
 
     public static int main(String[] args, PrintStream out, PrintStream err) {
@@ -88,7 +113,8 @@ public final class Cli {
         return new Cli(out, err, labHold).run(args);
     }
 
-    private int run(String[] args) {
+    private int run(String[] given) {
+        String[] args = commandFirst(given);
         if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
             out.println(CliArguments.USAGE);
             return args.length == 0 ? USAGE : OK;

@@ -243,6 +243,23 @@ class CliTest {
     }
 
     @Test
+    void settingsWrittenBeforeTheCommandBelongToIt() throws Exception {
+        assertThat(Cli.isCliInvocation(new String[] {"--probebook.probe-timeout=5s", "exec", "--", "tcping", "x"}))
+                .isTrue();
+        assertThat(Cli.isCliInvocation(new String[] {"--probebook.data-dir=d", "--server.port=9090"}))
+                .as("the web app's own arguments")
+                .isFalse();
+        assertThat(Cli.commandFirst(new String[] {"--probebook.a=1", "--probebook.b=2", "exec", "--", "nc"}))
+                .containsExactly("exec", "--probebook.a=1", "--probebook.b=2", "--", "nc");
+        try (java.net.ServerSocket open = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Outcome r = cli(
+                    "--probebook.probe-timeout=5s", "exec", "--", "nc", "-zv", "127.0.0.1", "" + open.getLocalPort());
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(r.out()).contains("succeeded");
+        }
+    }
+
+    @Test
     void usageAndFileErrorsExitTwo() throws Exception {
         assertThat(cli("run").status()).isEqualTo(2);
         assertThat(cli("steps", dir.resolve("missing.md").toString()).err()).contains("no such file");
