@@ -23,9 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The runbooks folder: lists the {@code *.md} files in it and loads one by name (file name without
@@ -56,6 +54,8 @@ public final class RunbookFolder {
     private final Duration parseBudget;
     /** Room for a library of a few thousand runbooks, so a library page never parses them all again. */
     private final ParsedRunbooks parsed = new ParsedRunbooks(5_000);
+
+    private final LibraryIndex index = new LibraryIndex();
 
     /** A library whose saves keep backups in {@code data/runbook-backups} (the default data folder). */
     public RunbookFolder(Path folder, long maxBytes, ProbeRegistry registry) {
@@ -99,37 +99,30 @@ public final class RunbookFolder {
         return folder;
     }
 
+    /** Every runbook in the folder, by title; only new and changed files are read and parsed ({@link LibraryIndex}). */
     public List<RunbookStore.Entry> list() {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f))
-                    .forEach(f -> names.add(f.getFileName().toString().replaceFirst("\\.md$", "")));
-        } catch (IOException e) {
-            return List.of();
+        return index.list(folder, this::entry);
+    }
+
+    private RunbookStore.Entry entry(String name) {
+        try {
+            RunbookStore.Loaded loaded = load(name);
+            Runbook rb = loaded.plan().runbook();
+            return new RunbookStore.Entry(
+                    name,
+                    rb.title() == null || rb.title().isBlank() ? name : rb.title(),
+                    rb.frontMatter().tags(),
+                    rb.frontMatter().date(),
+                    runnableSteps(loaded.plan()),
+                    null,
+                    rb.frontMatter().string("owner"),
+                    rb.frontMatter().string("kind"));
+        } catch (RunbookException e) {
+            return new RunbookStore.Entry(name, name, List.of(), null, 0, e.getMessage(), null, null);
         }
-        List<RunbookStore.Entry> entries = new ArrayList<>();
-        for (String name : names) {
-            try {
-                RunbookStore.Loaded loaded = load(name);
-                Runbook rb = loaded.plan().runbook();
-                entries.add(new RunbookStore.Entry(
-                        name,
-                        rb.title() == null || rb.title().isBlank() ? name : rb.title(),
-                        rb.frontMatter().tags(),
-                        rb.frontMatter().date(),
-                        runnableSteps(loaded.plan()),
-                        null,
-                        rb.frontMatter().string("owner"),
-                        rb.frontMatter().string("kind")));
-            } catch (RunbookException e) {
-                entries.add(new RunbookStore.Entry(name, name, List.of(), null, 0, e.getMessage(), null, null));
-            }
-        }
-        entries.sort(Comparator.comparing(RunbookStore.Entry::title, String.CASE_INSENSITIVE_ORDER));
-        return entries;
     }
 
     /** Loads a runbook by name; refuses names that are not plain file names inside the folder. */
@@ -192,6 +185,7 @@ public final class RunbookFolder {
                     },
                     backupDir,
                     clock);
+            index.forget(name); // even a same-size save within one clock tick is read again
             return new RunbookStore.Saved(name, file, null, bytes.length, ContentHash.sha256(bytes));
         } catch (FileChangedException e) {
             throw new RunbookSaveException(
@@ -225,6 +219,7 @@ public final class RunbookFolder {
         } catch (FileWriteException e) {
             throw new RunbookSaveException(Problem.WRITE, e.getMessage(), e);
         }
+        index.forget(plain);
         return new RunbookStore.Saved(plain, file, null, bytes.length, ContentHash.sha256(bytes));
     }
 

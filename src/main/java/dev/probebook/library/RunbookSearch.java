@@ -66,6 +66,15 @@ public final class RunbookSearch implements AutoCloseable {
         return index.search(query, filter, limit);
     }
 
+    /**
+     * Builds the index in the background, so the first search does not wait for it (and the store's listing is warm
+     * before the first visit to the library).
+     */
+    public RunbookSearch warmUp() {
+        background.execute(() -> refresh(true));
+        return this;
+    }
+
     /** Brings the index level with the store now (after a change made here, say). */
     public void refresh() {
         refresh(true);

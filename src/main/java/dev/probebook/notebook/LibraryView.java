@@ -50,7 +50,8 @@ import java.util.Map;
  * <p>Test contract: the search {@code data-search}, each card {@code data-runbook} (its name), a hit's snippet
  * {@code data-snippet} with matches in {@code mark}, a tag {@code data-tag}, the active tag filter
  * {@code data-tag-filter}, the owner filter {@code data-owner-filter}, a card's owner {@code data-owner} and last
- * change {@code data-last-change}, the store's problem {@code data-library-problem}.
+ * change {@code data-last-change}, the store's problem {@code data-library-problem}, the cards shown of those
+ * matching {@code data-shown="50/2000"} and the button for the next ones {@code data-more}.
  */
 @Route("")
 @PermitAll
@@ -72,6 +73,13 @@ public class LibraryView extends Div implements HasDynamicTitle {
     private String query = "";
 
     private static final int RESULTS = 200;
+
+    /** Cards rendered at a time. */
+    static final int PAGE = 50;
+
+    private List<RunbookStore.Entry> matching = List.of();
+    private Map<String, SearchHit> currentHits = Map.of();
+    private int rendered;
 
     public LibraryView(
             RunbookStore library, ProbeGate gate, RunStore history, Settings settings, RunbookSearch search) {
@@ -98,6 +106,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
         searchField.setPrefixComponent(VaadinIcon.SEARCH.create());
         searchField.setClearButtonVisible(true);
         searchField.setValueChangeMode(ValueChangeMode.LAZY);
+        searchField.setValueChangeTimeout(300);
         searchField.getElement().setAttribute("data-search", "");
         searchField.addValueChangeListener(e -> {
             query = e.getValue();
@@ -190,23 +199,51 @@ public class LibraryView extends Div implements HasDynamicTitle {
             ordered.sort(Comparator.comparing(
                     (RunbookStore.Entry e) -> fresh(e).verifiedAt(), Comparator.nullsFirst(Comparator.naturalOrder())));
         }
-        int shown = 0;
+        matching = new ArrayList<>();
         for (RunbookStore.Entry e : ordered) {
             if (!wanted(fresh(e))
                     || (tag != null && e.tags().stream().noneMatch(t -> t.equalsIgnoreCase(tag)))
                     || (who != null && (e.owner() == null || !e.owner().equalsIgnoreCase(who)))) {
                 continue;
             }
+            matching.add(e);
+        }
+        currentHits = hits;
+        rendered = 0;
+        more();
+        if (!entries.isEmpty()) {
+            empty.setText(matching.isEmpty() ? getTranslation("library.none-match") : "");
+        }
+    }
+
+    /**
+     * Renders the next {@link #PAGE} matching cards: the first screen never waits for a library of thousands (each
+     * card is a handful of components on the server and in the browser); filters, sort and search run over all.
+     */
+    private void more() {
+        list.getChildren()
+                .filter(c -> c.getElement().hasAttribute("data-more"))
+                .toList()
+                .forEach(list::remove);
+        int end = Math.min(matching.size(), rendered + PAGE);
+        for (RunbookStore.Entry e : matching.subList(rendered, end)) {
             Div card = card(e);
-            SearchHit hit = hits.get(e.name());
+            SearchHit hit = currentHits.get(e.name());
             if (hit != null) {
                 card.add(snippet(e, hit));
             }
             list.add(card);
-            shown++;
         }
-        if (!entries.isEmpty()) {
-            empty.setText(shown == 0 ? getTranslation("library.none-match") : "");
+        rendered = end;
+        list.getElement().setAttribute("data-shown", rendered + "/" + matching.size());
+        if (rendered < matching.size()) {
+            Button next = new Button(
+                    getTranslation(
+                            "library.more", Math.min(PAGE, matching.size() - rendered), matching.size() - rendered),
+                    e -> more());
+            next.getElement().setAttribute("data-more", "");
+            next.addClassName("library-more");
+            list.add(next);
         }
     }
 

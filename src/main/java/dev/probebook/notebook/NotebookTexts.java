@@ -161,6 +161,7 @@ public class NotebookTexts implements I18NProvider {
                 "A drill's versions hold its answer: they are shown to the %s role and up.",
                 "훈련 파일의 버전에는 정답이 들어 있어 %s 이상 역할에게만 보입니다."
             }),
+            Map.entry("library.more", new String[] {"Show %d more (%d not shown)", "%d개 더 보기 (%d개 남음)"}),
             Map.entry("nav.progress", new String[] {"Progress", "진행 현황"}),
             Map.entry("nav.lab", new String[] {"Lab", "실습"}),
             Map.entry("runbook.guided", new String[] {"Follow step by step", "단계별로 따라가기"}),
