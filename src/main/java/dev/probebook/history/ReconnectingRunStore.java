@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The run history as the app holds it: opened on first use, and when the database is not there (PostgreSQL down at
@@ -28,6 +29,16 @@ public final class ReconnectingRunStore implements RunStore, AutoCloseable {
         RunStores.Opened open() throws StoreException;
     }
 
+    /**
+     * How long the library's freshness of every runbook is reused: working it out reads the whole run history (a
+     * few hundred milliseconds at 100,000 runs), and every library visit asks. A run recorded here forgets it at
+     * once; runs recorded by another instance on the same database show within this time.
+     */
+    static final Duration FRESHNESS_KEPT = Duration.ofSeconds(30);
+
+    private record KnownFreshness(Set<String> runbooks, Instant until, Map<String, Freshness> freshness) {}
+
+    private volatile KnownFreshness freshness;
     private final Opener opener;
     private final String description;
     private final Clock clock;
@@ -123,6 +134,7 @@ public final class ReconnectingRunStore implements RunStore, AutoCloseable {
             s.record(run);
             return null;
         });
+        freshness = null; // a run here can verify or fail a runbook: the next library visit asks again
     }
 
     @Override
@@ -148,11 +160,19 @@ public final class ReconnectingRunStore implements RunStore, AutoCloseable {
 
     @Override
     public Map<String, Freshness> freshness(Collection<String> runbooks, Instant now) throws StoreException {
-        return call(s -> s.freshness(runbooks, now));
+        KnownFreshness known = freshness;
+        Set<String> names = Set.copyOf(runbooks);
+        if (known != null && known.runbooks().equals(names) && clock.instant().isBefore(known.until())) {
+            return known.freshness();
+        }
+        Map<String, Freshness> fresh = call(s -> s.freshness(runbooks, now));
+        freshness = new KnownFreshness(names, clock.instant().plus(FRESHNESS_KEPT), fresh);
+        return fresh;
     }
 
     @Override
     public int prune(Instant before, long keep) throws StoreException {
+        freshness = null;
         return call(s -> s.prune(before, keep));
     }
 

@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
@@ -67,6 +69,9 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
     private final String repoProblem;
     private volatile String remoteProblem;
     private volatile Instant lastOutsideCheck = Instant.MIN;
+    private final ExecutorService outsideChecks = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().daemon().name("runbook-outside-changes").unstarted(r));
+    private final AtomicBoolean outsideQueued = new AtomicBoolean();
     private ScheduledExecutorService puller;
 
     private GitRunbooks(
@@ -175,29 +180,56 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
 
     @Override
     public List<Entry> list() {
-        noticeOutsideChanges();
+        noticeOutsideChangesSoon();
         return files.list();
     }
 
     @Override
     public Loaded load(String name) throws RunbookException {
-        noticeOutsideChanges();
+        noticeOutsideChangesSoon();
         return files.load(name);
     }
 
     @Override
     public Source source(String name) throws RunbookException {
-        noticeOutsideChanges();
+        noticeOutsideChangesSoon();
         return files.source(name);
     }
 
-    /** Commits files changed outside the app, at most every two seconds, never waiting for a change in progress. */
-    private void noticeOutsideChanges() {
-        Instant now = clock.instant();
-        if (repo == null || now.isBefore(lastOutsideCheck.plus(OUTSIDE_CHECK)) || !lock.tryLock()) {
+    /**
+     * For reads of the files (the library, a runbook page): commits files changed outside the app on a background
+     * thread, since finding them is a status of the whole working tree (tens to hundreds of milliseconds at thousands
+     * of runbooks) and the files read are the same either way.
+     */
+    private void noticeOutsideChangesSoon() {
+        if (repo == null || clock.instant().isBefore(lastOutsideCheck.plus(OUTSIDE_CHECK))) {
             return;
         }
+        if (outsideQueued.compareAndSet(false, true)) {
+            outsideChecks.execute(() -> {
+                try {
+                    noticeOutsideChanges();
+                } finally {
+                    outsideQueued.set(false);
+                }
+            });
+        }
+    }
+
+    /**
+     * Commits files changed outside the app, at most every two seconds; for reads of the history, which must show
+     * them, so it waits for a change in progress (or a background check) to end.
+     */
+    private void noticeOutsideChanges() {
+        if (repo == null) {
+            return;
+        }
+        lock.lock(); // first: a check in progress elsewhere has already moved lastOutsideCheck
         try {
+            Instant now = clock.instant();
+            if (now.isBefore(lastOutsideCheck.plus(OUTSIDE_CHECK))) {
+                return; // done meanwhile, by the change or check we waited for
+            }
             lastOutsideCheck = now;
             RevCommit outside = repo.commitOutsideChanges();
             if (outside != null && puller != null) {
@@ -512,6 +544,12 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
 
     @Override
     public void close() {
+        outsideChecks.shutdown();
+        try {
+            outsideChecks.awaitTermination(5, TimeUnit.SECONDS); // a status in progress ends before the repository
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (puller != null) {
             puller.shutdownNow();
         }

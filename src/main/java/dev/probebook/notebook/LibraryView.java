@@ -75,7 +75,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
     private static final int RESULTS = 200;
 
     /** Cards rendered at a time. */
-    static final int PAGE = 50;
+    static final int PAGE = 20;
 
     private List<RunbookStore.Entry> matching = List.of();
     private Map<String, SearchHit> currentHits = Map.of();
@@ -311,13 +311,19 @@ public class LibraryView extends Div implements HasDynamicTitle {
         Div tags = new Div();
         tags.addClassName("tags");
         e.tags().forEach(t -> {
-            Button chip = new Button(t, click -> {
-                tag = t;
-                filter();
-            });
-            chip.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            // a plain element, not a vaadin-button: a page of cards holds hundreds of tags, and each web component
+            // costs the browser an upgrade
+            Span chip = new Span(t);
             chip.addClassName("tag");
             chip.getElement().setAttribute("data-tag", t);
+            chip.getElement().setAttribute("role", "button");
+            chip.getElement().setAttribute("tabindex", "0");
+            Runnable pick = () -> {
+                tag = t;
+                filter();
+            };
+            chip.getElement().addEventListener("click", ev -> pick.run());
+            chip.getElement().addEventListener("keydown", ev -> pick.run()).setFilter("event.key === 'Enter'");
             tags.add(chip);
         });
         card.add(title, meta, freshnessBadge(fresh(e)), tags);

@@ -2,6 +2,7 @@ package dev.probebook.bench;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.probebook.library.Change;
@@ -43,6 +44,7 @@ public final class RunbooksBenchmark {
     public static void main(String[] argv) throws Exception {
         int count = argv.length > 0 ? Integer.parseInt(argv[0]) : 2_000;
         int saves = argv.length > 1 ? Integer.parseInt(argv[1]) : 50;
+        boolean pageOnly = argv.length > 2 && argv[2].equals("page"); // only the library page in Chromium
         System.out.printf(
                 Locale.ROOT,
                 "java %s, %d cores, %,d runbooks, %d saves%n",
@@ -61,84 +63,86 @@ public final class RunbooksBenchmark {
         }
         System.out.printf(Locale.ROOT, "generated %.1f MB of Markdown%n", bytes / 1e6);
 
-        Path bare = root.resolve("shared.git");
-        Git.init()
-                .setBare(true)
-                .setDirectory(bare.toFile())
-                .setInitialBranch("main")
-                .call()
-                .close();
-        String remote = bare.toUri().toString();
-        long t0 = System.nanoTime();
-        try (GitRunbooks store = open(east, "")) {
-            report("import the plain folder into a repository", List.of(ms(t0)));
-            saves(store, count, saves, random, "save to commit (no remote)");
-        }
-        t0 = System.nanoTime();
-        try (GitRunbooks eastShared = open(east, remote)) {
-            report("first push of the whole history to the bare remote (at open)", List.of(ms(t0)));
+        if (!pageOnly) {
+            Path bare = root.resolve("shared.git");
+            Git.init()
+                    .setBare(true)
+                    .setDirectory(bare.toFile())
+                    .setInitialBranch("main")
+                    .call()
+                    .close();
+            String remote = bare.toUri().toString();
+            long t0 = System.nanoTime();
+            try (GitRunbooks store = open(east, "")) {
+                report("import the plain folder into a repository", List.of(ms(t0)));
+                saves(store, count, saves, random, "save to commit (no remote)");
+            }
             t0 = System.nanoTime();
-            try (GitRunbooks westShared = open(root.resolve("west"), remote)) {
-                report("clone into a second server's empty folder", List.of(ms(t0)));
-                saves(eastShared, count, saves, random, "save to commit and push (local bare remote)");
-                List<Double> quiet = new ArrayList<>();
-                List<Double> news = new ArrayList<>();
-                for (int i = 0; i < 10; i++) {
-                    long q = System.nanoTime();
-                    eastShared.sync();
-                    quiet.add(ms(q));
-                    saves(westShared, count, 1, random, null);
-                    long n = System.nanoTime();
-                    eastShared.sync();
-                    news.add(ms(n));
-                }
-                report("pull with nothing new (fetch, no merge)", quiet);
-                report("pull after the other server saved one runbook (fetch, fast-forward)", news);
-            }
-        }
-        try (GitRunbooks store = open(east, "");
-                RunbookSearch search = new RunbookSearch(store, Clock.systemUTC())) {
-            List<Double> listing = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                long l = System.nanoTime();
-                store.list();
-                listing.add(ms(l));
-            }
-            report("library listing in-process (parsed runbooks cached by content after the first)", listing);
-            long b = System.nanoTime();
-            search.refresh();
-            report("search index built from the store", List.of(ms(b)));
-            List<Double> searches = new ArrayList<>();
-            for (int i = 0; i < 600; i++) {
-                String q = SearchBenchmark.QUERIES[i % SearchBenchmark.QUERIES.length];
-                long s = System.nanoTime();
-                search.search(q, SearchFilter.NONE, 50);
-                if (i >= 100) {
-                    searches.add(ms(s));
+            try (GitRunbooks eastShared = open(east, remote)) {
+                report("first push of the whole history to the bare remote (at open)", List.of(ms(t0)));
+                t0 = System.nanoTime();
+                try (GitRunbooks westShared = open(root.resolve("west"), remote)) {
+                    report("clone into a second server's empty folder", List.of(ms(t0)));
+                    saves(eastShared, count, saves, random, "save to commit and push (local bare remote)");
+                    List<Double> quiet = new ArrayList<>();
+                    List<Double> news = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        long q = System.nanoTime();
+                        eastShared.sync();
+                        quiet.add(ms(q));
+                        saves(westShared, count, 1, random, null);
+                        long n = System.nanoTime();
+                        eastShared.sync();
+                        news.add(ms(n));
+                    }
+                    report("pull with nothing new (fetch, no merge)", quiet);
+                    report("pull after the other server saved one runbook (fetch, fast-forward)", news);
                 }
             }
-            report("search (" + SearchBenchmark.QUERIES.length + " Korean and English queries)", searches);
-            List<Double> appear = new ArrayList<>();
-            List<Double> findable = new ArrayList<>();
-            for (int i = 0; i < 5; i++) { // a file written by something else (git pull, an editor) shows up
-                String word = "zyxwordbench" + i;
-                long w = System.nanoTime();
-                Files.writeString(
-                        east.resolve("new-" + i + ".md"),
-                        "# New " + i + "\n\nMentions " + word + ".\n\n```\nnc -zv 127.0.0.1 9\n```\n",
-                        StandardCharsets.UTF_8);
-                while (store.list().stream().noneMatch(e -> e.name().startsWith("new-"))) {
-                    Thread.sleep(1);
+            try (GitRunbooks store = open(east, "");
+                    RunbookSearch search = new RunbookSearch(store, Clock.systemUTC())) {
+                List<Double> listing = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    long l = System.nanoTime();
+                    store.list();
+                    listing.add(ms(l));
                 }
-                appear.add(ms(w));
-                while (search.search(word, SearchFilter.NONE, 5).isEmpty()) {
-                    Thread.sleep(5);
+                report("library listing in-process (parsed runbooks cached by content after the first)", listing);
+                long b = System.nanoTime();
+                search.refresh();
+                report("search index built from the store", List.of(ms(b)));
+                List<Double> searches = new ArrayList<>();
+                for (int i = 0; i < 600; i++) {
+                    String q = SearchBenchmark.QUERIES[i % SearchBenchmark.QUERIES.length];
+                    long s = System.nanoTime();
+                    search.search(q, SearchFilter.NONE, 50);
+                    if (i >= 100) {
+                        searches.add(ms(s));
+                    }
                 }
-                findable.add(ms(w));
-                Files.delete(east.resolve("new-" + i + ".md"));
+                report("search (" + SearchBenchmark.QUERIES.length + " Korean and English queries)", searches);
+                List<Double> appear = new ArrayList<>();
+                List<Double> findable = new ArrayList<>();
+                for (int i = 0; i < 5; i++) { // a file written by something else (git pull, an editor) shows up
+                    String word = "zyxwordbench" + i;
+                    long w = System.nanoTime();
+                    Files.writeString(
+                            east.resolve("new-" + i + ".md"),
+                            "# New " + i + "\n\nMentions " + word + ".\n\n```\nnc -zv 127.0.0.1 9\n```\n",
+                            StandardCharsets.UTF_8);
+                    while (store.list().stream().noneMatch(e -> e.name().startsWith("new-"))) {
+                        Thread.sleep(1);
+                    }
+                    appear.add(ms(w));
+                    while (search.search(word, SearchFilter.NONE, 5).isEmpty()) {
+                        Thread.sleep(5);
+                    }
+                    findable.add(ms(w));
+                    Files.delete(east.resolve("new-" + i + ".md"));
+                }
+                report("a file changed on disk: listed", appear);
+                report("a file changed on disk: found by search", findable);
             }
-            report("a file changed on disk: listed", appear);
-            report("a file changed on disk: found by search", findable);
         }
         try (PackagedApp app = PackagedApp.start(
                         "runbooks-bench-app",
@@ -160,20 +164,45 @@ public final class RunbooksBenchmark {
                         loads.add(ms(l));
                     }
                 }
+                report(
+                        "library page, first screen of " + count + " runbooks in Chromium (after the first visit)",
+                        loads);
+                List<Double> light = new ArrayList<>();
+                for (int i = 0; i < 11; i++) {
+                    long l = System.nanoTime();
+                    page.navigate(app.base() + "/lab");
+                    page.locator("[data-lab-state]").waitFor();
+                    if (i > 0) {
+                        light.add(ms(l));
+                    }
+                }
+                report("for comparison, a light page (/lab) in the same browser", light);
+                List<Double> inApp = new ArrayList<>();
+                for (int i = 0; i < 21; i++) { // the way operators mostly come back to it: the header's link
+                    page.locator("header a[router-link][href='lab']").click();
+                    page.locator("[data-lab-state]").waitFor();
+                    long l = System.nanoTime();
+                    page.locator("header a[router-link][href='']").click();
+                    page.locator("[data-more]").waitFor();
+                    if (i > 0) {
+                        inApp.add(ms(l));
+                    }
+                }
+                report("library page, first screen, reached by the header's link (no page reload)", inApp);
+                page.navigate(app.base() + "/");
+                Locator list = page.locator(".runbook-list");
+                list.locator("[data-more]").waitFor();
+                String firstScreen = list.getAttribute("data-shown"); // e.g. 20/2000
                 for (int i = 0; i < 20; i++) {
                     String q = SearchBenchmark.QUERIES[i % SearchBenchmark.QUERIES.length];
                     page.locator("[data-search] input").fill("");
-                    page.locator("[data-snippet]")
-                            .first()
-                            .waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-                                    .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+                    page.waitForCondition(() -> firstScreen.equals(list.getAttribute("data-shown")));
                     long l = System.nanoTime();
                     page.locator("[data-search] input").fill(q);
-                    page.locator("[data-snippet]").first().waitFor();
+                    page.waitForCondition(() -> !firstScreen.equals(list.getAttribute("data-shown")));
                     searches.add(ms(l) - 300); // less the search field's typing pause (LAZY, 300 ms)
                 }
             }
-            report("library page, first screen of " + count + " runbooks in Chromium (after the first visit)", loads);
             report("library search in Chromium, typed to snippets shown (less the 300 ms typing pause)", searches);
         }
     }
