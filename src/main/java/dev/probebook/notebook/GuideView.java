@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -93,6 +92,7 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
     private String progressProblem;
     private int current = 1;
     private int hintsShown;
+    private final Map<Integer, Integer> hintsRevealed = new HashMap<>(); // step -> hints revealed on this page
     private boolean checking;
     private String title = "Probebook";
 
@@ -125,6 +125,7 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
         widgets.clear();
         values.clear(); // Vaadin reuses this view when only the parameter or query changes
         outcomes.clear();
+        hintsRevealed.clear();
         checking = false;
         scenario = null;
         name = parameter;
@@ -287,21 +288,7 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
         label.addClassName("variables-title");
         line.add(label);
         for (Variable v : plan.variables()) {
-            TextField field = new TextField(v.name());
-            field.getElement().setAttribute("data-variable", v.name());
-            field.setPlaceholder(String.join(" / ", v.placeholders()));
-            field.setValue(values.getOrDefault(v.name(), ""));
-            field.setMaxLength(VariableQuery.MAX_VALUE);
-            field.addValueChangeListener(e -> {
-                String value = e.getValue() == null ? "" : e.getValue().strip();
-                if (value.isEmpty()) {
-                    values.remove(v.name());
-                } else {
-                    values.put(v.name(), value);
-                }
-                widgets.forEach(TerminalWidget::variablesChanged);
-            });
-            line.add(field);
+            line.add(VariableField.of(v, values, () -> widgets.forEach(TerminalWidget::variablesChanged)));
         }
         if (lab.current().isPresent()) {
             RouterLink inLab = new RouterLink(getTranslation("lab.open-in-lab"), GuideView.class, name);
@@ -456,13 +443,21 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
             controls.add(read);
         }
         if (!step.hints().isEmpty()) {
+            // hints already revealed on this page stay revealed when the learner comes back, and count once
+            int revealed = hintsRevealed.getOrDefault(step.number(), 0);
+            for (int i = 0; i < revealed; i++) {
+                hints.add(hint(step.hints().get(i)));
+            }
+            hintsShown = revealed;
             Button hint = new Button();
             hint.getElement().setAttribute("data-guided-hint", "");
-            hint.setText(getTranslation("guide.hint", step.hints().size()));
+            hint.setText(getTranslation("guide.hint", step.hints().size() - revealed));
+            hint.setEnabled(revealed < step.hints().size());
             hint.addClickListener(e -> {
                 if (hintsShown < step.hints().size()) {
                     hints.add(hint(step.hints().get(hintsShown)));
                     hintsShown++;
+                    hintsRevealed.put(step.number(), hintsShown);
                     save(progress == null ? null : progress.hint(clock.instant()));
                 }
                 int left = step.hints().size() - hintsShown;

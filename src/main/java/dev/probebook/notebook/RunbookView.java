@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -289,23 +288,10 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             bar.add(new Span(getTranslation("runbook.no-variables")));
         }
         for (Variable v : plan.variables()) {
-            TextField field = new TextField(v.name());
-            field.getElement().setAttribute("data-variable", v.name());
-            field.setPlaceholder(String.join(" / ", v.placeholders()));
-            field.setValue(values.getOrDefault(v.name(), ""));
-            field.setMaxLength(VariableQuery.MAX_VALUE);
-            field.setClearButtonVisible(true);
-            field.addValueChangeListener(e -> {
-                String value = e.getValue() == null ? "" : e.getValue().strip();
-                if (value.isEmpty()) {
-                    values.remove(v.name());
-                } else {
-                    values.put(v.name(), value);
-                }
+            bar.add(VariableField.of(v, values, () -> {
                 widgets.forEach(TerminalWidget::variablesChanged);
                 updateUrl();
-            });
-            bar.add(field);
+            }));
         }
         return bar;
     }
