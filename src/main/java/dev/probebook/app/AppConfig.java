@@ -198,7 +198,7 @@ public class AppConfig {
 
     @Bean(destroyMethod = "close")
     RunbookSearch runbookSearch(RunbookStore runbooks) {
-        return new RunbookSearch(runbooks, Clock.systemUTC()).warmUp();
+        return new RunbookSearch(runbooks).warmUp();
     }
 
     @Bean

@@ -110,14 +110,14 @@ final class LibraryIndex {
                 reading.remove(name, r);
                 out.add(entry);
             } catch (TimeoutException e) {
-                out.add(new RunbookStore.Entry(name, name, List.of(), null, 0, BEING_READ, null, null));
+                out.add(new RunbookStore.Entry(name, name, List.of(), null, 0, BEING_READ, null, null, null));
             } catch (ExecutionException | RuntimeException e) {
                 reading.remove(name, r);
                 out.add(new RunbookStore.Entry(
-                        name, name, List.of(), null, 0, String.valueOf(e.getCause()), null, null));
+                        name, name, List.of(), null, 0, String.valueOf(e.getCause()), null, null, null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                out.add(new RunbookStore.Entry(name, name, List.of(), null, 0, BEING_READ, null, null));
+                out.add(new RunbookStore.Entry(name, name, List.of(), null, 0, BEING_READ, null, null, null));
             }
         }
         entries.keySet().retainAll(seen);

@@ -119,9 +119,10 @@ public final class RunbookFolder {
                     runnableSteps(loaded.plan()),
                     null,
                     rb.frontMatter().string("owner"),
-                    rb.frontMatter().string("kind"));
+                    rb.frontMatter().string("kind"),
+                    loaded.hash());
         } catch (RunbookException e) {
-            return new RunbookStore.Entry(name, name, List.of(), null, 0, e.getMessage(), null, null);
+            return new RunbookStore.Entry(name, name, List.of(), null, 0, e.getMessage(), null, null, null);
         }
     }
 

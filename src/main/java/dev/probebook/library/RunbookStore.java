@@ -19,6 +19,7 @@ public interface RunbookStore {
      * One runbook as the library page lists it.
      *
      * @param kind the front matter's {@code kind} ({@code drill}, {@code track}), null for a runbook
+     * @param hash the content hash of the text the entry was read from, null when it could not be read
      */
     record Entry(
             String name,
@@ -28,7 +29,8 @@ public interface RunbookStore {
             int runnableSteps,
             String problem,
             String owner,
-            String kind) {
+            String kind,
+            String hash) {
         public Entry {
             tags = List.copyOf(tags);
         }

@@ -100,7 +100,7 @@ public final class RunbooksBenchmark {
                 }
             }
             try (GitRunbooks store = open(east, "");
-                    RunbookSearch search = new RunbookSearch(store, Clock.systemUTC())) {
+                    RunbookSearch search = new RunbookSearch(store)) {
                 List<Double> listing = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
                     long l = System.nanoTime();

@@ -17,7 +17,7 @@ class LibraryIndexTest {
     Path folder;
 
     private static RunbookStore.Entry entry(String name) {
-        return new RunbookStore.Entry(name, "Title " + name, List.of(), null, 1, null, null, null);
+        return new RunbookStore.Entry(name, "Title " + name, List.of(), null, 1, null, null, null, "h-" + name);
     }
 
     @Test

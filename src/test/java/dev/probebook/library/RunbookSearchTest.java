@@ -30,7 +30,7 @@ class RunbookSearchTest {
                 new RunbookFolder(dir, 1 << 20, Duration.ofSeconds(10), ProbeRegistry.standard(), null, clock);
         try (GitRunbooks store = GitRunbooks.open(
                         files, 1 << 20, LibrarySettings.SECTION.read(new SettingsReader(Map.of())), clock);
-                RunbookSearch search = new RunbookSearch(store, clock)) {
+                RunbookSearch search = new RunbookSearch(store)) {
             assertThat(search.search("tcpdump", SearchFilter.NONE, 10))
                     .extracting(SearchHit::name)
                     .containsExactly("capture");
