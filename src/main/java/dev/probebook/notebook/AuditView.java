@@ -8,7 +8,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -20,7 +19,6 @@ import dev.probebook.audit.AuditEvent;
 import dev.probebook.audit.AuditException;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.audit.AuditQuery;
-import dev.probebook.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -55,13 +53,7 @@ public class AuditView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!gate.rules().allows(CurrentUser.orNobody(), Action.AUDIT)) {
-            event.rerouteToError(
-                    AccessDeniedException.class,
-                    getTranslation(
-                            "denied.role",
-                            getTranslation("nav.audit"),
-                            gate.rules().needed(Action.AUDIT).label()));
+        if (!RoleRequired.check(event, this, gate, Action.AUDIT, "nav.audit")) {
             return;
         }
         if (getChildren().findAny().isEmpty()) {

@@ -163,17 +163,8 @@ public class DrillView extends Div implements HasUrlParameter<String>, HasDynami
             section.addClassName("drill-step");
             for (Part part : step.shown()) {
                 if (part instanceof Prose p) {
-                    Div prose = new Div();
-                    prose.addClassName("prose");
-                    if (ProseWithBlocks.hasMarkers(p.html())) {
-                        ProseWithBlocks.appendTo(
-                                prose.getElement(),
-                                p.html(),
-                                line -> plan.blockAt(line).map(b -> widget(plan, runbook.hash(), b, canRun)));
-                    } else {
-                        prose.getElement().setProperty("innerHTML", p.html()); // sanitised by the parser
-                    }
-                    section.add(prose);
+                    section.add(ProseWithBlocks.div(
+                            p.html(), line -> plan.blockAt(line).map(b -> widget(plan, runbook.hash(), b, canRun))));
                 } else if (part instanceof CodeBlock c) {
                     plan.blockAt(c.line()).ifPresent(b -> section.add(widget(plan, runbook.hash(), b, canRun)));
                 }

@@ -346,18 +346,8 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
         for (Part part : step.shown()) {
             switch (part) {
                 case Prose p -> {
-                    Div prose = new Div();
-                    prose.addClassName("prose");
-                    // sanitised by the parser (HtmlSanitizer)
-                    if (ProseWithBlocks.hasMarkers(p.html())) {
-                        ProseWithBlocks.appendTo(
-                                prose.getElement(),
-                                p.html(),
-                                line -> plan.blockAt(line).map(b -> block(step, b)));
-                    } else {
-                        prose.getElement().setProperty("innerHTML", p.html());
-                    }
-                    stepPanel.add(prose);
+                    stepPanel.add(ProseWithBlocks.div(
+                            p.html(), line -> plan.blockAt(line).map(b -> block(step, b))));
                 }
                 case CodeBlock c -> plan.blockAt(c.line()).ifPresent(b -> stepPanel.add(block(step, b)));
                 default -> {}

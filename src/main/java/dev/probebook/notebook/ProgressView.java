@@ -5,7 +5,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.dom.Element;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -17,7 +16,6 @@ import dev.probebook.history.RunStore;
 import dev.probebook.history.StoreException;
 import dev.probebook.library.RunbookStore;
 import dev.probebook.runbook.RunbookException;
-import dev.probebook.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -59,13 +57,7 @@ public class ProgressView extends Div implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!gate.rules().allows(CurrentUser.orNobody(), Action.EDIT)) {
-            event.rerouteToError(
-                    AccessDeniedException.class,
-                    getTranslation(
-                            "denied.role",
-                            getTranslation("nav.progress"),
-                            gate.rules().needed(Action.EDIT).label()));
+        if (!RoleRequired.check(event, this, gate, Action.EDIT, "nav.progress")) {
             return;
         }
         removeAll();

@@ -1,6 +1,7 @@
 package dev.probebook.notebook;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import dev.probebook.runbook.HtmlSanitizer;
 import java.util.Optional;
@@ -24,6 +25,23 @@ final class ProseWithBlocks {
     static final String MARKER_ATTRIBUTE = HtmlSanitizer.BLOCK_LINE;
 
     private ProseWithBlocks() {}
+
+    /**
+     * A prose paragraph as a page shows it: the parser's sanitised HTML (HtmlSanitizer: no scripts, handlers or
+     * javascript: links), with the component for each code block nested in its lists or quotes in place of its marker.
+     *
+     * @param blockAt the component for a source line, empty when the line is no block of the plan
+     */
+    static Div div(String html, IntFunction<Optional<Component>> blockAt) {
+        Div prose = new Div();
+        prose.addClassName("prose");
+        if (hasMarkers(html)) {
+            appendTo(prose.getElement(), html, blockAt);
+        } else {
+            prose.getElement().setProperty("innerHTML", html);
+        }
+        return prose;
+    }
 
     /** True when the HTML has at least one nested-block marker. */
     static boolean hasMarkers(String html) {

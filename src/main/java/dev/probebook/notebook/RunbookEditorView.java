@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.router.AccessDeniedException;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.BeforeEvent;
@@ -93,13 +92,7 @@ public class RunbookEditorView extends Div implements HasUrlParameter<String>, B
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        if (!gate.rules().allows(CurrentUser.orNobody(), Action.EDIT)) {
-            event.rerouteToError(
-                    AccessDeniedException.class,
-                    getTranslation(
-                            "denied.role",
-                            getTranslation("denied.editing"),
-                            gate.rules().needed(Action.EDIT).label()));
+        if (!RoleRequired.check(event, this, gate, Action.EDIT, "denied.editing")) {
             return;
         }
         build();

@@ -194,19 +194,9 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             switch (part) {
                 case Heading h -> doc.add(heading(h));
                 case Prose p -> {
-                    Div prose = new Div();
-                    prose.addClassName("prose");
-                    // Sanitised by the parser (HtmlSanitizer): no scripts, handlers or javascript: links.
-                    if (ProseWithBlocks.hasMarkers(p.html())) {
-                        // code blocks nested in lists or quotes: their widgets go in place of the markers
-                        ProseWithBlocks.appendTo(
-                                prose.getElement(),
-                                p.html(),
-                                line -> plan.blockAt(line).map(this::block));
-                    } else {
-                        prose.getElement().setProperty("innerHTML", p.html());
-                    }
-                    doc.add(prose);
+                    // code blocks nested in lists or quotes: their widgets go in place of the markers
+                    doc.add(ProseWithBlocks.div(
+                            p.html(), line -> plan.blockAt(line).map(this::block)));
                 }
                 case CodeBlock c -> plan.blockAt(c.line()).ifPresent(b -> doc.add(block(b)));
             }
