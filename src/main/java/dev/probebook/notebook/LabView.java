@@ -1,6 +1,5 @@
 package dev.probebook.notebook;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -121,7 +120,6 @@ public class LabView extends Div implements BeforeEnterObserver {
         } catch (IOException | RuntimeException e) {
             render(getTranslation("lab.start-failed", String.valueOf(e.getMessage())));
         }
-        UI.getCurrent().getPage().getHistory().replaceState(null, "lab");
     }
 
     /** Where each scenario listens is for admins: to a learner a port would name a drill's fault. */

@@ -66,6 +66,12 @@ class RunStoreTest {
     }
 
     static RunRecord run(String runbook, Integer line, String session, String user, String verdict, Instant at) {
+        return run(runbook, line, session, user, verdict, at, null);
+    }
+
+    /** A run recorded {@code via} another channel (the CLI, the practice lab). */
+    static RunRecord run(
+            String runbook, Integer line, String session, String user, String verdict, Instant at, String via) {
         return new RunRecord(
                 UUID.randomUUID().toString(),
                 session,
@@ -73,7 +79,7 @@ class RunStoreTest {
                 at.plusMillis(40),
                 user,
                 user.toUpperCase(),
-                null,
+                via,
                 runbook,
                 "sha-1",
                 line,
@@ -291,35 +297,14 @@ class RunStoreTest {
         RunRecord real = run("net", 12, "s1", "otto", "fail", T0);
         store.record(real);
         for (int day = 0; day < 10; day++) {
-            RunRecord r =
-                    run("net", 12, "lab" + day, "ida", day % 2 == 0 ? "ok" : "fail", T0.plus(Duration.ofDays(day)));
-            store.record(new RunRecord(
-                    r.id(),
-                    r.session(),
-                    r.startedAt(),
-                    r.finishedAt(),
-                    r.user(),
-                    r.userName(),
-                    RunPlace.PRACTICE_LAB,
-                    r.runbook(),
-                    r.version(),
-                    r.stepLine(),
-                    r.stepHeading(),
-                    r.commandWritten(),
-                    r.commandRun(),
-                    r.probe(),
-                    r.variables(),
-                    r.verdict(),
-                    r.summary(),
-                    r.output(),
-                    r.truncated(),
-                    r.detailsType(),
-                    r.details(),
-                    r.facts(),
-                    r.targets(),
-                    r.elapsedMs(),
-                    r.permissions(),
-                    r.refused()));
+            store.record(run(
+                    "net",
+                    12,
+                    "lab" + day,
+                    "ida",
+                    day % 2 == 0 ? "ok" : "fail",
+                    T0.plus(Duration.ofDays(day)),
+                    RunPlace.PRACTICE_LAB));
         }
         assertThat(store.lastGood("net", new StepKey(12, "Step at 12"), null))
                 .as("a good run in the lab is not the step's last good run")
