@@ -20,6 +20,9 @@ import java.util.function.Consumer;
 final class RunAllPanel extends Composite<Div> {
 
     private final List<TerminalWidget> widgets;
+    /** Puts every step of the runbook on the page (a long one arrives in parts). */
+    private final Runnable allOnPage;
+
     private final Button runAll = new Button();
     private final Span progress = new Span();
     private final Div summary = new Div();
@@ -32,10 +35,11 @@ final class RunAllPanel extends Composite<Div> {
 
     /**
      * {@code maxSteps}: how many steps one Run all starts ({@code probebook.limits.run-all-max-steps});
-     * {@code report}: makes a report of a finished Run all's session, or null when there is no run history.
+     * {@code allOnPage}: puts every step on the page before the run starts; {@code report}: makes a report of a finished Run all's session, or null when there is no run history.
      */
-    RunAllPanel(List<TerminalWidget> widgets, int maxSteps, Consumer<String> report) {
+    RunAllPanel(List<TerminalWidget> widgets, Runnable allOnPage, int maxSteps, Consumer<String> report) {
         this.widgets = widgets;
+        this.allOnPage = allOnPage;
         this.maxSteps = maxSteps;
         this.report = report;
         Div root = getContent();
@@ -55,6 +59,7 @@ final class RunAllPanel extends Composite<Div> {
     }
 
     private void start() {
+        allOnPage.run();
         List<TerminalWidget> all =
                 widgets.stream().filter(TerminalWidget::runnable).toList();
         if (all.isEmpty()) {

@@ -4,12 +4,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
@@ -47,12 +46,17 @@ import dev.probebook.step.StepRunner;
 import jakarta.annotation.security.PermitAll;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jsoup.nodes.Entities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /runbook/{name}}: the runbook as a document with a terminal widget per step, the variables bar
@@ -60,10 +64,42 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Prose reaches the page only as the parser's already sanitised HTML; everything else is set as text.
  * Code blocks nested inside prose (lists, quotes) are rendered in place ({@link ProseWithBlocks}).
+ *
+ * <p>Speed: the first {@link #BUILT_AT_ONCE} step widgets are built with the page; later ones show their command
+ * and build themselves as they come near the screen or when Run all reaches them ({@link TerminalWidget#lazy}).
+ * An example's output is added to the page when the example is first opened.
  */
 @Route("runbook")
 @PermitAll
 public class RunbookView extends Div implements HasUrlParameter<String>, HasDynamicTitle {
+
+    /** Step widgets built with the page: a runbook's first screens, and all of a typical runbook. */
+    static final int BUILT_AT_ONCE = 20;
+
+    /** Parts (headings, prose, blocks) in the first response; the rest follow in responses of {@link #MORE_PARTS}. */
+    static final int FIRST_PARTS = 80;
+
+    static final int MORE_PARTS = 150;
+
+    /** After the browser has shown a response: asks for the next parts (handled by {@link #renderSome}). */
+    private static final String ASK_FOR_MORE =
+            "requestAnimationFrame(() => setTimeout(() => $0.dispatchEvent(new CustomEvent('pb-more')), 0));";
+
+    /**
+     * Tells each lazy step widget under the view's element when it comes within about a screen of the
+     * viewport ({@code pb-visible}); run once per rendering, after the widgets are in the page.
+     */
+    private static final String OBSERVE_LAZY_STEPS = """
+            const io = new IntersectionObserver((entries) => entries.forEach((e) => {
+              if (e.isIntersecting) {
+                io.unobserve(e.target);
+                e.target.dispatchEvent(new CustomEvent('pb-visible'));
+              }
+            }), {rootMargin: '100% 0px'});
+            $0.querySelectorAll('[data-lazy]:not([data-watched])').forEach((el) => {
+              el.setAttribute('data-watched', '');
+              io.observe(el);
+            });""";
 
     private final RunbookStore library;
     private final ProbeGate gate;
@@ -76,6 +112,10 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     private String name;
     private String title = "Probebook";
     private RunAllPanel runAll;
+    private Main doc;
+    /** Parts not on the page yet (progressive rendering of long runbooks). */
+    private Deque<Part> rest = new ArrayDeque<>();
+
     private String version;
     private Map<Integer, List<RunRecord>> recent = Map.of();
     private String historyProblem;
@@ -105,11 +145,24 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         this.actor = CurrentUser.orNobody();
         this.binder = binder;
         addClassName("page");
+        getElement().addEventListener("pb-more", e -> {
+            renderSome(MORE_PARTS);
+            afterSome();
+        });
     }
+
+    private static final Logger log = LoggerFactory.getLogger(RunbookView.class);
 
     @Override
     public void setParameter(BeforeEvent event, String parameter) {
+        long t0 = System.nanoTime();
+        show(event, parameter);
+        log.debug("runbook page {} built in {} ms", parameter, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void show(BeforeEvent event, String parameter) {
         removeAll();
+        rest.clear();
         widgets.clear();
         values.clear();
         name = parameter;
@@ -176,7 +229,8 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         }
         doc.add(actions);
         doc.add(variablesBar());
-        runAll = new RunAllPanel(widgets, maxRunAllSteps, historyProblem == null ? this::report : null);
+        runAll = new RunAllPanel(
+                widgets, this::renderRest, maxRunAllSteps, historyProblem == null ? this::report : null);
         doc.add(runAll);
         runAll.setVisible(gate.rules().allows(actor, Action.RUN));
         if (historyProblem != null) {
@@ -190,8 +244,28 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             warn.addClassName("warning");
             doc.add(warn);
         }
-        for (Part part : plan.runbook().parts()) {
-            switch (part) {
+        this.doc = doc;
+        rest = new ArrayDeque<>(plan.runbook().parts());
+        renderSome(FIRST_PARTS);
+        if (toc != null) {
+            layout.add(toc);
+        }
+        layout.add(doc);
+        add(layout);
+        afterSome();
+    }
+
+    /**
+     * Adds up to {@code parts} more parts of the runbook to the page (a first screen's worth stops at
+     * {@link #BUILT_AT_ONCE} step widgets).
+     */
+    private void renderSome(int parts) {
+        int stepsBefore = widgets.size();
+        for (int i = 0; i < parts && !rest.isEmpty(); i++) {
+            if (stepsBefore < BUILT_AT_ONCE && widgets.size() >= BUILT_AT_ONCE) {
+                break;
+            }
+            switch (rest.poll()) {
                 case Heading h -> doc.add(heading(h));
                 case Prose p -> {
                     // code blocks nested in lists or quotes: their widgets go in place of the markers
@@ -201,23 +275,39 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
                 case CodeBlock c -> plan.blockAt(c.line()).ifPresent(b -> doc.add(block(b)));
             }
         }
-        if (toc != null) {
-            layout.add(toc);
-        }
-        layout.add(doc);
-        add(layout);
     }
 
+    /**
+     * After a response's worth of parts: lazy widgets get watched, and while parts remain the page asks for the
+     * next ones once it has shown these ({@code pb-more}), so the first screen never waits for the whole runbook.
+     */
+    private void afterSome() {
+        if (widgets.size() > BUILT_AT_ONCE) {
+            getElement().executeJs(OBSERVE_LAZY_STEPS, getElement());
+        }
+        if (!rest.isEmpty()) {
+            getElement().executeJs(ASK_FOR_MORE, getElement());
+        }
+    }
+
+    /** Everything not yet on the page, at once (Run all needs every step). */
+    private void renderRest() {
+        if (!rest.isEmpty()) {
+            renderSome(Integer.MAX_VALUE);
+            afterSome();
+        }
+    }
+
+    /** A heading with its anchor link: one element whose (escaped) content is set as HTML, not a tree of nodes. */
     private Component heading(Heading h) {
-        Element el = new Element("h" + Math.max(1, Math.min(6, h.level())));
-        el.setAttribute("id", h.anchor());
-        el.appendChild(Element.createText(h.text() + " "));
-        Element link = new Element("a").setAttribute("href", "#" + h.anchor()).setText("#");
-        link.getClassList().add("anchor");
-        link.setAttribute("aria-hidden", "true");
-        el.appendChild(link);
         Div wrap = new Div();
         wrap.addClassName("heading");
+        Element el = new Element("h" + Math.max(1, Math.min(6, h.level())));
+        el.setAttribute("id", h.anchor());
+        el.setProperty(
+                "innerHTML",
+                Entities.escape(h.text()) + " <a class=\"anchor\" aria-hidden=\"true\" href=\"#"
+                        + Entities.escape(h.anchor()) + "\">#</a>");
         wrap.getElement().appendChild(el);
         return wrap;
     }
@@ -243,6 +333,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         }
     }
 
+    /** The table of contents: static links, set as one piece of (escaped) HTML. */
     private Aside toc() {
         List<Heading> headings = plan.runbook().parts().stream()
                 .filter(p -> p instanceof Heading h && h.level() <= 3)
@@ -256,14 +347,19 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         if (plan.runbook().frontMatter().flag("toc_sticky")) {
             aside.addClassName("sticky");
         }
-        Div label = new Div(getTranslation("runbook.toc"));
-        label.addClassName("toc-title");
-        aside.add(label);
+        StringBuilder html = new StringBuilder("<div class=\"toc-title\">")
+                .append(Entities.escape(getTranslation("runbook.toc")))
+                .append("</div>");
         for (Heading h : headings) {
-            Anchor a = new Anchor("#" + h.anchor(), h.text());
-            a.addClassName("toc-" + h.level());
-            aside.add(a);
+            html.append("<a class=\"toc-")
+                    .append(h.level())
+                    .append("\" href=\"#")
+                    .append(Entities.escape(h.anchor()))
+                    .append("\">")
+                    .append(Entities.escape(h.text()))
+                    .append("</a>");
         }
+        aside.getElement().setProperty("innerHTML", html.toString());
         return aside;
     }
 
@@ -297,29 +393,29 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
 
     private Component block(PlannedBlock b) {
         if (b.kind() == BlockKind.EXAMPLE) {
-            Pre pre = new Pre(b.code().text());
-            pre.addClassName("code");
             String caption = b.code().caption();
-            Details details = new Details(
-                    getTranslation("runbook.example") + (caption == null || caption.isBlank() ? "" : ": " + caption),
-                    pre);
+            NativeDetails details = new NativeDetails(
+                    getTranslation("runbook.example") + (caption == null || caption.isBlank() ? "" : ": " + caption));
             details.setId("example-" + b.line());
             details.addClassName("example");
-            details.setOpened(false);
+            details.addToggleListener(e -> {
+                if (e.isOpened() && details.getContent() == null) {
+                    Pre pre = new Pre(b.code().text());
+                    pre.addClassName("code");
+                    details.setContent(pre);
+                }
+            });
             return details;
         }
-        TerminalWidget w = TerminalWidget.forStep(
-                StepStarter.of(
-                        steps,
-                        gate.admission(actor),
-                        actor.name(),
-                        actor.displayName(),
-                        RunPlace.step(name, version, b.line(), b.code().section())),
-                binder,
-                plan,
-                b,
-                () -> Map.copyOf(values),
-                examplesOf(b));
+        StepStarter starter = StepStarter.of(
+                steps,
+                gate.admission(actor),
+                actor.name(),
+                actor.displayName(),
+                RunPlace.step(name, version, b.line(), b.code().section()));
+        TerminalWidget w = widgets.size() < BUILT_AT_ONCE
+                ? TerminalWidget.forStep(starter, binder, plan, b, () -> Map.copyOf(values), examplesOf(b))
+                : TerminalWidget.lazy(starter, binder, plan, b, () -> Map.copyOf(values), examplesOf(b));
         if (!gate.rules().allows(actor, Action.RUN) && w.runnable()) {
             w.readOnly(gate.rules().needed(Action.RUN).label());
         }

@@ -4,10 +4,11 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.RouteConfiguration;
 import dev.probebook.history.RecordedRuns;
 import dev.probebook.history.RunComparison;
 import dev.probebook.history.RunQuery;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jsoup.nodes.Entities;
 
 /**
  * A step's memory under its terminal: its last runs (verdict, when, who, against what), any of which opens beside the
@@ -44,6 +46,7 @@ final class StepHistory extends Composite<Div> {
     private final String runbook;
     private final StepKey step;
     private final Visibility visibility;
+    private final Element head = new Element("div");
     private final Div list = new Div();
     private final Div earlier = new Div();
     private final Div comparison = new Div();
@@ -56,31 +59,50 @@ final class StepHistory extends Composite<Div> {
         Div root = getContent();
         root.addClassName("step-history");
         root.getElement().setAttribute("data-history", "");
-        Span title = new Span(getTranslation("history.title"));
-        title.addClassName("history-title");
-        RouterLink all = new RouterLink(getTranslation("history.all"), HistoryView.class, runbook);
-        all.addClassName("history-all");
-        Div head = new Div(title, all);
-        head.addClassName("history-head");
+        // Under every step of a page, so few nodes: the head is one element of (escaped) HTML that also says when the
+        // step has never run; the list of runs and the comparison and earlier-run boxes join the page when needed.
+        head.getClassList().add("history-head");
         list.addClassName("history-runs");
         earlier.addClassName("earlier-run");
-        earlier.setVisible(false);
         comparison.addClassName("comparison");
-        root.add(head, list, comparison, earlier);
+        root.getElement().appendChild(head);
         show(recent);
+    }
+
+    /** The head: title, "not run yet" when there are no runs, and the link to all runs of the runbook. */
+    private void head(boolean none) {
+        head.setProperty(
+                "innerHTML",
+                "<span class=\"history-title\">" + Entities.escape(getTranslation("history.title")) + "</span> "
+                        + (none
+                                ? "<span class=\"history-none\">" + Entities.escape(getTranslation("history.none"))
+                                        + "</span> "
+                                : "")
+                        + "<a class=\"history-all\" href=\""
+                        + Entities.escape(
+                                RouteConfiguration.forApplicationScope().getUrl(HistoryView.class, runbook))
+                        + "\">" + Entities.escape(getTranslation("history.all")) + "</a>");
+    }
+
+    /** Adds the comparison or earlier-run box to the history the first time it is needed. */
+    private Div inPage(Div box) {
+        if (box.getParent().isEmpty()) {
+            getContent().add(box);
+        }
+        return box;
     }
 
     private void show(List<RunRecord> recent) {
         list.removeAll();
+        head(recent.isEmpty());
         if (recent.isEmpty()) {
-            Span none = new Span(getTranslation("history.none"));
-            none.addClassName("history-none");
-            list.add(none);
             return;
         }
+        if (list.getParent().isEmpty()) {
+            getContent().addComponentAtIndex(1, list);
+        }
         for (RunRecord r : recent) {
-            Button row = new Button();
-            row.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            NativeButton row = new NativeButton();
             row.addClassName("history-run");
             row.getElement().setAttribute("data-history-run", r.id());
             Span badge = new Span(r.verdict());
@@ -96,7 +118,7 @@ final class StepHistory extends Composite<Div> {
 
     /** After a run of this step: the list again, and the comparison with the last good run before it. */
     void afterRun(String runId, StepOutcome outcome) {
-        comparison.removeAll();
+        inPage(comparison).removeAll();
         try {
             show(store.runs(RunQuery.latest(SHOWN).runbook(runbook).step(step)));
         } catch (StoreException e) {
@@ -165,7 +187,7 @@ final class StepHistory extends Composite<Div> {
 
     /** Opens an earlier run beside the live output. */
     private void open(String id) {
-        earlier.removeAll();
+        inPage(earlier).removeAll();
         RunRecord r;
         try {
             Optional<RunRecord> found = store.run(id);
@@ -179,8 +201,8 @@ final class StepHistory extends Composite<Div> {
         }
         Span title = new Span(getTranslation("history.earlier", WHEN.format(r.startedAt()), r.userName()));
         title.addClassName("details-heading");
-        Button close = new Button(getTranslation("history.close"), e -> earlier.setVisible(false));
-        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        NativeButton close = new NativeButton(getTranslation("history.close"), e -> earlier.setVisible(false));
+        close.addClassNames("pb-button", "inline");
         Span badge = new Span(r.verdict());
         badge.addClassNames("badge", "verdict-" + r.verdict());
         Div status = new Div(badge, new Span(" " + r.summary()));
@@ -198,7 +220,7 @@ final class StepHistory extends Composite<Div> {
     }
 
     private void unavailable(StoreException e) {
-        comparison.removeAll();
+        inPage(comparison).removeAll();
         Div note = new Div(getTranslation("history.unavailable", e.getMessage()));
         note.addClassName("warning");
         comparison.add(note);

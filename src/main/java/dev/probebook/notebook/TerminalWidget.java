@@ -1,17 +1,13 @@
 package dev.probebook.notebook;
 
 import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Input;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
 import dev.probebook.access.Actor;
@@ -33,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jsoup.nodes.Entities;
 
 /**
  * A terminal for one runbook step (or the free terminal): an editable prompt, Run and Stop, output
@@ -42,6 +39,11 @@ import java.util.stream.Collectors;
  * <p>Test contract: the root carries {@code data-step} and {@code data-probe}, the output {@code <pre>}
  * carries {@code data-output}, the badge gets {@code data-verdict} when a run ends; the buttons' accessible
  * names are "Run" and "Stop" in every UI language.
+ *
+ * <p>Weight: a page may hold hundreds of these, so the widget is made of plain HTML elements (an
+ * {@code <input>}, {@code <button>}s, a {@code <select>}), not Vaadin's web components, and its output area is
+ * created by the first run. A {@link #lazy} widget shows only its command until it scrolls into view
+ * ({@code pb-visible}, sent by the page's observer) or is first used; then it builds itself.
  *
  * <p>Threading: probes run on the engine's threads; their events reach this widget only through
  * {@link OutputBatcher} and {@code UI.access}. The UI thread never waits for a probe. Detaching the widget
@@ -58,19 +60,19 @@ public final class TerminalWidget extends Composite<Div> {
 
     private static final DetailViews DETAIL_VIEWS = DetailViews.standard();
 
-    private final TextField prompt = new TextField();
-    private final Select<Integer> alternatives = new Select<>();
-    private final Button run = new Button();
-    private final Button stop = new Button();
-    private final Pre output = new Pre();
-    private final Span badge = new Span();
-    private final Span summary = new Span();
-    private final Span elapsed = new Span();
-    private final Div looksLike = new Div();
-    private final Div structured = new Div();
+    private final Input prompt = new Input(ValueChangeMode.EAGER);
+    private final Element alternatives = new Element("select");
+    private final NativeButton run = new NativeButton();
+    private final NativeButton stop = new NativeButton();
+    /** Output, badge, summary and the rest: made by the first run (most steps on a page never run). */
+    private RunArea area;
+
     private final List<String> history = new ArrayList<>();
     private int historyIndex;
     private boolean alternativeChosenByUser;
+    private int alternative;
+    private boolean built;
+    private String readOnlyRole;
     private StepRun execution;
     private StepHistory stepHistory;
     private HostsWrites hostsWrites;
@@ -90,7 +92,15 @@ public final class TerminalWidget extends Composite<Div> {
         this.step = step;
         this.values = values;
         this.examples = examples;
-        build();
+        Div root = getContent();
+        root.addClassName("terminal");
+        root.getElement().setAttribute("data-step", step == null ? "free" : String.valueOf(step.line()));
+        root.getElement().setAttribute("data-probe", step == null ? "none" : mainProbe());
+        if (step != null) {
+            root.setId("step-" + step.line());
+            alternative = step.alternativeFor(values.get());
+        }
+        addDetachListener(e -> stop());
     }
 
     /** A widget for a runbook step; {@code values} gives the page's current variable values. */
@@ -101,22 +111,47 @@ public final class TerminalWidget extends Composite<Div> {
             PlannedBlock step,
             Supplier<Map<String, String>> values,
             List<LooksLike.Example> examples) {
-        return new TerminalWidget(runner, binder, plan, step, values, examples);
+        TerminalWidget w = new TerminalWidget(runner, binder, plan, step, values, examples);
+        w.build();
+        return w;
+    }
+
+    /**
+     * A step widget that shows only its command (marked {@code data-lazy}) until it is built: when the page's
+     * observer says it came near the screen ({@code pb-visible}) or when something starts it (Run all).
+     */
+    public static TerminalWidget lazy(
+            StepStarter runner,
+            CommandBinder binder,
+            RunbookPlan plan,
+            PlannedBlock step,
+            Supplier<Map<String, String>> values,
+            List<LooksLike.Example> examples) {
+        TerminalWidget w = new TerminalWidget(runner, binder, plan, step, values, examples);
+        w.getContent().getElement().setAttribute("data-lazy", "");
+        Pre preview = new Pre("$ " + w.templateOf(w.alternative));
+        preview.addClassNames("code", "preview");
+        w.getContent().add(preview);
+        w.getContent().getElement().addEventListener("pb-visible", e -> w.build());
+        return w;
     }
 
     /** The free terminal: an empty prompt with history. */
     public static TerminalWidget free(StepStarter runner, CommandBinder binder) {
-        return new TerminalWidget(runner, binder, null, null, Map::of, List.of());
+        TerminalWidget w = new TerminalWidget(runner, binder, null, null, Map::of, List.of());
+        w.build();
+        return w;
     }
 
+    /** Builds the widget (once; a lazy one replaces its preview). */
     private void build() {
-        Div root = getContent();
-        root.addClassName("terminal");
-        root.getElement().setAttribute("data-step", step == null ? "free" : String.valueOf(step.line()));
-        root.getElement().setAttribute("data-probe", step == null ? "none" : mainProbe());
-        if (step != null) {
-            root.setId("step-" + step.line());
+        if (built) {
+            return;
         }
+        built = true;
+        Div root = getContent();
+        root.removeAll();
+        root.getElement().removeAttribute("data-lazy");
         Div bar = new Div();
         bar.addClassName("prompt-bar");
         if (step != null && !runnable()) {
@@ -138,75 +173,111 @@ public final class TerminalWidget extends Composite<Div> {
             return;
         }
         if (step != null && step.alternatives() > 1) {
-            List<Integer> items = new ArrayList<>();
+            alternatives.setAttribute("aria-label", getTranslation("widget.alternative"));
+            alternatives.getClassList().add("alternatives");
             for (int a = 0; a < step.alternatives(); a++) {
-                items.add(a);
+                Element option = new Element("option").setAttribute("value", String.valueOf(a));
+                option.setText(templateOf(a));
+                alternatives.appendChild(option);
             }
-            alternatives.setItems(items);
-            alternatives.setItemLabelGenerator(this::templateOf);
-            alternatives.setAriaLabel(getTranslation("widget.alternative"));
-            alternatives.addClassName("alternatives");
-            alternatives.setValue(step.alternativeFor(values.get()));
-            alternatives.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
+            showAlternative();
+            alternatives.addPropertyChangeListener("value", "change", e -> {
+                if (e.isUserOriginated()) {
                     alternativeChosenByUser = true;
-                }
-                if (e.getValue() != null) {
-                    prompt.setValue(templateOf(e.getValue()));
+                    alternative = parseAlternative(String.valueOf(e.getValue()));
+                    prompt.setValue(templateOf(alternative));
                 }
             });
-            bar.add(alternatives);
+            bar.getElement().appendChild(alternatives);
         }
-        prompt.addClassName("prompt");
-        prompt.setPrefixComponent(new Span("$"));
-        prompt.setValueChangeMode(ValueChangeMode.EAGER);
         prompt.getElement().setAttribute("spellcheck", "false");
         prompt.getElement().setAttribute("autocapitalize", "off");
-        prompt.setAriaLabel("command");
+        prompt.getElement().setAttribute("autocomplete", "off");
+        prompt.getElement().setAttribute("aria-label", "command");
         if (step != null) {
-            prompt.setValue(templateOf(currentAlternative()));
+            prompt.setValue(templateOf(alternative));
         }
-        prompt.addKeyPressListener(Key.ENTER, e -> start());
-        prompt.addKeyDownListener(Key.ESCAPE, e -> stop());
-        prompt.addKeyDownListener(Key.KEY_C, e -> stop(), KeyModifier.CONTROL);
-        if (step == null) {
-            prompt.addKeyDownListener(Key.ARROW_UP, e -> browseHistory(-1));
-            prompt.addKeyDownListener(Key.ARROW_DOWN, e -> browseHistory(1));
-        }
-        run.setText(getTranslation("widget.run"));
-        run.setAriaLabel("Run");
-        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // One listener for the keys a terminal knows (Korean input: no Enter while a syllable is being composed).
+        prompt.getElement()
+                .addEventListener(
+                        "keydown",
+                        e -> key(
+                                e.getEventData().get("event.key").asString(),
+                                e.getEventData().get("event.ctrlKey").asBoolean()))
+                .addEventData("event.key")
+                .addEventData("event.ctrlKey")
+                .setFilter("(event.key === 'Enter' && !event.isComposing) || event.key === 'Escape'"
+                        + " || (event.ctrlKey && event.key === 'c')"
+                        + (step == null ? " || event.key === 'ArrowUp' || event.key === 'ArrowDown'" : ""));
+        Div line = new Div();
+        line.addClassName("prompt");
+        line.getElement().appendChild(prompt.getElement()); // the "$" before it is CSS
+        // labels as HTML, not as text nodes: one node less per button, and a page may hold hundreds
+        run.getElement().setProperty("innerHTML", Entities.escape(getTranslation("widget.run")));
+        run.getElement().setAttribute("aria-label", "Run");
+        run.addClassNames("pb-button", "primary");
         run.addClickListener(e -> start());
-        stop.setText(getTranslation("widget.stop"));
-        stop.setAriaLabel("Stop");
+        stop.getElement().setProperty("innerHTML", Entities.escape(getTranslation("widget.stop")));
+        stop.getElement().setAttribute("aria-label", "Stop");
+        stop.addClassName("pb-button");
         stop.setEnabled(false);
         stop.addClickListener(e -> stop());
-        bar.add(prompt, run, stop);
-
-        output.getElement().setAttribute("data-output", "");
-        output.addClassName("output");
-        output.setVisible(false);
-        badge.addClassName("badge");
-        badge.setVisible(false);
-        summary.addClassName("summary");
-        elapsed.addClassName("elapsed");
-        Div status = new Div(badge, summary, elapsed);
-        status.addClassName("status");
-        looksLike.addClassName("looks-like");
+        bar.add(line, run, stop);
         root.add(bar);
+        if (readOnlyRole != null) {
+            run.setEnabled(false);
+            Div note = new Div(getTranslation("widget.read-only", readOnlyRole));
+            note.addClassName("read-only");
+            note.getElement().setAttribute("data-read-only", "");
+            root.add(note);
+        }
         if (step != null && "install".equals(mainProbe())) {
             Div note = new Div(getTranslation("widget.built-in"));
             note.addClassName("built-in");
             root.add(note);
         }
-        root.add(output, status, looksLike, structured);
-        addDetachListener(e -> stop());
+        if (stepHistory != null) {
+            root.add(stepHistory);
+        }
+    }
+
+    private void key(String key, boolean ctrl) {
+        switch (key) {
+            case "Enter" -> start();
+            case "ArrowUp" -> browseHistory(-1);
+            case "ArrowDown" -> browseHistory(1);
+            default -> stop(); // Escape, Ctrl+C
+        }
+    }
+
+    private static int parseAlternative(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Selects the current alternative in the page's {@code <select>} (an option's selected attribute survives
+     * the first render, where the select's value property might be set before its options exist). */
+    private void showAlternative() {
+        for (int i = 0; i < alternatives.getChildCount(); i++) {
+            Element option = alternatives.getChild(i);
+            if (i == alternative) {
+                option.setAttribute("selected", "");
+            } else {
+                option.removeAttribute("selected");
+            }
+        }
+        alternatives.setProperty("value", String.valueOf(alternative));
     }
 
     /** Shows this step's run history under the terminal, refreshed after each run. */
     TerminalWidget withHistory(StepHistory history) {
         this.stepHistory = history;
-        getContent().add(history);
+        if (built) {
+            getContent().add(history);
+        }
         return this;
     }
 
@@ -228,11 +299,14 @@ public final class TerminalWidget extends Composite<Div> {
      * A courtesy only; the server's gate refuses such runs whatever the page sends.
      */
     public TerminalWidget readOnly(String neededRole) {
-        run.setEnabled(false);
-        Div note = new Div(getTranslation("widget.read-only", neededRole));
-        note.addClassName("read-only");
-        note.getElement().setAttribute("data-read-only", "");
-        getContent().addComponentAtIndex(1, note);
+        this.readOnlyRole = neededRole;
+        if (built) {
+            run.setEnabled(false);
+            Div note = new Div(getTranslation("widget.read-only", neededRole));
+            note.addClassName("read-only");
+            note.getElement().setAttribute("data-read-only", "");
+            getContent().addComponentAtIndex(1, note);
+        }
         return this;
     }
 
@@ -248,14 +322,24 @@ public final class TerminalWidget extends Composite<Div> {
     /** Puts the step's own command (its current alternative) back into the prompt, whatever was typed over it. */
     void resetToStep() {
         if (step != null && runnable()) {
-            prompt.setValue(templateOf(currentAlternative()));
+            prompt.setValue(templateOf(alternative));
         }
     }
 
     /** The page's variables changed: pick the alternative they bind (unless the user chose one). */
     public void variablesChanged() {
         if (step != null && step.alternatives() > 1 && !alternativeChosenByUser && runnable()) {
-            alternatives.setValue(step.alternativeFor(values.get()));
+            int now = step.alternativeFor(values.get());
+            if (now != alternative) {
+                boolean showingTemplate = templateOf(alternative).equals(prompt.getValue());
+                alternative = now;
+                if (built) {
+                    showAlternative();
+                    if (showingTemplate) {
+                        prompt.setValue(templateOf(alternative));
+                    }
+                }
+            }
         }
     }
 
@@ -268,11 +352,6 @@ public final class TerminalWidget extends Composite<Div> {
                         step.commands().isEmpty()
                                 ? "none"
                                 : step.commands().get(0).probe());
-    }
-
-    private int currentAlternative() {
-        Integer a = alternatives.getValue();
-        return a != null ? a : step.alternativeFor(values.get());
     }
 
     private String templateOf(int alternative) {
@@ -289,6 +368,7 @@ public final class TerminalWidget extends Composite<Div> {
      * completes on a probe thread when it ends.
      */
     public CompletableFuture<StepOutcome> start(String session) {
+        build();
         if (!run.isEnabled() && (execution == null || execution.done())) {
             return CompletableFuture.completedFuture(nothingRan()); // read only
         }
@@ -300,18 +380,11 @@ public final class TerminalWidget extends Composite<Div> {
         if (commands.isEmpty()) {
             return CompletableFuture.completedFuture(nothingRan());
         }
-        output.removeAll();
-        output.getElement().removeAllChildren();
-        output.setVisible(true);
-        badge.getElement().removeAttribute("data-verdict");
-        badge.setText(getTranslation("widget.running"));
-        badge.getElement().getClassList().clear();
-        badge.addClassNames("badge", "running");
-        badge.setVisible(true);
-        summary.setText("");
-        elapsed.setText("");
-        looksLike.removeAll();
-        structured.removeAll();
+        if (area == null) {
+            area = new RunArea();
+            getContent().addComponentAtIndex(areaIndex(), area);
+        }
+        area.running(getTranslation("widget.running"));
         run.setEnabled(false);
         stop.setEnabled(true);
         if (step == null) {
@@ -355,8 +428,8 @@ public final class TerminalWidget extends Composite<Div> {
     /** What to run: the step's alternative bound to the page's values, or the prompt as typed. */
     List<StepCommand> commands() {
         String typed = prompt.getValue() == null ? "" : prompt.getValue().strip();
-        if (step != null && typed.equals(templateOf(currentAlternative()))) {
-            return StepCommands.forStep(binder, plan, step, currentAlternative(), values.get());
+        if (step != null && typed.equals(templateOf(alternative))) {
+            return StepCommands.forStep(binder, plan, step, alternative, values.get());
         }
         if (typed.isEmpty()) {
             return List.of();
@@ -380,28 +453,28 @@ public final class TerminalWidget extends Composite<Div> {
         return execution != null && !execution.done();
     }
 
+    /** The run area goes after the prompt bar and the notes under it, before the step's history. */
+    private int areaIndex() {
+        int i = getContent().getComponentCount();
+        return stepHistory != null && stepHistory.getParent().isPresent() ? i - 1 : i;
+    }
+
     private void append(List<String> lines) {
-        String chunk = String.join("\n", lines) + "\n";
-        output.getElement().appendChild(Element.createText(chunk));
+        area.append(String.join("\n", lines) + "\n");
     }
 
     private void show(StepOutcome outcome) {
         Verdict v = outcome.verdict();
-        badge.setText(v.label());
-        badge.getElement().getClassList().clear();
-        badge.addClassNames("badge", "verdict-" + v.label());
-        badge.getElement().setAttribute("data-verdict", v.label());
-        summary.setText(outcome.summary());
-        elapsed.setText(outcome.elapsedMs() + " ms");
+        area.verdict(v.label(), outcome.summary(), outcome.elapsedMs() + " ms");
         run.setEnabled(true);
         stop.setEnabled(false);
         for (String note : outcome.notes()) {
             Div n = new Div(note);
             n.addClassName("run-note");
             n.getElement().setAttribute("data-run-note", "");
-            structured.add(n);
+            area.structured.add(n);
         }
-        structured.add(DETAIL_VIEWS.render(
+        area.structured.add(DETAIL_VIEWS.render(
                 outcome.runs(), new DetailContext((k, a) -> getTranslation(k, a), actor, hostsWrites)));
         List<String> out =
                 outcome.runs().stream().flatMap(r -> r.output().stream()).toList();
@@ -409,11 +482,59 @@ public final class TerminalWidget extends Composite<Div> {
             Span label = new Span(getTranslation("widget.looks-like") + " ");
             Anchor link =
                     new Anchor("#example-" + m.example().line(), m.example().caption());
-            looksLike
+            area.looksLike
                     .getElement()
                     .setAttribute("data-looks-like", String.valueOf(m.example().line()));
-            looksLike.add(label, link);
+            area.looksLike.add(label, link);
         });
+    }
+
+    /** What a run shows: live output, then the verdict badge, summary, elapsed time, notes and views. */
+    private static final class RunArea extends Div {
+        private final Pre output = new Pre();
+        private final Span badge = new Span();
+        private final Span summary = new Span();
+        private final Span elapsed = new Span();
+        private final Div looksLike = new Div();
+        private final Div structured = new Div();
+
+        RunArea() {
+            addClassName("run-area");
+            output.getElement().setAttribute("data-output", "");
+            output.addClassName("output");
+            summary.addClassName("summary");
+            elapsed.addClassName("elapsed");
+            Div status = new Div(badge, summary, elapsed);
+            status.addClassName("status");
+            looksLike.addClassName("looks-like");
+            add(output, status, looksLike, structured);
+        }
+
+        void running(String label) {
+            output.getElement().removeAllChildren();
+            badge.getElement().removeAttribute("data-verdict");
+            badge.setText(label);
+            badge.getElement().getClassList().clear();
+            badge.addClassNames("badge", "running");
+            summary.setText("");
+            elapsed.setText("");
+            looksLike.removeAll();
+            looksLike.getElement().removeAttribute("data-looks-like");
+            structured.removeAll();
+        }
+
+        void append(String chunk) {
+            output.getElement().appendChild(Element.createText(chunk));
+        }
+
+        void verdict(String label, String summaryText, String elapsedText) {
+            badge.setText(label);
+            badge.getElement().getClassList().clear();
+            badge.addClassNames("badge", "verdict-" + label);
+            badge.getElement().setAttribute("data-verdict", label);
+            summary.setText(summaryText);
+            elapsed.setText(elapsedText);
+        }
     }
 
     private void browseHistory(int delta) {

@@ -109,6 +109,13 @@ class NotebookBrowserIT {
                 ```
                 """, StandardCharsets.UTF_8);
 
+        StringBuilder many = new StringBuilder("# Many checks\n\n");
+        for (int i = 1; i <= MANY_STEPS; i++) {
+            many.append("## Check ").append(i).append("\n\nIs the port still open?\n\n");
+            many.append("```\nnc -zv {{host}} {{port}}\n```\n\n<mark>Refused</mark>\n\n");
+            many.append("```text\nnc: connect to 10.0.0.5 port 443 (tcp) failed: Connection refused\n```\n\n");
+        }
+        Files.writeString(runbooks.resolve("many.md"), many.toString(), StandardCharsets.UTF_8);
         Files.writeString(runbooks.resolve("nested.md"), """
                 # Nested
 
@@ -192,6 +199,8 @@ class NotebookBrowserIT {
                 List.of(ADMIN),
                 "--probebook.runbooks-dir=" + runbooks,
                 "--probebook.hosts-file=" + hostsFile,
+                // Run all over a long runbook starts 50 runs at once; the runs-per-minute limit has its own test
+                "--probebook.limits.per-user-runs-per-minute=1000",
                 "--probebook.data-dir=" + Files.createTempDirectory("probebook-it-data"));
         base = app.base();
 
@@ -262,7 +271,7 @@ class NotebookBrowserIT {
     void libraryListsRunbooksAndSearchFilters() throws Exception {
         page.navigate(base + "/");
         Locator cards = page.locator(".runbook-card");
-        assertThat(cards).hasCount(5);
+        assertThat(cards).hasCount(6);
         assertThat(page.locator("[data-runbook=loopback]")).containsText("Loopback checks");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2 runnable steps");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2026-11-25");
@@ -270,7 +279,7 @@ class NotebookBrowserIT {
         page.locator("[data-search] input").fill("long");
         assertThat(cards).hasCount(1);
         page.locator("[data-search] input").fill("");
-        assertThat(cards).hasCount(5);
+        assertThat(cards).hasCount(6);
         page.locator("[data-runbook=loopback] a").click();
         page.waitForURL(Pattern.compile(".*/runbook/loopback.*"));
         assertThat(page.locator(".terminal[data-step]")).hasCount(2);
@@ -412,7 +421,8 @@ class NotebookBrowserIT {
         assertThat(verdict(term)).hasAttribute("data-verdict", "skipped");
         assertThat(Files.readString(hostsFile)).doesNotContain("apply.example.test"); // the run itself is a dry run
         term.locator("[data-hosts-apply] ").click();
-        assertThat(page.getByText("+ 10.9.9.9 apply.example.test")).isVisible();
+        assertThat(page.getByText("+ 10.9.9.9 apply.example.test", new Page.GetByTextOptions().setExact(true)))
+                .isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Write hosts file"))
                 .click();
         assertThat(term.locator("[data-hosts-result=ok]")).containsText("Backup:");
@@ -462,7 +472,7 @@ class NotebookBrowserIT {
         System.out.println("seed runbook page load: " + loadMs + " ms");
         assertThat(page.locator(".terminal[data-step]").count()).isGreaterThan(10);
         assertThat(page.locator("[data-variable=host]")).hasCount(1);
-        assertThat(page.locator("vaadin-details.example").count()).isGreaterThan(3);
+        assertThat(page.locator("details.example").count()).isGreaterThan(3);
         assertThat(page.locator(".terminal[data-probe=install]").first()).containsText("built in");
     }
 
@@ -573,6 +583,41 @@ class NotebookBrowserIT {
         assertThat(page.locator(".prose ol > li .terminal[data-probe=tcp]")).hasCount(1);
         assertThat(page.locator(".prose blockquote .terminal[data-probe=tcp]")).hasCount(1);
         assertThat(page.locator(".prose ol > li")).containsText("Is the port open?");
+    }
+
+    private static final int MANY_STEPS = 120;
+
+    @Test
+    @Order(14)
+    void aLongRunbookArrivesInPartsBuildsFarStepsWhenReachedAndRunAllReachesThem() {
+        page.navigate(base + "/runbook/many?host=127.0.0.1&port=" + listener.getLocalPort());
+        Locator steps = page.locator(".terminal[data-step]");
+        // the rest of the runbook follows the first screen in parts
+        assertThat(steps).hasCount(MANY_STEPS);
+        assertThat(steps.first().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run")))
+                .isVisible();
+        assertThat(page.locator(".terminal[data-lazy]").count()).isGreaterThan(MANY_STEPS / 2);
+
+        // a far step shows its command until it is scrolled to, then builds itself and runs
+        Locator last = steps.last();
+        assertThat(last).hasAttribute("data-lazy", "");
+        assertThat(last).containsText("nc -zv {{host}} {{port}}");
+        last.scrollIntoViewIfNeeded();
+        assertThat(last).not().hasAttribute("data-lazy", "");
+        runAndWait(last, "ok");
+
+        // Run all builds the steps it reaches (the app's default limit: 50 steps)
+        page.navigate(base + "/runbook/many?host=127.0.0.1&port=" + listener.getLocalPort());
+        Locator fortieth = steps.nth(39);
+        assertThat(fortieth).hasAttribute("data-lazy", "");
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Run all").setExact(true))
+                .click();
+        assertThat(page.locator("[data-summary]"))
+                .hasAttribute("data-summary", "50", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        assertThat(verdict(fortieth)).hasAttribute("data-verdict", "ok");
+        assertThat(page.locator("[data-summary] .verdict-ok")).hasCount(50);
     }
 
     @AfterAll
