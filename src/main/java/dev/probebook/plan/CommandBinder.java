@@ -155,7 +155,7 @@ public final class CommandBinder {
      * but a value starting with '-' would be read as an option, and control characters have no place in
      * a host, port or header.
      */
-    static String valueProblem(String name, String value) {
+    public static String valueProblem(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -172,7 +172,31 @@ public final class CommandBinder {
                 return "variable " + name + " = '" + v + "' must be a single word";
             }
         }
+        if (name.equals("port") && !validPort(v)) {
+            return "variable port = '" + v + "' is not a port: a number from 1 to 65535 (or a range or service name)";
+        }
         return null;
+    }
+
+    /** A port number, a range of them ({@code 80-443}) or a service name ({@code https}). */
+    private static boolean validPort(String v) {
+        if (v.matches("[A-Za-z][A-Za-z0-9-]*")) {
+            return true;
+        }
+        String[] ends = v.split("-", -1);
+        if (ends.length > 2) {
+            return false;
+        }
+        for (String end : ends) {
+            if (end.isEmpty() || end.length() > 5 || !end.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+            int port = Integer.parseInt(end);
+            if (port < 1 || port > 65535) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describe(List<String> missing, List<Variable> variables) {

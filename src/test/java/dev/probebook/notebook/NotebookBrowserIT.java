@@ -620,6 +620,19 @@ class NotebookBrowserIT {
         assertThat(page.locator("[data-summary] .verdict-ok")).hasCount(50);
     }
 
+    @Test
+    @Order(15)
+    void aVariableIsCheckedAsItIsTypedWithTheProblemAtTheField() {
+        page.navigate(base + "/runbook/loopback");
+        Locator port = page.locator("[data-variable=port]");
+        port.locator("input").fill("99999");
+        assertThat(port.locator("[data-variable-problem]")).containsText("is not a port");
+        assertThat(port.locator("input")).hasAttribute("aria-invalid", "true");
+        port.locator("input").fill(String.valueOf(listener.getLocalPort()));
+        assertThat(port.locator("[data-variable-problem]")).isHidden();
+        assertThat(port.locator("input")).not().hasAttribute("aria-invalid", "true");
+    }
+
     @AfterAll
     static void publishScreenshots() throws IOException {
         Browsers.publishScreenshots("library.png", "runbook.png");
