@@ -2,10 +2,9 @@ package dev.probebook.notebook;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinService;
@@ -30,8 +29,9 @@ final class NotebookHeader extends Composite<Header> {
         home.addClassName("brand");
         RouterLink library = new RouterLink(getTranslation("nav.library"), LibraryView.class);
         RouterLink terminal = new RouterLink(getTranslation("nav.terminal"), FreeTerminalView.class);
-        Button language = new Button(getTranslation("nav.language"), e -> switchLanguage());
-        language.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        // plain buttons: the header is on every page, and a page without Vaadin's web components starts sooner
+        NativeButton language = new NativeButton(getTranslation("nav.language"), e -> switchLanguage());
+        language.addClassNames("pb-button", "inline");
         language.getElement().setAttribute("data-language-switch", "");
         Span spacer = new Span();
         spacer.addClassName("spacer");
@@ -59,8 +59,8 @@ final class NotebookHeader extends Composite<Header> {
             who.addClassName("signed-in");
             who.getElement().setAttribute("data-user", actor.displayName());
             who.getElement().setAttribute("data-user-key", actor.name());
-            Button signOut = new Button(getTranslation("nav.sign-out"), e -> signOut());
-            signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            NativeButton signOut = new NativeButton(getTranslation("nav.sign-out"), e -> signOut());
+            signOut.addClassNames("pb-button", "inline");
             signOut.getElement().setAttribute("data-sign-out", "");
             h.add(who, signOut);
         });

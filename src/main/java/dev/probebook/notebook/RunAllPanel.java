@@ -3,8 +3,8 @@ package dev.probebook.notebook;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ final class RunAllPanel extends Composite<Div> {
     /** Puts every step of the runbook on the page (a long one arrives in parts). */
     private final Runnable allOnPage;
 
-    private final Button runAll = new Button();
+    private final NativeButton runAll = new NativeButton();
     private final Span progress = new Span();
     private final Div summary = new Div();
     private final Span limitNote = new Span();
@@ -45,8 +45,8 @@ final class RunAllPanel extends Composite<Div> {
         Div root = getContent();
         root.addClassName("run-all");
         runAll.setText(getTranslation("runbook.run-all"));
-        runAll.setAriaLabel("Run all");
-        runAll.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_CONTRAST);
+        runAll.getElement().setAttribute("aria-label", "Run all");
+        runAll.addClassNames("pb-button", "contrast");
         runAll.addClickListener(e -> start());
         progress.addClassName("progress");
         progress.getElement().setAttribute("data-progress", "");

@@ -2,12 +2,11 @@ package dev.probebook.notebook;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
@@ -313,10 +312,10 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     }
 
     /** Shown only to those allowed to edit; the editor checks again. */
-    private Button editButton() {
-        Button edit = new Button(
+    private NativeButton editButton() {
+        NativeButton edit = new NativeButton(
                 getTranslation("runbook.edit"), e -> UI.getCurrent().navigate(RunbookEditorView.class, name));
-        edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        edit.addClassName("pb-button");
         edit.getElement().setAttribute("data-edit", "");
         return edit;
     }
