@@ -10,6 +10,9 @@ import java.util.Set;
  * Says which documented example a live output resembles: token-set overlap (Jaccard) of the words in the
  * output and in each example, with numbers and addresses folded to one token so that a different IP, port
  * or timing still matches. Below {@link #THRESHOLD} nothing is claimed.
+ *
+ * <p>The claim agrees with the verdict: an example whose caption or text reads as a failure (refused, timed out,
+ * 거부, 실패, ...) is never offered for a run that ended ok, nor one that reads as a success for a run that failed.
  */
 public final class LooksLike {
 
@@ -23,15 +26,75 @@ public final class LooksLike {
     private LooksLike() {}
 
     public static Optional<Match> best(List<String> output, List<Example> examples) {
+        return best(output, examples, null);
+    }
+
+    /** The best example for an output that ended with {@code verdict} (ok, warn, fail, ...; null: any). */
+    public static Optional<Match> best(List<String> output, List<Example> examples, String verdict) {
         Set<String> live = tokens(String.join("\n", output));
         Match best = null;
         for (Example e : examples) {
+            if (!agrees(sense(e), verdict)) {
+                continue;
+            }
             double s = similarity(live, tokens(e.text()));
             if (s >= THRESHOLD && (best == null || s > best.score())) {
                 best = new Match(e, s);
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** What an example shows, as its caption and text read. */
+    enum Sense {
+        SUCCESS,
+        FAILURE,
+        UNKNOWN
+    }
+
+    private static final List<String> FAILURE_WORDS = List.of(
+            "refused",
+            "timed out",
+            "timeout",
+            "unreachable",
+            "no route",
+            "nxdomain",
+            "can't find",
+            "could not resolve",
+            "couldn't",
+            "failed",
+            "failure",
+            "expired",
+            "100% packet loss",
+            "reset by peer",
+            "거부",
+            "실패",
+            "시간 초과",
+            "타임아웃",
+            "만료",
+            "불가",
+            "안 됨",
+            "오류");
+
+    private static final List<String> SUCCESS_WORDS = List.of(
+            "succeeded", "connected to", "escape character", " open", "200 ok", " 0% packet loss", "성공", "정상", "연결됨");
+
+    static Sense sense(Example e) {
+        String text = (e.caption() + "\n" + e.text()).toLowerCase(Locale.ROOT);
+        boolean failure = FAILURE_WORDS.stream().anyMatch(text::contains);
+        boolean success = SUCCESS_WORDS.stream().anyMatch(text::contains);
+        return failure == success ? Sense.UNKNOWN : failure ? Sense.FAILURE : Sense.SUCCESS;
+    }
+
+    private static boolean agrees(Sense sense, String verdict) {
+        if (verdict == null || sense == Sense.UNKNOWN) {
+            return true;
+        }
+        return switch (verdict) {
+            case "ok" -> sense != Sense.FAILURE;
+            case "fail", "error" -> sense != Sense.SUCCESS;
+            default -> true;
+        };
     }
 
     static double similarity(Set<String> a, Set<String> b) {

@@ -52,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.nodes.Entities;
 import org.slf4j.Logger;
@@ -75,8 +76,13 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     /** Step widgets built with the page: a runbook's first screens, and all of a typical runbook. */
     static final int BUILT_AT_ONCE = 20;
 
-    /** Parts (headings, prose, blocks) in the first response; the rest follow in responses of {@link #MORE_PARTS}. */
+    /**
+     * Parts (headings, prose, blocks) in the first response: all of a typical runbook, a few screens of a long one
+     * (more than {@link #BUILT_AT_ONCE} steps); the rest follow in responses of {@link #MORE_PARTS}.
+     */
     static final int FIRST_PARTS = 80;
+
+    static final int FIRST_PARTS_OF_LONG = 30;
 
     static final int MORE_PARTS = 150;
 
@@ -114,6 +120,8 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     private Main doc;
     /** Parts not on the page yet (progressive rendering of long runbooks). */
     private Deque<Part> rest = new ArrayDeque<>();
+    /** Names the current rendering (a deep link's scroll happens once per rendering). */
+    private String rendering = "";
 
     private String version;
     private Map<Integer, List<RunRecord>> recent = Map.of();
@@ -162,6 +170,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     private void show(BeforeEvent event, String parameter) {
         removeAll();
         rest.clear();
+        rendering = UUID.randomUUID().toString();
         widgets.clear();
         values.clear();
         name = parameter;
@@ -245,7 +254,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
         }
         this.doc = doc;
         rest = new ArrayDeque<>(plan.runbook().parts());
-        renderSome(FIRST_PARTS);
+        renderSome(plan.steps().size() > BUILT_AT_ONCE ? FIRST_PARTS_OF_LONG : FIRST_PARTS);
         if (toc != null) {
             layout.add(toc);
         }
@@ -281,6 +290,7 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
      * next ones once it has shown these ({@code pb-more}), so the first screen never waits for the whole runbook.
      */
     private void afterSome() {
+        InPageLinks.keepOnPage(getElement(), rendering);
         if (widgets.size() > BUILT_AT_ONCE) {
             getElement().executeJs(OBSERVE_LAZY_STEPS, getElement());
         }

@@ -478,7 +478,7 @@ public final class TerminalWidget extends Composite<Div> {
                 outcome.runs(), new DetailContext((k, a) -> getTranslation(k, a), actor, hostsWrites)));
         List<String> out =
                 outcome.runs().stream().flatMap(r -> r.output().stream()).toList();
-        LooksLike.best(out, examples).ifPresent(m -> {
+        LooksLike.best(out, examples, v.label()).ifPresent(m -> {
             Span label = new Span(getTranslation("widget.looks-like") + " ");
             Anchor link =
                     new Anchor("#example-" + m.example().line(), m.example().caption());

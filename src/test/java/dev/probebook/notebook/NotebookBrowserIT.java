@@ -633,6 +633,33 @@ class NotebookBrowserIT {
         assertThat(port.locator("input")).not().hasAttribute("aria-invalid", "true");
     }
 
+    @Test
+    @Order(16)
+    void linksWithinThePageStayOnItAndADeepLinkScrollsToItsSection() {
+        String port = String.valueOf(listener.getLocalPort());
+        page.navigate(base + "/runbook/loopback?host=127.0.0.1&port=" + port);
+        Locator tocLink = page.locator(".toc a", new Page.LocatorOptions().setHasText("Does the web server answer?"));
+        tocLink.click();
+        assertThat(page).hasURL(Pattern.compile(".*/runbook/loopback\\?host=127\\.0\\.0\\.1&port=" + port + "#.+"));
+        assertThat(page.locator("[data-variable=port] input")).hasValue(port);
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions()
+                                .setName("Does the web server answer?")
+                                .setExact(true)))
+                .isInViewport();
+
+        page.navigate(base + "/runbook/many?host=127.0.0.1&port=" + port);
+        Locator check100 = page.getByRole(
+                AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Check 100").setExact(true));
+        String id = check100.getAttribute("id");
+        page.navigate(base + "/runbook/loopback");
+        page.navigate(base + "/runbook/many?host=127.0.0.1&port=" + port + "#" + id);
+        assertThat(check100).isInViewport();
+        assertThat(page.locator("[data-variable=port] input")).hasValue(port);
+    }
+
     @AfterAll
     static void publishScreenshots() throws IOException {
         Browsers.publishScreenshots("library.png", "runbook.png");
