@@ -200,12 +200,8 @@ public final class TerminalWidget extends Composite<Div> {
         // One listener for the keys a terminal knows (Korean input: no Enter while a syllable is being composed).
         prompt.getElement()
                 .addEventListener(
-                        "keydown",
-                        e -> key(
-                                e.getEventData().get("event.key").asString(),
-                                e.getEventData().get("event.ctrlKey").asBoolean()))
+                        "keydown", e -> key(e.getEventData().get("event.key").asString()))
                 .addEventData("event.key")
-                .addEventData("event.ctrlKey")
                 .setFilter("(event.key === 'Enter' && !event.isComposing) || event.key === 'Escape'"
                         + " || (event.ctrlKey && event.key === 'c')"
                         + (step == null ? " || event.key === 'ArrowUp' || event.key === 'ArrowDown'" : ""));
@@ -241,7 +237,7 @@ public final class TerminalWidget extends Composite<Div> {
         }
     }
 
-    private void key(String key, boolean ctrl) {
+    private void key(String key) {
         switch (key) {
             case "Enter" -> start();
             case "ArrowUp" -> browseHistory(-1);
