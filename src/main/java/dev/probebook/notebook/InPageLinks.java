@@ -15,10 +15,21 @@ final class InPageLinks {
 
     private InPageLinks() {}
 
-    /** Installs the page's one click handler for in-page links (idempotent: once per browser page). */
+    /**
+     * Installs the page's one click handler for in-page links and {@code window.probebookTargetOf}, which finds the
+     * element a fragment names and opens it if it is an example (idempotent: once per browser page).
+     */
     private static final String INSTALL = """
-            if (!window.probebookInPageLinks) {
-              window.probebookInPageLinks = true;
+            if (!window.probebookTargetOf) {
+              window.probebookTargetOf = (fragment) => {
+                let id = fragment;
+                try { id = decodeURIComponent(id); } catch (ignored) { /* the fragment as written */ }
+                const target = document.getElementById(id);
+                if (target && target.localName === 'details') {
+                  target.open = true;
+                }
+                return target;
+              };
               for (const kind of ['wheel', 'touchstart', 'keydown', 'mousedown']) {
                 document.addEventListener(kind, () => { window.probebookUserMoved = Date.now(); }, {passive: true});
               }
@@ -28,34 +39,24 @@ final class InPageLinks {
                   return;
                 }
                 e.preventDefault();
-                let id = a.getAttribute('href').slice(1);
-                try { id = decodeURIComponent(id); } catch (ignored) { /* the fragment as written */ }
-                const target = document.getElementById(id);
+                const target = window.probebookTargetOf(a.getAttribute('href').slice(1));
                 if (!target) {
                   return;
                 }
-                if (target.localName === 'details') {
-                  target.open = true;
-                }
                 target.scrollIntoView({block: 'start'});
-                history.replaceState(history.state, '', location.pathname + location.search + '#' + encodeURIComponent(id));
+                history.replaceState(history.state, '', location.pathname + location.search + '#' + encodeURIComponent(target.id));
               });
             }""";
 
     /**
      * Scrolls to the address's fragment if its element is in {@code $0} and this rendering ({@code $1}) has not done
-     * so yet.
+     * so yet; run after {@link #INSTALL}.
      */
     private static final String SCROLL_TO_FRAGMENT = """
             if (location.hash.length > 1 && $0.probebookScrolledFor !== $1) {
-              let id = location.hash.slice(1);
-              try { id = decodeURIComponent(id); } catch (ignored) { /* the fragment as written */ }
-              const target = document.getElementById(id);
+              const target = window.probebookTargetOf(location.hash.slice(1));
               if (target && $0.contains(target)) {
                 $0.probebookScrolledFor = $1;
-                if (target.localName === 'details') {
-                  target.open = true;
-                }
                 // Widgets above the target still build and parts still arrive as it comes into view, which can push
                 // it away: follow it for a moment, unless the reader has moved meanwhile.
                 const since = Date.now();
