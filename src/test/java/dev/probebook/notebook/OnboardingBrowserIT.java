@@ -210,6 +210,10 @@ class OnboardingBrowserIT {
     @Order(6)
     void aLabStoppedMidDrillRefusesTheNextRunAndKeepsTheProgress() {
         learner.navigate(app.base() + "/drill/drill-partner-hangs.en");
+        // the drill is open with the lab's values bound before the lab stops: "mid-drill", not "opened after it
+        // stopped"
+        assertThat(learner.locator("[data-variables]")).isVisible();
+        assertThat(learner.locator(".terminal[data-probe=tcp]").first()).isVisible();
         admin.navigate(app.base() + "/lab");
         admin.locator("[data-lab-stop]").click();
         assertThat(admin.locator("[data-lab-state]")).hasAttribute("data-lab-state", "stopped");
