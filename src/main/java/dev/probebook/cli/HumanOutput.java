@@ -2,6 +2,7 @@ package dev.probebook.cli;
 
 import dev.probebook.engine.RunResult;
 import dev.probebook.plan.BlockKind;
+import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.RunbookPlan;
@@ -51,17 +52,21 @@ final class HumanOutput {
     static StepListener streaming(PrintStream out, PlannedBlock step) {
         String section = step.code().section() == null ? "" : " " + step.code().section();
         out.println("== line " + step.line() + section);
-        return listener(out);
+        return listener(out, true);
     }
 
     static StepListener streamingExec(PrintStream out) {
-        return listener(out);
+        return listener(out, false);
     }
 
-    private static StepListener listener(PrintStream out) {
+    /** {@code setHint}: a runbook step whose variable is unset says how to set it on this command line. */
+    private static StepListener listener(PrintStream out, boolean setHint) {
         return new StepListener() {
+            private StepCommand current;
+
             @Override
             public void commandStarted(StepCommand command, int index, int count) {
+                current = command;
                 out.println("$ " + command.text() + "    [" + command.probe() + "]");
                 out.flush();
             }
@@ -76,6 +81,14 @@ final class HumanOutput {
             public void commandFinished(RunResult result, int index, int count) {
                 out.println("[" + result.verdict().label() + "] " + TerminalText.safe(result.summary()) + " ("
                         + result.elapsedMs() + " ms)");
+                if (setHint && current != null && current.bound() instanceof CommandBinder.Missing m) {
+                    out.println("  set "
+                            + String.join(
+                                    " ",
+                                    m.variables().stream()
+                                            .map(v -> "--set " + v + "=...")
+                                            .toList()));
+                }
                 out.println();
                 out.flush();
             }

@@ -16,6 +16,8 @@ public record ShellLine(
         String text, List<String> words, List<List<String>> filterWords, List<GrepFilter> filters, String unsupported) {
 
     private static final Set<String> HARMLESS_REDIRECTS = Set.of("2>&1", "2>/dev/null");
+    /** Commands whose {@code > FILE} stays a word: {@code echo "ip name" >> /etc/hosts} (the hosts probe's form). */
+    private static final Set<String> WRITES_TO_FILES = Set.of("echo", "printf");
 
     public ShellLine {
         words = List.copyOf(words);
@@ -131,6 +133,22 @@ public record ShellLine(
         words = stripSudo(words);
         if (words.isEmpty()) {
             throw new UsageException("empty command");
+        }
+        if (!WRITES_TO_FILES.contains(words.get(0))) {
+            // only the hosts-file writers take "> FILE" as part of the command; anywhere else the redirection is
+            // left out of the words (so the command still parses) and the line is shown, not run
+            for (int i = 0; i + 1 < words.size(); i++) {
+                String w = words.get(i);
+                if (w.equals(">") || w.equals(">>")) {
+                    if (unsupported == null) {
+                        unsupported = "redirection '" + w + " " + words.get(i + 1)
+                                + "' is shown, not run: Probebook prints the output here instead";
+                    }
+                    words.remove(i + 1);
+                    words.remove(i);
+                    i--;
+                }
+            }
         }
 
         List<GrepFilter> filters = new ArrayList<>();

@@ -278,6 +278,11 @@ public class NotebookTexts implements I18NProvider {
             Map.entry("widget.built-in", new String[] {
                 "No install needed: Probebook has this tool built in.", "설치할 필요 없음: Probebook에 이 도구가 내장되어 있습니다."
             }),
+            Map.entry("widget.set-variables", new String[] {
+                "Give %s a value in the variables at the top of the page, then run again.",
+                "페이지 위쪽 변수 칸에 %s 값을 넣고 다시 실행하세요."
+            }),
+            Map.entry("widget.runs-as", new String[] {"runs as", "실행되는 명령"}),
             Map.entry("widget.running", new String[] {"running…", "실행 중…"}),
             Map.entry("widget.timings", new String[] {"HTTP timings", "HTTP 구간 시간"}),
             Map.entry("widget.certificate", new String[] {"Certificate", "인증서"}),

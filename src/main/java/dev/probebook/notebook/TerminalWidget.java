@@ -381,6 +381,7 @@ public final class TerminalWidget extends Composite<Div> {
             getContent().addComponentAtIndex(areaIndex(), area);
         }
         area.running(getTranslation("widget.running"));
+        area.runsAs(runsAs(commands), getTranslation("widget.runs-as"));
         run.setEnabled(false);
         stop.setEnabled(true);
         if (step == null) {
@@ -389,6 +390,12 @@ public final class TerminalWidget extends Composite<Div> {
             historyIndex = history.size();
         }
         OutputBatcher batcher = new OutputBatcher(ui, this::append);
+        // a variable without a value: the page says where to set it (the summary names it, in the CLI's words)
+        List<String> unset = commands.stream()
+                .filter(c -> c.bound() instanceof CommandBinder.Missing)
+                .flatMap(c -> ((CommandBinder.Missing) c.bound()).variables().stream())
+                .distinct()
+                .toList();
         execution = runner.start(commands, Map.copyOf(values.get()), session, new StepListener() {
             @Override
             public void commandStarted(StepCommand command, int index, int count) {
@@ -407,6 +414,9 @@ public final class TerminalWidget extends Composite<Div> {
                 OutputBatcher.access(ui, () -> {
                     batcher.drain();
                     show(outcome);
+                    if (step != null && !unset.isEmpty() && outcome.verdict() == Verdict.SKIPPED) {
+                        note(getTranslation("widget.set-variables", String.join(", ", unset)));
+                    }
                     if (stepHistory != null) {
                         stepHistory.afterRun(execution.info().id(), outcome);
                     }
@@ -415,6 +425,18 @@ public final class TerminalWidget extends Composite<Div> {
             }
         });
         return execution.outcome();
+    }
+
+    /**
+     * The line as it will run when that differs from what the prompt shows (variables substituted into the step's
+     * command or into the reader's edit of it), or null. Steps of several commands print each as it starts.
+     */
+    private String runsAs(List<StepCommand> commands) {
+        if (commands.size() != 1 || !commands.get(0).ready()) {
+            return null;
+        }
+        String text = commands.get(0).text();
+        return text.equals(prompt.getValue() == null ? "" : prompt.getValue().strip()) ? null : text;
     }
 
     private StepOutcome nothingRan() {
@@ -430,7 +452,9 @@ public final class TerminalWidget extends Composite<Div> {
         if (typed.isEmpty()) {
             return List.of();
         }
-        StepCommand command = StepCommands.typed(binder, typed);
+        StepCommand command = step != null
+                ? StepCommands.edited(binder, plan, typed, values.get())
+                : StepCommands.typed(binder, typed);
         if (step == null) {
             getContent().getElement().setAttribute("data-probe", command.probe());
         }
@@ -464,12 +488,7 @@ public final class TerminalWidget extends Composite<Div> {
         area.verdict(v.label(), outcome.summary(), outcome.elapsedMs() + " ms");
         run.setEnabled(true);
         stop.setEnabled(false);
-        for (String note : outcome.notes()) {
-            Div n = new Div(note);
-            n.addClassName("run-note");
-            n.getElement().setAttribute("data-run-note", "");
-            area.structured.add(n);
-        }
+        outcome.notes().forEach(this::note);
         area.structured.add(DETAIL_VIEWS.render(
                 outcome.runs(), new DetailContext((k, a) -> getTranslation(k, a), actor, hostsWrites)));
         List<String> out =
@@ -485,8 +504,16 @@ public final class TerminalWidget extends Composite<Div> {
         });
     }
 
+    private void note(String text) {
+        Div n = new Div(text);
+        n.addClassName("run-note");
+        n.getElement().setAttribute("data-run-note", "");
+        area.structured.add(n);
+    }
+
     /** What a run shows: live output, then the verdict badge, summary, elapsed time, notes and views. */
     private static final class RunArea extends Div {
+        private final Div runsAs = new Div();
         private final Pre output = new Pre();
         private final Span badge = new Span();
         private final Span summary = new Span();
@@ -503,7 +530,15 @@ public final class TerminalWidget extends Composite<Div> {
             Div status = new Div(badge, summary, elapsed);
             status.addClassName("status");
             looksLike.addClassName("looks-like");
-            add(output, status, looksLike, structured);
+            runsAs.addClassName("runs-as");
+            runsAs.setVisible(false);
+            add(runsAs, output, status, looksLike, structured);
+        }
+
+        void runsAs(String line, String label) {
+            runsAs.setVisible(line != null);
+            runsAs.getElement().setAttribute("data-runs-as", line == null ? "" : line);
+            runsAs.setText(line == null ? "" : label + " $ " + line);
         }
 
         void running(String label) {

@@ -76,15 +76,8 @@ public final class CommandBinder {
             }
         }
         if (!missing.isEmpty()) {
-            return new Missing(
-                    command.text(),
-                    missing,
-                    "needs " + describe(missing, variables) + ": set "
-                            + String.join(
-                                    " ",
-                                    missing.stream()
-                                            .map(m -> "--set " + m + "=...")
-                                            .toList()));
+            // no "how to set it" here: the CLI says --set, the notebook points at its variables bar
+            return new Missing(command.text(), missing, "needs " + describe(missing, variables));
         }
         try {
             ShellLine line = ShellLine.parse(command.text());
@@ -114,15 +107,30 @@ public final class CommandBinder {
         try {
             var recognised = registry.recognise(line.words(), Args.Mode.RUN);
             if (recognised.isEmpty()) {
-                return new NotRunnable(
-                        text,
-                        "'" + line.commandWord() + "' is not a command Probebook knows; run it in a shell",
-                        Problem.UNKNOWN_COMMAND);
+                return new NotRunnable(text, registry.unknownWord(line.commandWord()), Problem.UNKNOWN_COMMAND);
             }
             return new Ready(text, new Invocation(text, recognised.get().command(), line.filters()));
         } catch (UsageException e) {
             return new NotRunnable(text, e.getMessage(), Problem.USAGE);
         }
+    }
+
+    /**
+     * A step's command as the reader edited it in the notebook: the placeholders it still has are the page's
+     * variables, bound as the step's own command would be ({@code curl -v http://{{host}}:{{port}}/} keeps
+     * running against the host and port set in the bar); a line with no placeholder runs as typed.
+     */
+    public Bound bindEdited(String text, Map<String, String> values, List<Variable> variables) {
+        PlannedCommand command =
+                new Planner(registry).recognise(0, text, 0, true).orElse(null);
+        if (command == null || command.variables().isEmpty() || command.reason() != null) {
+            try {
+                return prepareTyped(text, ShellLine.parse(text));
+            } catch (UsageException e) {
+                return new NotRunnable(text, e.getMessage(), Problem.USAGE);
+            }
+        }
+        return bind(command, values, variables);
     }
 
     /** Also detects placeholders left in a concrete line (free terminal: {@code telnet IP또는도메인 포트}). */

@@ -199,6 +199,25 @@ public final class Planner {
         return out;
     }
 
+    /**
+     * The words after the command word read as a command's arguments rather than as output or prose: within the
+     * first three, an option ({@code -c}), an address, a dotted name, {@code localhost}, or a placeholder.
+     */
+    static boolean readsAsArguments(List<String> words) {
+        for (int i = 1; i < Math.min(words.size(), 4); i++) {
+            String w = words.get(i);
+            if (w.matches("-{1,2}[A-Za-z][A-Za-z0-9-]*")
+                    || w.matches("\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?")
+                    || w.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+\\.?(:\\d+)?")
+                    || w.matches("(https?://).+")
+                    || w.equals("localhost")
+                    || !Placeholders.scan(i, w).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A {@code # ...} line whose words after the first read as a sentence (a comment that names a tool). */
     static boolean readsAsProse(String text) {
         String[] words = text.split("\\s+");
@@ -261,13 +280,14 @@ public final class Planner {
         try {
             Optional<ProbeRegistry.Recognised> r = registry.recognise(line.words(), Args.Mode.TEMPLATE);
             if (r.isEmpty()) {
-                return prompted
-                        ? Optional.of(errorCommand(
-                                sourceLine,
-                                text,
-                                "none",
-                                alternative,
-                                "'" + word + "' is not a command Probebook knows; run it in a shell"))
+                // a misspelt command word followed by what reads as arguments is a step that says so, never an
+                // example nobody notices (tcpnig 10.0.0.5 80)
+                boolean typo = !prompted
+                        && !registry.knowsWord(word)
+                        && registry.nearestWord(word).isPresent()
+                        && readsAsArguments(line.words());
+                return prompted || typo
+                        ? Optional.of(errorCommand(sourceLine, text, "none", alternative, registry.unknownWord(word)))
                         : Optional.empty();
             }
             placeholders.addAll(r.get().informalPlaceholders());

@@ -69,6 +69,37 @@ public final class ProbeRegistry implements CommandParser {
     }
 
     /**
+     * The command word {@code word} was probably meant to be ({@code tcpnig}: {@code tcping}), or empty: one edit
+     * away for words of up to five letters, two for longer ones; never for a word Probebook knows or one shorter
+     * than three letters. Ties go to the catalogue's order.
+     */
+    public Optional<String> nearestWord(String word) {
+        if (word.length() < 3 || knowsWord(word) || !word.matches("[a-z][a-z0-9.-]*")) {
+            return Optional.empty();
+        }
+        int allowed = word.length() <= 5 ? 1 : 2;
+        String best = null;
+        int bestDistance = allowed + 1;
+        for (String known : byWord.keySet()) {
+            if (known.length() < 3) {
+                continue;
+            }
+            int d = EditDistance.between(word, known);
+            if (d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Why Probebook does not run {@code word}, with the nearest known command when it looks like a typo. */
+    public String unknownWord(String word) {
+        return "'" + word + "' is not a command Probebook knows"
+                + nearestWord(word).map(n -> ": did you mean '" + n + "'?").orElse("; run it in a shell");
+    }
+
+    /**
      * Parses {@code words} (command word first). Returns empty when no probe knows the command word or
      * claims the form; throws when a probe claims it but the arguments do not parse.
      *

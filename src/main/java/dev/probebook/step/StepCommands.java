@@ -27,6 +27,11 @@ public final class StepCommands {
         return forStep(binder, plan, step, step.alternativeFor(values), values);
     }
 
+    /** A runbook step's command as the reader edited it: its placeholders still take the page's values. */
+    public static StepCommand edited(CommandBinder binder, RunbookPlan plan, String line, Map<String, String> values) {
+        return of(line, binder.bindEdited(line, values, plan.variables()));
+    }
+
     /** A line typed by a person (free terminal, API): placeholders left in it are reported, never run. */
     public static StepCommand typed(CommandBinder binder, String line) {
         CommandBinder.Bound bound;

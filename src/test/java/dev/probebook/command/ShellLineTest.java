@@ -23,8 +23,9 @@ class ShellLineTest {
     @Test
     void otherPipesRedirectionsAndListsAreUnsupportedWithAReason() throws Exception {
         assertThat(ShellLine.parse("netstat -nap | wc -l").unsupported()).contains("pipe into 'wc'");
-        assertThat(ShellLine.parse("curl -s http://x > out.html").unsupported())
-                .isNull(); // kept as words for the probe to refuse
+        ShellLine toFile = ShellLine.parse("curl -s http://x > out.html");
+        assertThat(toFile.unsupported()).contains("redirection '> out.html' is shown, not run");
+        assertThat(toFile.words()).containsExactly("curl", "-s", "http://x"); // the command itself still parses
         assertThat(ShellLine.parse("curl -s http://x < in").unsupported()).contains("redirection");
         assertThat(ShellLine.parse("ping a && ping b").unsupported()).contains("&&");
         assertThat(ShellLine.parse("ping $(hostname)").unsupported()).contains("command substitution");

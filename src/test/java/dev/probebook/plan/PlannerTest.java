@@ -143,6 +143,30 @@ class PlannerTest {
     }
 
     @Test
+    void aMisspeltCommandIsAStepThatSuggestsTheNearestOneNeverAnExample() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                tcpnig 10.0.0.5 80
+                ```
+                ```
+                pnig -c 3 {{host}}
+                ```
+                ```
+                Tryng to reach the server
+                ```
+                ```
+                curl -o /tmp/page.html https://10.0.0.5/ > /tmp/log
+                ```
+                """);
+        assertThat(p.steps()).hasSize(3);
+        assertThat(p.steps().get(0).commands().get(0).reason()).endsWith("did you mean 'tcping'?");
+        assertThat(p.steps().get(0).commands().get(0).runnable()).isFalse();
+        assertThat(p.steps().get(1).commands().get(0).reason()).endsWith("did you mean 'ping'?");
+        assertThat(p.examples()).hasSize(1); // words near no command, or no arguments: prose as output
+        assertThat(p.steps().get(2).commands().get(0).reason()).contains("redirection '> /tmp/log' is shown, not run");
+    }
+
+    @Test
     void aPromptedLineThatDoesNotParseKeepsItsError() throws Exception {
         RunbookPlan p = plan("""
                 ```
