@@ -84,34 +84,31 @@ final class DetailViews {
         HttpDetails.Timings tm = d.timings();
         if (tm != null && tm.total() > 0) {
             box.add(heading(t.apply("widget.timings", new Object[0])));
-            double tlsEnd = Math.max(tm.appconnect(), tm.connect());
-            double[][] phases = {
-                {0, tm.namelookup()},
-                {tm.namelookup(), tm.connect()},
-                {tm.connect(), tm.appconnect() > 0 ? tm.appconnect() : tm.connect()},
-                {tlsEnd, tm.starttransfer()},
-                {tm.starttransfer(), tm.total()}
-            };
-            String[] names = {"DNS", "connect", "TLS", "first byte", "transfer"};
+            List<TimingPhase> phases = TimingPhase.of(
+                    tm,
+                    String.valueOf(d.effectiveUrl() != null ? d.effectiveUrl() : d.url())
+                            .startsWith("https:"));
             Div bar = new Div();
             bar.addClassName("timing-bar");
             Div legend = new Div();
             legend.addClassName("timing-legend");
-            for (int i = 0; i < phases.length; i++) {
-                double ms = Math.max(0, phases[i][1] - phases[i][0]);
-                if (ms <= 0 && i != 4) {
-                    continue;
-                }
+            for (TimingPhase p : phases) {
+                String name = t.apply("widget.phase-" + p.key(), new Object[0])
+                        + (p.unfinished() ? " (" + t.apply("widget.phase-unfinished", new Object[0]) + ")" : "");
                 Span seg = new Span();
-                seg.addClassNames("phase", "phase-" + i);
-                seg.getStyle().set("flex-grow", String.format(Locale.ROOT, "%.3f", Math.max(ms, tm.total() / 200)));
-                seg.getElement().setAttribute("title", names[i] + " " + ms(ms));
+                seg.addClassNames("phase", "phase-" + p.index());
+                if (p.unfinished()) {
+                    seg.addClassName("unfinished");
+                }
+                seg.getStyle().set("flex-grow", String.format(Locale.ROOT, "%.3f", Math.max(p.ms(), tm.total() / 200)));
+                seg.getElement().setAttribute("title", name + " " + ms(p.ms()));
                 bar.add(seg);
-                Span key = new Span(names[i] + " " + ms(ms));
-                key.addClassNames("phase-key", "phase-key-" + i);
+                Span key = new Span(name + " " + ms(p.ms()));
+                key.addClassNames("phase-key", "phase-key-" + p.index());
+                key.getElement().setAttribute("data-phase", p.key());
                 legend.add(key);
             }
-            legend.add(new Span("total " + ms(tm.total())));
+            legend.add(new Span(t.apply("widget.phase-total", new Object[0]) + " " + ms(tm.total())));
             box.add(bar, legend);
         }
         if (d.status() != null) {

@@ -282,6 +282,13 @@ public class NotebookTexts implements I18NProvider {
                 "Give %s a value in the variables at the top of the page, then run again.",
                 "페이지 위쪽 변수 칸에 %s 값을 넣고 다시 실행하세요."
             }),
+            Map.entry("widget.phase-dns", new String[] {"DNS", "DNS"}),
+            Map.entry("widget.phase-connect", new String[] {"connect", "연결"}),
+            Map.entry("widget.phase-tls", new String[] {"TLS", "TLS"}),
+            Map.entry("widget.phase-first-byte", new String[] {"first byte", "첫 바이트"}),
+            Map.entry("widget.phase-transfer", new String[] {"transfer", "전송"}),
+            Map.entry("widget.phase-total", new String[] {"total", "합계"}),
+            Map.entry("widget.phase-unfinished", new String[] {"no answer", "응답 없음"}),
             Map.entry("widget.runs-as", new String[] {"runs as", "실행되는 명령"}),
             Map.entry("widget.running", new String[] {"running…", "실행 중…"}),
             Map.entry("widget.timings", new String[] {"HTTP timings", "HTTP 구간 시간"}),

@@ -13,7 +13,12 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * A failed transfer as curl reports it: exit code, message ({@code curl: (7) Failed to connect to ...})
  * and the kind of failure the verdict is built on.
  */
-public record CurlFailure(int code, String message, Kind kind) {
+public record CurlFailure(int code, String message, Kind kind, String cause) {
+
+    /** {@code cause}: the system's reason behind curl's general wording (Connection refused), or null. */
+    public CurlFailure(int code, String message, Kind kind) {
+        this(code, message, kind, null);
+    }
 
     public enum Kind {
         RESOLVE,
@@ -65,7 +70,15 @@ public record CurlFailure(int code, String message, Kind kind) {
             return new CurlFailure(6, "Could not resolve host: " + f.host(), Kind.RESOLVE);
         }
         if (has(e, InterruptedIOException.class)) {
-            if (!f.tcpConnected()) {
+            if (!f.tcpConnected() && PhaseListener.timedOut(e)) { // --connect-timeout
+                return new CurlFailure(
+                        28,
+                        "Failed to connect to " + f.host() + " port " + f.port() + " after " + f.elapsedMs()
+                                + " ms: Timeout was reached",
+                        Kind.CONNECT_TIMEOUT,
+                        "Connection timed out");
+            }
+            if (!f.tcpConnected()) { // -m while connecting
                 return new CurlFailure(
                         28, "Connection timed out after " + f.elapsedMs() + " milliseconds", Kind.CONNECT_TIMEOUT);
             }
@@ -80,9 +93,10 @@ public record CurlFailure(int code, String message, Kind kind) {
             Kind kind = reason.equals("Connection refused") ? Kind.REFUSED : Kind.CONNECT_FAILED;
             return new CurlFailure(
                     7,
-                    "Failed to connect to " + f.host() + " port " + f.port() + " after " + f.elapsedMs() + " ms: "
-                            + reason,
-                    kind);
+                    "Failed to connect to " + f.host() + " port " + f.port() + " after " + f.elapsedMs()
+                            + " ms: Couldn't connect to server",
+                    kind,
+                    reason);
         }
         TlsObservation tls = f.tls();
         if (tls != null

@@ -61,6 +61,7 @@ final class CurlSession {
     private String setupError;
     private String redirectUrl;
     private boolean binaryWithheld;
+    private long connectTimeoutMs;
 
     CurlSession(CurlCommand cmd, ProbeContext ctx) {
         this.cmd = cmd;
@@ -126,9 +127,12 @@ final class CurlSession {
 
     private void exchange() throws InterruptedException {
         Duration total = totalTimeout();
+        // without --connect-timeout, -m (the call's timeout) ends a hanging connect and curl says "Connection timed
+        // out after N milliseconds"; the socket's own connect timeout is set past it so that it never fires first
         Duration connect = cmd.connectTimeout() == null
-                ? total
+                ? total.plusSeconds(1)
                 : ctx.clamp(cmd.connectTimeout()).compareTo(total) < 0 ? ctx.clamp(cmd.connectTimeout()) : total;
+        connectTimeoutMs = connect.toMillis();
         for (ResolveOverride o : cmd.resolve()) {
             verbose("* Added " + o.text() + " to DNS cache");
         }
@@ -158,7 +162,7 @@ final class CurlSession {
                 }
                 dns.port(url.port());
                 OkHttpClient client = base.newBuilder()
-                        .eventListener(new PhaseListener(term, cmd.verbose(), cmd.insecure(), t, tls))
+                        .eventListener(new PhaseListener(term, cmd.verbose(), cmd.insecure(), t, tls, connectTimeoutMs))
                         .build();
                 Call call = client.newCall(
                         new Request.Builder().url(url).method(method, body).build());

@@ -132,11 +132,12 @@ final class HttpVerdicts {
                                         + " may resolve to an external IP from here: " + "put 'INTERNAL_IP " + host
                                         + "' in /etc/hosts");
             case CONNECT_TIMEOUT ->
-                "no answer from " + where + " within " + t.elapsedMillis() + " ms: the SYN was dropped on the way "
+                "timed out connecting to " + where + " (no answer within " + t.elapsedMillis()
+                        + " ms): the SYN was dropped on the way "
                         + "(firewall, security group) or the host is down. " + portAdvice(cmd, port)
                         + "; behind a VIP/load balancer, test the member servers directly";
             case CONNECT_FAILED ->
-                "cannot connect to " + where + ": " + f.message().replaceFirst("^.*: ", "")
+                "cannot connect to " + where + ": " + (f.cause() != null ? f.cause() : f.message())
                         + " (routing or network problem on this side)";
             case TIMEOUT ->
                 "connected to " + where + ", but no HTTP answer within " + t.elapsedMillis()

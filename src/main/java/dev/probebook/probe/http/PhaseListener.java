@@ -29,8 +29,16 @@ final class PhaseListener extends EventListener {
     private final boolean insecure;
     private final Transfer t;
     private final TlsObservation tls;
+    private final long connectTimeoutMs;
 
-    PhaseListener(CurlTerminal term, boolean verbose, boolean insecure, Transfer transfer, TlsObservation tls) {
+    PhaseListener(
+            CurlTerminal term,
+            boolean verbose,
+            boolean insecure,
+            Transfer transfer,
+            TlsObservation tls,
+            long connectTimeoutMs) {
+        this.connectTimeoutMs = connectTimeoutMs;
         this.term = term;
         this.verbose = verbose;
         this.insecure = insecure;
@@ -96,12 +104,32 @@ final class PhaseListener extends EventListener {
         }
     }
 
+    /**
+     * curl's lines for a connect that failed: the kernel's reason ({@code Connection refused}); for its own
+     * {@code --connect-timeout}, {@code ipv4 connect timeout after 2000ms, move on!}. A connect cut short by
+     * {@code -m} (the call's timeout cancels it) or a stop prints nothing here: curl's error line says it.
+     */
     @Override
     public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol, IOException ioe) {
-        if (!t.tlsStarted) {
-            v("* connect to " + address.getAddress().getHostAddress() + " port " + address.getPort() + " failed: "
-                    + reason(ioe));
+        if (t.tlsStarted || call.isCanceled()) {
+            return;
         }
+        if (timedOut(ioe)) {
+            v("* " + (address.getAddress() instanceof Inet6Address ? "ipv6" : "ipv4") + " connect timeout after "
+                    + connectTimeoutMs + "ms, move on!");
+            return;
+        }
+        v("* connect to " + address.getAddress().getHostAddress() + " port " + address.getPort() + " failed: "
+                + reason(ioe));
+    }
+
+    static boolean timedOut(IOException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

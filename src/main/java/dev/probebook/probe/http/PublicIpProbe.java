@@ -102,7 +102,8 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
         CurlDns dns = new CurlDns(ctx, url.port(), cmd.ipVersion(), List.of(), line -> {});
         AtomicBoolean connected = new AtomicBoolean();
         ConnectionPool pool = new ConnectionPool(1, 1, TimeUnit.SECONDS);
-        OkHttpClient client = CurlLikeClient.builder(pool, timeout)
+        // the call's timeout ends a hanging connect (curl -m: "Connection timed out after N milliseconds")
+        OkHttpClient client = CurlLikeClient.builder(pool, timeout.plusSeconds(1))
                 .dns(dns)
                 .eventListener(new EventListener() {
                     @Override
@@ -142,7 +143,8 @@ public final class PublicIpProbe implements Probe<PublicIpCommand> {
             }
             term.flush();
             return ProbeResult.warn(
-                    "no answer from " + url.host() + " (" + f.message() + "): no internet egress from here. "
+                    "no answer from " + url.host() + " (" + (f.cause() != null ? f.cause() : f.message())
+                            + "): no internet egress from here. "
                             + "That is normal for a server in a private subnet; it needs a NAT gateway or proxy to reach the internet",
                     new PublicIpDetails(url.toString(), null, null, null, null, elapsed, f.message()));
         } finally {

@@ -57,7 +57,7 @@ class HttpFailureTest {
                 .last()
                 .asString()
                 .matches("curl: \\(7\\) Failed to connect to localhost port " + port
-                        + " after \\d+ ms: Connection refused");
+                        + " after \\d+ ms: Couldn't connect to server"); // curl 7.87 and later
         assertThat(r.output()).contains("* Closing connection");
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.summary())
@@ -80,17 +80,38 @@ class HttpFailureTest {
     @Test
     void droppedSynTimesOutWithCurlError28() throws Exception {
         try (var drop = new LoopbackServers.Drop()) {
-            RunResult r = harness.run("curl --connect-timeout 1 http://127.0.0.1:" + drop.port() + "/");
+            RunResult r = harness.run("curl -v --connect-timeout 1 http://127.0.0.1:" + drop.port() + "/");
             assertThat(r.output())
-                    .singleElement()
+                    .contains("* ipv4 connect timeout after 1000ms, move on!")
+                    .last()
                     .asString()
-                    .matches("curl: \\(28\\) Connection timed out after \\d+ milliseconds");
+                    .matches("curl: \\(28\\) Failed to connect to 127\\.0\\.0\\.1 port " + drop.port()
+                            + " after \\d+ ms: Timeout was reached");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary())
+                    .startsWith("timed out connecting to 127.0.0.1 port " + drop.port())
                     .contains("SYN was dropped")
                     .contains("firewall")
                     .contains("VIP");
             assertThat(r.elapsedMs()).isBetween(900L, 4000L);
+        }
+    }
+
+    @Test
+    void aConnectCutShortByMaxTimeSaysSoLikeCurl() throws Exception {
+        try (var drop = new LoopbackServers.Drop()) {
+            RunResult r = harness.run("curl -v -m 1 http://127.0.0.1:" + drop.port() + "/");
+            assertThat(r.output())
+                    .containsExactly(
+                            "*   Trying 127.0.0.1:" + drop.port() + "...",
+                            r.output().get(1),
+                            "* Closing connection",
+                            r.output().get(3));
+            assertThat(r.output().get(1)).matches("\\* Connection timed out after \\d+ milliseconds");
+            assertThat(r.output().get(3)).matches("curl: \\(28\\) Connection timed out after \\d+ milliseconds");
+            assertThat(r.summary()).startsWith("timed out connecting to 127.0.0.1 port " + drop.port());
+            HttpDetails d = (HttpDetails) r.details();
+            assertThat(d.timings().connect()).isZero(); // the bar shows an unfinished connect, not a transfer
         }
     }
 

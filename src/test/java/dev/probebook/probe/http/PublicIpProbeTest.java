@@ -63,8 +63,9 @@ class PublicIpProbeTest {
                 .singleElement()
                 .asString()
                 .matches("curl: \\(7\\) Failed to connect to 127\\.0\\.0\\.1 port " + port
-                        + " after \\d+ ms: Connection refused");
+                        + " after \\d+ ms: Couldn't connect to server");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+        assertThat(r.summary()).contains("(Connection refused)");
         assertThat(r.summary()).contains("no internet egress").contains("normal for a server in a private subnet");
 
         RunResult silent = pointedAt("http://127.0.0.1:" + port + "/").run("curl -s ifconfig.me");
