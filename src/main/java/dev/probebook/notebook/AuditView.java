@@ -19,12 +19,20 @@ import dev.probebook.audit.AuditEvent;
 import dev.probebook.audit.AuditException;
 import dev.probebook.audit.AuditLog;
 import dev.probebook.audit.AuditQuery;
+import dev.probebook.library.RunbookStore;
+import dev.probebook.plan.RunbookPlan;
+import dev.probebook.runbook.RunbookException;
 import jakarta.annotation.security.PermitAll;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /audit}: the audit log, newest first, filtered by user, action and text. Only for the role
@@ -40,15 +48,17 @@ public class AuditView extends Div implements BeforeEnterObserver {
 
     private final AuditLog log;
     private final ProbeGate gate;
+    private final RunbookStore library;
     private final TextField user = new TextField();
     private final Select<String> action = new Select<>();
     private final TextField text = new TextField();
     private final Div table = new Div();
     private final Span status = new Span();
 
-    public AuditView(AuditLog log, ProbeGate gate) {
+    public AuditView(AuditLog log, ProbeGate gate, RunbookStore library) {
         this.log = log;
         this.gate = gate;
+        this.library = library;
     }
 
     @Override
@@ -112,6 +122,9 @@ public class AuditView extends Div implements BeforeEnterObserver {
             status.setText(e.getMessage());
             return;
         }
+        if (action.getValue().isEmpty()) {
+            events = OneRowPerRun.of(events);
+        }
         status.setText(getTranslation("audit.count", events.size()));
         Element t = new Element("table");
         t.getClassList().add("data-table");
@@ -129,25 +142,65 @@ public class AuditView extends Div implements BeforeEnterObserver {
             head.appendChild(new Element("th").setText(getTranslation(h)));
         }
         t.appendChild(head);
+        Map<String, Optional<RunbookPlan>> plans = new HashMap<>();
         for (AuditEvent e : events) {
             Element row = new Element("tr");
             row.setAttribute("data-audit-row", e.action().label());
-            String where = e.runbook() == null ? "" : e.runbook() + (e.step() == null ? "" : ":" + e.step());
-            for (String cell : new String[] {
-                TIME.format(e.time()),
-                e.user(),
-                e.action().label(),
-                where,
-                e.command(),
-                e.target(),
-                e.verdict(),
-                e.durationMs() == null ? "" : String.valueOf(e.durationMs()),
-                e.detail()
+            row.appendChild(cell(TIME.format(e.time()), "time"));
+            row.appendChild(cell(e.user(), null));
+            row.appendChild(cell(e.action().label(), null));
+            row.appendChild(where(e, plans));
+            row.appendChild(cell(e.command(), "command"));
+            for (String text : new String[] {
+                e.target(), e.verdict(), e.durationMs() == null ? "" : String.valueOf(e.durationMs()), e.detail()
             }) {
-                row.appendChild(new Element("td").setText(cell == null ? "" : cell));
+                row.appendChild(cell(text, null));
             }
             t.appendChild(row);
         }
         table.getElement().appendChild(t);
+    }
+
+    private static Element cell(String text, String className) {
+        Element td = new Element("td").setText(text == null ? "" : text);
+        if (className != null) {
+            td.getClassList().add(className);
+        }
+        return td;
+    }
+
+    /**
+     * Where a run happened: the step by its heading in the runbook as it is now, linked to it; the runbook and line
+     * when the runbook is gone or the line no longer holds a step (it was edited since).
+     */
+    private Element where(AuditEvent e, Map<String, Optional<RunbookPlan>> plans) {
+        if (e.runbook() == null) {
+            return cell("", null);
+        }
+        String plain = e.runbook() + (e.step() == null ? "" : ":" + e.step());
+        if (e.step() == null) {
+            return cell(plain, null);
+        }
+        Optional<String> heading = plans.computeIfAbsent(e.runbook(), this::plan)
+                .flatMap(p -> p.blockAt(e.step()))
+                .map(b -> b.code().section())
+                .filter(h -> h != null && !h.isBlank());
+        Element link = new Element("a")
+                .setAttribute(
+                        "href",
+                        "runbook/"
+                                + URLEncoder.encode(e.runbook(), StandardCharsets.UTF_8)
+                                        .replace("+", "%20") + "#step-" + e.step())
+                .setText(heading.orElse(plain));
+        link.setAttribute("title", plain);
+        return new Element("td").appendChild(link);
+    }
+
+    private Optional<RunbookPlan> plan(String runbook) {
+        try {
+            return Optional.of(library.load(runbook).plan());
+        } catch (RunbookException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

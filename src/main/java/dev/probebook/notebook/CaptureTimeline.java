@@ -64,7 +64,7 @@ final class CaptureTimeline {
         if (!d.connections().isEmpty()) {
             box.add(DetailViews.heading(t.apply("widget.connections", new Object[0])));
             box.add(DetailViews.table(
-                    List.of("client", "server", "SYN", "SYN-ACK", "RST", "outcome", "meaning"),
+                    DetailViews.columns(t, "client", "server", "SYN", "SYN-ACK", "RST", "outcome", "meaning"),
                     d.connections().stream()
                             .map(c -> List.of(
                                     c.client(),

@@ -126,12 +126,13 @@ final class DetailViews {
             days.getElement().setAttribute("data-days-left", String.valueOf(c.daysLeft()));
             box.add(
                     table(
-                            List.of("subject", "issuer", "expires", "verified"),
+                            columns(t, "subject", "issuer", "expires", "verified"),
                             List.of(List.of(
                                     nz(c.subject()),
                                     nz(c.issuer()),
                                     nz(c.notAfter()),
-                                    c.verified() ? "yes" : "no" + (c.problem() == null ? "" : ": " + c.problem())))),
+                                    t.apply(c.verified() ? "col.yes" : "col.no", new Object[0])
+                                            + (c.problem() == null ? "" : ": " + c.problem())))),
                     new Div(days));
         }
         return box;
@@ -143,7 +144,7 @@ final class DetailViews {
         box.add(heading(
                 t.apply("widget.answers", new Object[0]) + (d.server() == null ? "" : " (" + d.server() + ")")));
         box.add(table(
-                List.of("name", "type", "TTL", "data"),
+                columns(t, "name", "type", "TTL", "data"),
                 d.answers().stream()
                         .map(a -> List.of(a.name(), a.type(), String.valueOf(a.ttl()), a.data()))
                         .toList()));
@@ -155,11 +156,24 @@ final class DetailViews {
         box.getElement().setAttribute("data-details", "tcp");
         box.add(heading(t.apply("widget.attempts", new Object[0])));
         box.add(table(
-                List.of("address", "port", "outcome", "time"),
+                columns(t, "address", "port", "outcome", "time"),
                 d.attempts().stream()
                         .map(a -> List.of(a.address(), String.valueOf(a.port()), a.outcome(), ms(a.millis())))
                         .toList()));
         return box;
+    }
+
+    /**
+     * Column headers in the page's language: a word with a translation ({@code col.address}) is translated,
+     * a technical term without one (TTL, SYN, MTU) stays as it is.
+     */
+    static List<String> columns(BiFunction<String, Object[], String> t, String... keys) {
+        return java.util.Arrays.stream(keys)
+                .map(k -> {
+                    String translated = t.apply("col." + k, new Object[0]);
+                    return translated.equals("col." + k) ? k : translated;
+                })
+                .toList();
     }
 
     static Component heading(String text) {

@@ -541,13 +541,16 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
             StepOutcome o = outcomes.get(w.step().line());
             Expectation e = step.expectation(w.step());
             if (!e.met(o)) {
-                unmet.add(
-                        getTranslation("guide.unmet", e.describe(), o.verdict().label(), String.valueOf(o.summary())));
+                unmet.add(getTranslation(
+                        "guide.unmet",
+                        e.describe(),
+                        o.verdict().label(),
+                        KoreanSummaries.forPage(getLocale(), String.valueOf(o.summary()))));
             }
             refused |= o.refusal() != null;
             skippable |= cannotRunHere(o);
             if (o.summary() != null) {
-                Div m = new Div(getTranslation("guide.meaning", o.summary()));
+                Div m = new Div(getTranslation("guide.meaning", KoreanSummaries.forPage(getLocale(), o.summary())));
                 m.getElement().setAttribute("data-meaning-line", "");
                 meaningLine.add(m);
             }

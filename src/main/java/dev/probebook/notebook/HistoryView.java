@@ -159,7 +159,7 @@ public class HistoryView extends Div implements HasUrlParameter<String>, HasDyna
             Span badge = new Span(r.verdict());
             badge.addClassNames("badge", "verdict-" + r.verdict());
             tr.appendChild(new Element("td").appendChild(badge.getElement()));
-            tr.appendChild(new Element("td").setText(r.summary()));
+            tr.appendChild(new Element("td").setText(KoreanSummaries.forPage(getLocale(), r.summary())));
             tr.appendChild(new Element("td").setText(r.targets() == null ? "" : r.targets()));
             t.appendChild(tr);
         }

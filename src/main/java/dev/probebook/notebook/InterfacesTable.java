@@ -22,7 +22,7 @@ final class InterfacesTable {
         Element table = new Element("table");
         table.getClassList().add("data-table");
         Element head = new Element("tr");
-        for (String h : new String[] {"interface", "state", "MTU", "MAC", "addresses"}) {
+        for (String h : DetailViews.columns(t, "interface", "state", "MTU", "MAC", "addresses")) {
             head.appendChild(new Element("th").setText(h));
         }
         table.appendChild(head);

@@ -25,6 +25,13 @@ final class KoreanSummaries {
 
     private KoreanSummaries() {}
 
+    /** A summary as a page in {@code locale} shows it: in Korean on a Korean page (where a rendering exists). */
+    static String forPage(java.util.Locale locale, String english) {
+        return locale != null && NotebookTexts.KOREAN.getLanguage().equals(locale.getLanguage())
+                ? translate(english)
+                : english;
+    }
+
     /** The Korean rendering of {@code english}, or {@code english} unchanged when no rule covers all of it. */
     static String translate(String english) {
         if (english == null || english.isBlank()) {
@@ -79,7 +86,19 @@ final class KoreanSummaries {
     private static final Pattern VARIABLE = Pattern.compile("variable (\\S+)(?: \\(([^)]*)\\))?");
 
     private static final Pattern INVALID_LINE =
-            Pattern.compile("line (\\S+) `([^`]*)` \\((no host name after the address|(\\S+) is not an IP address)\\)");
+            Pattern.compile("line (\\S+) '([^']*)' \\((no host name after the address|(\\S+) is not an IP address)\\)");
+
+    /** What a DNS answer's addresses mean ({@code DnsVerdict}): public, loopback, private, or unknown. */
+    private static final Map<String, String> ADDRESS_MEANINGS = Map.of(
+            "the address clients connect to; behind a WAF or load balancer it is the front public IP that partners must"
+                    + " allow",
+            "클라이언트가 접속하는 주소. WAF나 로드 밸런서 뒤라면 파트너가 허용해야 할 앞단 공인 IP임",
+            "a loopback address, this machine itself",
+            "루프백 주소, 곧 이 서버 자신",
+            "a private address, reachable from inside the network only",
+            "사설 주소, 내부망에서만 접근 가능",
+            "the address clients connect to",
+            "클라이언트가 접속하는 주소");
 
     private static final List<Rule> RULES = List.of(
             // --- the engine and the step runner (ProbeRunner, StepRunner, StepOutcome) ---
@@ -440,11 +459,14 @@ final class KoreanSummaries {
                             + ": 이 호스트의 프로그램은 hosts 파일을, 다른 곳은 DNS를 씀. \"여기선 되고 저기선 안 되는\" 이유:"
                             + " 오래된 hosts 항목을 고치거나 지우세요"),
             r(
-                    "(\\S+)(?: \\(alias for (\\S+)\\))? resolves to (.+) \\(answer from (\\S+)\\): the address clients"
-                            + " connect to; behind a WAF or load balancer it is the front public IP that partners must"
-                            + " allow",
-                    (m, t) -> m.group(1) + opt(m, 2, " (", " 별칭)") + " → " + m.group(3) + " (" + m.group(4)
-                            + " 응답): 클라이언트가 접속하는 주소. WAF나 로드 밸런서 뒤라면 파트너가 허용해야 할 앞단 공인 IP임"),
+                    "(\\S+)(?: \\(alias for (\\S+)\\))? resolves to (.+) \\(answer from (\\S+)\\): ("
+                            + String.join(
+                                    "|",
+                                    ADDRESS_MEANINGS.keySet().stream()
+                                            .map(Pattern::quote)
+                                            .toList()) + ")",
+                    (m, t) -> m.group(1) + opt(m, 2, " (", " 별칭)") + " → " + m.group(3) + " (" + m.group(4) + " 응답): "
+                            + ADDRESS_MEANINGS.get(m.group(5))),
             r("(\\S+) has (\\d+) (\\S+) records?: (.+)", "$1: $3 레코드 $2개: $4"),
 
             // --- ping ---
@@ -656,10 +678,10 @@ final class KoreanSummaries {
             r(
                     "cannot read (\\S+) \\((.+)\\): run Probebook as a user that can read it",
                     (m, t) -> m.group(1) + " 읽기 실패 (" + cause(m.group(2)) + "): 읽을 수 있는 사용자로 Probebook을 실행하세요"),
-            r("already in (\\S+): `(.*)` \\(line ([\\d, ]+)\\); nothing to change", "이미 $1에 있음: `$2` ($3행): 바꿀 것 없음"),
+            r("already in (\\S+): '(.*)' \\(line ([\\d, ]+)\\); nothing to change", "이미 $1에 있음: '$2' ($3행): 바꿀 것 없음"),
             r(
-                    "would add `(.*)` to (\\S+) \\(not written: hosts-file writes are a separate, guarded action\\)",
-                    "$2에 `$1` 추가 예정 (쓰지 않음: hosts 파일 쓰기는 별도의 보호된 작업)"),
+                    "would add '(.*)' to (\\S+) \\(not written: hosts-file writes are a separate, guarded action\\)",
+                    "$2에 '$1' 추가 예정 (쓰지 않음: hosts 파일 쓰기는 별도의 보호된 작업)"),
             r(
                     "would change (\\S+ from \\S+ to \\S+ \\(line \\d+\\)(?:, \\S+ from \\S+ to \\S+ \\(line \\d+\\))*)"
                             + "(?:, but appending keeps line ([\\d, ]+) first: clients would still try (\\S+) first, so edit"
@@ -1012,10 +1034,10 @@ final class KoreanSummaries {
         return joined(list, VARIABLE, " and ", ", ", m -> m.group(1) + opt(m, 2, " (", ")"));
     }
 
-    /** {@code line 3 `10.0.0.x app` (10.0.0.x is not an IP address)} */
+    /** {@code line 3 '10.0.0.x app' (10.0.0.x is not an IP address)} */
     private static String invalidLine(Matcher m) {
         String why = m.group(4) == null ? "주소 뒤에 호스트 이름 없음" : m.group(4) + ": IP 주소가 아님";
-        return m.group(1) + "행 `" + m.group(2) + "` (" + why + ")";
+        return m.group(1) + "행 '" + m.group(2) + "' (" + why + ")";
     }
 
     /** What each action of the access rules is, as the refusal names it. */

@@ -25,6 +25,12 @@ final class NotebookHeader extends Composite<Header> {
     NotebookHeader() {
         Header h = getContent();
         h.addClassName("app-header");
+        // the page's language for screen readers, fonts and line breaking (Korean keeps words whole)
+        addAttachListener(e -> {
+            String lang = getLocale().getLanguage();
+            e.getUI().getElement().setAttribute("lang", lang);
+            e.getUI().getPage().executeJs("document.documentElement.lang = $0", lang);
+        });
         Anchor home = new Anchor("", getTranslation("app.title"));
         home.addClassName("brand");
         RouterLink library = new RouterLink(getTranslation("nav.library"), LibraryView.class);

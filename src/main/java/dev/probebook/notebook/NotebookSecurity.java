@@ -18,11 +18,13 @@ class NotebookSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, BrowserSignIn signIn) throws Exception {
-        // the sign-in link and the stylesheet (the sign-in page needs it too) are open; Vaadin's own resources are
+        // the sign-in link, the stylesheet and the icon (the sign-in page needs them too) are open; Vaadin's own
+        // resources are
         // permitted by its configurer, and Spring Boot's error page too, so that an API mistake answers 400/405/415,
         // not a redirect to sign-in
-        http.authorizeHttpRequests(a -> a.requestMatchers(BrowserSignIn.TOKEN_PATH, "/notebook.css", "/error")
-                .permitAll());
+        http.authorizeHttpRequests(
+                a -> a.requestMatchers(BrowserSignIn.TOKEN_PATH, "/notebook.css", "/favicon.svg", "/error")
+                        .permitAll());
         signIn.applyTo(http, "/login");
         http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class));
         return http.build();

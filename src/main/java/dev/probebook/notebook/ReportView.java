@@ -210,7 +210,7 @@ public class ReportView extends Div implements HasUrlParameter<String>, HasDynam
         box.getElement().setAttribute("data-verdict", r.verdict());
         Span badge = new Span(r.verdict());
         badge.addClassNames("badge", "verdict-" + r.verdict());
-        Div status = new Div(badge, new Span(" " + r.summary()));
+        Div status = new Div(badge, new Span(" " + KoreanSummaries.forPage(getLocale(), r.summary())));
         status.addClassName("status");
         Div meta = new Div(StepHistory.WHEN.format(r.startedAt()) + " · " + r.userName() + " · " + r.elapsedMs() + " ms"
                 + (r.targets() == null ? "" : " · " + r.targets()));

@@ -7,9 +7,14 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
+import dev.probebook.step.StepOutcome;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -60,22 +65,30 @@ final class RunAllPanel extends Composite<Div> {
 
     private void start() {
         allOnPage.run();
-        List<TerminalWidget> all =
-                widgets.stream().filter(TerminalWidget::runnable).toList();
+        List<TerminalWidget> all = widgets.stream()
+                .filter(TerminalWidget::runnable)
+                .filter(TerminalWidget::included)
+                .toList();
+        long left = widgets.stream()
+                .filter(TerminalWidget::runnable)
+                .filter(w -> !w.included())
+                .count();
         if (all.isEmpty()) {
+            progress.setText(getTranslation("runbook.run-all-none"));
             return;
         }
         List<TerminalWidget> steps = all.size() > maxSteps ? all.subList(0, maxSteps) : all;
-        limitNote.setText(
-                all.size() > maxSteps ? getTranslation("runbook.run-all-limit", maxSteps, all.size() - maxSteps) : "");
+        String limit =
+                all.size() > maxSteps ? getTranslation("runbook.run-all-limit", maxSteps, all.size() - maxSteps) : "";
+        String excluded = left > 0 ? getTranslation("runbook.run-all-excluded", left) : "";
+        limitNote.setText((limit + " " + excluded).strip());
         cancelled = false;
         session = UUID.randomUUID().toString();
         problem.setText("");
         runAll.setEnabled(false);
         summary.removeAll();
         summary.getElement().removeAttribute("data-summary");
-        List<Row> rows = new ArrayList<>();
-        next(UI.getCurrent(), steps, 0, rows);
+        next(UI.getCurrent(), steps, 0, new Row[steps.size()], new ArrayList<>());
     }
 
     /** Says why something around Run all did not work (a report that could not be made). */
@@ -83,42 +96,74 @@ final class RunAllPanel extends Composite<Div> {
         problem.setText(text);
     }
 
-    private record Row(int line, String command, String verdict, String summary) {}
+    /** One line of the summary: the step by its heading, the command as it ran, and how it ended. */
+    private record Row(int line, String heading, String command, String verdict, String summary) {}
 
-    private void next(UI ui, List<TerminalWidget> steps, int index, List<Row> rows) {
+    /** How long Run all waits for a background capture to start listening before it goes on. */
+    private static final long LISTENING_WAIT_MS = 3_000;
+
+    /**
+     * Starts step {@code index}. A capture step runs in the background: the chain goes on once it prints its
+     * first line (it is listening then) and the summary waits for it at the end; any other step is waited for.
+     */
+    private void next(UI ui, List<TerminalWidget> steps, int index, Row[] rows, List<CompletableFuture<?>> background) {
         if (index >= steps.size() || cancelled) {
-            finish(rows);
+            if (background.isEmpty()) {
+                finish(rows);
+            } else {
+                progress.setText(getTranslation("runbook.run-all-waiting"));
+                CompletableFuture.allOf(background.toArray(CompletableFuture[]::new))
+                        .whenComplete((v, e) -> OutputBatcher.access(ui, () -> finish(rows)));
+            }
             return;
         }
         progress.setText(getTranslation("runbook.progress", index + 1, steps.size()));
         TerminalWidget w = steps.get(index);
-        String command = w.commandText();
-        w.start(session)
-                .whenComplete((outcome, error) -> OutputBatcher.access(ui, () -> {
-                    rows.add(new Row(
-                            w.step().line(),
-                            command,
-                            outcome == null ? "error" : outcome.verdict().label(),
-                            outcome == null ? String.valueOf(error) : outcome.summary()));
-                    next(ui, steps, index + 1, rows);
-                }));
+        String shown = w.commandText();
+        CompletableFuture<StepOutcome> outcome = w.start(session);
+        CompletableFuture<StepOutcome> recorded = outcome.whenComplete((o, error) -> OutputBatcher.access(ui, () -> {
+            String command = o == null || o.runs().isEmpty() ? shown : o.command();
+            rows[index] = new Row(
+                    w.step().line(),
+                    w.step().code().section(),
+                    command,
+                    o == null ? "error" : o.verdict().label(),
+                    o == null ? String.valueOf(error) : KoreanSummaries.forPage(getLocale(), o.summary()));
+        }));
+        if (w.background() && !outcome.isDone()) {
+            background.add(recorded);
+            w.firstOutput()
+                    .completeOnTimeout(null, LISTENING_WAIT_MS, TimeUnit.MILLISECONDS)
+                    .whenComplete(
+                            (v, e) -> OutputBatcher.access(ui, () -> next(ui, steps, index + 1, rows, background)));
+        } else {
+            recorded.whenComplete(
+                    (o, e) -> OutputBatcher.access(ui, () -> next(ui, steps, index + 1, rows, background)));
+        }
     }
 
-    private void finish(List<Row> rows) {
+    private void finish(Row[] byStep) {
+        List<Row> rows = Arrays.stream(byStep).filter(Objects::nonNull).toList();
         runAll.setEnabled(true);
         progress.setText(getTranslation("runbook.progress", rows.size(), rows.size()));
         Element table = new Element("table");
         table.getClassList().add("data-table");
         Element head = new Element("tr");
-        for (String h : List.of("runbook.step", "runbook.verdict", "runbook.result")) {
+        for (String h : List.of("runbook.step", "runbook.command-run", "runbook.verdict", "runbook.result")) {
             head.appendChild(new Element("th").setText(getTranslation(h)));
         }
         table.appendChild(head);
         for (Row r : rows) {
             Element tr = new Element("tr");
+            tr.setAttribute("data-summary-step", String.valueOf(r.line()));
+            String heading = r.heading() == null || r.heading().isBlank()
+                    ? getTranslation("runbook.line", r.line())
+                    : r.heading();
             Element link =
-                    new Element("a").setAttribute("href", "#step-" + r.line()).setText(r.command());
+                    new Element("a").setAttribute("href", "#step-" + r.line()).setText(heading);
             tr.appendChild(new Element("td").appendChild(link));
+            Element code = new Element("code").setText(r.command());
+            tr.appendChild(new Element("td").appendChild(code));
             Element badge = new Element("span").setText(r.verdict());
             badge.getClassList().add("badge");
             badge.getClassList().add("verdict-" + r.verdict());

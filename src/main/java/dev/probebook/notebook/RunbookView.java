@@ -402,9 +402,8 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
 
     private Component block(PlannedBlock b) {
         if (b.kind() == BlockKind.EXAMPLE) {
-            String caption = b.code().caption();
-            NativeDetails details = new NativeDetails(
-                    getTranslation("runbook.example") + (caption == null || caption.isBlank() ? "" : ": " + caption));
+            // the caption is the text just above the block, already on the page: the summary does not repeat it
+            NativeDetails details = new NativeDetails(getTranslation("runbook.example"));
             details.setId("example-" + b.line());
             details.addClassName("example");
             details.addToggleListener(e -> {

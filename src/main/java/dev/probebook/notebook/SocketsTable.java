@@ -47,7 +47,7 @@ final class SocketsTable {
         Element table = new Element("table");
         table.getClassList().add("data-table");
         Element head = new Element("tr");
-        for (String h : List.of("proto", "local address", "port", "peer", "state", "pid", "program")) {
+        for (String h : DetailViews.columns(t, "proto", "local address", "port", "peer", "state", "pid", "program")) {
             head.appendChild(new Element("th").setText(h));
         }
         table.appendChild(head);

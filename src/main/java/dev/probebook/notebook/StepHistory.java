@@ -205,7 +205,7 @@ final class StepHistory extends Composite<Div> {
         close.addClassNames("pb-button", "inline");
         Span badge = new Span(r.verdict());
         badge.addClassNames("badge", "verdict-" + r.verdict());
-        Div status = new Div(badge, new Span(" " + r.summary()));
+        Div status = new Div(badge, new Span(" " + KoreanSummaries.forPage(getLocale(), r.summary())));
         status.addClassName("status");
         earlier.add(new Div(title, close), status);
         if (visibility.mayRead(r)) {

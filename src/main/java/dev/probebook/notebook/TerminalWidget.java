@@ -78,6 +78,14 @@ public final class TerminalWidget extends Composite<Div> {
     private HostsWrites hostsWrites;
     private Actor actor;
     private Consumer<StepOutcome> whenFinished = outcome -> {};
+    /** The free terminal's earlier runs (made by the second run), and the command of the run shown now. */
+    private Div scrollback;
+
+    private String lastCommand = "";
+    /** Whether Run all runs this step: on, except for steps that leave the machine for the internet. */
+    private boolean included;
+    /** Completes at a run's first output line (or its end): a background capture is listening by then. */
+    private CompletableFuture<Void> firstOutput = CompletableFuture.completedFuture(null);
 
     private TerminalWidget(
             StepStarter runner,
@@ -99,6 +107,7 @@ public final class TerminalWidget extends Composite<Div> {
         if (step != null) {
             root.setId("step-" + step.line());
             alternative = step.alternativeFor(values.get());
+            included = !leavesTheMachine();
         }
         addDetachListener(e -> stop());
     }
@@ -136,10 +145,20 @@ public final class TerminalWidget extends Composite<Div> {
         return w;
     }
 
-    /** The free terminal: an empty prompt with history. */
+    /** The free terminal: an empty prompt with history, under the session's earlier runs. */
     public static TerminalWidget free(StepStarter runner, CommandBinder binder) {
         TerminalWidget w = new TerminalWidget(runner, binder, null, null, Map::of, List.of());
         w.build();
+        for (Scrollback.Entry e : Scrollback.ofSession().entries()) {
+            RunArea earlier = new RunArea();
+            earlier.append(e.output());
+            earlier.verdict(e.verdict(), e.summary(), e.elapsedMs() + " ms");
+            w.lastCommand = e.command();
+            w.getContent().add(earlier);
+            w.keepInScrollback(earlier);
+            w.history.add(e.command());
+        }
+        w.historyIndex = w.history.size();
         return w;
     }
 
@@ -219,6 +238,9 @@ public final class TerminalWidget extends Composite<Div> {
         stop.setEnabled(false);
         stop.addClickListener(e -> stop());
         bar.add(line, run, stop);
+        if (step != null) {
+            bar.getElement().appendChild(includeBox());
+        }
         root.add(bar);
         if (readOnlyRole != null) {
             run.setEnabled(false);
@@ -235,6 +257,50 @@ public final class TerminalWidget extends Composite<Div> {
         if (stepHistory != null) {
             root.add(stepHistory);
         }
+    }
+
+    /**
+     * The step's switch for Run all ({@code data-include}); a step that leaves the machine for the internet is
+     * marked ({@code data-internet}) and starts switched off.
+     */
+    private Element includeBox() {
+        Element box = new Element("input").setAttribute("type", "checkbox").setAttribute("data-include", "");
+        if (included) {
+            box.setAttribute("checked", "");
+        }
+        box.setProperty("checked", included);
+        box.addPropertyChangeListener("checked", "change", e -> included = box.getProperty("checked", false));
+        Element label = new Element("label").appendChild(box, Element.createText(getTranslation("widget.include")));
+        label.getClassList().add("include");
+        label.setAttribute("title", getTranslation("widget.include-title"));
+        if (leavesTheMachine()) {
+            Element mark = new Element("span").setText(getTranslation("widget.internet"));
+            mark.getClassList().add("internet");
+            mark.setAttribute("data-internet", "");
+            mark.setAttribute("title", getTranslation("widget.internet-title"));
+            label.appendChild(mark);
+        }
+        return label;
+    }
+
+    /** A step whose probe reaches out to the internet (the public-IP check): Run all leaves it out unless chosen. */
+    boolean leavesTheMachine() {
+        return step != null && "public-ip".equals(mainProbe());
+    }
+
+    /** A packet capture: Run all starts it and goes on, so that it sees the packets of the steps after it. */
+    boolean background() {
+        return step != null && "capture".equals(mainProbe());
+    }
+
+    /** Whether Run all runs this step (the reader's choice on the step). */
+    boolean included() {
+        return included;
+    }
+
+    /** Completes at the current run's first output line or its end. */
+    CompletableFuture<Void> firstOutput() {
+        return firstOutput;
     }
 
     private void key(String key) {
@@ -376,10 +442,15 @@ public final class TerminalWidget extends Composite<Div> {
         if (commands.isEmpty()) {
             return CompletableFuture.completedFuture(nothingRan());
         }
+        if (area != null && step == null) {
+            keepInScrollback(area);
+            area = null;
+        }
         if (area == null) {
             area = new RunArea();
             getContent().addComponentAtIndex(areaIndex(), area);
         }
+        lastCommand = prompt.getValue();
         area.running(getTranslation("widget.running"));
         area.runsAs(runsAs(commands), getTranslation("widget.runs-as"));
         run.setEnabled(false);
@@ -390,6 +461,8 @@ public final class TerminalWidget extends Composite<Div> {
             historyIndex = history.size();
         }
         OutputBatcher batcher = new OutputBatcher(ui, this::append);
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        firstOutput = first;
         // a variable without a value: the page says where to set it (the summary names it, in the CLI's words)
         List<String> unset = commands.stream()
                 .filter(c -> c.bound() instanceof CommandBinder.Missing)
@@ -407,10 +480,12 @@ public final class TerminalWidget extends Composite<Div> {
             @Override
             public void line(String line) {
                 batcher.add(line);
+                first.complete(null);
             }
 
             @Override
             public void finished(StepOutcome outcome) {
+                first.complete(null);
                 OutputBatcher.access(ui, () -> {
                     batcher.drain();
                     show(outcome);
@@ -473,6 +548,33 @@ public final class TerminalWidget extends Composite<Div> {
         return execution != null && !execution.done();
     }
 
+    /** How many earlier runs the free terminal keeps above its prompt. */
+    static final int SCROLLBACK = 50;
+
+    /**
+     * The free terminal's earlier runs stay above the prompt, each under the command that made it, as a terminal's
+     * scrollback does (the oldest go beyond {@link #SCROLLBACK}); a new page shows the session's ({@link Scrollback}).
+     */
+    private void keepInScrollback(RunArea previous) {
+        if (scrollback == null) {
+            scrollback = new Div();
+            scrollback.addClassName("scrollback");
+            scrollback.getElement().setAttribute("data-scrollback", "");
+            getContent().addComponentAsFirst(scrollback);
+        }
+        Div entry = new Div();
+        entry.addClassName("scrollback-entry");
+        Pre command = new Pre("$ " + lastCommand);
+        command.addClassNames("code", "scrollback-command");
+        getContent().remove(previous);
+        previous.freeze();
+        entry.add(command, previous);
+        scrollback.add(entry);
+        while (scrollback.getComponentCount() > SCROLLBACK) {
+            scrollback.remove(scrollback.getComponentAt(0));
+        }
+    }
+
     /** The run area goes after the prompt bar and the notes under it, before the step's history. */
     private int areaIndex() {
         int i = getContent().getComponentCount();
@@ -485,7 +587,16 @@ public final class TerminalWidget extends Composite<Div> {
 
     private void show(StepOutcome outcome) {
         Verdict v = outcome.verdict();
-        area.verdict(v.label(), outcome.summary(), outcome.elapsedMs() + " ms");
+        if (step == null) {
+            Scrollback.ofSession()
+                    .add(new Scrollback.Entry(
+                            lastCommand,
+                            area.output.getElement().getTextRecursively(),
+                            v.label(),
+                            KoreanSummaries.forPage(getLocale(), outcome.summary()),
+                            outcome.elapsedMs()));
+        }
+        area.verdict(v.label(), KoreanSummaries.forPage(getLocale(), outcome.summary()), outcome.elapsedMs() + " ms");
         run.setEnabled(true);
         stop.setEnabled(false);
         outcome.notes().forEach(this::note);
@@ -552,6 +663,17 @@ public final class TerminalWidget extends Composite<Div> {
             looksLike.removeAll();
             looksLike.getElement().removeAttribute("data-looks-like");
             structured.removeAll();
+        }
+
+        /** An earlier run: its output and verdict keep their look but leave the test contract to the current one. */
+        void freeze() {
+            output.getElement().removeAttribute("data-output");
+            output.getElement().setAttribute("data-earlier-output", "");
+            String verdict = badge.getElement().getAttribute("data-verdict");
+            badge.getElement().removeAttribute("data-verdict");
+            if (verdict != null) {
+                badge.getElement().setAttribute("data-earlier-verdict", verdict);
+            }
         }
 
         void append(String chunk) {

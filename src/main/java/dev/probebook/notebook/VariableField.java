@@ -7,6 +7,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.dom.Element;
 import dev.probebook.plan.CommandBinder;
 import dev.probebook.plan.Variable;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Entities;
 
@@ -33,7 +34,18 @@ final class VariableField {
         box.addClassName("variable");
         box.getElement().setAttribute("data-variable", v.name());
         Element label = new Element("label");
-        label.setProperty("innerHTML", Entities.escape(v.name()));
+        // the runbook's own word for it next to the canonical name: "host · IP또는도메인"
+        List<String> ownWords = v.placeholders().stream()
+                .filter(p -> !p.startsWith("{{") && !p.equals(v.name()))
+                .limit(2)
+                .toList();
+        label.setProperty(
+                "innerHTML",
+                Entities.escape(v.name())
+                        + (ownWords.isEmpty()
+                                ? ""
+                                : " <span class=\"own-word\">· " + Entities.escape(String.join(", ", ownWords))
+                                        + "</span>"));
         Input input = new Input(ValueChangeMode.EAGER);
         String id = "variable-" + v.name().replaceAll("[^A-Za-z0-9_-]", "_");
         input.setId(id);

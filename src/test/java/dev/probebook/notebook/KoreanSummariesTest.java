@@ -543,6 +543,14 @@ class KoreanSummariesTest {
                             + " that partners must allow")
                     .says("별칭")
                     .keeps("www.app.test", "app.test", "10.0.0.5, 10.0.0.6");
+            ko("localhost.test resolves to 127.0.0.1 (answer from 127.0.0.1#53): a loopback address, this machine"
+                            + " itself")
+                    .says("루프백 주소")
+                    .keeps("localhost.test", "127.0.0.1#53");
+            ko("db.test resolves to 10.9.9.9 (answer from 127.0.0.1#53): a private address, reachable from inside the"
+                            + " network only")
+                    .says("사설 주소", "내부망")
+                    .keeps("db.test", "10.9.9.9");
             ko("10.0.0.5 points back to app.test. (PTR record from 127.0.0.1#53)")
                     .says("역방향 조회", "PTR 레코드")
                     .keeps("10.0.0.5", "app.test.", "127.0.0.1#53");
@@ -878,13 +886,13 @@ class KoreanSummariesTest {
             ko("2 entries; all for this machine itself (localhost): every other name is resolved by DNS")
                     .says("이 머신 자신")
                     .keeps("localhost");
-            ko("4 entries; ignored by the resolver: line 3 `10.0.0.x app` (10.0.0.x is not an IP address), line 5"
-                            + " `10.0.0.7` (no host name after the address); fix or comment out; app has 2 addresses:"
+            ko("4 entries; ignored by the resolver: line 3 '10.0.0.x app' (10.0.0.x is not an IP address), line 5"
+                            + " '10.0.0.7' (no host name after the address); fix or comment out; app has 2 addresses:"
                             + " 10.0.0.5 (line 2), 10.0.0.6 (line 4); clients get all of them and try 10.0.0.5 first:"
                             + " keep one line; this host pins a -> 10.0.0.1, b -> 10.0.0.2, c -> 10.0.0.3, d -> 10.0.0.4,"
                             + " e -> 10.0.0.5 and 2 more: requests to those names go there, whatever DNS says")
                     .says("리졸버가 무시하는 줄", "3행", "IP 주소가 아님", "호스트 이름 없음", "주석 처리", "한 줄만", "외 2개")
-                    .keeps("`10.0.0.x app`", "`10.0.0.7`", "10.0.0.5 (2행), 10.0.0.6 (4행)");
+                    .keeps("'10.0.0.x app'", "'10.0.0.7'", "10.0.0.5 (2행), 10.0.0.6 (4행)");
             ko("read-only view of /etc/hosts: 2 entries; editing is a separate, guarded action (admins: the hosts"
                             + " editor in the web notebook; from a shell, edit the file yourself)")
                     .says("읽기 전용", "보호된 작업")
@@ -906,12 +914,12 @@ class KoreanSummariesTest {
 
         @Test
         void changes() {
-            ko("already in /etc/hosts: `10.0.0.5 app` (line 4); nothing to change")
+            ko("already in /etc/hosts: '10.0.0.5 app' (line 4); nothing to change")
                     .says("이미", "바꿀 것 없음")
-                    .keeps("`10.0.0.5 app`", "4행");
-            ko("would add `10.0.0.5 app` to /etc/hosts (not written: hosts-file writes are a separate, guarded action)")
+                    .keeps("'10.0.0.5 app'", "4행");
+            ko("would add '10.0.0.5 app' to /etc/hosts (not written: hosts-file writes are a separate, guarded action)")
                     .says("추가 예정", "쓰지 않음")
-                    .keeps("`10.0.0.5 app`", "/etc/hosts");
+                    .keeps("'10.0.0.5 app'", "/etc/hosts");
             ko("would change app from 10.0.0.5 to 10.0.0.9 (line 4); not written: hosts-file writes are a separate,"
                             + " guarded action")
                     .says("변경 예정", "4행", "쓰지 않음")
@@ -1190,7 +1198,7 @@ class KoreanSummariesTest {
                 ProbeHarness h = harness(dns.server());
                 String server = "127.0.0.1#" + dns.port();
 
-                ko(h.run("nslookup app.test").summary()).says("클라이언트가 접속하는 주소").keeps("app.test", "10.0.0.5", server);
+                ko(h.run("nslookup app.test").summary()).says("사설 주소").keeps("app.test", "10.0.0.5", server);
                 ko(h.run("dig www.app.test").summary()).says("별칭").keeps("www.app.test", "10.0.0.5");
                 RunResult missing = h.run("nslookup missing.test");
                 assertThat(missing.verdict()).isEqualTo(Verdict.FAIL);

@@ -98,6 +98,39 @@ class NotebookBrowserIT {
                 curl -s -o /dev/null -w "%{http_code}" http://{{host}}:{{port}}/
                 ```
                 """, StandardCharsets.UTF_8);
+        Files.writeString(runbooks.resolve("choices.md"), """
+                # Choices
+
+                ## Is the port open?
+
+                ```
+                nc -zv {{host}} {{port}}
+                ```
+
+                ## Does the web server answer?
+
+                ```
+                curl -s -o /dev/null -w "%{http_code}" http://{{host}}:{{port}}/
+                ```
+
+                ## What is our public address?
+
+                ```
+                curl ifconfig.me
+                ```
+
+                ## Is it still open?
+
+                ```
+                telnet {{host}} {{port}}
+                ```
+
+                ## A typo
+
+                ```
+                tcpnig {{host}} {{port}}
+                ```
+                """, StandardCharsets.UTF_8);
         Files.writeString(runbooks.resolve("long.md"), """
                 ---
                 title: Long ping
@@ -199,6 +232,8 @@ class NotebookBrowserIT {
                 List.of(ADMIN),
                 "--probebook.runbooks-dir=" + runbooks,
                 "--probebook.hosts-file=" + hostsFile,
+                // the public-IP step must never leave the machine, even if a test ran it
+                "--probebook.public-ip.url=http://127.0.0.1:" + closedPort + "/",
                 // Run all over a long runbook starts 50 runs at once; the runs-per-minute limit has its own test
                 "--probebook.limits.per-user-runs-per-minute=1000",
                 "--probebook.data-dir=" + Files.createTempDirectory("probebook-it-data"));
@@ -271,7 +306,7 @@ class NotebookBrowserIT {
     void libraryListsRunbooksAndSearchFilters() throws Exception {
         page.navigate(base + "/");
         Locator cards = page.locator(".runbook-card");
-        assertThat(cards).hasCount(6);
+        assertThat(cards).hasCount(7);
         assertThat(page.locator("[data-runbook=loopback]")).containsText("Loopback checks");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2 runnable steps");
         assertThat(page.locator("[data-runbook=loopback]")).containsText("2026-11-25");
@@ -279,7 +314,7 @@ class NotebookBrowserIT {
         page.locator("[data-search] input").fill("long");
         assertThat(cards).hasCount(1);
         page.locator("[data-search] input").fill("");
-        assertThat(cards).hasCount(6);
+        assertThat(cards).hasCount(7);
         page.locator("[data-runbook=loopback] a").click();
         page.waitForURL(Pattern.compile(".*/runbook/loopback.*"));
         assertThat(page.locator(".terminal[data-step]")).hasCount(2);
@@ -333,6 +368,30 @@ class NotebookBrowserIT {
         assertThat(summary.locator("a[href='#step-" + stepLine("tcp") + "']")).hasCount(1);
         assertThat(summary.locator(".verdict-ok")).hasCount(2);
         assertThat(page.locator("[data-progress]")).hasText("2 of 2");
+    }
+
+    @Test
+    @Order(4)
+    void runAllRunsTheTickedStepsLeavesTheInternetOutAndNamesStepsByHeading() {
+        int port = web.getAddress().getPort();
+        page.navigate(base + "/runbook/choices?host=127.0.0.1&port=" + port);
+        Locator internet = page.locator(".terminal[data-probe=public-ip]");
+        assertThat(internet.locator("[data-internet]")).isVisible();
+        assertThat(internet.locator("input[data-include]")).not().isChecked();
+        Locator telnet = page.locator(".terminal[data-probe=tcp]").nth(1);
+        telnet.locator("input[data-include]").uncheck();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Run all").setExact(true))
+                .click();
+        Locator summary = page.locator("[data-summary]");
+        assertThat(summary).hasAttribute("data-summary", "2");
+        assertThat(summary.locator("tr[data-summary-step]").first()).containsText("Is the port open?");
+        assertThat(summary.locator("tr[data-summary-step]").first()).containsText("nc -zv 127.0.0.1 " + port);
+        assertThat(summary.locator("tr[data-summary-step]").nth(1)).containsText("Does the web server answer?");
+        assertThat(page.locator("[data-run-all-limit]")).containsText("2 step(s) left out by choice");
+        assertThat(internet.locator("[data-verdict]")).hasCount(0);
+        assertThat(telnet.locator("[data-verdict]")).hasCount(0);
     }
 
     private static String stepLine(String probe) {
@@ -408,6 +467,19 @@ class NotebookBrowserIT {
         input.fill("");
         input.press("ArrowUp");
         assertThat(input).hasValue("nc -zv 127.0.0.1 " + listener.getLocalPort());
+
+        // the earlier run stays above the prompt as scrollback, also after a reload
+        input.fill("nc -zv 127.0.0.1 " + closedPort);
+        input.press("Enter");
+        assertThat(verdict(term)).hasAttribute("data-verdict", "fail");
+        Locator earlier = term.locator("[data-scrollback] .scrollback-entry");
+        assertThat(earlier).hasCount(1);
+        assertThat(earlier).containsText("$ nc -zv 127.0.0.1 " + listener.getLocalPort());
+        assertThat(earlier).containsText("succeeded");
+        page.reload(); // a new page of the same session: both runs are scrollback now
+        assertThat(earlier).hasCount(2);
+        assertThat(earlier.nth(1)).containsText("$ nc -zv 127.0.0.1 " + closedPort);
+        assertThat(earlier.nth(1).locator("[data-earlier-verdict]")).hasAttribute("data-earlier-verdict", "fail");
     }
 
     @Test
@@ -658,6 +730,81 @@ class NotebookBrowserIT {
         page.navigate(base + "/runbook/many?host=127.0.0.1&port=" + port + "#" + id);
         assertThat(check100).isInViewport();
         assertThat(page.locator("[data-variable=port] input")).hasValue(port);
+    }
+
+    @Test
+    @Order(17)
+    void atPhoneWidthNothingOverflowsSidewaysAndTheHeaderStaysReachable() {
+        Page phone = signedIn(browser.newContext(new Browser.NewContextOptions()
+                        .setViewportSize(390, 844)
+                        .setLocale("ko-KR"))
+                .newPage());
+        phone.setDefaultTimeout(20_000);
+        String port = String.valueOf(listener.getLocalPort());
+        for (String path : List.of(
+                "/runbook/network-connectivity.ko?host=127.0.0.1&port=" + port,
+                "/runbook/loopback?host=127.0.0.1&port=" + port,
+                "/",
+                "/terminal",
+                "/audit")) {
+            phone.navigate(base + path);
+            phone.locator("main").first().waitFor();
+            if (path.startsWith("/runbook/loopback")) {
+                Locator tcp = phone.locator(".terminal[data-probe=tcp]").first();
+                runAndWait(tcp, "ok");
+                // Korean all the way: the summary, the page's language
+                assertThat(tcp.locator(".summary")).hasText(Pattern.compile(".*[가-힣].*"));
+                assertThat(phone.locator("html")).hasAttribute("lang", "ko");
+                phone.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName("Run all").setExact(true))
+                        .click();
+                assertThat(phone.locator("[data-summary]")).hasAttribute("data-summary", "2");
+            }
+            if (path.equals("/audit")) { // one row per run, named by the step's heading and linked to it
+                assertThat(phone.locator("[data-audit-row=run] a")
+                                .filter(new Locator.FilterOptions().setHasText("Is the port open?"))
+                                .first())
+                        .hasAttribute("href", Pattern.compile("runbook/loopback#step-\\d+"));
+            }
+            String name = path.equals("/")
+                    ? "library"
+                    : path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
+            phone.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target/screenshots/phone-" + name + ".png"))
+                    .setFullPage(true));
+            Object overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) overflow).intValue())
+                    .as("sideways overflow on " + path)
+                    .isLessThanOrEqualTo(0);
+            assertThat(phone.locator("[data-sign-out]")).isInViewport();
+            assertThat(phone.locator("[data-language-switch]")).isInViewport();
+        }
+        phone.context().close();
+    }
+
+    @Test
+    @Order(18)
+    void anEditedCommandKeepsTheVariablesAndAMisspeltOneSuggestsTheCommandMeant() {
+        int port = web.getAddress().getPort();
+        page.navigate(base + "/runbook/choices?host=127.0.0.1&port=" + port);
+        Locator http = page.locator(".terminal[data-probe=http]").first();
+        http.locator(".prompt input").fill("curl -sI http://{{host}}:{{port}}/");
+        runAndWait(http, "ok");
+        assertThat(http.locator("[data-runs-as]"))
+                .hasAttribute("data-runs-as", "curl -sI http://127.0.0.1:" + port + "/");
+        assertThat(page.locator(".terminal", new Page.LocatorOptions().setHasText("tcpnig")))
+                .containsText("did you mean 'tcping'?");
+    }
+
+    @Test
+    @Order(19)
+    void aTelnetThatConnectsOnTheKoreanPageNeverLooksLikeTheRefusedExample() {
+        page.navigate(base + "/runbook/network-connectivity.ko?host=127.0.0.1&port=" + listener.getLocalPort());
+        Locator telnet = page.locator(".terminal[data-probe=tcp]", new Page.LocatorOptions().setHasText("telnet"))
+                .first();
+        runAndWait(telnet, "ok");
+        assertThat(telnet.locator(".looks-like")).not().containsText("거부");
     }
 
     @AfterAll

@@ -1,7 +1,10 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.command.HostSyntax;
+import dev.probebook.net.HostsFile;
 import dev.probebook.probe.ProbeResult;
+import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Rcode;
@@ -148,10 +151,37 @@ final class DnsVerdict {
                             + "DNS. That explains \"works here, fails there\": fix or remove the stale hosts entry",
                     details);
         }
-        return ProbeResult.ok(
-                resolved + " (answer from " + server + "): the address clients connect to; behind a WAF "
-                        + "or load balancer it is the front public IP that partners must allow",
-                details);
+        return ProbeResult.ok(resolved + " (answer from " + server + ")" + meaning(addresses), details);
+    }
+
+    /**
+     * What the addresses mean to an operator: loopback is this machine; a private address is reached from inside
+     * only; only public addresses carry the WAF / load balancer advice (partners must allow the front IP).
+     */
+    private static String meaning(List<String> addresses) {
+        List<InetAddress> parsed = new ArrayList<>();
+        for (String a : addresses) {
+            InetAddress literal = HostsFile.literal(a); // a literal: never a lookup
+            if (literal == null) {
+                return ": the address clients connect to";
+            }
+            parsed.add(literal);
+        }
+        if (parsed.stream().allMatch(InetAddress::isLoopbackAddress)) {
+            return ": a loopback address, this machine itself";
+        }
+        if (parsed.stream().allMatch(DnsVerdict::internal)) {
+            return ": a private address, reachable from inside the network only";
+        }
+        return ": the address clients connect to; behind a WAF or load balancer it is the front public IP that"
+                + " partners must allow";
+    }
+
+    private static boolean internal(InetAddress a) {
+        byte[] b = a.getAddress();
+        boolean uniqueLocalV6 = b.length == 16 && (b[0] & 0xfe) == 0xfc;
+        boolean sharedV4 = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64; // 100.64/10 (CGNAT)
+        return a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isLoopbackAddress() || uniqueLocalV6 || sharedV4;
     }
 
     private static String noReply(LookupReport rep) {

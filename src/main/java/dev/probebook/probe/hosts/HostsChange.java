@@ -78,8 +78,10 @@ final class HostsChange {
             present.forEach(e -> ctx.out("  " + file.lines().get(e.line() - 1)));
             String lines = String.join(
                     ", ", present.stream().map(e -> String.valueOf(e.line())).toList());
+            // no proposal in the details: there is nothing to apply, so nobody is offered to apply it
             return ProbeResult.ok(
-                    "already in " + path + ": `" + proposed + "` (line " + lines + "); nothing to change", details);
+                    "already in " + path + ": '" + proposed + "' (line " + lines + "); nothing to change",
+                    HostsDetails.of(file, Files.exists(path)));
         }
         for (HostsFile.Entry e : conflicting.values()) {
             String old = file.lines().get(e.line() - 1);
@@ -100,7 +102,7 @@ final class HostsChange {
 
         if (conflicts.isEmpty()) {
             return new ProbeResult(
-                    Verdict.SKIPPED, "would add `" + proposed + "` to " + path + " (" + NOT_WRITTEN + ")", details);
+                    Verdict.SKIPPED, "would add '" + proposed + "' to " + path + " (" + NOT_WRITTEN + ")", details);
         }
         List<String> changes = conflicts.stream()
                 .map(c -> c.name() + " from " + c.currentAddress() + " to " + c.proposedAddress() + " (line " + c.line()

@@ -145,7 +145,7 @@ final class HostsView {
         String why = fields.length < 2 && HostSyntax.isIpLiteral(fields[0])
                 ? "no host name after the address"
                 : fields[0] + " is not an IP address";
-        return "line " + line + " `" + text.strip() + "` (" + why + ")";
+        return "line " + line + " '" + text.strip() + "' (" + why + ")";
     }
 
     private static String pins(HostsFile file) {

@@ -48,6 +48,7 @@ class DnsProbeTest {
                 .rcode("broken.example.com", Rcode.SERVFAIL)
                 .cname("dangling.example.com", "nothere.example.com")
                 .a("big.example.com", "10.9.9.9")
+                .a("local.example.com", "127.0.0.1")
                 .truncateOverUdp("big.example.com")
                 .add(new MXRecord(
                         DnsResponder.name("example.com"), DClass.IN, 300, 10, DnsResponder.name("mail.example.com")))
@@ -121,6 +122,17 @@ class DnsProbeTest {
         assertThat(r.output()).filteredOn(l -> l.contains("canonical name")).hasSize(1);
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
         assertThat(r.summary()).contains("www.example.com (alias for example.com) resolves to 93.184.216.34");
+    }
+
+    @Test
+    void onlyAPublicAddressGetsTheWafAdvice() throws Exception {
+        assertThat(run("nslookup example.com").summary()).contains("WAF or load balancer");
+        RunResult loopback = run("nslookup local.example.com");
+        assertThat(loopback.summary())
+                .contains("a loopback address, this machine itself")
+                .doesNotContain("WAF");
+        RunResult internal = run("dig +short big.example.com");
+        assertThat(internal.summary()).contains("a private address").doesNotContain("WAF");
     }
 
     @Test

@@ -57,7 +57,7 @@ class HostsChangeTest {
                         "--- " + hosts, "+++ " + hosts + " (preview, not written)", "+ 10.10.100.5 new.example.co.kr");
         assertThat(r.verdict()).isEqualTo(Verdict.SKIPPED);
         assertThat(r.summary())
-                .isEqualTo("would add `10.10.100.5 new.example.co.kr` to " + hosts
+                .isEqualTo("would add '10.10.100.5 new.example.co.kr' to " + hosts
                         + " (not written: hosts-file writes are a separate, guarded action)");
         HostsDetails d = (HostsDetails) r.details();
         assertThat(d.proposedLine()).isEqualTo("10.10.100.5 new.example.co.kr");
@@ -86,6 +86,7 @@ class HostsChangeTest {
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
         assertThat(r.summary()).startsWith("already in " + hosts).contains("(line 3)");
         assertThat(r.output()).last().isEqualTo("  10.0.0.9 app.example.co.kr app");
+        assertThat(((HostsDetails) r.details()).proposedMode()).isEmpty(); // nothing to apply, no Apply button
     }
 
     @Test
@@ -134,7 +135,7 @@ class HostsChangeTest {
         assertThat(r.probe()).isEqualTo("hosts");
         assertThat(r.verdict()).isEqualTo(Verdict.SKIPPED);
         assertThat(r.output()).last().isEqualTo("+ 10.10.100.7 db.example.co.kr db");
-        assertThat(r.summary()).startsWith("would add `10.10.100.7 db.example.co.kr db` to ");
+        assertThat(r.summary()).startsWith("would add '10.10.100.7 db.example.co.kr db' to ");
     }
 
     @Test

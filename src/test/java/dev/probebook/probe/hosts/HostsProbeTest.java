@@ -84,8 +84,8 @@ class HostsProbeTest {
         RunResult r = harness.run("cat /etc/hosts");
         assertThat(r.verdict()).isEqualTo(Verdict.WARN);
         assertThat(r.summary())
-                .startsWith("2 entries; ignored by the resolver: line 2 `10.0.0.300 broken.example.com`"
-                        + " (10.0.0.300 is not an IP address), line 3 `10.0.0.7` (no host name after the address)")
+                .startsWith("2 entries; ignored by the resolver: line 2 '10.0.0.300 broken.example.com'"
+                        + " (10.0.0.300 is not an IP address), line 3 '10.0.0.7' (no host name after the address)")
                 .endsWith("this host pins db -> 10.0.0.8: requests to that name go there, whatever DNS says");
         assertThat(((HostsDetails) r.details()).invalid())
                 .containsExactly("2: 10.0.0.300 broken.example.com", "3: 10.0.0.7");
