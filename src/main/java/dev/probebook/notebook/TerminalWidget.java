@@ -215,6 +215,7 @@ public final class TerminalWidget extends Composite<Div> {
         prompt.getElement().setAttribute("aria-label", "command");
         if (step != null) {
             prompt.setValue(templateOf(alternative));
+            prompt.getElement().setAttribute("title", templateOf(alternative)); // a long command, whole on hover
         }
         // One listener for the keys a terminal knows (Korean input: no Enter while a syllable is being composed).
         prompt.getElement()
