@@ -46,7 +46,9 @@ final class HumanOutput {
         }
         long steps = plan.steps().size();
         out.println();
-        out.println(steps + " steps, " + (plan.blocks().size() - steps) + " examples");
+        long notRun = plan.notRunLines();
+        out.println(steps + " steps, " + (plan.blocks().size() - steps) + " examples"
+                + (notRun == 0 ? "" : ", " + notRun + " command line(s) shown, not run (run them in a shell)"));
     }
 
     static StepListener streaming(PrintStream out, PlannedBlock step) {

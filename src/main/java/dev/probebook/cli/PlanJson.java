@@ -47,6 +47,7 @@ final class PlanJson {
                 if (c.reason() != null) {
                     cm.put("reason", c.reason());
                 }
+                cm.put("runs", c.runnable());
                 commands.add(cm);
             }
             m.put("commands", commands);
@@ -56,6 +57,7 @@ final class PlanJson {
             blocks.add(m);
         }
         root.put("blocks", blocks);
+        root.put("notRunLines", plan.notRunLines());
         return root;
     }
 }

@@ -135,8 +135,9 @@ final class KoreanSummaries {
             r("'(.+)' is not a command Probebook knows: did you mean '(.+)'\\?", "'$1' 명령은 Probebook이 모름: 혹시 '$2'인가요?"),
             r("'(.+)' is not a command Probebook knows; run it in a shell", "'$1' 명령은 Probebook이 모름: 셸에서 실행하세요"),
             r(
-                    "'(.+)' is a shell command Probebook does not run; run it in a shell",
-                    "'$1' 명령은 Probebook이 실행하지 않는 셸 명령: 셸에서 직접 실행하세요"),
+                    "(\\S+) is not built in — run it in a shell \\(Probebook runs '(.+)' for the same" + " question\\)",
+                    "$1 명령은 내장되어 있지 않음, 셸에서 실행하세요 (같은 확인은 Probebook의 '$2')"),
+            r("(\\S+) is not built in — run it in a shell", "$1 명령은 내장되어 있지 않음, 셸에서 실행하세요"),
             r("command substitution \\(\\$\\(\\.\\.\\.\\) or backticks\\) is not run", "명령 치환($(...) 또는 백틱)은 실행하지 않음"),
             r(
                     "'(.+)' \\(command lists\\) is not run: put each command on its own line",

@@ -329,6 +329,11 @@ public class NotebookTexts implements I18NProvider {
             Map.entry("col.client", new String[] {"client", "클라이언트"}),
             Map.entry("col.server", new String[] {"server", "서버"}),
             Map.entry("col.meaning", new String[] {"meaning", "의미"}),
+            Map.entry("widget.copy", new String[] {"Copy", "복사"}),
+            Map.entry("runbook.not-run-count", new String[] {
+                "%d command line(s) on this page are shown, not run: run them in a shell.",
+                "이 페이지의 명령 %d줄은 보여 주기만 하고 실행하지 않습니다. 셸에서 실행하세요."
+            }),
             Map.entry("widget.runs-as", new String[] {"runs as", "실행되는 명령"}),
             Map.entry("widget.running", new String[] {"running…", "실행 중…"}),
             Map.entry("widget.timings", new String[] {"HTTP timings", "HTTP 구간 시간"}),

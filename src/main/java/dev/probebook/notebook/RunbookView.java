@@ -241,6 +241,13 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
                 widgets, this::renderRest, maxRunAllSteps, historyProblem == null ? this::report : null);
         doc.add(runAll);
         runAll.setVisible(gate.rules().allows(actor, Action.RUN));
+        long notRun = plan.notRunLines();
+        if (notRun > 0) {
+            Div note = new Div(getTranslation("runbook.not-run-count", notRun));
+            note.addClassName("not-run-count");
+            note.getElement().setAttribute("data-not-run-count", String.valueOf(notRun));
+            doc.add(note);
+        }
         if (historyProblem != null) {
             Div warn = new Div(getTranslation("history.unavailable", historyProblem));
             warn.addClassName("warning");

@@ -17,6 +17,7 @@ import dev.probebook.plan.PlannedBlock;
 import dev.probebook.plan.PlannedCommand;
 import dev.probebook.plan.RunbookPlan;
 import dev.probebook.probe.Verdict;
+import dev.probebook.probe.shell.NotRunProbe;
 import dev.probebook.step.StepCommand;
 import dev.probebook.step.StepCommands;
 import dev.probebook.step.StepListener;
@@ -176,19 +177,20 @@ public final class TerminalWidget extends Composite<Div> {
         if (step != null && !runnable()) {
             Pre code = new Pre(step.code().text());
             code.addClassName("code");
-            Div reason = new Div(getTranslation("widget.not-runnable") + " "
-                    + step.commands().stream()
-                            .map(PlannedCommand::reason)
-                            .filter(r -> r != null)
+            String reason = step.commands().stream()
+                    .map(PlannedCommand::reason)
+                    .filter(r -> r != null)
+                    .findFirst()
+                    .orElse(NotRunProbe.reason(step.commands().stream()
                             .findFirst()
-                            .orElse("'"
-                                    + step.commands().stream()
-                                            .findFirst()
-                                            .map(c -> c.text().split(" ")[0])
-                                            .orElse("")
-                                    + "' is a shell command Probebook does not run; run it in a shell"));
-            reason.addClassName("not-runnable");
-            root.add(code, reason);
+                            .map(c -> c.text().split(" ")[0])
+                            .orElse("")));
+            Div why = new Div(getTranslation("widget.not-runnable") + " "
+                    + KoreanSummaries.forPage(getLocale(), reason.replaceFirst("^not run: ", "")));
+            why.addClassName("not-runnable");
+            why.getElement().setAttribute("data-not-run", "");
+            root.add(code, why);
+            root.getElement().appendChild(copyButton(step.code().text()));
             return;
         }
         if (step != null && step.alternatives() > 1) {
@@ -258,6 +260,20 @@ public final class TerminalWidget extends Composite<Div> {
         if (stepHistory != null) {
             root.add(stepHistory);
         }
+    }
+
+    /** Copies the step's lines to the clipboard, for a shell: the browser does it, the server never sees it. */
+    private Element copyButton(String text) {
+        Element copy = new Element("button").setText(getTranslation("widget.copy"));
+        copy.getClassList().add("pb-button");
+        copy.getClassList().add("inline");
+        copy.setAttribute("type", "button");
+        copy.setAttribute("data-copy", "");
+        copy.executeJs(
+                "const text = $0; this.addEventListener('click', () => navigator.clipboard && navigator.clipboard"
+                        + ".writeText(text).then(() => { this.dataset.copied = ''; }))",
+                text);
+        return copy;
     }
 
     /**

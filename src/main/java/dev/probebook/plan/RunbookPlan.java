@@ -20,6 +20,14 @@ public record RunbookPlan(Runbook runbook, List<Variable> variables, List<Planne
         return blocks.stream().filter(b -> b.kind() == BlockKind.STEP).toList();
     }
 
+    /** How many command lines of the steps are shown and not run (tools not built in, shell features, typos). */
+    public long notRunLines() {
+        return steps().stream()
+                .flatMap(b -> b.commands().stream())
+                .filter(c -> !c.runnable())
+                .count();
+    }
+
     public List<PlannedBlock> examples() {
         return blocks.stream().filter(b -> b.kind() == BlockKind.EXAMPLE).toList();
     }

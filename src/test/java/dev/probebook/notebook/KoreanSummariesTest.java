@@ -197,9 +197,12 @@ class KoreanSummariesTest {
             ko("not run: 'frobnicate' is not a command Probebook knows; run it in a shell")
                     .says("셸에서 실행하세요")
                     .keeps("'frobnicate'");
-            ko("not run: 'systemctl' is a shell command Probebook does not run; run it in a shell")
-                    .says("셸에서 직접 실행하세요")
-                    .keeps("'systemctl'");
+            ko("not run: systemctl is not built in — run it in a shell")
+                    .says("내장되어 있지 않음", "셸에서 실행하세요")
+                    .keeps("systemctl");
+            ko("not run: ipconfig is not built in — run it in a shell (Probebook runs 'ip addr' for the same question)")
+                    .says("내장되어 있지 않음")
+                    .keeps("ipconfig", "'ip addr'");
             ko("empty command").says("빈 명령").keeps();
         }
 
@@ -1237,7 +1240,9 @@ class KoreanSummariesTest {
             ko(h.run("yum install -y telnet bind-utils").summary())
                     .says("내장")
                     .keeps("telnet", "bind-utils (nslookup, dig)");
-            ko(h.run("systemctl restart nginx").summary()).says("셸에서 직접 실행하세요").keeps("'systemctl'");
+            ko(h.run("systemctl restart nginx").summary())
+                    .says("실행하지 않음", "내장되어 있지 않음")
+                    .keeps("systemctl");
         }
     }
 }

@@ -793,8 +793,10 @@ class NotebookBrowserIT {
         runAndWait(http, "ok");
         assertThat(http.locator("[data-runs-as]"))
                 .hasAttribute("data-runs-as", "curl -sI http://127.0.0.1:" + port + "/");
-        assertThat(page.locator(".terminal", new Page.LocatorOptions().setHasText("tcpnig")))
-                .containsText("did you mean 'tcping'?");
+        Locator typo = page.locator(".terminal", new Page.LocatorOptions().setHasText("tcpnig"));
+        assertThat(typo.locator("[data-not-run]")).containsText("did you mean 'tcping'?");
+        assertThat(typo.locator("[data-copy]")).isVisible();
+        assertThat(page.locator("[data-not-run-count]")).hasAttribute("data-not-run-count", "1");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -75,7 +76,46 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
             "hostname",
             "whoami",
             "date",
-            "crontab");
+            "crontab",
+            // network tools Probebook has no probe for (yet)
+            "arp",
+            "lsof",
+            "whois",
+            "iperf",
+            "iperf3",
+            "ethtool",
+            "nmcli",
+            "resolvectl",
+            "conntrack",
+            // Windows and macOS
+            "ipconfig",
+            "tracert",
+            "pathping",
+            "netsh",
+            "getmac",
+            "Test-NetConnection",
+            "Resolve-DnsName",
+            "pfctl",
+            "networksetup",
+            "scutil");
+
+    /** For another system's command, the Linux command Probebook does run that answers the same question. */
+    private static final Map<String, String> RUN_INSTEAD = Map.of(
+            "ipconfig", "ip addr",
+            "getmac", "ip link",
+            "Test-NetConnection", "tcping HOST PORT",
+            "Resolve-DnsName", "nslookup NAME",
+            "networksetup", "ip addr");
+
+    /**
+     * Why a line of {@code commandWord} is shown and not run: "not run: traceroute is not built in — run it in a
+     * shell", naming the command Probebook runs instead where another system's tool has one.
+     */
+    public static String reason(String commandWord) {
+        String instead = RUN_INSTEAD.get(commandWord);
+        return "not run: " + commandWord + " is not built in — run it in a shell"
+                + (instead == null ? "" : " (Probebook runs '" + instead + "' for the same question)");
+    }
 
     @Override
     public String name() {
@@ -99,8 +139,7 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
 
     @Override
     public ProbeResult run(NotRunCommand command, ProbeContext ctx) {
-        String line =
-                "not run: '" + command.commandWord() + "' is a shell command Probebook does not run; run it in a shell";
+        String line = reason(command.commandWord());
         ctx.out(line);
         return new ProbeResult(Verdict.SKIPPED, line, new NotRunDetails(command.commandWord(), command.args()));
     }

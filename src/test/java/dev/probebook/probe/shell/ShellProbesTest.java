@@ -69,16 +69,18 @@ class ShellProbesTest {
     void shellCommandsAreSkippedWithANote() throws Exception {
         RunResult r = harness.run("sudo systemctl restart firewalld");
         assertThat(r.probe()).isEqualTo("none");
-        assertThat(r.output())
-                .containsExactly("not run: 'systemctl' is a shell command Probebook does not run; run it in a shell");
+        assertThat(r.output()).containsExactly("not run: systemctl is not built in — run it in a shell");
         assertThat(r.verdict()).isEqualTo(Verdict.SKIPPED);
-        assertThat(r.summary())
-                .isEqualTo("not run: 'systemctl' is a shell command Probebook does not run; run it in a shell");
+        assertThat(r.summary()).isEqualTo("not run: systemctl is not built in — run it in a shell");
         assertThat(((NotRunDetails) r.details()).args()).containsExactly("restart", "firewalld");
+        assertThat(harness.run("ipconfig /all").summary())
+                .isEqualTo("not run: ipconfig is not built in — run it in a shell (Probebook runs 'ip addr' for the"
+                        + " same question)");
+        assertThat(harness.run("lsof -i :8080").probe()).isEqualTo("none");
 
         RunResult yum = harness.run("yum install vim");
         assertThat(yum.verdict()).isEqualTo(Verdict.SKIPPED);
-        assertThat(yum.summary()).startsWith("not run: 'yum'");
-        assertThat(harness.run("cat /etc/passwd").summary()).startsWith("not run: 'cat'");
+        assertThat(yum.summary()).startsWith("not run: yum is not built in");
+        assertThat(harness.run("cat /etc/passwd").summary()).startsWith("not run: cat is not built in");
     }
 }
