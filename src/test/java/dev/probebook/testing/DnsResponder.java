@@ -60,6 +60,9 @@ public final class DnsResponder implements AutoCloseable {
     private final Map<Name, List<Record>> zone = new ConcurrentHashMap<>();
     private final Map<Name, Integer> forcedRcode = new ConcurrentHashMap<>();
     private final Set<Name> truncated = ConcurrentHashMap.newKeySet();
+    /** Names whose A replies come with AA set (a zone's own server answering), the other types' without. */
+    private final Set<Name> authoritativeA = ConcurrentHashMap.newKeySet();
+
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger udpQueries = new AtomicInteger();
     private final AtomicInteger tcpQueries = new AtomicInteger();
@@ -191,6 +194,12 @@ public final class DnsResponder implements AutoCloseable {
     }
 
     /** UDP answers for {@code host} come back empty with TC set; TCP answers are complete. */
+    /** Answers A queries for {@code host} as the zone's own server would (AA set); other types stay non-authoritative. */
+    public DnsResponder authoritativeA(String host) {
+        authoritativeA.add(name(host));
+        return this;
+    }
+
     public DnsResponder truncateOverUdp(String host) {
         truncated.add(name(host));
         return this;
@@ -288,6 +297,9 @@ public final class DnsResponder implements AutoCloseable {
         }
         Name qname = question.getName();
         int qtype = question.getType();
+        if (qtype == Type.A && authoritativeA.contains(qname)) {
+            reply.getHeader().setFlag(Flags.AA);
+        }
         Integer forced = forcedRcode.get(qname);
         if (forced != null) {
             reply.getHeader().setRcode(forced);

@@ -60,7 +60,11 @@ final class NslookupOutput {
                 ctx.out("");
                 return;
             }
-            if (headers && !nonAuthDone && !m.getHeader().getFlag(Flags.AA)) {
+            // once, before the first reply that is not authoritative, and never after an authoritative one (the A
+            // reply from the zone's server, then the AAAA reply): the line heads the answers, it is not a divider
+            if (m.getHeader().getFlag(Flags.AA)) {
+                nonAuthDone = true;
+            } else if (headers && !nonAuthDone) {
                 ctx.out("Non-authoritative answer:");
                 nonAuthDone = true;
             }

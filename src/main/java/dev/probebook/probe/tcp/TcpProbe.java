@@ -1,8 +1,10 @@
 package dev.probebook.probe.tcp;
 
 import dev.probebook.command.Args;
+import dev.probebook.command.HostSyntax;
 import dev.probebook.command.Services;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.AddressText;
 import dev.probebook.net.ConnectAttempt;
 import dev.probebook.net.ConnectOutcome;
 import dev.probebook.net.NameResolver;
@@ -506,7 +508,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                     if (o instanceof ConnectOutcome.Open) {
                         if (cmd.verbose()) {
                             String svc = Services.tcpName(port);
-                            ctx.out("Connection to " + cmd.host() + " " + port + " port [tcp/"
+                            ctx.out("Connection to " + ncName(cmd.host(), address) + " " + port + " port [tcp/"
                                     + (svc == null ? "*" : svc) + "] succeeded!");
                         }
                         if (!cmd.zeroIo()) {
@@ -520,9 +522,9 @@ public final class TcpProbe implements Probe<TcpCommand> {
                     if (cmd.verbose()) {
                         ctx.out(
                                 o instanceof ConnectOutcome.TimedOut
-                                        ? "nc: connect to " + address.getHostAddress() + " port " + port
+                                        ? "nc: connect to " + ncName(cmd.host(), address) + " port " + port
                                                 + " (tcp) timed out: Operation now in progress"
-                                        : "nc: connect to " + address.getHostAddress() + " port " + port
+                                        : "nc: connect to " + ncName(cmd.host(), address) + " port " + port
                                                 + " (tcp) failed: " + reason(o));
                     }
                 } finally {
@@ -612,5 +614,11 @@ public final class TcpProbe implements Probe<TcpCommand> {
         } catch (IOException ignored) {
             // nothing to do
         }
+    }
+
+    /** How OpenBSD nc names a target: an address as given, a name with the address it tried ({@code localhost (::1)}). */
+    static String ncName(String host, InetAddress address) {
+        String ip = AddressText.of(address);
+        return HostSyntax.isIpLiteral(host) ? ip : host + " (" + ip + ")";
     }
 }

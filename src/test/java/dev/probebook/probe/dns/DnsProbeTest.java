@@ -49,6 +49,9 @@ class DnsProbeTest {
                 .cname("dangling.example.com", "nothere.example.com")
                 .a("big.example.com", "10.9.9.9")
                 .a("local.example.com", "127.0.0.1")
+                .a("zone.example.com", "10.7.7.7")
+                .aaaa("zone.example.com", "fd00::7")
+                .authoritativeA("zone.example.com")
                 .truncateOverUdp("big.example.com")
                 .add(new MXRecord(
                         DnsResponder.name("example.com"), DClass.IN, 300, 10, DnsResponder.name("mail.example.com")))
@@ -122,6 +125,13 @@ class DnsProbeTest {
         assertThat(r.output()).filteredOn(l -> l.contains("canonical name")).hasSize(1);
         assertThat(r.verdict()).isEqualTo(Verdict.OK);
         assertThat(r.summary()).contains("www.example.com (alias for example.com) resolves to 93.184.216.34");
+    }
+
+    @Test
+    void anAuthoritativeAnswerIsNotFollowedByANonAuthoritativeHeading() throws Exception {
+        RunResult r = run("nslookup zone.example.com");
+        assertThat(r.output()).doesNotContain("Non-authoritative answer:");
+        assertThat(r.output()).contains("Address: 10.7.7.7", "Address: fd00::7");
     }
 
     @Test

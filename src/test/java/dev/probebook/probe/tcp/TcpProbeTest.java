@@ -87,6 +87,29 @@ class TcpProbeTest {
     }
 
     @Test
+    void ncNamesAHostByNameWithTheAddressItTried() throws Exception {
+        var hostsFile = Files.createTempFile("hosts", "");
+        Files.writeString(hostsFile, "127.0.0.1 localhost\n");
+        ProbeHarness h = new ProbeHarness(Map.of(
+                "probebook.hosts-file",
+                hostsFile.toString(),
+                "probebook.dns.servers",
+                "127.0.0.1:" + LoopbackServers.closedPort(),
+                "probebook.tcp.connect-timeout",
+                "700ms"));
+        try (var server = new LoopbackServers.Open(null)) {
+            assertThat(h.run("nc -zv localhost " + server.port()).output())
+                    .singleElement()
+                    .asString()
+                    .startsWith("Connection to localhost (127.0.0.1) " + server.port() + " port [tcp/");
+        }
+        int closed = LoopbackServers.closedPort();
+        assertThat(h.run("nc -zv localhost " + closed).output())
+                .containsExactly(
+                        "nc: connect to localhost (127.0.0.1) port " + closed + " (tcp) failed: Connection refused");
+    }
+
+    @Test
     void tcpingCountsProbesLikeTcpingExe() throws Exception {
         try (var server = new LoopbackServers.Open(null)) {
             RunResult r = harness.run("tcping -n 2 -i 0.05 127.0.0.1 " + server.port());
