@@ -574,6 +574,10 @@ final class KoreanSummaries {
                             + " -tlnp \\| grep (\\d+)\\)",
                     "$1 포트는 수신 중($2)이지만 이 보기는 리스닝 소켓을 숨김: -l 또는 -a를 추가하세요 (netstat -tlnp | grep $3)"),
             r(
+                    "nothing listens on port (\\d+) itself; '(\\d+)' matched part of another listener \\(" + SOCKETS
+                            + "\\): grep '(:\\d+ )' matches the port exactly",
+                    "$1 포트 자체에는 리스너 없음: '$2'가 다른 리스너($3)의 일부와 일치함. 포트만 정확히 찾으려면 grep '$4'"),
+            r(
                     "nothing listens on port (\\d+)(?:; the (\\d+) matching line\\(s\\) are connections or other sockets,"
                             + " not a listener)?: the service is not running, failed to start, or uses another port"
                             + " \\(check its log and configured port\\)",

@@ -783,6 +783,10 @@ class KoreanSummariesTest {
                             + " configured port)")
                     .says("일치한 2줄")
                     .keeps("8080");
+            ko("nothing listens on port 1877 itself; '1877' matched part of another listener (tcp 127.0.0.1:18777"
+                            + " (17079/python3)): grep ':1877 ' matches the port exactly")
+                    .says("리스너 없음", "일부와 일치")
+                    .keeps("1877", "tcp 127.0.0.1:18777 (17079/python3)", "':1877 '");
             ko("no socket matches 'ESTAB' (this view hides listening sockets: add -l or -a)")
                     .says("일치하는 소켓 없음")
                     .keeps("'ESTAB'");

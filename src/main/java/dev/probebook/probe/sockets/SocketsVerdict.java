@@ -92,6 +92,15 @@ final class SocketsVerdict {
                             + ")",
                     details);
         }
+        List<InetSocket> partly =
+                servers(matching).stream().filter(s -> s.localPort() != port).toList();
+        if (!partly.isEmpty()) {
+            // grep matched the number inside a longer port (or an address): the lines are there, the port is not
+            return ProbeResult.warn(
+                    "nothing listens on port " + port + " itself; '" + port + "' matched part of another listener ("
+                            + describe(partly) + "): grep ':" + port + " ' matches the port exactly",
+                    details);
+        }
         String connections = matching.isEmpty()
                 ? ""
                 : "; the " + matching.size() + " matching line(s) are connections or other sockets, not a listener";

@@ -180,6 +180,19 @@ class SocketsProbeTest {
     }
 
     @Test
+    void grepForPartOfAPortNumberWarnsThatItMatchedAnotherListener() throws Exception {
+        String part =
+                String.valueOf(tcpPort).substring(0, String.valueOf(tcpPort).length() - 1);
+        RunResult r = harness.run("ss -tlnp | grep " + part);
+        assertThat(r.output()).anyMatch(l -> l.contains("127.0.0.1:" + tcpPort));
+        assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+        assertThat(r.summary())
+                .startsWith("nothing listens on port " + part + " itself")
+                .contains(String.valueOf(tcpPort))
+                .contains("grep ':" + part + " '");
+    }
+
+    @Test
     void grepListenKeepsOnlyListeners() throws Exception {
         RunResult r = harness.run("netstat -nap | grep LISTEN");
         assertThat(r.output()).isNotEmpty().allMatch(l -> l.contains("LISTEN"));
