@@ -92,6 +92,34 @@ public final class Placeholders {
 
     private Placeholders() {}
 
+    private static final Pattern SPACED_DOUBLE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_. -]*?)\\s*}}");
+    private static final Pattern SINGLE_BRACES =
+            Pattern.compile("(?<![%${])\\{\\s*([A-Za-z][A-Za-z0-9_. -]*?)\\s*}(?!})");
+    private static final Pattern BRACKETS = Pattern.compile("(?<![\\w\\[])\\[([A-Za-z][A-Za-z0-9_ -]*)](?![\\w\\]])");
+
+    /**
+     * Rewrites the placeholder forms of other templating habits into {@code {{name}}} before a line is split into
+     * words (where their spaces would split them): {@code {agent ip}} and {@code { name }} (single braces),
+     * {@code {{ extra.agent.port }}} (spaces inside), {@code [PORT]} and {@code [gateway]} (square brackets). Never
+     * {@code %{http_code}} (curl's write-out), {@code ${NAME}} or an IPv6 literal in brackets.
+     */
+    public static String normaliseForms(String line) {
+        String out = replace(SPACED_DOUBLE, line);
+        out = replace(SINGLE_BRACES, out);
+        return replace(BRACKETS, out);
+    }
+
+    private static String replace(Pattern p, String line) {
+        Matcher m = p.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1).strip().replaceAll("[\\s.-]+", "_");
+            m.appendReplacement(sb, Matcher.quoteReplacement("{{" + name + "}}"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
     /** Canonical variable name for an explicit placeholder name ({@code HOST} and {@code hostname} give {@code host}). */
     public static String canonical(String name) {
         String lower = name.toLowerCase(Locale.ROOT).replace('-', '_');

@@ -130,7 +130,7 @@ public record ShellLine(
                 }
             }
         }
-        words = stripSudo(words);
+        words = stripWrappers(stripSudo(words));
         if (words.isEmpty()) {
             throw new UsageException("empty command");
         }
@@ -189,6 +189,56 @@ public record ShellLine(
     }
 
     /** Removes a leading {@code sudo} with its simple options ({@code -E}, {@code -n}, {@code -u USER}). */
+    /**
+     * Commands that only wrap another one: {@code timeout 5 nc -zv h 80} (every probe has its own time limit),
+     * {@code watch -n 1 ss -tlnp} (runs once: Run again repeats it), {@code time}, {@code nohup}, {@code sudo -E}
+     * inside them. The wrapped command is what runs; {@code watch 'ss -tlnp'} has it in one word.
+     */
+    static List<String> stripWrappers(List<String> words) {
+        List<String> w = words;
+        for (int round = 0; round < 3 && !w.isEmpty(); round++) {
+            String first = w.get(0);
+            int i = 1;
+            switch (first) {
+                case "timeout" -> {
+                    while (i < w.size() && w.get(i).startsWith("-")) {
+                        String opt = w.get(i);
+                        i += (opt.equals("-s")
+                                        || opt.equals("-k")
+                                        || opt.equals("--signal")
+                                        || opt.equals("--kill-after"))
+                                ? 2
+                                : 1;
+                    }
+                    if (i < w.size() && w.get(i).matches("\\d+(\\.\\d+)?[smhd]?")) {
+                        i++;
+                    } else {
+                        return w;
+                    }
+                }
+                case "watch" -> {
+                    while (i < w.size() && w.get(i).startsWith("-")) {
+                        String opt = w.get(i);
+                        i += (opt.equals("-n") || opt.equals("--interval") || opt.equals("-q")) ? 2 : 1;
+                    }
+                }
+                case "time", "nohup" -> {}
+                default -> {
+                    return w;
+                }
+            }
+            if (i >= w.size()) {
+                return w;
+            }
+            List<String> rest = new ArrayList<>(w.subList(i, w.size()));
+            if (rest.size() == 1 && rest.get(0).contains(" ")) {
+                rest = new ArrayList<>(List.of(rest.get(0).strip().split("\\s+")));
+            }
+            w = stripSudo(rest);
+        }
+        return w;
+    }
+
     public static List<String> stripSudo(List<String> words) {
         int i = 0;
         if (!words.isEmpty() && words.get(0).equals("sudo")) {

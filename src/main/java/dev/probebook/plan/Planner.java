@@ -137,9 +137,15 @@ public final class Planner {
         int alternative = 0;
         boolean consoleOutput = false;
         List<String> pendingOutput = new ArrayList<>();
-        for (int i = 0; i < code.lines().size(); i++) {
+        List<String> lines = code.lines();
+        for (int i = 0; i < lines.size(); i++) {
             int sourceLine = code.contentLine() + i;
-            String t = code.lines().get(i).strip();
+            String t = lines.get(i).strip();
+            // a command continued over several lines with "\" is one line (numbered by its first)
+            while (t.endsWith("\\") && i + 1 < lines.size()) {
+                t = t.substring(0, t.length() - 1).strip() + " "
+                        + lines.get(++i).strip();
+            }
             if (t.isEmpty()) {
                 continue;
             }
@@ -187,6 +193,20 @@ public final class Planner {
             }
             if (candidate.isEmpty()) {
                 continue;
+            }
+            List<String> parts = CommandLists.split(candidate);
+            if (parts.size() > 1) {
+                // "a && b", "a; b": each command on its own, in order, when every part is one Probebook knows
+                List<PlannedCommand> each = new ArrayList<>();
+                for (String part : parts) {
+                    recognise(sourceLine, part, alternative, prompted).ifPresent(each::add);
+                }
+                if (each.size() == parts.size() && each.stream().allMatch(PlannedCommand::runnable)) {
+                    flushOutput(out, pendingOutput);
+                    out.addAll(each);
+                    consoleOutput = prompted;
+                    continue;
+                }
             }
             Optional<PlannedCommand> command = recognise(sourceLine, candidate, alternative, prompted);
             if (command.isPresent()) {
@@ -256,7 +276,8 @@ public final class Planner {
      * Recognises one command line. Without a prompt the line must be a known command whose arguments
      * parse; with a prompt any line is a command, and a failure to parse is kept as its usage error.
      */
-    Optional<PlannedCommand> recognise(int sourceLine, String text, int alternative, boolean prompted) {
+    Optional<PlannedCommand> recognise(int sourceLine, String written, int alternative, boolean prompted) {
+        String text = Placeholders.normaliseForms(written); // {agent ip}, [PORT]: one {{name}} word each
         ShellLine line;
         try {
             line = ShellLine.parse(text);
@@ -302,11 +323,14 @@ public final class Planner {
                     null,
                     List.of()));
         } catch (UsageException e) {
-            if (!prompted) {
+            // a known command with arguments Probebook cannot take (netstat -rn, a shell list) is a step that says
+            // why, never an example nobody notices; output lines rarely start with a command word and an option
+            if (!prompted && !(registry.knowsWord(word) && readsAsArguments(line.words()))) {
                 return Optional.empty();
             }
             String probe = registry.claimant(line.words()).orElse("none");
-            return Optional.of(errorCommand(sourceLine, text, probe, alternative, e.getMessage()));
+            String reason = line.unsupported() != null ? line.unsupported() : e.getMessage();
+            return Optional.of(errorCommand(sourceLine, text, probe, alternative, reason));
         }
     }
 

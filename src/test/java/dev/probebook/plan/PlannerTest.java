@@ -167,6 +167,86 @@ class PlannerTest {
     }
 
     @Test
+    void realWorldCommandShapesAreStepsNeverLostAsOutput() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                curl -v \\
+                  --connect-timeout 3 \\
+                  https://10.0.0.5/health
+                ```
+                ```
+                ping -c 1 10.0.0.5; nc -zv 10.0.0.5 443
+                ```
+                ```
+                nc -zv 10.0.0.5 80 && curl -I http://10.0.0.5/
+                ```
+                ```
+                timeout 5 nc -zv 10.0.0.5 22
+                ```
+                ```
+                watch -n 1 ss -tlnp
+                ```
+                ```
+                netstat -rn
+                ```
+                ```
+                nc -zv 10.0.0.5 1-1000
+                ```
+                ```
+                traceroute to 10.0.0.5 (10.0.0.5), 30 hops max, 60 byte packets
+                ```
+                """);
+        List<PlannedBlock> steps = p.steps();
+        assertThat(steps).hasSize(7);
+        assertThat(steps.get(0).commands()).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("curl -v --connect-timeout 3 https://10.0.0.5/health");
+            assertThat(c.runnable()).isTrue();
+        });
+        assertThat(steps.get(1).commands()).extracting(PlannedCommand::probe).containsExactly("ping", "tcp");
+        assertThat(steps.get(2).commands())
+                .extracting(PlannedCommand::text)
+                .containsExactly("nc -zv 10.0.0.5 80", "curl -I http://10.0.0.5/");
+        assertThat(steps.get(3).commands().get(0).runnable()).isTrue();
+        assertThat(steps.get(4).commands().get(0).probe()).isEqualTo("sockets");
+        assertThat(steps.get(5).commands().get(0).reason())
+                .contains("routing table")
+                .contains("in a shell");
+        assertThat(steps.get(6).commands().get(0).reason())
+                .contains("has 1000 ports")
+                .contains("at most 100");
+        assertThat(p.examples()).hasSize(1); // traceroute's first line of output
+    }
+
+    @Test
+    void placeholdersOfOtherTemplatingHabitsAreVariablesNeverValues() throws Exception {
+        RunbookPlan p = plan("""
+                ```
+                ping -c 3 {agent ip}
+                ```
+                ```
+                telnet { name } 80
+                ```
+                ```
+                nc -zv {{ extra.agent.port }} 80
+                ```
+                ```
+                nc -zv 10.0.0.5 [PORT]
+                ```
+                ```
+                ping [gateway]
+                ```
+                ```
+                curl -s -o /dev/null -w "%{http_code}" http://10.0.0.5/
+                ```
+                """);
+        assertThat(p.steps()).hasSize(6);
+        assertThat(p.variables())
+                .extracting(Variable::name)
+                .containsExactly("agent_ip", "name", "extra_agent_port", "port", "gateway");
+        assertThat(p.steps().get(5).commands().get(0).variables()).isEmpty(); // curl's %{http_code} stays itself
+    }
+
+    @Test
     void aPromptedLineThatDoesNotParseKeepsItsError() throws Exception {
         RunbookPlan p = plan("""
                 ```

@@ -129,7 +129,9 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
 
     @Override
     public boolean claims(String commandWord, List<String> words) {
-        return !InstallProbe.handles(commandWord, words);
+        // "traceroute to 10.0.0.1 (10.0.0.1), 30 hops max" is the tool's first line of output, not a command
+        boolean banner = !words.isEmpty() && words.get(0).equals("to");
+        return !banner && !InstallProbe.handles(commandWord, words);
     }
 
     @Override

@@ -69,7 +69,9 @@ final class NetstatParser {
             case '4' -> inet4 = true;
             case '6' -> inet6 = true;
             case 'v' -> {} // verbose only adds warnings about unsupported families
-            case 'r' -> throw unsupported("-r (routing table): use 'ip route'");
+            case 'r' ->
+                throw new UsageException("netstat -r shows the routing table, which Probebook does not read:"
+                        + " run 'ip route' (or 'route -n') in a shell");
             case 'i' -> throw unsupported("-i (interface table): use 'ip -s link' or 'ifconfig'");
             case 's' -> throw unsupported("-s (protocol statistics)");
             case 'c' -> throw unsupported("-c (continuous listing): run the step again instead");

@@ -184,8 +184,14 @@ public final class TcpProbe implements Probe<TcpCommand> {
             if (p.matches("\\d+-\\d+")) {
                 int lo = Args.parsePort(p.substring(0, p.indexOf('-')));
                 int hi = Args.parsePort(p.substring(p.indexOf('-') + 1));
-                if (hi < lo || hi - lo >= 100) {
-                    throw new UsageException(word + ": port range " + p + " must be ascending and at most 100 ports");
+                if (hi < lo) {
+                    throw new UsageException(
+                            word + ": port range " + p + " runs backwards: write it low-high (" + hi + "-" + lo + ")");
+                }
+                if (hi - lo >= 100) {
+                    throw new UsageException(word + ": port range " + p + " has " + (hi - lo + 1)
+                            + " ports; Probebook checks at most 100 at a time (split it: " + lo + "-" + (lo + 99)
+                            + ", ...)");
                 }
                 for (int x = lo; x <= hi; x++) {
                     ports.add(x);

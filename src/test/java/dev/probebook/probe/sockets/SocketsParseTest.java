@@ -80,7 +80,7 @@ class SocketsParseTest {
                 .hasMessageContaining("unknown option -z")
                 .hasMessageContaining("-a -l -n -p");
         assertThatThrownBy(() -> parse("netstat -rn"))
-                .hasMessageContaining("-r (routing table)")
+                .hasMessageContaining("netstat -r shows the routing table")
                 .hasMessageContaining("ip route");
         assertThatThrownBy(() -> parse("netstat -nap 8080"))
                 .hasMessageContaining("unexpected operand '8080'")
