@@ -169,6 +169,11 @@ final class CurlSession {
                 long left = total.toMillis() - t.now() / 1_000_000;
                 call.timeout().timeout(Math.max(1, left), TimeUnit.MILLISECONDS);
                 ctx.closeOnCancel(call::cancel);
+                if (hop == 0) {
+                    // curl's clock starts with the transfer: building this run's client (and, in a fresh JVM, loading
+                    // its classes) is not the network's time, so it is not in time_namelookup or time_total
+                    t.begin();
+                }
                 Response response;
                 try {
                     response = call.execute();
