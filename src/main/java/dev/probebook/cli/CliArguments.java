@@ -81,7 +81,7 @@ record CliArguments(
                     throw new UsageError("--set takes name=value, got '" + pair + "'");
                 }
                 String name = pair.substring(0, eq).strip();
-                if (!name.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+                if (!name.matches("[A-Za-z\\p{IsHangul}][A-Za-z0-9\\p{IsHangul}_.-]*")) {
                     throw new UsageError("--set: '" + name + "' is not a variable name");
                 }
                 values.put(Placeholders.canonical(name), pair.substring(eq + 1));

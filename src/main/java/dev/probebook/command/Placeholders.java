@@ -70,7 +70,7 @@ public final class Placeholders {
             Map.entry("dev", "iface"));
 
     private static final Pattern EXPLICIT = Pattern.compile(
-            "\\{\\{\\s*([A-Za-z][A-Za-z0-9_.-]*)\\s*}}" // {{name}}
+            "\\{\\{\\s*([A-Za-z\\p{IsHangul}][A-Za-z0-9\\p{IsHangul}_.-]*)\\s*}}" // {{name}}, {{게이트웨이IP}}
                     + "|<([A-Za-z][A-Za-z0-9_-]*)>" // <name>
                     + "|\\$\\{([A-Za-z_][A-Za-z0-9_]*)}" // ${NAME}
                     + "|\\$([A-Za-z_][A-Za-z0-9_]*)"); // $NAME
@@ -95,6 +95,9 @@ public final class Placeholders {
     private static final Pattern SPACED_DOUBLE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_. -]*?)\\s*}}");
     private static final Pattern SINGLE_BRACES =
             Pattern.compile("(?<![%${])\\{\\s*([A-Za-z][A-Za-z0-9_. -]*?)\\s*}(?!})");
+    /** {@code <게이트웨이IP>}: Korean in angle brackets, which a shell would read as a redirection. */
+    private static final Pattern KOREAN_ANGLE = Pattern.compile("<([^<>\\s]*\\p{IsHangul}[^<>\\s]*)>");
+
     private static final Pattern BRACKETS = Pattern.compile("(?<![\\w\\[])\\[([A-Za-z][A-Za-z0-9_ -]*)](?![\\w\\]])");
 
     /**
@@ -104,7 +107,16 @@ public final class Placeholders {
      * {@code %{http_code}} (curl's write-out), {@code ${NAME}} or an IPv6 literal in brackets.
      */
     public static String normaliseForms(String line) {
-        String out = replace(SPACED_DOUBLE, line);
+        Matcher angle = KOREAN_ANGLE.matcher(line);
+        StringBuilder sb = new StringBuilder();
+        while (angle.find()) {
+            String inner = angle.group(1);
+            // a word the Korean forms already know (<서버IP>) stays that word; another noun becomes its own variable
+            String replacement = KOREAN.containsKey(inner) ? inner : "{{" + inner + "}}";
+            angle.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        }
+        angle.appendTail(sb);
+        String out = replace(SPACED_DOUBLE, sb.toString());
         out = replace(SINGLE_BRACES, out);
         return replace(BRACKETS, out);
     }

@@ -10,6 +10,7 @@ import dev.probebook.runbook.CodeBlock;
 import dev.probebook.runbook.Runbook;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,14 +118,30 @@ public final class Planner {
     public RunbookPlan plan(Runbook runbook) {
         List<PlannedBlock> blocks = new ArrayList<>();
         Map<Integer, Integer> lastStepInSection = new LinkedHashMap<>();
-        for (CodeBlock code : runbook.codeBlocks()) {
+        List<CodeBlock> codes = runbook.codeBlocks();
+        List<List<PlannedCommand>> planned = new ArrayList<>();
+        Set<Integer> sectionsWithSteps = new HashSet<>();
+        for (CodeBlock code : codes) {
             List<PlannedCommand> commands = NON_SHELL.contains(code.language()) ? List.of() : commands(code);
+            planned.add(commands);
+            if (!commands.isEmpty()) {
+                sectionsWithSteps.add(code.sectionLine());
+            }
+        }
+        int lastStep = 0;
+        for (int i = 0; i < codes.size(); i++) {
+            CodeBlock code = codes.get(i);
+            List<PlannedCommand> commands = planned.get(i);
             BlockKind kind = commands.isEmpty() ? BlockKind.EXAMPLE : BlockKind.STEP;
             int illustrates = 0;
             if (kind == BlockKind.STEP) {
                 lastStepInSection.put(code.sectionLine(), code.line());
-            } else {
+                lastStep = code.line();
+            } else if (sectionsWithSteps.contains(code.sectionLine())) {
                 illustrates = lastStepInSection.getOrDefault(code.sectionLine(), 0);
+            } else {
+                // a section of output only ("### Result" under the step's heading): it shows the step it follows
+                illustrates = lastStep;
             }
             blocks.add(new PlannedBlock(code, kind, commands, illustrates));
         }

@@ -238,11 +238,18 @@ class PlannerTest {
                 ```
                 curl -s -o /dev/null -w "%{http_code}" http://10.0.0.5/
                 ```
+                ```
+                ping -c 1 <게이트웨이IP>
+                ```
+                ```
+                ping -c 1 <서버IP>
+                ```
                 """);
-        assertThat(p.steps()).hasSize(6);
+        assertThat(p.steps()).hasSize(8);
         assertThat(p.variables())
                 .extracting(Variable::name)
-                .containsExactly("agent_ip", "name", "extra_agent_port", "port", "gateway");
+                .containsExactly("agent_ip", "name", "extra_agent_port", "port", "gateway", "게이트웨이ip", "ip");
+        assertThat(p.steps().get(6).commands().get(0).reason()).isNull();
         assertThat(p.steps().get(5).commands().get(0).variables()).isEmpty(); // curl's %{http_code} stays itself
     }
 
@@ -273,7 +280,8 @@ class PlannerTest {
                 Trying 10.0.0.2...
                 ```
                 """);
-        assertThat(p.examples()).extracting(PlannedBlock::illustrates).containsExactly(2, 0);
+        // B has no step of its own: its output shows the step it follows
+        assertThat(p.examples()).extracting(PlannedBlock::illustrates).containsExactly(2, 2);
     }
 
     @Test
