@@ -53,8 +53,10 @@ final class DnsTransport {
             // Connected, so that an ICMP port unreachable surfaces as PortUnreachableException.
             socket.connect(server.address());
             byte[] buf = new byte[65535];
+            int sends = 0;
             for (int attempt = 0; attempt < tries && System.nanoTime() < deadline; attempt++) {
                 socket.send(new DatagramPacket(wire, wire.length));
+                sends++;
                 long sent = System.nanoTime();
                 long tryEnd = Math.min(deadline, sent + perTry.toNanos());
                 while (true) {
@@ -82,7 +84,8 @@ final class DnsTransport {
                     throw new InterruptedException("stopped");
                 }
             }
-            return new Exchange.NoReply(Exchange.Failure.TIMEOUT, "timed out", millis(System.nanoTime() - start));
+            return new Exchange.NoReply(
+                    Exchange.Failure.TIMEOUT, "timed out", millis(System.nanoTime() - start), Math.max(1, sends));
         } catch (PortUnreachableException e) {
             return new Exchange.NoReply(
                     Exchange.Failure.REFUSED, "connection refused", millis(System.nanoTime() - start));

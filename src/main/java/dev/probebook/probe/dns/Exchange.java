@@ -13,7 +13,12 @@ sealed interface Exchange {
     record Reply(Message message, int bytes, long millis, boolean tcp, boolean truncatedRetry) implements Exchange {}
 
     /** No usable reply: the server stayed silent, its port was closed, or the reply did not parse. */
-    record NoReply(Failure failure, String message, long millis) implements Exchange {}
+    /** {@code sends}: how many times the query went out unanswered (each is one line in BIND 9.18's tools). */
+    record NoReply(Failure failure, String message, long millis, int sends) implements Exchange {
+        NoReply(Failure failure, String message, long millis) {
+            this(failure, message, millis, 1);
+        }
+    }
 
     enum Failure {
         /** Nothing came back within the timeout: a dead server or a firewall dropping UDP/TCP 53. */

@@ -18,15 +18,16 @@ final class TransportLines {
         this.announceTruncation = announceTruncation;
     }
 
-    /** {@code ;; communications error to ...} for each server that failed before the last attempt (or all, when none answered). */
+    /**
+     * {@code ;; communications error to ...} for each unanswered send to each server, as BIND 9.18's tools print it (a
+     * silent server: one line per try, then {@link #noServers}).
+     */
     List<String> before(QueryOutcome o) {
         List<String> lines = new ArrayList<>();
-        boolean answered = o.reply().isPresent();
-        boolean several = o.attempts().size() > 1;
         for (QueryOutcome.Attempt a : o.attempts()) {
             if (a.exchange() instanceof Exchange.NoReply n) {
-                // A lone timeout is reported by the final line alone, as BIND 9.11-9.16 tools do.
-                if (n.failure() != Exchange.Failure.TIMEOUT || several || answered) {
+                int times = n.failure() == Exchange.Failure.TIMEOUT ? n.sends() : 1;
+                for (int i = 0; i < times; i++) {
                     lines.add(";; communications error to " + a.server().hashPort() + ": " + n.message());
                 }
             }
@@ -40,10 +41,8 @@ final class TransportLines {
         return lines;
     }
 
-    /** The last line when no server answered. */
+    /** The last line when no server answered (BIND 9.18; 9.16 said "connection timed out; no servers could be reached"). */
     static String noServers(QueryOutcome o) {
-        boolean allTimeouts = o.attempts().stream()
-                .allMatch(a -> a.exchange() instanceof Exchange.NoReply n && n.failure() == Exchange.Failure.TIMEOUT);
-        return allTimeouts ? ";; connection timed out; no servers could be reached" : ";; no servers could be reached";
+        return ";; no servers could be reached";
     }
 }
