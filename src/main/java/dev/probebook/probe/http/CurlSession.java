@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -101,6 +102,15 @@ final class CurlSession {
         return binaryWithheld;
     }
 
+    /** What curl's "CAfile:" line names: the configured file of extra anchors, or the JDK's trust store. */
+    private String caFileName() {
+        Path file = ctx.settings().section(HttpSettings.SECTION).caFile();
+        return file != null
+                ? file + " (with the JDK's trust store)"
+                : Path.of(System.getProperty("java.home"), "lib", "security", "cacerts")
+                        .toString();
+    }
+
     Duration totalTimeout() {
         Duration wanted = cmd.maxTime() != null
                 ? cmd.maxTime()
@@ -162,7 +172,8 @@ final class CurlSession {
                 }
                 dns.port(url.port());
                 OkHttpClient client = base.newBuilder()
-                        .eventListener(new PhaseListener(term, cmd.verbose(), cmd.insecure(), t, tls, connectTimeoutMs))
+                        .eventListener(new PhaseListener(
+                                term, cmd.verbose(), cmd.insecure(), t, tls, connectTimeoutMs, caFileName()))
                         .build();
                 Call call = client.newCall(
                         new Request.Builder().url(url).method(method, body).build());

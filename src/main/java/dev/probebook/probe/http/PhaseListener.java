@@ -10,6 +10,7 @@ import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import javax.net.ssl.SSLSocket;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
@@ -30,6 +31,12 @@ final class PhaseListener extends EventListener {
     private final Transfer t;
     private final TlsObservation tls;
     private final long connectTimeoutMs;
+    /** The trust anchors named in the handshake lines (curl's CAfile line); null with -k. */
+    private final String caFile;
+    /** A TLS connection was just made: its lines follow when the connection is acquired. */
+    private boolean tlsToShow;
+
+    private boolean http2ToShow;
 
     PhaseListener(
             CurlTerminal term,
@@ -37,8 +44,10 @@ final class PhaseListener extends EventListener {
             boolean insecure,
             Transfer transfer,
             TlsObservation tls,
-            long connectTimeoutMs) {
+            long connectTimeoutMs,
+            String caFile) {
         this.connectTimeoutMs = connectTimeoutMs;
+        this.caFile = caFile;
         this.term = term;
         this.verbose = verbose;
         this.insecure = insecure;
@@ -83,12 +92,18 @@ final class PhaseListener extends EventListener {
         t.tlsStarted = true;
         tls.reset();
         v("* ALPN: curl offers h2,http/1.1");
+        if (verbose) {
+            TlsLines.clientHello(term, insecure ? null : caFile);
+        }
     }
 
     @Override
     public void secureConnectEnd(Call call, Handshake handshake) {
         t.appconnect = t.now();
         tls.handshake(handshake);
+        if (verbose) {
+            TlsLines.handshake(term, handshake);
+        }
     }
 
     @Override
@@ -96,11 +111,15 @@ final class PhaseListener extends EventListener {
         if (!t.tlsStarted) {
             tcpConnected(call);
         } else if (verbose) {
-            TlsLines.established(term, tls, protocol, insecure);
+            tlsToShow = true; // with the protocol ALPN agreed on, which the connection knows (connectionAcquired)
         }
         t.connects++;
         if (protocol == Protocol.HTTP_2) {
-            v("* using HTTP/2");
+            if (tlsToShow) {
+                http2ToShow = true; // after the TLS block, as curl prints it
+            } else {
+                v("* using HTTP/2");
+            }
         }
     }
 
@@ -146,6 +165,16 @@ final class PhaseListener extends EventListener {
         }
         t.connectionId = t.idOf(connection);
         Socket socket = connection.socket();
+        if (tlsToShow) {
+            tlsToShow = false;
+            // "" when the server agreed on no protocol (curl: "did not agree on a protocol. Uses default.")
+            String alpn = socket instanceof SSLSocket ssl ? ssl.getApplicationProtocol() : null;
+            TlsLines.established(term, tls, alpn, insecure);
+            if (http2ToShow) {
+                http2ToShow = false;
+                v("* using HTTP/2");
+            }
+        }
         t.localIp = socket.getLocalAddress().getHostAddress();
         t.localPort = socket.getLocalPort();
     }

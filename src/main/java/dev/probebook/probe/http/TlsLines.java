@@ -1,9 +1,9 @@
 package dev.probebook.probe.http;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Handshake;
-import okhttp3.Protocol;
 
 /** curl's {@code -v} lines about TLS: the session and the server certificate block. */
 final class TlsLines {
@@ -13,14 +13,63 @@ final class TlsLines {
 
     private TlsLines() {}
 
-    /** After a successful handshake: session, ALPN, certificate, verify result. */
-    static void established(CurlTerminal term, TlsObservation tls, Protocol alpn, boolean insecure) {
+    /** The client's first handshake line and where it looks for trust anchors ({@code caFile} null with -k). */
+    static void clientHello(CurlTerminal term, String caFile) {
+        term.line("* TLSv1.3 (OUT), TLS handshake, Client hello (1):");
+        if (caFile != null) {
+            term.line("*  CAfile: " + caFile);
+            term.line("*  CApath: none");
+        }
+    }
+
+    /**
+     * The handshake messages of the version agreed, as OpenSSL's message callback makes curl print them. JSSE does
+     * not report each message; a full handshake of that version has these, in this order.
+     */
+    static void handshake(CurlTerminal term, Handshake h) {
+        String v = h.tlsVersion().javaName();
+        if (v.equals("TLSv1.3")) {
+            for (String line : List.of(
+                    "(IN), TLS handshake, Server hello (2):",
+                    "(IN), TLS handshake, Encrypted Extensions (8):",
+                    "(IN), TLS handshake, Certificate (11):",
+                    "(IN), TLS handshake, CERT verify (15):",
+                    "(IN), TLS handshake, Finished (20):",
+                    "(OUT), TLS change cipher, Change cipher spec (1):",
+                    "(OUT), TLS handshake, Finished (20):")) {
+                term.line("* TLSv1.3 " + line);
+            }
+        } else if (v.equals("TLSv1.2")) {
+            for (String line : List.of(
+                    "(IN), TLS handshake, Server hello (2):",
+                    "(IN), TLS handshake, Certificate (11):",
+                    "(IN), TLS handshake, Server key exchange (12):",
+                    "(IN), TLS handshake, Server finished (14):",
+                    "(OUT), TLS handshake, Client key exchange (16):",
+                    "(OUT), TLS change cipher, Change cipher spec (1):",
+                    "(OUT), TLS handshake, Finished (20):",
+                    "(IN), TLS change cipher, Change cipher spec (1):",
+                    "(IN), TLS handshake, Finished (20):")) {
+                term.line("* TLSv1.2 " + line);
+            }
+        }
+    }
+
+    /**
+     * After a successful handshake: session, ALPN ({@code alpn}: the protocol agreed, "" when none, null when
+     * unknown), certificate, verify result.
+     */
+    static void established(CurlTerminal term, TlsObservation tls, String alpn, boolean insecure) {
         Handshake h = tls.handshake();
         if (h != null) {
             term.line("* SSL connection using " + h.tlsVersion().javaName() + " / "
                     + cipherName(h.cipherSuite().javaName()));
         }
-        term.line("* ALPN: server accepted " + alpn);
+        if (alpn == null || alpn.isEmpty()) {
+            term.line("* ALPN: server did not agree on a protocol. Uses default.");
+        } else {
+            term.line("* ALPN: server accepted " + alpn);
+        }
         certificate(term, tls, insecure);
         CertificateProblem p = tls.problem();
         term.line(

@@ -133,6 +133,15 @@ class HttpProbeTest {
                             "> GET /x?y=1 HTTP/2",
                             "< HTTP/2 200 ",
                             "h2 body");
+            assertThat(r.output())
+                    .containsSubsequence(
+                            "* ALPN: curl offers h2,http/1.1",
+                            "* TLSv1.3 (OUT), TLS handshake, Client hello (1):",
+                            "*  CApath: none",
+                            "* TLSv1.3 (IN), TLS handshake, Server hello (2):",
+                            "* TLSv1.3 (IN), TLS handshake, Certificate (11):",
+                            "* TLSv1.3 (OUT), TLS handshake, Finished (20):",
+                            "* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384");
             assertThat(((HttpDetails) r.details()).httpVersion()).isEqualTo("HTTP/2");
             assertThat(r.verdict()).isEqualTo(Verdict.OK);
         }
