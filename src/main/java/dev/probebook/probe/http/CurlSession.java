@@ -426,6 +426,9 @@ final class CurlSession {
         failure = f;
         t.endNanos = t.now();
         if (cmd.verbose()) {
+            if (f.kind() == CurlFailure.Kind.CERTIFICATE) {
+                TlsLines.rejected(term, tls.protocol(), tls.problem());
+            }
             if (f.kind() == CurlFailure.Kind.CERTIFICATE || f.kind() == CurlFailure.Kind.HOST_NAME) {
                 TlsLines.certificate(term, tls, cmd.insecure());
             }

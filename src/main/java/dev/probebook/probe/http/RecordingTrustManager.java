@@ -8,6 +8,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -39,12 +40,18 @@ final class RecordingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
+        if (socket instanceof SSLSocket ssl && ssl.getHandshakeSession() != null) {
+            observed.protocol(ssl.getHandshakeSession().getProtocol()); // the version being agreed on
+        }
         verify(chain, () -> delegate.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
+        if (engine.getHandshakeSession() != null) {
+            observed.protocol(engine.getHandshakeSession().getProtocol());
+        }
         verify(chain, () -> delegate.checkServerTrusted(chain, authType, engine));
     }
 

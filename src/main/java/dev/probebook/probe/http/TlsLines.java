@@ -56,6 +56,28 @@ final class TlsLines {
     }
 
     /**
+     * A handshake the client ended over the server's certificate: the server's messages up to its certificate, then
+     * the alert OpenSSL sends for the problem (certificate expired 557, unknown CA 560, bad certificate 554).
+     */
+    static void rejected(CurlTerminal term, String version, CertificateProblem problem) {
+        if (version == null || problem == null) {
+            return;
+        }
+        List<String> server = version.equals("TLSv1.3")
+                ? List.of("Server hello (2):", "Encrypted Extensions (8):", "Certificate (11):")
+                : List.of("Server hello (2):", "Certificate (11):");
+        for (String message : server) {
+            term.line("* " + version + " (IN), TLS handshake, " + message);
+        }
+        String alert = switch (problem) {
+            case EXPIRED -> "certificate expired (557)";
+            case NOT_YET_VALID -> "bad certificate (554)";
+            case SELF_SIGNED, SELF_SIGNED_IN_CHAIN, UNKNOWN_ISSUER -> "unknown CA (560)";
+        };
+        term.line("* " + version + " (OUT), TLS alert, " + alert + ":");
+    }
+
+    /**
      * After a successful handshake: session, ALPN ({@code alpn}: the protocol agreed, "" when none, null when
      * unknown), certificate, verify result.
      */

@@ -19,16 +19,27 @@ final class TlsObservation {
     private volatile CertificateProblem problem;
     private volatile HostCheck hostCheck;
     private volatile Handshake handshake;
+    private volatile String protocol;
 
     void reset() {
         chain = null;
         problem = null;
         hostCheck = null;
         handshake = null;
+        protocol = null;
     }
 
     void chain(X509Certificate[] presented) {
         this.chain = presented.clone();
+    }
+
+    /** The TLS version of the handshake in progress when the certificate was checked ({@code TLSv1.3}). */
+    void protocol(String version) {
+        this.protocol = version;
+    }
+
+    String protocol() {
+        return protocol;
     }
 
     void problem(CertificateProblem p) {

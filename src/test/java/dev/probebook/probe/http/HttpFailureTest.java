@@ -133,6 +133,10 @@ class HttpFailureTest {
             RunResult r = harness.run("curl -v https://localhost:" + server.getPort() + "/");
             assertThat(r.output())
                     .containsSubsequence(
+                            "* TLSv1.3 (OUT), TLS handshake, Client hello (1):",
+                            "* TLSv1.3 (IN), TLS handshake, Server hello (2):",
+                            "* TLSv1.3 (IN), TLS handshake, Certificate (11):",
+                            "* TLSv1.3 (OUT), TLS alert, certificate expired (557):",
                             "* Server certificate:",
                             "*  subject: CN=localhost",
                             "*  expire date: " + CertificateInfo.curlDate(pki.expiredOn),
