@@ -1,5 +1,6 @@
 package dev.probebook.probe.http;
 
+import dev.probebook.net.AddressText;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -81,7 +82,7 @@ final class PhaseListener extends EventListener {
         t.connectStarted = true;
         t.tcpConnected = false;
         t.tlsStarted = false;
-        t.remoteIp = address.getAddress().getHostAddress();
+        t.remoteIp = AddressText.of(address.getAddress());
         t.remotePort = address.getPort();
         v("*   Trying " + hostPort(address) + "...");
     }
@@ -138,7 +139,7 @@ final class PhaseListener extends EventListener {
                     + connectTimeoutMs + "ms, move on!");
             return;
         }
-        v("* connect to " + address.getAddress().getHostAddress() + " port " + address.getPort() + " failed: "
+        v("* connect to " + AddressText.of(address.getAddress()) + " port " + address.getPort() + " failed: "
                 + reason(ioe));
     }
 
@@ -156,7 +157,7 @@ final class PhaseListener extends EventListener {
         if (!t.connectStarted) {
             v("* Re-using existing connection with host " + call.request().url().host());
             InetSocketAddress remote = connection.route().socketAddress();
-            t.remoteIp = remote.getAddress().getHostAddress();
+            t.remoteIp = AddressText.of(remote.getAddress());
             t.remotePort = remote.getPort();
             t.namelookup = t.connect = t.now();
             if (connection.handshake() != null) {
@@ -175,7 +176,7 @@ final class PhaseListener extends EventListener {
                 v("* using HTTP/2");
             }
         }
-        t.localIp = socket.getLocalAddress().getHostAddress();
+        t.localIp = AddressText.of(socket.getLocalAddress());
         t.localPort = socket.getLocalPort();
     }
 
@@ -199,7 +200,7 @@ final class PhaseListener extends EventListener {
     }
 
     static String hostPort(InetSocketAddress address) {
-        String ip = address.getAddress().getHostAddress();
+        String ip = AddressText.of(address.getAddress());
         return (address.getAddress() instanceof Inet6Address ? "[" + ip + "]" : ip) + ":" + address.getPort();
     }
 

@@ -396,7 +396,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
         List<ConnectAttempt> attempts = new ArrayList<>();
         ConnectOutcome last = null;
         for (InetAddress address : addresses) {
-            ctx.out("Trying " + address.getHostAddress() + "...");
+            ctx.out("Trying " + AddressText.of(address) + "...");
             Socket socket = new Socket();
             try {
                 ConnectOutcome o = TcpConnector.connect(
@@ -421,7 +421,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                                     + ": something listens there and the path is open." + also,
                             details);
                 }
-                ctx.out("telnet: connect to address " + address.getHostAddress() + ": " + reason(o));
+                ctx.out("telnet: connect to address " + AddressText.of(address) + ": " + reason(o));
             } finally {
                 closeQuietly(socket);
             }
@@ -604,7 +604,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
     }
 
     private static String format(InetAddress a) {
-        return a instanceof Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+        return a instanceof Inet6Address ? "[" + AddressText.of(a) + "]" : AddressText.of(a);
     }
 
     private static void sleep(ProbeContext ctx, Duration d) throws InterruptedException {

@@ -10,6 +10,7 @@ import dev.probebook.net.ConnectAttempt;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.LoopbackServers;
 import dev.probebook.testing.ProbeHarness;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,23 @@ class TcpProbeTest {
         assertThat(h.run("nc -zv localhost " + closed).output())
                 .containsExactly(
                         "nc: connect to localhost (127.0.0.1) port " + closed + " (tcp) failed: Connection refused");
+    }
+
+    @Test
+    void ipv6AddressesArePrintedInTheirShortForm() throws Exception {
+        java.net.ServerSocket v6;
+        try {
+            v6 = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("::1"));
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e.getMessage());
+            return;
+        }
+        try (v6) {
+            int port = v6.getLocalPort();
+            assertThat(harness.run("telnet ::1 " + port).output()).startsWith("Trying ::1...", "Connected to ::1.");
+            assertThat(harness.run("tcping -n 1 ::1 " + port).output())
+                    .anyMatch(l -> l.startsWith("Probing [::1]:" + port + "/tcp - Port is open"));
+        }
     }
 
     @Test
