@@ -359,10 +359,7 @@ class NotebookBrowserIT {
     void runAllEndsInASummaryWithLinksToEachStep() {
         page.navigate(base + "/runbook/loopback?host=127.0.0.1&port="
                 + web.getAddress().getPort());
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Run all").setExact(true))
-                .click();
+        clickRunAll(page);
         Locator summary = page.locator("[data-summary]");
         assertThat(summary).hasAttribute("data-summary", "2");
         assertThat(summary.locator("a[href='#step-" + stepLine("tcp") + "']")).hasCount(1);
@@ -380,10 +377,7 @@ class NotebookBrowserIT {
         assertThat(internet.locator("input[data-include]")).not().isChecked();
         Locator telnet = page.locator(".terminal[data-probe=tcp]").nth(1);
         telnet.locator("input[data-include]").uncheck();
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Run all").setExact(true))
-                .click();
+        clickRunAll(page);
         Locator summary = page.locator("[data-summary]");
         assertThat(summary).hasAttribute("data-summary", "2");
         assertThat(summary.locator("tr[data-summary-step]").first()).containsText("Is the port open?");
@@ -392,6 +386,14 @@ class NotebookBrowserIT {
         assertThat(page.locator("[data-run-all-limit]")).containsText("2 step(s) left out by choice");
         assertThat(internet.locator("[data-verdict]")).hasCount(0);
         assertThat(telnet.locator("[data-verdict]")).hasCount(0);
+    }
+
+    /** Run all has the accessible name "Run all" in every UI language. */
+    private static void clickRunAll(Page p) {
+        p.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Run all").setExact(true))
+                .click();
     }
 
     private static String stepLine(String probe) {
@@ -682,10 +684,7 @@ class NotebookBrowserIT {
         page.navigate(base + "/runbook/many?host=127.0.0.1&port=" + listener.getLocalPort());
         Locator fortieth = steps.nth(39);
         assertThat(fortieth).hasAttribute("data-lazy", "");
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("Run all").setExact(true))
-                .click();
+        clickRunAll(page);
         assertThat(page.locator("[data-summary]"))
                 .hasAttribute("data-summary", "50", new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
         assertThat(verdict(fortieth)).hasAttribute("data-verdict", "ok");
@@ -755,10 +754,7 @@ class NotebookBrowserIT {
                 // Korean all the way: the summary, the page's language
                 assertThat(tcp.locator(".summary")).hasText(Pattern.compile(".*[가-힣].*"));
                 assertThat(phone.locator("html")).hasAttribute("lang", "ko");
-                phone.getByRole(
-                                AriaRole.BUTTON,
-                                new Page.GetByRoleOptions().setName("Run all").setExact(true))
-                        .click();
+                clickRunAll(phone);
                 assertThat(phone.locator("[data-summary]")).hasAttribute("data-summary", "2");
             }
             if (path.equals("/audit")) { // one row per run, named by the step's heading and linked to it

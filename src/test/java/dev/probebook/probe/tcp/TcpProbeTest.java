@@ -87,17 +87,25 @@ class TcpProbeTest {
         assertThat(refused.verdict()).isEqualTo(Verdict.FAIL);
     }
 
-    @Test
-    void ncNamesAHostByNameWithTheAddressItTried() throws Exception {
+    /**
+     * A harness whose names come from a hosts file that knows only localhost, and whose DNS server is a closed
+     * loopback port: no name ever reaches the machine's own resolver.
+     */
+    private static ProbeHarness namesFromAHostsFileOnly(String key, String value) throws IOException {
         var hostsFile = Files.createTempFile("hosts", "");
         Files.writeString(hostsFile, "127.0.0.1 localhost\n");
-        ProbeHarness h = new ProbeHarness(Map.of(
+        return new ProbeHarness(Map.of(
                 "probebook.hosts-file",
                 hostsFile.toString(),
                 "probebook.dns.servers",
                 "127.0.0.1:" + LoopbackServers.closedPort(),
-                "probebook.tcp.connect-timeout",
-                "700ms"));
+                key,
+                value));
+    }
+
+    @Test
+    void ncNamesAHostByNameWithTheAddressItTried() throws Exception {
+        ProbeHarness h = namesFromAHostsFileOnly("probebook.tcp.connect-timeout", "700ms");
         try (var server = new LoopbackServers.Open(null)) {
             assertThat(h.run("nc -zv localhost " + server.port()).output())
                     .singleElement()
@@ -147,15 +155,7 @@ class TcpProbeTest {
 
     @Test
     void unknownHostFromHostsFileMissIsAClearFailure() throws Exception {
-        var tmp = Files.createTempFile("hosts", "");
-        Files.writeString(tmp, "127.0.0.1 localhost\n");
-        ProbeHarness h = new ProbeHarness(Map.of(
-                "probebook.hosts-file",
-                tmp.toString(),
-                "probebook.dns.servers",
-                "127.0.0.1:" + LoopbackServers.closedPort(),
-                "probebook.dns.timeout",
-                "300ms"));
+        ProbeHarness h = namesFromAHostsFileOnly("probebook.dns.timeout", "300ms");
         RunResult r = h.run("telnet no-such-host.invalid 80");
         assertThat(r.output())
                 .containsExactly("telnet: could not resolve no-such-host.invalid/80: Name or service not known");
