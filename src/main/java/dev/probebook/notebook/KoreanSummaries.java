@@ -570,6 +570,14 @@ final class KoreanSummaries {
             r("(\\d+) socket line\\(s\\) match: (.+)", "일치하는 소켓 줄 $1개: {2}"),
             r("port (\\d+) is open: " + SOCKETS, "$1 포트 열림: $2"),
             r(
+                    "port (\\d+) listens \\(" + SOCKETS + "\\), but (\\d+) connection\\(s\\) wait in its accept queue"
+                            + " \\(Recv-Q\\): if that stays above 0, the application is not accepting them \\(hung,"
+                            + " overloaded, or its backlog is too small\\) and once the queue is full, new connections"
+                            + " time out\\. Run it again, then check the application's threads and logs",
+                    "$1 포트는 수신 중($2)이지만 연결 $3개가 수락 대기열(Recv-Q)에서 기다림: 계속 0보다 크면 애플리케이션이"
+                            + " 연결을 받지 않는 것임 (멈춤, 과부하, 또는 백로그가 너무 작음). 대기열이 가득 차면 새 연결은"
+                            + " 타임아웃됨. 다시 실행해 본 뒤 애플리케이션의 스레드와 로그를 확인하세요"),
+            r(
                     "port (\\d+) does listen \\((.+)\\) but this view hides listening sockets: add -l or -a \\(netstat"
                             + " -tlnp \\| grep (\\d+)\\)",
                     "$1 포트는 수신 중($2)이지만 이 보기는 리스닝 소켓을 숨김: -l 또는 -a를 추가하세요 (netstat -tlnp | grep $3)"),

@@ -42,7 +42,7 @@ class KoreanSummariesTest {
     private static final Set<String> TECHNICAL = Set.of(("Probebook HTTP ICMP DHCP CGNAT CNAME DNSSEC NXDOMAIN SERVFAIL"
                     + " REFUSED NOERROR UNIX REJECT Java https http tcping telnet curl nslookup netstat tcpdump libpcap"
                     + " getent ahostsv ifconfig traceroute root nameserver grep pcap filter localhost hosts ping"
-                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route")
+                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv")
             .split(" "));
 
     /**
@@ -787,6 +787,12 @@ class KoreanSummariesTest {
                             + " (17079/python3)): grep ':1877 ' matches the port exactly")
                     .says("리스너 없음", "일부와 일치")
                     .keeps("1877", "tcp 127.0.0.1:18777 (17079/python3)", "':1877 '");
+            ko("port 8080 listens (tcp 0.0.0.0:8080 (123/java)), but 2 connection(s) wait in its accept queue (Recv-Q):"
+                            + " if that stays above 0, the application is not accepting them (hung, overloaded, or its"
+                            + " backlog is too small) and once the queue is full, new connections time out. Run it"
+                            + " again, then check the application's threads and logs")
+                    .says("수락 대기열", "타임아웃")
+                    .keeps("8080", "tcp 0.0.0.0:8080 (123/java)");
             ko("no socket matches 'ESTAB' (this view hides listening sockets: add -l or -a)")
                     .says("일치하는 소켓 없음")
                     .keeps("'ESTAB'");

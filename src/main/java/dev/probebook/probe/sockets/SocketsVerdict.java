@@ -79,6 +79,20 @@ final class SocketsVerdict {
         List<InetSocket> shown =
                 servers(matching).stream().filter(s -> s.localPort() == port).toList();
         if (!shown.isEmpty()) {
+            // Recv-Q of a TCP listener: connections the kernel accepted that the application has not taken yet
+            long waiting = shown.stream()
+                    .filter(s -> s.protocol().startsWith("tcp"))
+                    .mapToLong(InetSocket::rxQueue)
+                    .sum();
+            if (waiting > 0) {
+                return ProbeResult.warn(
+                        "port " + port + " listens (" + describe(shown) + "), but " + waiting
+                                + " connection(s) wait in its accept queue (Recv-Q): if that stays above 0, the"
+                                + " application is not accepting them (hung, overloaded, or its backlog is too small)"
+                                + " and once the queue is full, new connections time out. Run it again, then check the"
+                                + " application's threads and logs",
+                        details);
+            }
             return ProbeResult.ok(
                     "port " + port + " is open: " + describe(shown) + loopbackNote(shown) + ownerNote, details);
         }

@@ -180,6 +180,18 @@ class SocketsProbeTest {
     }
 
     @Test
+    void aListenerWhoseAcceptQueueIsFullIsAWarningNotOpen() throws Exception {
+        try (var drop = new LoopbackServers.Drop()) {
+            RunResult r = harness.run("ss -tlnp | grep " + drop.port());
+            assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+            assertThat(r.summary())
+                    .startsWith("port " + drop.port() + " listens")
+                    .contains("wait in its accept queue (Recv-Q)")
+                    .contains("not accepting");
+        }
+    }
+
+    @Test
     void grepForPartOfAPortNumberWarnsThatItMatchedAnotherListener() throws Exception {
         String part =
                 String.valueOf(tcpPort).substring(0, String.valueOf(tcpPort).length() - 1);
