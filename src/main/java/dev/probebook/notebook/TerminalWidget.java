@@ -218,6 +218,9 @@ public final class TerminalWidget extends Composite<Div> {
         if (step != null) {
             prompt.setValue(templateOf(alternative));
             prompt.getElement().setAttribute("title", templateOf(alternative)); // a long command, whole on hover
+            if (templateOf(alternative).length() > LONG_COMMAND) {
+                bar.addClassName("long"); // the prompt takes the whole line, the buttons go under it
+            }
         }
         // One listener for the keys a terminal knows (Korean input: no Enter while a syllable is being composed).
         prompt.getElement()
@@ -564,6 +567,9 @@ public final class TerminalWidget extends Composite<Div> {
     public boolean running() {
         return execution != null && !execution.done();
     }
+
+    /** A command longer than this gets the whole width of the widget for its prompt. */
+    private static final int LONG_COMMAND = 56;
 
     /** How many earlier runs the free terminal keeps above its prompt. */
     static final int SCROLLBACK = 50;
