@@ -112,12 +112,14 @@ class CaptureFaultTest {
             assertThat(out.subList(2, 5))
                     .allMatch(l -> l.matches(TIME + "IP 127\\.0\\.0\\.1\\.40000 > 127\\.0\\.0\\.1\\." + port
                             + ": Flags \\[S], seq 1000, .*"));
-            assertThat(out.subList(5, out.size()))
-                    .containsExactly(
-                            "tcpdump: pcap_loop: The interface disappeared",
-                            "3 packets captured",
-                            "3 packets received by filter",
-                            "0 packets dropped by kernel");
+            assertThat(out.subList(5, out.size())).hasSize(4);
+            assertThat(out.subList(5, 7))
+                    .containsExactly("tcpdump: pcap_loop: The interface disappeared", "3 packets captured");
+            // the kernel's own counts, as tcpdump prints them: the filter may have taken packets (the sent frames
+            // seen again on their way out) that the capture never read before the interface went away
+            assertThat(out.get(7)).matches("\\d+ packets received by filter");
+            assertThat(Integer.parseInt(out.get(7).split(" ")[0])).isGreaterThanOrEqualTo(3);
+            assertThat(out.get(8)).isEqualTo("0 packets dropped by kernel");
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary())
                     .startsWith("the capture on " + IFACE + " broke off: The interface disappeared (libpcap). "
