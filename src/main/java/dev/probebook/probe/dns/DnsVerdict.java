@@ -1,11 +1,14 @@
 package dev.probebook.probe.dns;
 
 import dev.probebook.command.HostSyntax;
+import dev.probebook.net.AddressClass;
 import dev.probebook.net.HostsFile;
 import dev.probebook.probe.ProbeResult;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -159,30 +162,27 @@ final class DnsVerdict {
      * only; only public addresses carry the WAF / load balancer advice (partners must allow the front IP).
      */
     private static String meaning(List<String> addresses) {
-        List<InetAddress> parsed = new ArrayList<>();
+        List<AddressClass> classes = new ArrayList<>();
         for (String a : addresses) {
             InetAddress literal = HostsFile.literal(a); // a literal: never a lookup
             if (literal == null) {
                 return ": the address clients connect to";
             }
-            parsed.add(literal);
+            classes.add(AddressClass.of(literal.getAddress()));
         }
-        if (parsed.stream().allMatch(InetAddress::isLoopbackAddress)) {
+        if (classes.stream().allMatch(c -> c == AddressClass.LOOPBACK)) {
             return ": a loopback address, this machine itself";
         }
-        if (parsed.stream().allMatch(DnsVerdict::internal)) {
+        if (classes.stream().allMatch(INTERNAL::contains)) {
             return ": a private address, reachable from inside the network only";
         }
         return ": the address clients connect to; behind a WAF or load balancer it is the front public IP that"
                 + " partners must allow";
     }
 
-    private static boolean internal(InetAddress a) {
-        byte[] b = a.getAddress();
-        boolean uniqueLocalV6 = b.length == 16 && (b[0] & 0xfe) == 0xfc;
-        boolean sharedV4 = b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64; // 100.64/10 (CGNAT)
-        return a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isLoopbackAddress() || uniqueLocalV6 || sharedV4;
-    }
+    /** Address classes only the inside of a network reaches (RFC 1918, CGNAT, link-local, ULA, loopback). */
+    private static final Set<AddressClass> INTERNAL = EnumSet.of(
+            AddressClass.LOOPBACK, AddressClass.PRIVATE, AddressClass.CGNAT, AddressClass.LINK_LOCAL, AddressClass.ULA);
 
     private static String noReply(LookupReport rep) {
         QueryOutcome last = rep.last();

@@ -1,5 +1,7 @@
 package dev.probebook.probe.interfaces;
 
+import dev.probebook.net.AddressClass;
+
 /**
  * One address of an interface.
  *

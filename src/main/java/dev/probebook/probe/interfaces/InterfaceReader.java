@@ -1,5 +1,6 @@
 package dev.probebook.probe.interfaces;
 
+import dev.probebook.net.AddressClass;
 import dev.probebook.net.KernelHex;
 import java.io.IOException;
 import java.net.NetworkInterface;

@@ -1,5 +1,6 @@
 package dev.probebook.probe.interfaces;
 
+import dev.probebook.net.AddressClass;
 import dev.probebook.probe.ProbeResult;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package dev.probebook.probe.interfaces;
 
+import dev.probebook.net.AddressClass;
 import dev.probebook.net.KernelHex;
 import java.net.Inet4Address;
 import java.net.Inet6Address;

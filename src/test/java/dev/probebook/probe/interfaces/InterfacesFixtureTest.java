@@ -3,6 +3,7 @@ package dev.probebook.probe.interfaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.probebook.command.Args;
+import dev.probebook.net.AddressClass;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.testing.RecordingContext;

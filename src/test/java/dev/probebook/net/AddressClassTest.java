@@ -1,4 +1,4 @@
-package dev.probebook.probe.interfaces;
+package dev.probebook.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.probebook.probe.interfaces;
+package dev.probebook.net;
 
 /**
  * What kind of network an address belongs to, which decides who can reach it: loopback (this host only),
