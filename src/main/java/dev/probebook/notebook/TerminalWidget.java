@@ -154,9 +154,7 @@ public final class TerminalWidget extends Composite<Div> {
             RunArea earlier = new RunArea();
             earlier.append(e.output());
             earlier.verdict(e.verdict(), e.summary(), e.elapsedMs() + " ms");
-            w.lastCommand = e.command();
-            w.getContent().add(earlier);
-            w.keepInScrollback(earlier);
+            w.keepInScrollback(e.command(), earlier);
             w.history.add(e.command());
         }
         w.historyIndex = w.history.size();
@@ -250,10 +248,7 @@ public final class TerminalWidget extends Composite<Div> {
         root.add(bar);
         if (readOnlyRole != null) {
             run.setEnabled(false);
-            Div note = new Div(getTranslation("widget.read-only", readOnlyRole));
-            note.addClassName("read-only");
-            note.getElement().setAttribute("data-read-only", "");
-            root.add(note);
+            root.add(readOnlyNote());
         }
         if (step != null && "install".equals(mainProbe())) {
             Div note = new Div(getTranslation("widget.built-in"));
@@ -384,12 +379,16 @@ public final class TerminalWidget extends Composite<Div> {
         this.readOnlyRole = neededRole;
         if (built) {
             run.setEnabled(false);
-            Div note = new Div(getTranslation("widget.read-only", neededRole));
-            note.addClassName("read-only");
-            note.getElement().setAttribute("data-read-only", "");
-            getContent().addComponentAtIndex(1, note);
+            getContent().addComponentAtIndex(1, readOnlyNote());
         }
         return this;
+    }
+
+    private Div readOnlyNote() {
+        Div note = new Div(getTranslation("widget.read-only", readOnlyRole));
+        note.addClassName("read-only");
+        note.getElement().setAttribute("data-read-only", "");
+        return note;
     }
 
     /** True when a probe can run at least one command of the step (always for the free terminal). */
@@ -463,7 +462,7 @@ public final class TerminalWidget extends Composite<Div> {
             return CompletableFuture.completedFuture(nothingRan());
         }
         if (area != null && step == null) {
-            keepInScrollback(area);
+            keepInScrollback(lastCommand, area);
             area = null;
         }
         if (area == null) {
@@ -578,7 +577,7 @@ public final class TerminalWidget extends Composite<Div> {
      * The free terminal's earlier runs stay above the prompt, each under the command that made it, as a terminal's
      * scrollback does (the oldest go beyond {@link #SCROLLBACK}); a new page shows the session's ({@link Scrollback}).
      */
-    private void keepInScrollback(RunArea previous) {
+    private void keepInScrollback(String commandLine, RunArea previous) {
         if (scrollback == null) {
             scrollback = new Div();
             scrollback.addClassName("scrollback");
@@ -587,9 +586,9 @@ public final class TerminalWidget extends Composite<Div> {
         }
         Div entry = new Div();
         entry.addClassName("scrollback-entry");
-        Pre command = new Pre("$ " + lastCommand);
+        Pre command = new Pre("$ " + commandLine);
         command.addClassNames("code", "scrollback-command");
-        getContent().remove(previous);
+        previous.removeFromParent();
         previous.freeze();
         entry.add(command, previous);
         scrollback.add(entry);
@@ -610,16 +609,17 @@ public final class TerminalWidget extends Composite<Div> {
 
     private void show(StepOutcome outcome) {
         Verdict v = outcome.verdict();
+        String summary = KoreanSummaries.forPage(getLocale(), outcome.summary());
         if (step == null) {
             Scrollback.ofSession()
                     .add(new Scrollback.Entry(
                             lastCommand,
                             area.output.getElement().getTextRecursively(),
                             v.label(),
-                            KoreanSummaries.forPage(getLocale(), outcome.summary()),
+                            summary,
                             outcome.elapsedMs()));
         }
-        area.verdict(v.label(), KoreanSummaries.forPage(getLocale(), outcome.summary()), outcome.elapsedMs() + " ms");
+        area.verdict(v.label(), summary, outcome.elapsedMs() + " ms");
         run.setEnabled(true);
         stop.setEnabled(false);
         outcome.notes().forEach(this::note);

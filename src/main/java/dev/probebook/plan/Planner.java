@@ -321,8 +321,7 @@ public final class Planner {
                 // a misspelt command word followed by what reads as arguments is a step that says so, never an
                 // example nobody notices (tcpnig 10.0.0.5 80)
                 boolean typo = !prompted
-                        && !registry.knowsWord(word)
-                        && registry.nearestWord(word).isPresent()
+                        && registry.nearestWord(word).isPresent() // never a word it knows
                         && readsAsArguments(line.words());
                 return prompted || typo
                         ? Optional.of(errorCommand(sourceLine, text, "none", alternative, registry.unknownWord(word)))
