@@ -1,21 +1,14 @@
 package dev.probebook.notebook;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Input;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.html.NativeButton;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import dev.probebook.access.Action;
 import dev.probebook.access.ProbeGate;
 import dev.probebook.history.Freshness;
@@ -27,12 +20,9 @@ import dev.probebook.library.RunbookStore;
 import dev.probebook.library.RunbookVersion;
 import dev.probebook.search.SearchFilter;
 import dev.probebook.search.SearchHit;
-import dev.probebook.search.Snippet;
 import dev.probebook.security.CurrentUser;
 import dev.probebook.settings.Settings;
 import jakarta.annotation.security.PermitAll;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +50,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
     private final List<RunbookStore.Entry> entries;
     private final RunbookSearch search;
     private final Map<String, RunbookVersion> lastChanges;
-    private final Select<String> owner = new Select<>();
+    private final PlainSelect owner;
     private final Div tagFilter = new Div();
     private String tag;
     private final Div list = new Div();
@@ -68,11 +58,14 @@ public class LibraryView extends Div implements HasDynamicTitle {
     private final Map<String, Freshness> freshness;
     private final Duration maxAge;
     private final Instant now = Instant.now();
-    private final Select<String> sort = new Select<>();
-    private final Select<String> show = new Select<>();
+    private final PlainSelect sort;
+    private final PlainSelect show;
     private String query = "";
 
     private static final int RESULTS = 200;
+
+    /** The tag of the element clicked in the list ({@code data-tag}), if it is a tag. */
+    private static final String TAG_OF_TARGET = "event.target.dataset.tag";
 
     /** Cards rendered at a time. */
     static final int PAGE = 20;
@@ -100,41 +93,57 @@ public class LibraryView extends Div implements HasDynamicTitle {
         freshness = known;
         Main main = new Main();
         main.addClassName("library");
-        TextField searchField = new TextField();
+        // plain elements, not Vaadin fields: no chunk to fetch and no web component to upgrade on the first screen
+        Input searchField = new Input(ValueChangeMode.LAZY);
+        searchField.setValueChangeTimeout(300);
+        searchField.setType("search");
         searchField.setPlaceholder(getTranslation("library.search"));
         searchField.setAriaLabel(getTranslation("library.search"));
-        searchField.setPrefixComponent(VaadinIcon.SEARCH.create());
-        searchField.setClearButtonVisible(true);
-        searchField.setValueChangeMode(ValueChangeMode.LAZY);
-        searchField.setValueChangeTimeout(300);
-        searchField.getElement().setAttribute("data-search", "");
+        searchField.getElement().setAttribute("spellcheck", "false");
+        searchField.getElement().setAttribute("autocomplete", "off");
         searchField.addValueChangeListener(e -> {
             query = e.getValue();
             filter();
         });
-        sort.setLabel(getTranslation("library.sort"));
-        sort.setItems("title", "fresh");
-        sort.setItemLabelGenerator(v -> getTranslation("library.sort-" + v));
-        sort.setValue("title");
-        sort.getElement().setAttribute("data-sort", "");
-        sort.addValueChangeListener(e -> filter());
-        show.setLabel(getTranslation("library.show"));
-        show.setItems("all", "stale", "never", "failing");
-        show.setItemLabelGenerator(v -> getTranslation("library.show-" + v));
-        show.setValue("all");
-        show.getElement().setAttribute("data-show", "");
-        show.addValueChangeListener(e -> filter());
+        Div searchBox = new Div(searchField);
+        searchBox.addClassNames("plain-field", "library-search");
+        searchBox.getElement().setAttribute("data-search", "");
+        sort = new PlainSelect(
+                "data-sort",
+                getTranslation("library.sort"),
+                List.of("title", "fresh"),
+                v -> getTranslation("library.sort-" + v),
+                v -> filter());
+        show = new PlainSelect(
+                "data-show",
+                getTranslation("library.show"),
+                List.of("all", "stale", "never", "failing"),
+                v -> getTranslation("library.show-" + v),
+                v -> filter());
         list.addClassName("runbook-list");
+        // a tag in any card filters by it: one listener for the list, not two per tag
+        list.getElement()
+                .addEventListener(
+                        "click",
+                        e -> pickTag(e.getEventData().get(TAG_OF_TARGET).asString()))
+                .addEventData(TAG_OF_TARGET)
+                .setFilter(TAG_OF_TARGET + " != null");
+        list.getElement()
+                .addEventListener(
+                        "keydown",
+                        e -> pickTag(e.getEventData().get(TAG_OF_TARGET).asString()))
+                .addEventData(TAG_OF_TARGET)
+                .setFilter("event.key === 'Enter' && " + TAG_OF_TARGET + " != null");
         empty.addClassName("empty");
         Div title = new Div(new H1(getTranslation("nav.library")));
         title.addClassName("library-title");
         if (gate.rules().allows(CurrentUser.orNobody(), Action.EDIT)) { // the editor checks again
-            Button create = new Button(
+            NativeButton create = new NativeButton(
                     getTranslation("library.new"), e -> UI.getCurrent().navigate(RunbookEditorView.class));
+            create.addClassNames("pb-button", "primary");
             create.getElement().setAttribute("data-new-runbook", "");
             title.add(create);
         }
-        owner.setLabel(getTranslation("library.owner"));
         List<String> owners = new ArrayList<>(List.of(""));
         entries.stream()
                 .map(RunbookStore.Entry::owner)
@@ -142,13 +151,14 @@ public class LibraryView extends Div implements HasDynamicTitle {
                 .distinct()
                 .sorted(String.CASE_INSENSITIVE_ORDER)
                 .forEach(owners::add);
-        owner.setItems(owners);
-        owner.setItemLabelGenerator(o -> o.isEmpty() ? getTranslation("library.anyone") : o);
-        owner.setValue("");
-        owner.getElement().setAttribute("data-owner-filter", "");
-        owner.addValueChangeListener(e -> filter());
+        owner = new PlainSelect(
+                "data-owner-filter",
+                getTranslation("library.owner"),
+                owners,
+                o -> o.isEmpty() ? getTranslation("library.anyone") : o,
+                o -> filter());
         tagFilter.addClassName("tag-filter");
-        Div controls = new Div(searchField, sort, show, owner, tagFilter);
+        Div controls = new Div(searchBox, sort, show, owner, tagFilter);
         controls.addClassName("library-controls");
         main.add(title, controls);
         library.problem().ifPresent(p -> {
@@ -173,7 +183,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
     private void filter() {
         list.removeAll();
         String q = query == null ? "" : query.strip();
-        String who = owner.getValue() == null || owner.getValue().isEmpty() ? null : owner.getValue();
+        String who = owner.value().isEmpty() ? null : owner.value();
         showTagFilter();
         List<RunbookStore.Entry> ordered = new ArrayList<>(entries);
         Map<String, SearchHit> hits = new LinkedHashMap<>();
@@ -194,7 +204,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
             }
             ordered.removeIf(e -> !rank.contains(e.name()));
             ordered.sort(Comparator.comparingInt(e -> rank.indexOf(e.name())));
-        } else if ("fresh".equals(sort.getValue())) {
+        } else if ("fresh".equals(sort.value())) {
             // never verified first, then the longest ago
             ordered.sort(Comparator.comparing(
                     (RunbookStore.Entry e) -> fresh(e).verifiedAt(), Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -227,112 +237,51 @@ public class LibraryView extends Div implements HasDynamicTitle {
                 .forEach(list::remove);
         int end = Math.min(matching.size(), rendered + PAGE);
         for (RunbookStore.Entry e : matching.subList(rendered, end)) {
-            Div card = card(e);
-            SearchHit hit = currentHits.get(e.name());
-            if (hit != null) {
-                card.add(snippet(e, hit));
-            }
+            Div card = new Div();
+            card.addClassName("runbook-card");
+            card.getElement().setAttribute("data-runbook", e.name());
+            card.getElement()
+                    .setProperty(
+                            "innerHTML",
+                            LibraryCard.html(
+                                    e,
+                                    lastChanges.get(e.name()),
+                                    fresh(e),
+                                    currentHits.get(e.name()),
+                                    now,
+                                    maxAge,
+                                    this::getTranslation));
             list.add(card);
         }
         rendered = end;
         list.getElement().setAttribute("data-shown", rendered + "/" + matching.size());
         if (rendered < matching.size()) {
-            Button next = new Button(
+            NativeButton next = new NativeButton(
                     getTranslation(
                             "library.more", Math.min(PAGE, matching.size() - rendered), matching.size() - rendered),
                     e -> more());
             next.getElement().setAttribute("data-more", "");
-            next.addClassName("library-more");
+            next.addClassNames("pb-button", "library-more");
             list.add(next);
         }
     }
 
-    /** Where the words matched: the section (a link to it) and the text around them, matches marked. */
-    private Div snippet(RunbookStore.Entry e, SearchHit hit) {
-        Div box = new Div();
-        box.addClassName("snippet");
-        box.getElement().setAttribute("data-snippet", "");
-        if (hit.sectionHeading() != null && !hit.sectionHeading().isBlank()) {
-            Anchor section = new Anchor(
-                    "runbook/"
-                            + URLEncoder.encode(e.name(), StandardCharsets.UTF_8)
-                                    .replace("+", "%20") + "#" + hit.sectionAnchor(),
-                    hit.sectionHeading());
-            section.addClassName("snippet-section");
-            box.add(section);
-        }
-        Element text = new Element("div");
-        text.getClassList().add("snippet-text");
-        for (Snippet.Part part : hit.snippet().parts()) {
-            text.appendChild(part.match() ? new Element("mark").setText(part.text()) : Element.createText(part.text()));
-        }
-        box.getElement().appendChild(text);
-        return box;
+    private void pickTag(String picked) {
+        tag = picked;
+        filter();
     }
 
     private void showTagFilter() {
         tagFilter.removeAll();
         if (tag != null) {
-            Button clear = new Button(getTranslation("library.tag-filter", tag), e -> {
+            NativeButton clear = new NativeButton(getTranslation("library.tag-filter", tag), e -> {
                 tag = null;
                 filter();
             });
-            clear.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            clear.addClassNames("pb-button", "small");
             clear.getElement().setAttribute("data-tag-filter", tag);
             tagFilter.add(clear);
         }
-    }
-
-    private Div card(RunbookStore.Entry e) {
-        Div card = new Div();
-        card.addClassName("runbook-card");
-        card.getElement().setAttribute("data-runbook", e.name());
-        RouterLink title = new RouterLink(e.title(), RunbookView.class, e.name());
-        title.addClassName("runbook-title");
-        Div meta = new Div();
-        meta.addClassName("meta");
-        if (e.date() != null) {
-            meta.add(new Span(e.date()));
-        }
-        meta.add(new Span(getTranslation("library.steps", e.runnableSteps())));
-        if (e.owner() != null) {
-            Span owned = new Span(getTranslation("library.owned-by", e.owner()));
-            owned.getElement().setAttribute("data-owner", e.owner());
-            meta.add(owned);
-        }
-        RunbookVersion last = lastChanges.get(e.name());
-        if (last != null) {
-            Span changed = new Span(
-                    getTranslation("library.last-change", VersionsView.WHEN.format(last.time()), last.author()));
-            changed.getElement().setAttribute("data-last-change", last.author());
-            changed.getElement().setAttribute("title", last.subject());
-            meta.add(changed);
-        }
-        Div tags = new Div();
-        tags.addClassName("tags");
-        e.tags().forEach(t -> {
-            // a plain element, not a vaadin-button: a page of cards holds hundreds of tags, and each web component
-            // costs the browser an upgrade
-            Span chip = new Span(t);
-            chip.addClassName("tag");
-            chip.getElement().setAttribute("data-tag", t);
-            chip.getElement().setAttribute("role", "button");
-            chip.getElement().setAttribute("tabindex", "0");
-            Runnable pick = () -> {
-                tag = t;
-                filter();
-            };
-            chip.getElement().addEventListener("click", ev -> pick.run());
-            chip.getElement().addEventListener("keydown", ev -> pick.run()).setFilter("event.key === 'Enter'");
-            tags.add(chip);
-        });
-        card.add(title, meta, freshnessBadge(fresh(e)), tags);
-        if (e.problem() != null) {
-            Div p = new Div(e.problem());
-            p.addClassName("problem");
-            card.add(p);
-        }
-        return card;
     }
 
     private Freshness fresh(RunbookStore.Entry e) {
@@ -340,46 +289,12 @@ public class LibraryView extends Div implements HasDynamicTitle {
     }
 
     private boolean wanted(Freshness f) {
-        return switch (show.getValue() == null ? "all" : show.getValue()) {
+        return switch (show.value()) {
             case "stale" -> f.stale(now, maxAge);
             case "never" -> f.neverRan();
             case "failing" -> !f.failingSteps().isEmpty();
             default -> true;
         };
-    }
-
-    /** Verified when and by whom, or stale, never verified, never run; and steps failing for a week. */
-    private Div freshnessBadge(Freshness f) {
-        Div box = new Div();
-        box.addClassName("freshness");
-        Span state;
-        if (f.neverRan()) {
-            state = new Span(getTranslation("library.never-run"));
-            box.getElement().setAttribute("data-freshness", "never");
-        } else if (f.verifiedAt() == null) {
-            state = new Span(getTranslation("library.unverified"));
-            box.getElement().setAttribute("data-freshness", "unverified");
-        } else {
-            String text = getTranslation("library.verified", StepHistory.WHEN.format(f.verifiedAt()), f.verifiedBy());
-            boolean stale = f.stale(now, maxAge);
-            state = new Span((stale ? getTranslation("library.stale") + ": " : "") + text);
-            box.getElement().setAttribute("data-freshness", stale ? "stale" : "verified");
-            if (f.verifiedTargets() != null) {
-                state.getElement().setAttribute("title", f.verifiedTargets());
-            }
-        }
-        state.addClassName("freshness-state");
-        box.add(state);
-        if (!f.failingSteps().isEmpty()) {
-            Span failing = new Span(getTranslation(
-                    "library.failing",
-                    String.join(
-                            ", ", f.failingSteps().stream().map(String::valueOf).toList())));
-            failing.addClassNames("badge", "verdict-fail");
-            box.getElement().setAttribute("data-failing", "");
-            box.add(failing);
-        }
-        return box;
     }
 
     @Override
