@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 /**
  * Full-text search over the library: a {@link RunbookIndex} kept level with the store. Each search first brings the
@@ -46,6 +47,15 @@ public final class RunbookSearch implements AutoCloseable {
     public List<SearchHit> search(String query, SearchFilter filter, int limit) {
         refresh();
         return index.search(query, filter, limit);
+    }
+
+    /**
+     * As {@link #search(String, SearchFilter, int)}, with snippets only for the runbooks {@code snippetFor} names
+     * (the page of hits being shown); the others carry an empty snippet.
+     */
+    public List<SearchHit> search(String query, SearchFilter filter, int limit, Predicate<String> snippetFor) {
+        refresh();
+        return index.search(query, filter, limit, snippetFor);
     }
 
     /**

@@ -27,10 +27,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code /}: every runbook with its title, owner, tags, date, runnable steps, last change and freshness; full-text
@@ -72,6 +75,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
 
     private List<RunbookStore.Entry> matching = List.of();
     private Map<String, SearchHit> currentHits = Map.of();
+    private SearchFilter searchFilter = SearchFilter.NONE;
     private int rendered;
 
     public LibraryView(
@@ -188,7 +192,9 @@ public class LibraryView extends Div implements HasDynamicTitle {
         List<RunbookStore.Entry> ordered = new ArrayList<>(entries);
         Map<String, SearchHit> hits = new LinkedHashMap<>();
         if (!q.isEmpty()) {
-            for (SearchHit h : search.search(q, new SearchFilter(tag, who), RESULTS)) {
+            // ranked now; each page's snippets when it is shown (a snippet costs far more than ranking)
+            searchFilter = new SearchFilter(tag, who);
+            for (SearchHit h : search.search(q, searchFilter, RESULTS, name -> false)) {
                 hits.put(h.name(), h);
             }
             // ranked full-text hits first, then names, titles and tags that hold the text as typed so far
@@ -202,8 +208,12 @@ public class LibraryView extends Div implements HasDynamicTitle {
                     rank.add(e.name());
                 }
             }
-            ordered.removeIf(e -> !rank.contains(e.name()));
-            ordered.sort(Comparator.comparingInt(e -> rank.indexOf(e.name())));
+            Map<String, Integer> position = new HashMap<>();
+            for (String name : rank) {
+                position.putIfAbsent(name, position.size());
+            }
+            ordered.removeIf(e -> !position.containsKey(e.name()));
+            ordered.sort(Comparator.comparingInt(e -> position.get(e.name())));
         } else if ("fresh".equals(sort.value())) {
             // never verified first, then the longest ago
             ordered.sort(Comparator.comparing(
@@ -236,6 +246,17 @@ public class LibraryView extends Div implements HasDynamicTitle {
                 .toList()
                 .forEach(list::remove);
         int end = Math.min(matching.size(), rendered + PAGE);
+        Set<String> needSnippets = matching.subList(rendered, end).stream()
+                .map(RunbookStore.Entry::name)
+                .filter(currentHits::containsKey)
+                .collect(Collectors.toSet());
+        if (!needSnippets.isEmpty()) {
+            for (SearchHit h : search.search(query.strip(), searchFilter, RESULTS, needSnippets::contains)) {
+                if (needSnippets.contains(h.name())) {
+                    currentHits.put(h.name(), h);
+                }
+            }
+        }
         for (RunbookStore.Entry e : matching.subList(rendered, end)) {
             Div card = new Div();
             card.addClassName("runbook-card");

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -83,6 +84,15 @@ public final class RunbookIndex implements AutoCloseable {
      * is a valid query: quotes group words into a phrase, everything else that is not a word is ignored.
      */
     public List<SearchHit> search(String query, SearchFilter filter, int limit) {
+        return search(query, filter, limit, name -> true);
+    }
+
+    /**
+     * As {@link #search(String, SearchFilter, int)}, with a snippet only for the runbooks {@code snippetFor} names;
+     * the others carry {@link Snippet#EMPTY}. Ranking is cheap and snippets are not (a highlighter pass per hit): a
+     * page that shows 20 of 200 hits asks for those 20.
+     */
+    public List<SearchHit> search(String query, SearchFilter filter, int limit, Predicate<String> snippetFor) {
         SearchFilter only = filter == null ? SearchFilter.NONE : filter;
         List<QueryWord> words = QueryWord.parse(query, queryAnalyzer);
         if (words.isEmpty() || limit <= 0) {
@@ -99,7 +109,7 @@ public final class RunbookIndex implements AutoCloseable {
                             .thenComparing(BestSections.Best::name))
                     .limit(Math.min(limit, MAX_LIMIT))
                     .toList();
-            return hits(searcher, scoring, ranked);
+            return hits(searcher, scoring, ranked, snippetFor);
         });
     }
 
@@ -145,10 +155,20 @@ public final class RunbookIndex implements AutoCloseable {
         return held;
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, Query scoring, List<BestSections.Best> ranked)
+    private List<SearchHit> hits(
+            IndexSearcher searcher, Query scoring, List<BestSections.Best> ranked, Predicate<String> snippetFor)
             throws IOException {
         int[] docs = ranked.stream().mapToInt(BestSections.Best::doc).toArray();
-        Snippet[] snippets = SectionSnippets.of(searcher, indexAnalyzer, scoring, docs);
+        int[] wanted = ranked.stream()
+                .filter(b -> snippetFor.test(b.name()))
+                .mapToInt(BestSections.Best::doc)
+                .toArray();
+        Snippet[] snippets =
+                wanted.length == 0 ? new Snippet[0] : SectionSnippets.of(searcher, indexAnalyzer, scoring, wanted);
+        Map<Integer, Snippet> snippetOf = new HashMap<>();
+        for (int i = 0; i < wanted.length; i++) {
+            snippetOf.put(wanted[i], snippets[i]);
+        }
         StoredFields stored = searcher.storedFields();
         Set<String> shown = Set.of(
                 SectionDocuments.NAME, SectionDocuments.TITLE, SectionDocuments.ANCHOR, SectionDocuments.HEADING);
@@ -160,7 +180,7 @@ public final class RunbookIndex implements AutoCloseable {
                     doc.get(SectionDocuments.TITLE),
                     doc.get(SectionDocuments.ANCHOR),
                     doc.get(SectionDocuments.HEADING),
-                    snippets[i],
+                    snippetOf.getOrDefault(docs[i], Snippet.EMPTY),
                     ranked.get(i).score()));
         }
         return hits;

@@ -70,6 +70,15 @@ class LibraryPagingIT {
         page.locator("[data-search] input").fill("quokkafirewall");
         assertThat(page.locator("[data-runbook]")).hasCount(1);
         assertThat(page.locator("[data-runbook=rb-44] [data-snippet]")).containsText("quokkafirewall");
+        // every runbook mentions nc: each page of hits gets its snippets when it is shown
+        page.locator("[data-search] input").fill("nc");
+        assertThat(page.locator(".runbook-list")).hasAttribute("data-shown", "20/45");
+        assertThat(page.locator("[data-snippet]")).hasCount(20);
+        page.locator("[data-more]").click();
+        assertThat(page.locator(".runbook-list")).hasAttribute("data-shown", "40/45");
+        assertThat(page.locator("[data-snippet]")).hasCount(40);
+        assertThat(page.locator("[data-runbook] >> nth=39").locator("[data-snippet] mark"))
+                .hasText("nc");
         page.locator("[data-search] input").fill("");
         assertThat(page.locator(".runbook-list")).hasAttribute("data-shown", "20/45");
 

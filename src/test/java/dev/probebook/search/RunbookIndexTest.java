@@ -164,6 +164,25 @@ class RunbookIndexTest {
     }
 
     @Test
+    void snippetsAreMadeOnlyForTheRunbooksAskedForAndTheRankingStaysTheSame() {
+        List<SearchHit> full = index.search("tcpdump", 10);
+        List<SearchHit> some = index.search("tcpdump", SearchFilter.NONE, 10, "reachability"::equals);
+
+        assertThat(some)
+                .extracting(SearchHit::name)
+                .containsExactlyElementsOf(full.stream().map(SearchHit::name).toList());
+        for (SearchHit hit : some) {
+            if (hit.name().equals("reachability")) {
+                assertThat(hit.snippet().matches()).as("the snippet asked for").isNotEmpty();
+            } else {
+                assertThat(hit.snippet()).as(hit.name()).isEqualTo(Snippet.EMPTY);
+            }
+        }
+        assertThat(index.search("tcpdump", SearchFilter.NONE, 10, name -> false))
+                .allSatisfy(hit -> assertThat(hit.snippet().isEmpty()).isTrue());
+    }
+
+    @Test
     void englishMatchesIgnoringCase() {
         assertThat(names("syn")).containsExactlyInAnyOrderElementsOf(names("SYN"));
         assertThat(names("Syn")).containsExactlyInAnyOrder("packet-capture", "firewall-ko");
