@@ -59,20 +59,50 @@ public final class RunbookSearch implements AutoCloseable {
     }
 
     /**
+     * The snippets of the named runbooks among the hits of a search just made, against the index as that search
+     * left it (no listing of the store first: a page of cards asks right after ranking, or when more are shown).
+     */
+    public List<SearchHit> snippets(String query, SearchFilter filter, int limit, Set<String> names) {
+        return index.search(query, filter, limit, names::contains).stream()
+                .filter(h -> names.contains(h.name()))
+                .toList();
+    }
+
+    /**
      * Builds the index in the background, so the first search does not wait for it (and the store's listing is warm
      * before the first visit to the library).
      */
     public RunbookSearch warmUp() {
-        background.execute(this::refresh);
+        background.execute(() -> {
+            // a listing waits only so long for files it has to read and lists the rest as still being read: go on
+            // until every runbook is indexed, or the first search would index what the warm-up left
+            // (each listing waits for the readers' progress, so this does not spin)
+            for (int round = 0; round < 1000 && !Thread.currentThread().isInterrupted(); round++) {
+                if (refreshCountingUnread() == 0) {
+                    break;
+                }
+            }
+            // and one search with snippets, so the first person to search does not wait for the code to load
+            index.search("ping 포트", SearchFilter.NONE, 20);
+        });
         return this;
     }
 
     /** Brings the index level with the store now. */
-    public synchronized void refresh() {
+    public void refresh() {
+        refreshCountingUnread();
+    }
+
+    /** Brings the index level with the store; the number of runbooks the listing had not finished reading. */
+    synchronized int refreshCountingUnread() {
+        int unread = 0;
         Map<String, Runbook> changed = new LinkedHashMap<>();
         Set<String> present = new HashSet<>();
         for (RunbookStore.Entry e : store.list()) {
             present.add(e.name());
+            if (LibraryIndex.BEING_READ.equals(e.problem())) {
+                unread++;
+            }
             if (e.problem() != null) {
                 continue;
             }
@@ -98,6 +128,7 @@ public final class RunbookSearch implements AutoCloseable {
         if (!changed.isEmpty()) {
             index.putAll(changed);
         }
+        return unread;
     }
 
     @Override

@@ -251,10 +251,8 @@ public class LibraryView extends Div implements HasDynamicTitle {
                 .filter(currentHits::containsKey)
                 .collect(Collectors.toSet());
         if (!needSnippets.isEmpty()) {
-            for (SearchHit h : search.search(query.strip(), searchFilter, RESULTS, needSnippets::contains)) {
-                if (needSnippets.contains(h.name())) {
-                    currentHits.put(h.name(), h);
-                }
+            for (SearchHit h : search.snippets(query.strip(), searchFilter, RESULTS, needSnippets)) {
+                currentHits.put(h.name(), h);
             }
         }
         for (RunbookStore.Entry e : matching.subList(rendered, end)) {

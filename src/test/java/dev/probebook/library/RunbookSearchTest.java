@@ -7,11 +7,15 @@ import dev.probebook.search.SearchFilter;
 import dev.probebook.search.SearchHit;
 import dev.probebook.settings.SettingsReader;
 import dev.probebook.testing.ManualClock;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +58,48 @@ class RunbookSearchTest {
             assertThat(search.search("tcpdump", SearchFilter.NONE, 10))
                     .extracting(SearchHit::name)
                     .containsExactly("port");
+        }
+    }
+
+    @Test
+    void theWarmUpIndexesRunbooksTheFirstListingsStillHadToRead() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-12-01T09:00:00Z"));
+        Files.writeString(dir.resolve("capture.md"), "# Capture\n\n## Watch\n\n```\ntcpdump -i lo -c 1\n```\n");
+        RunbookFolder files =
+                new RunbookFolder(dir, 1 << 20, Duration.ofSeconds(10), ProbeRegistry.standard(), null, clock);
+        try (GitRunbooks real =
+                GitRunbooks.open(files, 1 << 20, LibrarySettings.SECTION.read(new SettingsReader(Map.of())), clock)) {
+            AtomicInteger listings = new AtomicInteger();
+            // the first two listings still read the file (a large library at start), as LibraryIndex lists it
+            RunbookStore slow = (RunbookStore) Proxy.newProxyInstance(
+                    RunbookStore.class.getClassLoader(), new Class<?>[] {RunbookStore.class}, (proxy, m, args) -> {
+                        if (m.getName().equals("list") && listings.incrementAndGet() <= 2) {
+                            return List.of(new RunbookStore.Entry(
+                                    "capture",
+                                    "capture",
+                                    List.of(),
+                                    null,
+                                    0,
+                                    LibraryIndex.BEING_READ,
+                                    null,
+                                    null,
+                                    null));
+                        }
+                        return m.invoke(real, args);
+                    });
+            try (RunbookSearch search = new RunbookSearch(slow).warmUp()) {
+                long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                // snippets() reads the index as it is, without a listing first: what the warm-up left
+                while (search.snippets("tcpdump", SearchFilter.NONE, 10, Set.of("capture"))
+                                .isEmpty()
+                        && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+                assertThat(search.snippets("tcpdump", SearchFilter.NONE, 10, Set.of("capture")))
+                        .extracting(SearchHit::name)
+                        .containsExactly("capture");
+                assertThat(listings.get()).isGreaterThanOrEqualTo(3);
+            }
         }
     }
 }
