@@ -484,6 +484,48 @@ final class KoreanSummaries {
                             + " answers steadily \\(tcping\\), ICMP rate limiting is the likely cause",
                     "패킷 손실 $1% ($4에서 응답 $2/$3, 평균 rtt $5 ms): 혼잡 또는 ICMP 속도 제한. 패킷을 늘려 다시 해 보세요"
                             + " (ping -c 20 $6). 서비스 포트가 꾸준히 응답하면(tcping) ICMP 속도 제한일 가능성이 큼"),
+            // routing table (routes probe)
+            r(
+                    "default route via (\\S+) on (\\S+); (\\d+) route\\(s\\) in the table, (\\d+) shown",
+                    "기본 경로: $2의 $1 경유. 라우팅 테이블에 경로 $3개, 그중 $4개 표시"),
+            r(
+                    "default route via (\\S+) on (\\S+); (\\d+) route\\(s\\) in the table",
+                    "기본 경로: $2의 $1 경유. 라우팅 테이블에 경로 $3개"),
+            r(
+                    "the routing table is empty: this host reaches no network but itself \\(loopback\\); every other"
+                            + " address fails with 'Network is unreachable'",
+                    "라우팅 테이블이 비어 있음: 이 호스트는 자기 자신(루프백) 말고는 어느 네트워크에도 닿지 못함."
+                            + " 다른 주소는 모두 'Network is unreachable'로 실패"),
+            r(
+                    "no route uses (\\S+): nothing is sent through it \\(is it up, with an address\\? ip addr show"
+                            + " (\\S+)\\)",
+                    "$1을 쓰는 경로가 없음: 그 인터페이스로는 아무것도 나가지 않음 (올라와 있고 주소가 있나요? ip addr show $2)"),
+            r(
+                    "no default route: only the networks listed are reachable \\((.+?)\\); any other address fails"
+                            + " with 'Network is unreachable' \\(add a gateway: ip route add default via GATEWAY\\)",
+                    "기본 경로 없음: 나열된 네트워크($1)에만 닿을 수 있고, 다른 주소는 'Network is unreachable'로 실패"
+                            + " (게이트웨이 추가: ip route add default via GATEWAY)"),
+            r(
+                    "(\\S+) is this host's own address: the traffic stays on the machine \\(dev lo\\)",
+                    "$1은 이 호스트 자신의 주소: 트래픽이 머신 밖으로 나가지 않음 (dev lo)"),
+            r(
+                    "no route to (\\S+): connecting there fails at once with 'Network is unreachable'; the table has no"
+                            + " default route and no network holding it \\(check the address, or add a route: ip route"
+                            + " add default via GATEWAY\\)",
+                    "$1로 가는 경로 없음: 연결하면 곧바로 'Network is unreachable'로 실패. 테이블에 기본 경로도, 그 주소를"
+                            + " 포함하는 네트워크도 없음 (주소를 확인하거나 경로 추가: ip route add default via GATEWAY)"),
+            r(
+                    "(\\S+) is reached via gateway (\\S+) on (\\S+)(?: \\(from \\S+\\))?, the default route; if it does"
+                            + " not answer, the path past the gateway or a firewall is next",
+                    "$1은 기본 경로로 $3의 게이트웨이 $2를 거쳐 감. 응답이 없으면 게이트웨이 너머의 경로나 방화벽을 확인하세요"),
+            r(
+                    "(\\S+) is reached via gateway (\\S+) on (\\S+)(?: \\(from \\S+\\))?, route (\\S+); if it does"
+                            + " not answer, the path past the gateway or a firewall is next",
+                    "$1은 경로 $4로 $3의 게이트웨이 $2를 거쳐 감. 응답이 없으면 게이트웨이 너머의 경로나 방화벽을 확인하세요"),
+            r(
+                    "(\\S+) is on (\\S+)'s own network \\((\\S+)\\): sent directly, no gateway(?: \\(from"
+                            + " \\S+\\))?; if it does not answer, check the host itself \\(ARP: ip neigh\\)",
+                    "$1은 $2의 같은 네트워크($3)에 있음: 게이트웨이 없이 바로 보냄. 응답이 없으면 그 호스트 자체를 확인하세요" + " (ARP: ip neigh)"),
             r(
                     "cannot send to (.+?): (.+): this machine has no route there\\. Check the IP and the routing table"
                             + " \\(ip route get (\\S+)\\)",

@@ -8,6 +8,7 @@ import dev.probebook.probe.http.HttpProbe;
 import dev.probebook.probe.http.PublicIpProbe;
 import dev.probebook.probe.interfaces.InterfacesProbe;
 import dev.probebook.probe.ping.PingProbe;
+import dev.probebook.probe.routes.RoutesProbe;
 import dev.probebook.probe.shell.InstallProbe;
 import dev.probebook.probe.shell.NotRunProbe;
 import dev.probebook.probe.sockets.SocketsProbe;
@@ -28,6 +29,7 @@ final class StandardProbes {
                 new HttpProbe(),
                 new PingProbe(),
                 new CaptureProbe(),
+                new RoutesProbe(), // before sockets and interfaces: it takes ip route, netstat -r
                 new SocketsProbe(),
                 new InterfacesProbe(),
                 // hosts before install before none: hosts takes cat/vi/echo on /etc/hosts, install takes

@@ -99,6 +99,42 @@ class KoreanSummariesTest {
     }
 
     @Test
+    void routingTableSummaries() {
+        ko("default route via 192.0.2.1 on eth0; 3 route(s) in the table")
+                .says("기본 경로")
+                .keeps("192.0.2.1", "eth0");
+        ko("default route via 192.0.2.1 on eth0; 3 route(s) in the table, 1 shown")
+                .says("표시")
+                .keeps("192.0.2.1");
+        ko("the routing table is empty: this host reaches no network but itself (loopback); every other address fails"
+                        + " with 'Network is unreachable'")
+                .says("비어 있음")
+                .keeps();
+        ko("no route uses eth1: nothing is sent through it (is it up, with an address? ip addr show eth1)")
+                .keeps("eth1", "ip addr show eth1");
+        ko("no default route: only the networks listed are reachable (192.168.16.0/24); any other address fails with"
+                        + " 'Network is unreachable' (add a gateway: ip route add default via GATEWAY)")
+                .says("기본 경로 없음")
+                .keeps("192.168.16.0/24", "ip route add default via GATEWAY");
+        ko("192.0.2.5 is this host's own address: the traffic stays on the machine (dev lo)")
+                .keeps("192.0.2.5");
+        ko("no route to 198.51.100.1: connecting there fails at once with 'Network is unreachable'; the table has no"
+                        + " default route and no network holding it (check the address, or add a route: ip route add"
+                        + " default via GATEWAY)")
+                .keeps("198.51.100.1", "ip route add default via GATEWAY");
+        ko("203.0.113.7 is reached via gateway 192.0.2.1 on eth0 (from 192.0.2.5), the default route; if it does not"
+                        + " answer, the path past the gateway or a firewall is next")
+                .says("기본 경로")
+                .keeps("203.0.113.7", "192.0.2.1", "eth0");
+        ko("10.8.3.4 is reached via gateway 192.0.2.254 on eth0 (from 192.0.2.5), route 10.8.0.0/16; if it does not"
+                        + " answer, the path past the gateway or a firewall is next")
+                .keeps("10.8.3.4", "192.0.2.254", "10.8.0.0/16");
+        ko("192.0.2.77 is on eth0's own network (192.0.2.0/24): sent directly, no gateway (from 192.0.2.5); if it does"
+                        + " not answer, check the host itself (ARP: ip neigh)")
+                .keeps("192.0.2.77", "eth0", "192.0.2.0/24", "ip neigh");
+    }
+
+    @Test
     void theCheckCatchesHalfEnglish() {
         assertThatThrownBy(() -> assertNoEnglishLeft("10.0.0.5 포트 443 연결 거부: nothing listens on that port", "10.0.0.5"))
                 .isInstanceOf(AssertionError.class)

@@ -66,7 +66,6 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
             "setenforce",
             "getenforce",
             "sysctl",
-            "route",
             "traceroute",
             "tracepath",
             "mtr",

@@ -70,8 +70,8 @@ final class NetstatParser {
             case '6' -> inet6 = true;
             case 'v' -> {} // verbose only adds warnings about unsupported families
             case 'r' ->
-                throw new UsageException("netstat -r shows the routing table, which Probebook does not read:"
-                        + " run 'ip route' (or 'route -n') in a shell");
+                throw new UsageException("netstat -r shows the routing table, not sockets: give it as a command of its"
+                        + " own (netstat -rn)");
             case 'i' -> throw unsupported("-i (interface table): use 'ip -s link' or 'ifconfig'");
             case 's' -> throw unsupported("-s (protocol statistics)");
             case 'c' -> throw unsupported("-c (continuous listing): run the step again instead");
