@@ -86,8 +86,16 @@ class PathologicalMarkdownTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("inputs")
     void parsingStaysLinear(String name, String head, String unit, String tail) {
-        long small = best(head + unit.repeat(SMALL / unit.length()) + tail);
-        long large = best(head + unit.repeat(4 * SMALL / unit.length()) + tail);
+        String smallText = head + unit.repeat(SMALL / unit.length()) + tail;
+        String largeText = head + unit.repeat(4 * SMALL / unit.length()) + tail;
+        long small = best(smallText);
+        long large = best(largeText);
+        // a busy machine (the rest of the suite, a collector) can slow all three parses of one size: measure both
+        // sizes again before judging; a parse that really grows faster than linearly fails every time
+        for (int again = 0; again < 2 && large >= 10 * small + 1_500; again++) {
+            small = Math.min(small, best(smallText));
+            large = Math.min(large, best(largeText));
+        }
         assertThat(large)
                 .as("%s: %d ms for 64 KB, %d ms for 256 KB", name, small, large)
                 .isLessThan(10 * small + 1_500)
