@@ -5,6 +5,7 @@ import dev.probebook.runbook.RunbookException;
 import dev.probebook.search.RunbookIndex;
 import dev.probebook.search.SearchFilter;
 import dev.probebook.search.SearchHit;
+import dev.probebook.search.SnippetsFor;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Predicate;
 
 /**
  * Full-text search over the library: a {@link RunbookIndex} kept level with the store. Each search first brings the
@@ -50,10 +50,10 @@ public final class RunbookSearch implements AutoCloseable {
     }
 
     /**
-     * As {@link #search(String, SearchFilter, int)}, with snippets only for the runbooks {@code snippetFor} names
-     * (the page of hits being shown); the others carry an empty snippet.
+     * As {@link #search(String, SearchFilter, int)}, with snippets only for the hits {@code snippetFor} wants (the
+     * page of hits being shown); the others carry an empty snippet.
      */
-    public List<SearchHit> search(String query, SearchFilter filter, int limit, Predicate<String> snippetFor) {
+    public List<SearchHit> search(String query, SearchFilter filter, int limit, SnippetsFor snippetFor) {
         refresh();
         return index.search(query, filter, limit, snippetFor);
     }
@@ -63,7 +63,7 @@ public final class RunbookSearch implements AutoCloseable {
      * left it (no listing of the store first: a page of cards asks right after ranking, or when more are shown).
      */
     public List<SearchHit> snippets(String query, SearchFilter filter, int limit, Set<String> names) {
-        return index.search(query, filter, limit, names::contains).stream()
+        return index.search(query, filter, limit, (rank, name) -> names.contains(name)).stream()
                 .filter(h -> names.contains(h.name()))
                 .toList();
     }

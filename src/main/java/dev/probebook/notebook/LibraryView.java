@@ -20,6 +20,7 @@ import dev.probebook.library.RunbookStore;
 import dev.probebook.library.RunbookVersion;
 import dev.probebook.search.SearchFilter;
 import dev.probebook.search.SearchHit;
+import dev.probebook.search.SnippetsFor;
 import dev.probebook.security.CurrentUser;
 import dev.probebook.settings.Settings;
 import jakarta.annotation.security.PermitAll;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +78,9 @@ public class LibraryView extends Div implements HasDynamicTitle {
     private List<RunbookStore.Entry> matching = List.of();
     private Map<String, SearchHit> currentHits = Map.of();
     private SearchFilter searchFilter = SearchFilter.NONE;
+    /** The hits whose snippet was made (the others' snippets are made when their page is shown). */
+    private final Set<String> withSnippet = new HashSet<>();
+
     private int rendered;
 
     public LibraryView(
@@ -191,11 +196,16 @@ public class LibraryView extends Div implements HasDynamicTitle {
         showTagFilter();
         List<RunbookStore.Entry> ordered = new ArrayList<>(entries);
         Map<String, SearchHit> hits = new LinkedHashMap<>();
+        withSnippet.clear();
         if (!q.isEmpty()) {
-            // ranked now; each page's snippets when it is shown (a snippet costs far more than ranking)
+            // ranked now with the first page's snippets (the first cards are the first hits unless a filter on
+            // freshness takes some out); other pages' snippets when they are shown
             searchFilter = new SearchFilter(tag, who);
-            for (SearchHit h : search.search(q, searchFilter, RESULTS, name -> false)) {
+            for (SearchHit h : search.search(q, searchFilter, RESULTS, SnippetsFor.first(PAGE))) {
                 hits.put(h.name(), h);
+                if (withSnippet.size() < PAGE) {
+                    withSnippet.add(h.name());
+                }
             }
             // ranked full-text hits first, then names, titles and tags that hold the text as typed so far
             // (the index matches whole words: "tcpd" finds "tcpdump" only here)
@@ -248,12 +258,13 @@ public class LibraryView extends Div implements HasDynamicTitle {
         int end = Math.min(matching.size(), rendered + PAGE);
         Set<String> needSnippets = matching.subList(rendered, end).stream()
                 .map(RunbookStore.Entry::name)
-                .filter(currentHits::containsKey)
+                .filter(name -> currentHits.containsKey(name) && !withSnippet.contains(name))
                 .collect(Collectors.toSet());
         if (!needSnippets.isEmpty()) {
             for (SearchHit h : search.snippets(query.strip(), searchFilter, RESULTS, needSnippets)) {
                 currentHits.put(h.name(), h);
             }
+            withSnippet.addAll(needSnippets);
         }
         for (RunbookStore.Entry e : matching.subList(rendered, end)) {
             Div card = new Div();

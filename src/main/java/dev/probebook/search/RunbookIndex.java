@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -84,15 +84,15 @@ public final class RunbookIndex implements AutoCloseable {
      * is a valid query: quotes group words into a phrase, everything else that is not a word is ignored.
      */
     public List<SearchHit> search(String query, SearchFilter filter, int limit) {
-        return search(query, filter, limit, name -> true);
+        return search(query, filter, limit, (rank, name) -> true);
     }
 
     /**
-     * As {@link #search(String, SearchFilter, int)}, with a snippet only for the runbooks {@code snippetFor} names;
-     * the others carry {@link Snippet#EMPTY}. Ranking is cheap and snippets are not (a highlighter pass per hit): a
+     * As {@link #search(String, SearchFilter, int)}, with a snippet only for the hits {@code snippetFor} wants (by
+     * rank, from 0, and name); the others carry {@link Snippet#EMPTY}. Ranking is cheap and snippets are not (a highlighter pass per hit): a
      * page that shows 20 of 200 hits asks for those 20.
      */
-    public List<SearchHit> search(String query, SearchFilter filter, int limit, Predicate<String> snippetFor) {
+    public List<SearchHit> search(String query, SearchFilter filter, int limit, SnippetsFor snippetFor) {
         SearchFilter only = filter == null ? SearchFilter.NONE : filter;
         List<QueryWord> words = QueryWord.parse(query, queryAnalyzer);
         if (words.isEmpty() || limit <= 0) {
@@ -156,12 +156,12 @@ public final class RunbookIndex implements AutoCloseable {
     }
 
     private List<SearchHit> hits(
-            IndexSearcher searcher, Query scoring, List<BestSections.Best> ranked, Predicate<String> snippetFor)
+            IndexSearcher searcher, Query scoring, List<BestSections.Best> ranked, SnippetsFor snippetFor)
             throws IOException {
         int[] docs = ranked.stream().mapToInt(BestSections.Best::doc).toArray();
-        int[] wanted = ranked.stream()
-                .filter(b -> snippetFor.test(b.name()))
-                .mapToInt(BestSections.Best::doc)
+        int[] wanted = IntStream.range(0, ranked.size())
+                .filter(i -> snippetFor.wanted(i, ranked.get(i).name()))
+                .map(i -> ranked.get(i).doc())
                 .toArray();
         Snippet[] snippets =
                 wanted.length == 0 ? new Snippet[0] : SectionSnippets.of(searcher, indexAnalyzer, scoring, wanted);

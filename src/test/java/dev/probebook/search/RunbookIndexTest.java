@@ -166,7 +166,8 @@ class RunbookIndexTest {
     @Test
     void snippetsAreMadeOnlyForTheRunbooksAskedForAndTheRankingStaysTheSame() {
         List<SearchHit> full = index.search("tcpdump", 10);
-        List<SearchHit> some = index.search("tcpdump", SearchFilter.NONE, 10, "reachability"::equals);
+        List<SearchHit> some =
+                index.search("tcpdump", SearchFilter.NONE, 10, (rank, name) -> name.equals("reachability"));
 
         assertThat(some)
                 .extracting(SearchHit::name)
@@ -178,7 +179,12 @@ class RunbookIndexTest {
                 assertThat(hit.snippet()).as(hit.name()).isEqualTo(Snippet.EMPTY);
             }
         }
-        assertThat(index.search("tcpdump", SearchFilter.NONE, 10, name -> false))
+        assertThat(index.search("tcpdump", SearchFilter.NONE, 10, (rank, name) -> false))
+                .allSatisfy(hit -> assertThat(hit.snippet().isEmpty()).isTrue());
+        List<SearchHit> firstOnly = index.search("tcpdump", SearchFilter.NONE, 10, SnippetsFor.first(1));
+        assertThat(firstOnly.getFirst().snippet()).isEqualTo(full.getFirst().snippet());
+        assertThat(firstOnly.getFirst().snippet().isEmpty()).isFalse();
+        assertThat(firstOnly.subList(1, firstOnly.size()))
                 .allSatisfy(hit -> assertThat(hit.snippet().isEmpty()).isTrue());
     }
 
