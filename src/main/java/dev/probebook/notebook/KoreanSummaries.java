@@ -484,6 +484,26 @@ final class KoreanSummaries {
                             + " answers steadily \\(tcping\\), ICMP rate limiting is the likely cause",
                     "패킷 손실 $1% ($4에서 응답 $2/$3, 평균 rtt $5 ms): 혼잡 또는 ICMP 속도 제한. 패킷을 늘려 다시 해 보세요"
                             + " (ping -c 20 $6). 서비스 포트가 꾸준히 응답하면(tcping) ICMP 속도 제한일 가능성이 큼"),
+            // ARP cache (neighbours probe)
+            r(
+                    "no ARP entry for (\\S+): this host has not talked to it lately, or it is not on a local network \\(a"
+                            + " host elsewhere is reached through the gateway: look for the gateway's entry\\)\\. Ping it,"
+                            + " then look again",
+                    "$1의 ARP 항목 없음: 최근에 통신한 적이 없거나 로컬 네트워크에 있지 않음 (다른 네트워크의 호스트는 게이트웨이를"
+                            + " 거치므로 게이트웨이 항목을 보세요). ping 한 뒤 다시 확인하세요"),
+            r(
+                    "no ARP answer from (.+?): the host is down, unplugged, on another VLAN, or the address is wrong;"
+                            + " nothing above the link layer \\(ping, TCP\\) can reach it",
+                    "$1에서 ARP 응답 없음: 호스트가 꺼졌거나, 케이블이 빠졌거나, 다른 VLAN에 있거나, 주소가 틀림. 링크 계층 위의"
+                            + " 어떤 것(ping, TCP)도 닿을 수 없음"),
+            r(
+                    "the ARP cache is empty: nothing on the local network was talked to lately \\(ping the gateway, then"
+                            + " look again\\)",
+                    "ARP 캐시가 비어 있음: 최근 로컬 네트워크와 통신한 적이 없음 (게이트웨이에 ping 한 뒤 다시 확인하세요)"),
+            r(
+                    "(\\S+) is at (\\S+) on (\\S+): the link layer works, so look higher \\(ping, tcping\\)",
+                    "$1의 MAC은 $3의 $2: 링크 계층은 정상이니 그 위를 확인하세요 (ping, tcping)"),
+            r("(\\d+) neighbour\\(s\\) resolved: (.+)", "이웃 $1개 확인됨: $2"),
             // routing table (routes probe)
             r(
                     "default route via (\\S+) on (\\S+); (\\d+) route\\(s\\) in the table, (\\d+) shown",

@@ -7,6 +7,7 @@ import dev.probebook.probe.hosts.HostsProbe;
 import dev.probebook.probe.http.HttpProbe;
 import dev.probebook.probe.http.PublicIpProbe;
 import dev.probebook.probe.interfaces.InterfacesProbe;
+import dev.probebook.probe.neighbours.NeighboursProbe;
 import dev.probebook.probe.ping.PingProbe;
 import dev.probebook.probe.routes.RoutesProbe;
 import dev.probebook.probe.shell.InstallProbe;
@@ -30,6 +31,7 @@ final class StandardProbes {
                 new PingProbe(),
                 new CaptureProbe(),
                 new RoutesProbe(), // before sockets and interfaces: it takes ip route, netstat -r
+                new NeighboursProbe(),
                 new SocketsProbe(),
                 new InterfacesProbe(),
                 // hosts before install before none: hosts takes cat/vi/echo on /etc/hosts, install takes

@@ -42,7 +42,7 @@ class KoreanSummariesTest {
     private static final Set<String> TECHNICAL = Set.of(("Probebook HTTP ICMP DHCP CGNAT CNAME DNSSEC NXDOMAIN SERVFAIL"
                     + " REFUSED NOERROR UNIX REJECT Java https http tcping telnet curl nslookup netstat tcpdump libpcap"
                     + " getent ahostsv ifconfig traceroute root nameserver grep pcap filter localhost hosts ping"
-                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv")
+                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN")
             .split(" "));
 
     /**
@@ -96,6 +96,25 @@ class KoreanSummariesTest {
             }
         }
         assertThat(english).as("English words left in: %s", korean).isEmpty();
+    }
+
+    @Test
+    void arpCacheSummaries() {
+        ko("no ARP entry for 192.0.2.50: this host has not talked to it lately, or it is not on a local network (a host"
+                        + " elsewhere is reached through the gateway: look for the gateway's entry). Ping it, then look"
+                        + " again")
+                .keeps("192.0.2.50");
+        ko("no ARP answer from 192.0.2.9 (eth0), 192.0.2.10 (eth0): the host is down, unplugged, on another VLAN, or"
+                        + " the address is wrong; nothing above the link layer (ping, TCP) can reach it")
+                .keeps("192.0.2.9 (eth0), 192.0.2.10 (eth0)");
+        ko("the ARP cache is empty: nothing on the local network was talked to lately (ping the gateway, then look"
+                        + " again)")
+                .says("비어 있음")
+                .keeps();
+        ko("192.0.2.1 is at 02:fc:00:00:00:05 on eth0: the link layer works, so look higher (ping, tcping)")
+                .keeps("192.0.2.1", "02:fc:00:00:00:05", "eth0");
+        ko("2 neighbour(s) resolved: 192.0.2.1 (eth0), 198.51.100.7 (eth1)")
+                .keeps("192.0.2.1 (eth0), 198.51.100.7 (eth1)");
     }
 
     @Test

@@ -77,7 +77,6 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
             "date",
             "crontab",
             // network tools Probebook has no probe for (yet)
-            "arp",
             "lsof",
             "whois",
             "iperf",
