@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.jsoup.nodes.Entities;
 
 /**
  * One runbook's card in the library as HTML: title (an in-app link), date, runnable steps, owner, last change,
@@ -155,23 +156,8 @@ final class LibraryCard {
         return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Text and attribute values: the five characters HTML gives meaning to. */
+    /** Text and attribute values (jsoup escapes quotes too, so a value is safe inside {@code "..."}). */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return text == null ? "" : Entities.escape(text);
     }
 }
