@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The IPv4 neighbour (ARP) cache: {@code arp [-n|-a] [-i IFACE] [ADDRESS]}, printed as net-tools' arp prints it, with
@@ -23,6 +24,8 @@ public final class NeighboursProbe implements Probe<NeighboursCommand> {
     interface CacheSource {
         ArpTable read() throws IOException;
     }
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final CacheSource cache;
 
@@ -93,6 +96,10 @@ public final class NeighboursProbe implements Probe<NeighboursCommand> {
                 bsd = true;
             } else if (address == null && !w.startsWith("-")) {
                 String host = args.host(w);
+                if (!args.template() && !IPV4.matcher(host).matches()) {
+                    throw new UsageException("arp: give the neighbour's IPv4 address, not '" + host
+                            + "' (the cache holds addresses; look a name up first: nslookup NAME)");
+                }
                 address = args.template() ? w : host;
             } else {
                 throw new UsageException("arp: unexpected word '" + w + "' (arp -n [ADDRESS])");

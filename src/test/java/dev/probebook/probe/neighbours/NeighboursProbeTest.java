@@ -103,6 +103,9 @@ class NeighboursProbeTest {
         assertThatThrownBy(() -> p.parse("arp", Args.run(List.of("-s", "192.0.2.1", "02:00:00:00:00:01"))))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("only reads it");
+        assertThatThrownBy(() -> p.parse("arp", Args.run(List.of("-n", "gateway.internal"))))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("IPv4 address, not 'gateway.internal'");
         assertThatThrownBy(() -> p.parse("ip", Args.run(List.of("neigh"))))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("'arp -n'");
