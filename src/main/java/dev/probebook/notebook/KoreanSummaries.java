@@ -484,6 +484,27 @@ final class KoreanSummaries {
                             + " answers steadily \\(tcping\\), ICMP rate limiting is the likely cause",
                     "패킷 손실 $1% ($4에서 응답 $2/$3, 평균 rtt $5 ms): 혼잡 또는 ICMP 속도 제한. 패킷을 늘려 다시 해 보세요"
                             + " (ping -c 20 $6). 서비스 포트가 꾸준히 응답하면(tcping) ICMP 속도 제한일 가능성이 큼"),
+            // resolv.conf (resolver probe), clause by clause
+            r("name servers ([0-9A-Fa-f.:%, ]+)", "네임서버 $1"),
+            r("search ([\\w.\\- ]+)", "검색 도메인 $1"),
+            r("options ([\\w.:\\-+ ]+)", "옵션 $1"),
+            r("Only the first (\\d+) are ever asked", "앞의 $1개만 질의됨"),
+            r("([0-9A-Fa-f.:%, ]+) never are", "$1은 질의되지 않음"),
+            r("(\\S+) is systemd-resolved's local stub", "$1은 systemd-resolved의 로컬 스텁"),
+            r("the servers it forwards to are in 'resolvectl status'", "실제로 전달하는 서버는 'resolvectl status'에 나옴"),
+            r(
+                    "Probebook's own DNS steps ask (.+) instead \\(probebook\\.dns\\.servers\\)",
+                    "Probebook의 DNS 단계는 대신 $1에 질의함 (probebook.dns.servers)"),
+            r("no nameserver line", "nameserver 줄 없음"),
+            r(
+                    "the system resolver asks 127\\.0\\.0\\.1, where nothing answers unless a local DNS server runs",
+                    "시스템 리졸버는 127.0.0.1에 질의하는데, 로컬 DNS 서버가 돌지 않으면 아무도 응답하지 않음"),
+            r("add 'nameserver ADDRESS'", "'nameserver ADDRESS'를 추가하세요"),
+            r("(/\\S+) does not exist", "$1 없음"),
+            r(
+                    "the system resolver has no name server and falls back to 127\\.0\\.0\\.1 \\(nothing answers there"
+                            + " unless a local DNS server runs\\)",
+                    "시스템 리졸버에 네임서버가 없어 127.0.0.1로 대체됨 (로컬 DNS 서버가 돌지 않으면 아무도 응답하지 않음)"),
             // ARP cache (neighbours probe)
             r(
                     "no ARP entry for (\\S+): this host has not talked to it lately, or it is not on a local network \\(a"

@@ -3,6 +3,7 @@ package dev.probebook.registry;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.capture.CaptureProbe;
 import dev.probebook.probe.dns.DnsProbe;
+import dev.probebook.probe.dns.ResolvConfProbe;
 import dev.probebook.probe.hosts.HostsProbe;
 import dev.probebook.probe.http.HttpProbe;
 import dev.probebook.probe.http.PublicIpProbe;
@@ -25,6 +26,7 @@ final class StandardProbes {
         return List.of(
                 new TcpProbe(),
                 new DnsProbe(),
+                new ResolvConfProbe(),
                 // public-ip before http: it claims curl only for IP echo services
                 new PublicIpProbe(),
                 new HttpProbe(),

@@ -99,6 +99,29 @@ class KoreanSummariesTest {
     }
 
     @Test
+    void resolvConfSummaries() {
+        ko("name servers 10.0.0.2, 10.0.0.3; search svc.cluster.local corp.example; options ndots:5 timeout:2")
+                .says("네임서버", "검색 도메인", "옵션")
+                .keeps("10.0.0.2, 10.0.0.3", "svc.cluster.local corp.example", "ndots:5 timeout:2");
+        ko("name servers 127.0.0.53; options edns0 trust-ad; search .. 127.0.0.53 is systemd-resolved's local stub: the"
+                        + " servers it forwards to are in 'resolvectl status'")
+                .says("로컬 스텁")
+                .keeps("127.0.0.53", "edns0 trust-ad", "systemd-resolved");
+        ko("name servers 10.0.0.1, 10.0.0.2, 10.0.0.3, 10.0.0.4. Only the first 3 are ever asked: 10.0.0.4 never are")
+                .says("앞의 3개만")
+                .keeps("10.0.0.4");
+        ko("name servers 10.0.0.2; Probebook's own DNS steps ask 127.0.0.1:5353 instead (probebook.dns.servers)")
+                .keeps("10.0.0.2", "127.0.0.1:5353");
+        ko("no nameserver line: the system resolver asks 127.0.0.1, where nothing answers unless a local DNS server runs;"
+                        + " add 'nameserver ADDRESS'")
+                .says("nameserver 줄 없음")
+                .keeps("127.0.0.1");
+        ko("/etc/resolv.conf does not exist: the system resolver has no name server and falls back to 127.0.0.1"
+                        + " (nothing answers there unless a local DNS server runs)")
+                .keeps("/etc/resolv.conf", "127.0.0.1");
+    }
+
+    @Test
     void arpCacheSummaries() {
         ko("no ARP entry for 192.0.2.50: this host has not talked to it lately, or it is not on a local network (a host"
                         + " elsewhere is reached through the gateway: look for the gateway's entry). Ping it, then look"
