@@ -484,6 +484,20 @@ final class KoreanSummaries {
                             + " answers steadily \\(tcping\\), ICMP rate limiting is the likely cause",
                     "패킷 손실 $1% ($4에서 응답 $2/$3, 평균 rtt $5 ms): 혼잡 또는 ICMP 속도 제한. 패킷을 늘려 다시 해 보세요"
                             + " (ping -c 20 $6). 서비스 포트가 꾸준히 응답하면(tcping) ICMP 속도 제한일 가능성이 큼"),
+            // lsof -i (lsof probe), clause by clause
+            r("no process has port (\\d+) open \\(lsof prints nothing\\)", "포트 $1을 연 프로세스 없음 (lsof 출력 없음)"),
+            r("nothing listens there", "아무것도 리슨하지 않음"),
+            r("start the service, or check the port it was given", "서비스를 시작하거나 설정된 포트를 확인하세요"),
+            r("some processes could not be read \\(not root\\)", "일부 프로세스를 읽을 수 없음 (root 아님)"),
+            r("their sockets are not listed", "그 소켓은 목록에 없음"),
+            r("nothing here listens on port (\\d+)", "이 호스트에서 포트 $1을 리슨하는 것 없음"),
+            r("([^;:]+?) only talk through it \\(connections to or from it\\)", "$1은 그 포트로 통신만 함 (오가는 연결)"),
+            r("port (\\d+) is open", "포트 $1 열림"),
+            r("([^;:]+?) listen\\(s\\) on (\\S+(?:, \\S+)*)", "$1이 $2에서 리슨 중"),
+            r("(\\d+) socket\\(s\\) held by ([^;]+)", "소켓 $1개, 보유 프로세스: $2"),
+            r("listening", "리슨 중"),
+            r("((?:\\[[0-9a-fA-F:.%]+]|[0-9.]+|\\*):\\d+(?:, (?:\\[[0-9a-fA-F:.%]+]|[0-9.]+|\\*):\\d+)*)", "$1"),
+            r("no process holds (.+) matching this", "$1에 맞는 소켓을 가진 프로세스 없음"),
             // resolv.conf (resolver probe), clause by clause
             r("name servers ([0-9A-Fa-f.:%, ]+)", "네임서버 $1"),
             r("search ([\\w.\\- ]+)", "검색 도메인 $1"),

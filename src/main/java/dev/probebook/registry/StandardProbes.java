@@ -13,6 +13,7 @@ import dev.probebook.probe.ping.PingProbe;
 import dev.probebook.probe.routes.RoutesProbe;
 import dev.probebook.probe.shell.InstallProbe;
 import dev.probebook.probe.shell.NotRunProbe;
+import dev.probebook.probe.sockets.LsofProbe;
 import dev.probebook.probe.sockets.SocketsProbe;
 import dev.probebook.probe.tcp.TcpProbe;
 import java.util.List;
@@ -35,6 +36,7 @@ final class StandardProbes {
                 new RoutesProbe(), // before sockets and interfaces: it takes ip route, netstat -r
                 new NeighboursProbe(),
                 new SocketsProbe(),
+                new LsofProbe(),
                 new InterfacesProbe(),
                 // hosts before install before none: hosts takes cat/vi/echo on /etc/hosts, install takes
                 // "yum install tcping", none takes the rest of those words (it also declines their forms).

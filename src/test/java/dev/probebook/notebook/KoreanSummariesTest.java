@@ -42,7 +42,7 @@ class KoreanSummariesTest {
     private static final Set<String> TECHNICAL = Set.of(("Probebook HTTP ICMP DHCP CGNAT CNAME DNSSEC NXDOMAIN SERVFAIL"
                     + " REFUSED NOERROR UNIX REJECT Java https http tcping telnet curl nslookup netstat tcpdump libpcap"
                     + " getent ahostsv ifconfig traceroute root nameserver grep pcap filter localhost hosts ping"
-                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN")
+                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof")
             .split(" "));
 
     /**
@@ -96,6 +96,23 @@ class KoreanSummariesTest {
             }
         }
         assertThat(english).as("English words left in: %s", korean).isEmpty();
+    }
+
+    @Test
+    void lsofSummaries() {
+        ko("no process has port 8080 open (lsof prints nothing): nothing listens there; start the service, or check the"
+                        + " port it was given")
+                .keeps("8080");
+        ko("no process has port 8080 open (lsof prints nothing): nothing listens there; start the service, or check the"
+                        + " port it was given; some processes could not be read (not root): their sockets are not"
+                        + " listed")
+                .says("root 아님")
+                .keeps("8080");
+        ko("nothing here listens on port 5432; psql (pid 4242) only talk through it (connections to or from it)")
+                .keeps("5432", "psql (pid 4242)");
+        ko("port 8080 is open: java (pid 4242) listen(s) on *:8080").keeps("8080", "java (pid 4242)", "*:8080");
+        ko("3 socket(s) held by java (pid 4242), sshd (pid 1); listening: *:8080, [::1]:53")
+                .keeps("java (pid 4242), sshd (pid 1)", "*:8080, [::1]:53");
     }
 
     @Test

@@ -47,6 +47,16 @@ public enum TcpState {
         return 1 << code;
     }
 
+    /** The state netstat names so ({@code LISTEN}, {@code ESTABLISHED}), or null. */
+    public static TcpState byNetstatName(String name) {
+        for (TcpState s : values()) {
+            if (s.netstatName.equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** The state for a code, or null for codes the kernel does not report in /proc (e.g. 0C NEW_SYN_RECV). */
     public static TcpState of(int code) {
         for (TcpState s : values()) {
