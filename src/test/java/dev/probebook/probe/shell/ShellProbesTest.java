@@ -76,7 +76,8 @@ class ShellProbesTest {
         assertThat(harness.run("ipconfig /all").summary())
                 .isEqualTo("not run: ipconfig is not built in — run it in a shell (Probebook runs 'ip addr' for the"
                         + " same question)");
-        assertThat(harness.run("lsof -i :8080").probe()).isEqualTo("none");
+        assertThat(harness.run("lsof /var/log/syslog").probe()).isEqualTo("none"); // open files: not read
+        assertThat(harness.run("lsof -i :8080").probe()).isEqualTo("lsof"); // internet sockets: the lsof probe
 
         RunResult yum = harness.run("yum install vim");
         assertThat(yum.verdict()).isEqualTo(Verdict.SKIPPED);
