@@ -484,6 +484,18 @@ final class KoreanSummaries {
                             + " answers steadily \\(tcping\\), ICMP rate limiting is the likely cause",
                     "패킷 손실 $1% ($4에서 응답 $2/$3, 평균 rtt $5 ms): 혼잡 또는 ICMP 속도 제한. 패킷을 늘려 다시 해 보세요"
                             + " (ping -c 20 $6). 서비스 포트가 꾸준히 응답하면(tcping) ICMP 속도 제한일 가능성이 큼"),
+            // ss -s (socket-summary probe), clause by clause
+            r(
+                    "(\\d+) TCP connection\\(s\\) established, (\\d+) in TIME-WAIT, (\\d+) orphaned",
+                    "TCP 연결 $1개 수립됨, TIME-WAIT $2개, 고아 $3개"),
+            r("(\\d+) socket\\(s\\) in all", "소켓 모두 $1개"),
+            r(
+                    "So many TIME-WAIT sockets mean short connections opened and closed fast",
+                    "TIME-WAIT 소켓이 이렇게 많다는 것은 짧은 연결이 빠르게 열리고 닫힌다는 뜻"),
+            r(
+                    "outgoing connections may run out of local ports \\(reuse connections, or widen"
+                            + " (net\\.ipv4\\.ip_local_port_range)\\)",
+                    "나가는 연결이 로컬 포트를 다 쓸 수 있음 (연결을 재사용하거나 $1 범위를 넓히세요)"),
             // lsof -i (lsof probe), clause by clause
             r("no process has port (\\d+) open \\(lsof prints nothing\\)", "포트 $1을 연 프로세스 없음 (lsof 출력 없음)"),
             r("nothing listens there", "아무것도 리슨하지 않음"),

@@ -15,6 +15,7 @@ import dev.probebook.probe.shell.InstallProbe;
 import dev.probebook.probe.shell.NotRunProbe;
 import dev.probebook.probe.sockets.LsofProbe;
 import dev.probebook.probe.sockets.SocketsProbe;
+import dev.probebook.probe.sockets.SummaryProbe;
 import dev.probebook.probe.tcp.TcpProbe;
 import java.util.List;
 
@@ -35,6 +36,7 @@ final class StandardProbes {
                 new CaptureProbe(),
                 new RoutesProbe(), // before sockets and interfaces: it takes ip route, netstat -r
                 new NeighboursProbe(),
+                new SummaryProbe(), // ss -s, before the listings
                 new SocketsProbe(),
                 new LsofProbe(),
                 new InterfacesProbe(),

@@ -42,7 +42,7 @@ class KoreanSummariesTest {
     private static final Set<String> TECHNICAL = Set.of(("Probebook HTTP ICMP DHCP CGNAT CNAME DNSSEC NXDOMAIN SERVFAIL"
                     + " REFUSED NOERROR UNIX REJECT Java https http tcping telnet curl nslookup netstat tcpdump libpcap"
                     + " getent ahostsv ifconfig traceroute root nameserver grep pcap filter localhost hosts ping"
-                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof")
+                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof TIME WAIT")
             .split(" "));
 
     /**
@@ -96,6 +96,18 @@ class KoreanSummariesTest {
             }
         }
         assertThat(english).as("English words left in: %s", korean).isEmpty();
+    }
+
+    @Test
+    void socketSummary() {
+        ko("17 TCP connection(s) established, 40 in TIME-WAIT, 1 orphaned; 412 socket(s) in all")
+                .says("수립됨")
+                .keeps("17", "40", "412");
+        ko("0 TCP connection(s) established, 20000 in TIME-WAIT, 0 orphaned; 412 socket(s) in all. So many TIME-WAIT"
+                        + " sockets mean short connections opened and closed fast: outgoing connections may run out of"
+                        + " local ports (reuse connections, or widen net.ipv4.ip_local_port_range)")
+                .says("로컬 포트")
+                .keeps("20000", "net.ipv4.ip_local_port_range");
     }
 
     @Test
