@@ -1,6 +1,7 @@
 package dev.probebook.probe.neighbours;
 
 import dev.probebook.command.Args;
+import dev.probebook.command.HostSyntax;
 import dev.probebook.command.UsageException;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The IPv4 neighbour (ARP) cache: {@code arp [-n|-a] [-i IFACE] [ADDRESS]}, printed as net-tools' arp prints it, with
@@ -24,8 +24,6 @@ public final class NeighboursProbe implements Probe<NeighboursCommand> {
     interface CacheSource {
         ArpTable read() throws IOException;
     }
-
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final CacheSource cache;
 
@@ -96,7 +94,7 @@ public final class NeighboursProbe implements Probe<NeighboursCommand> {
                 bsd = true;
             } else if (address == null && !w.startsWith("-")) {
                 String host = args.host(w);
-                if (!args.template() && !IPV4.matcher(host).matches()) {
+                if (!args.template() && !HostSyntax.isIpv4(host)) {
                     throw new UsageException("arp: give the neighbour's IPv4 address, not '" + host
                             + "' (the cache holds addresses; look a name up first: nslookup NAME)");
                 }

@@ -1,5 +1,8 @@
 package dev.probebook.probe.routes;
 
+import dev.probebook.net.KernelHex;
+import java.nio.ByteBuffer;
+
 /**
  * One IPv4 route of the kernel's main table, as {@code /proc/net/route} gives it.
  *
@@ -79,7 +82,6 @@ record Route(
     }
 
     static String dotted(int address) {
-        return ((address >>> 24) & 0xff) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
-                + (address & 0xff);
+        return KernelHex.toText(ByteBuffer.allocate(4).putInt(address).array());
     }
 }

@@ -1,6 +1,8 @@
 package dev.probebook.probe.routes;
 
+import dev.probebook.net.KernelHex;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,16 +49,16 @@ record RouteTable(List<Route> routes) {
                         Integer.parseInt(f[8]),
                         Integer.parseInt(f[9]),
                         Integer.parseInt(f[10])));
-            } catch (NumberFormatException e) {
+            } catch (IllegalArgumentException e) { // NumberFormatException among them
                 // not a route line
             }
         }
         return new RouteTable(routes);
     }
 
-    /** A little-endian hex address ({@code 010200C0} is 192.0.2.1) in host order. */
+    /** A /proc hex address ({@code 010200C0} is 192.0.2.1, see {@link KernelHex}) as an int, first octet highest. */
     private static int address(String hex) {
-        return Integer.reverseBytes((int) Long.parseLong(hex, 16));
+        return ByteBuffer.wrap(KernelHex.addressBytes(hex)).getInt();
     }
 
     Optional<Route> defaultRoute() {
