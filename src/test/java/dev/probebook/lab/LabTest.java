@@ -243,6 +243,44 @@ class LabTest {
         }
     }
 
+    /**
+     * A listener binds {@code port} again, or the only sockets still on it are connections (a client elsewhere on the
+     * machine got it as its local port the moment the lab let it go: seen once in CI). A lab that left a listener or a
+     * bound socket behind fails either way: the first shows as LISTEN, the second holds the port without any line in
+     * {@code /proc/net/tcp}.
+     */
+    private static void assertFreedByTheLab(InetAddress loopback, int port) throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(loopback, port));
+            return;
+        } catch (BindException taken) {
+            List<String> holders = socketsOnLocalPort(port);
+            assertThat(holders)
+                    .as("port %d cannot be bound again after close; its sockets in /proc/net/tcp*: %s", port, holders)
+                    .isNotEmpty()
+                    .noneMatch(line -> line.split("\\s+")[3].equals("0A")); // 0A: LISTEN
+            System.err.println("LabTest: port " + port + " is held by a connection after the lab closed: " + holders);
+        }
+    }
+
+    /** The lines of /proc/net/tcp and tcp6 whose local address has {@code port}. */
+    private static List<String> socketsOnLocalPort(int port) throws IOException {
+        String hexPort = String.format(":%04X", port);
+        List<String> lines = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (Files.isReadable(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length > 3 && fields[1].endsWith(hexPort)) {
+                        lines.add(line.trim());
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
     @Test
     void closeStopsEverythingAndFreesThePorts() throws Exception {
         List<Integer> tcpPorts = new ArrayList<>();
@@ -261,9 +299,7 @@ class LabTest {
 
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         for (int p : tcpPorts) {
-            try (ServerSocket s = new ServerSocket()) {
-                s.bind(new InetSocketAddress(loopback, p));
-            }
+            assertFreedByTheLab(loopback, p);
         }
         try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, dnsPort));
                 ServerSocket override = new ServerSocket()) {
