@@ -3,6 +3,7 @@ package dev.probebook.testing;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -16,6 +17,17 @@ import java.util.List;
 /** Debian's Chromium for the browser tests, and signing a page in through the login form. */
 public final class Browsers {
 
+    /** The flags this machine needs (no background networking: nothing leaves the host). */
+    private static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
+
     private Browsers() {}
 
     /** Headless Chromium with the flags this machine needs (no background networking: nothing leaves the host). */
@@ -25,15 +37,23 @@ public final class Browsers {
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(Path.of("/usr/bin/chromium"))
                         .setHeadless(true)
-                        .setArgs(List.of(
-                                "--headless",
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-quic",
-                                "--no-first-run",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync")));
+                        .setArgs(FLAGS));
+    }
+
+    /**
+     * Headless Chromium with a profile on disk, as an operator's own browser has: its disk cache keeps the compiled
+     * code of the scripts a page loads again (V8's code cache), which an incognito context like {@link #chromium}'s
+     * contexts never keeps. The caller closes the context, which ends the browser.
+     */
+    public static BrowserContext chromiumWithProfile(Playwright playwright, Path profile) {
+        return playwright
+                .chromium()
+                .launchPersistentContext(
+                        profile,
+                        new BrowserType.LaunchPersistentContextOptions()
+                                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                                .setHeadless(true)
+                                .setArgs(FLAGS));
     }
 
     /** A new desktop-sized English page of its own context, signed in as {@code user}. */
