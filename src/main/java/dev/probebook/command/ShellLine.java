@@ -44,7 +44,7 @@ public record ShellLine(
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }
-            sb.append(w.equals(">>") || w.equals(">") ? w : ShellWords.quote(w));
+            sb.append(w.equals(">>") || w.equals(">") || w.equals("|") ? w : ShellWords.quote(w));
         }
         for (List<String> stage : filterWords) {
             sb.append(" | ").append(ShellWords.join(stage));
@@ -103,6 +103,9 @@ public record ShellLine(
             }
         }
         stages.add(current);
+        if (stages.size() > 1 && feedsStdinOnly(stages.get(0)) && isTlsClient(stageWords(stages.get(1)))) {
+            stages.remove(0); // echo | openssl s_client ...: the echo only makes s_client end after the handshake
+        }
 
         List<String> words = new ArrayList<>();
         List<Token> first = stages.get(0);
@@ -113,8 +116,8 @@ public record ShellLine(
             } else if (t instanceof Token.Operator op) {
                 String target = i + 1 < first.size() && first.get(i + 1) instanceof Token.Word w ? w.text() : null;
                 if (HARMLESS_REDIRECTS.contains(op.symbol())
-                        || (op.symbol().equals("2>") && "/dev/null".equals(target))) {
-                    if (op.symbol().equals("2>")) {
+                        || ((op.symbol().equals("2>") || op.symbol().equals("<")) && "/dev/null".equals(target))) {
+                    if (op.symbol().equals("2>") || op.symbol().equals("<")) {
                         i++;
                     }
                     continue;
@@ -162,6 +165,14 @@ public record ShellLine(
             if (cmd.equals("grep") || cmd.equals("egrep") || cmd.equals("fgrep")) {
                 filters.add(GrepFilter.parse(cmd, stageWords.subList(1, stageWords.size())));
                 filterWords.add(stageWords);
+            } else if (cmd.equals("openssl")
+                    && stageWords.size() > 1
+                    && stageWords.get(1).equals("x509")
+                    && isTlsClient(words)
+                    && filters.isEmpty()
+                    && !words.contains("|")) {
+                words.add("|"); // the s_client probe prints what x509 would make of the certificate it received
+                words.addAll(stageWords);
             } else if (cmd.equals("tee")
                     && s == stages.size() - 1
                     && words.get(0).equals("echo")
@@ -174,6 +185,27 @@ public record ShellLine(
             }
         }
         return new ShellLine(text, words, filterWords, filters, unsupported);
+    }
+
+    /**
+     * A first stage that only feeds the next command's stdin and ends: {@code echo}, {@code echo Q},
+     * {@code echo -n}, {@code true}, {@code printf ''}. What it writes never matters to a probe that sends nothing.
+     */
+    private static boolean feedsStdinOnly(List<Token> stage) {
+        List<String> words = stageWords(stage);
+        if (words.isEmpty() || words.size() > 3) {
+            return false;
+        }
+        return switch (words.get(0)) {
+            case "echo", "printf", "true", ":" -> words.stream().noneMatch(w -> w.startsWith(">") || w.equals("<"));
+            default -> false;
+        };
+    }
+
+    /** {@code openssl s_client ...}: the one command a stdin feeder may be dropped before. */
+    private static boolean isTlsClient(List<String> words) {
+        List<String> w = stripSudo(words);
+        return w.size() > 1 && w.get(0).equals("openssl") && w.get(1).equals("s_client");
     }
 
     private static List<String> stageWords(List<Token> stage) {

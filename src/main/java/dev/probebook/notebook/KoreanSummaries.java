@@ -327,6 +327,30 @@ final class KoreanSummaries {
                     (m, t) -> m.group(1) + " 포트 " + m.group(2) + "의 인증서에 " + m.group(3) + " 이름이 없음"
                             + opt(m, 4, " (인증서의 이름: ", ")") + ": 인증서에 있는 이름을 쓰거나 " + m.group(5)
                             + " 이름을 넣어 인증서를 다시 발급하세요"),
+            // openssl s_client (OpensslVerdict)
+            r("TLS to (\\S+) port (\\d+) works \\(([^,]+), (\\S+)\\)", "$1 포트 $2 TLS 정상 ($3, $4)"),
+            r(
+                    "the certificate \\((.+), issued by (.+)\\) is trusted and valid until (\\S+) \\((-?\\d+) day\\(s\\)"
+                            + " left\\)",
+                    "인증서(주체 $1, 발급자 $2)를 신뢰할 수 있고 $3까지 유효 ($4일 남음)"),
+            r(
+                    "the server certificate of (\\S+) is not trusted here: (.+?)(?: \\((.+), issued by (.+)\\))?(\\. The"
+                            + " server sends only its own certificate: configure the full chain \\(with the intermediate"
+                            + " certificates\\) on the server)?\\. Trust its CA \\(probebook\\.http\\.ca-file or -CAfile\\) or"
+                            + " install a certificate from a CA the clients trust",
+                    (m, t) -> m.group(1) + " 서버 인증서를 여기서 신뢰할 수 없음: " + certificateProblem(m.group(2))
+                            + subject(m, 3)
+                            + (m.group(5) == null ? "" : ". 서버가 자기 인증서만 보냄: 서버에 전체 체인(중간 인증서 포함)을 설정하세요")
+                            + ". CA를 신뢰하게 하거나(probebook.http.ca-file 또는 -CAfile) 클라이언트가 신뢰하는 CA의 인증서를"
+                            + " 설치하세요"),
+            r(
+                    "(\\S+) port (\\d+) answers, but not with TLS: a plain-text service listens there \\(http\\?\\), or"
+                            + " it is the wrong port",
+                    "$1 포트 $2 응답은 있지만 TLS가 아님: 평문 서비스(http?)가 수신 중이거나 포트를 잘못 지정함"),
+            r(
+                    "connected to (\\S+) port (\\d+), but no TLS answer within (\\d+) ms: the network path is open; the"
+                            + " service hangs or waits for the client to speak first",
+                    "$1 포트 $2 연결됐지만 $3 ms 안에 TLS 응답 없음: 네트워크 경로는 열려 있음, 서비스가 멈췄거나 클라이언트가" + " 먼저 말하기를 기다림"),
             r(
                     "TLS handshake with (\\S+) port (\\d+) failed \\((.*)\\): check that this port speaks https and"
                             + " supports TLS 1\\.2/1\\.3",
@@ -1195,6 +1219,7 @@ final class KoreanSummaries {
             case "self-signed certificate" -> "자체 서명 인증서";
             case "self-signed certificate in certificate chain" -> "인증서 체인에 자체 서명 인증서가 있음";
             case "unable to get local issuer certificate" -> "발급자 인증서를 찾을 수 없음";
+            case "unable to verify the first certificate" -> "첫 인증서를 검증할 수 없음";
             case "unknown problem" -> "알 수 없는 문제";
             default -> english;
         };

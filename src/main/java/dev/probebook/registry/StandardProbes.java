@@ -6,6 +6,7 @@ import dev.probebook.probe.dns.DnsProbe;
 import dev.probebook.probe.dns.ResolvConfProbe;
 import dev.probebook.probe.hosts.HostsProbe;
 import dev.probebook.probe.http.HttpProbe;
+import dev.probebook.probe.http.OpensslProbe;
 import dev.probebook.probe.http.PublicIpProbe;
 import dev.probebook.probe.interfaces.InterfacesProbe;
 import dev.probebook.probe.neighbours.NeighboursProbe;
@@ -32,6 +33,7 @@ final class StandardProbes {
                 // public-ip before http: it claims curl only for IP echo services
                 new PublicIpProbe(),
                 new HttpProbe(),
+                new OpensslProbe(), // s_client only; other openssl commands stay not run
                 new PingProbe(),
                 new CaptureProbe(),
                 new RoutesProbe(), // before sockets and interfaces: it takes ip route, netstat -r

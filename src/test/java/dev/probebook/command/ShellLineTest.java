@@ -44,6 +44,42 @@ class ShellLineTest {
     }
 
     @Test
+    void theTlsCheckIdiomKeepsItsX509StageAndDropsWhatOnlyFeedsStdin() throws Exception {
+        ShellLine idiom =
+                ShellLine.parse("echo | openssl s_client -servername app.example -connect app.example:443 2>/dev/null"
+                        + " | openssl x509 -noout -dates | grep notAfter");
+        assertThat(idiom.supported()).isTrue();
+        assertThat(idiom.words())
+                .containsExactly(
+                        "openssl",
+                        "s_client",
+                        "-servername",
+                        "app.example",
+                        "-connect",
+                        "app.example:443",
+                        "|",
+                        "openssl",
+                        "x509",
+                        "-noout",
+                        "-dates");
+        assertThat(idiom.filters()).hasSize(1);
+        assertThat(idiom.display())
+                .isEqualTo("openssl s_client -servername app.example -connect app.example:443 | openssl x509 -noout"
+                        + " -dates | grep notAfter");
+
+        ShellLine quit = ShellLine.parse("echo Q | openssl s_client -connect 10.0.0.5:443 < /dev/null");
+        assertThat(quit.supported()).isTrue();
+        assertThat(quit.words()).containsExactly("openssl", "s_client", "-connect", "10.0.0.5:443");
+
+        // stdin matters to other commands: echo into nc sends the text, which Probebook does not do
+        ShellLine sent = ShellLine.parse("echo hello | nc 10.0.0.5 7");
+        assertThat(sent.supported()).isFalse();
+        // and x509 reads a certificate only after s_client
+        assertThat(ShellLine.parse("cat cert.pem | openssl x509 -noout -dates").supported())
+                .isFalse();
+    }
+
+    @Test
     void execWordsAsAShellSplitThem() throws Exception {
         ShellLine piped = ShellLine.fromWords(List.of("netstat", "-tnlp", "|", "grep", "8080"));
         assertThat(piped.words()).containsExactly("netstat", "-tnlp");

@@ -99,6 +99,46 @@ class KoreanSummariesTest {
     }
 
     @Test
+    void opensslSummaries() {
+        ko("TLS to app.lab.test port 8443 works (TLSv1.3, TLS_AES_256_GCM_SHA384): the certificate (CN=app.lab.test,"
+                        + " issued by CN=Lab CA) is trusted and valid until 2027-01-06T00:23:07Z (30 day(s) left)")
+                .says("정상", "남음")
+                .keeps(
+                        "app.lab.test",
+                        "8443",
+                        "TLSv1.3",
+                        "TLS_AES_256_GCM_SHA384",
+                        "CN=Lab CA",
+                        "2027-01-06T00:23:07Z");
+        ko("TLS to 127.0.0.1 port 8443 works (TLSv1.3, TLS_AES_256_GCM_SHA384): the certificate (CN=localhost, issued"
+                        + " by CN=Lab CA) is trusted and valid until 2027-01-06T00:23:07Z (20 day(s) left). Its"
+                        + " certificate expires in 20 day(s) (2027-01-06T00:23:07Z): renew the server certificate. the"
+                        + " certificate of 127.0.0.1 port 8443 does not name app.lab.test (it names: localhost): use a"
+                        + " name the certificate covers, or reissue the certificate with app.lab.test")
+                .says("갱신")
+                .keeps("127.0.0.1", "app.lab.test", "localhost", "CN=Lab CA");
+        ko("the server certificate of localhost is not trusted here: unable to verify the first certificate"
+                        + " (CN=localhost, issued by CN=Internal CA). The server sends only its own certificate:"
+                        + " configure the full chain (with the intermediate certificates) on the server. Trust its CA"
+                        + " (probebook.http.ca-file or -CAfile) or install a certificate from a CA the clients trust")
+                .says("첫 인증서를 검증할 수 없음", "중간 인증서")
+                .keeps("localhost", "CN=Internal CA", "probebook.http.ca-file", "-CAfile");
+        ko("the server certificate of 127.0.0.1 is not trusted here: self-signed certificate (CN=app.lab.test, issued"
+                        + " by CN=app.lab.test). Trust its CA (probebook.http.ca-file or -CAfile) or install a"
+                        + " certificate from a CA the clients trust")
+                .says("자체 서명 인증서")
+                .keeps("127.0.0.1", "CN=app.lab.test");
+        ko("127.0.0.1 port 8080 answers, but not with TLS: a plain-text service listens there (http?), or it is the"
+                        + " wrong port")
+                .says("평문")
+                .keeps("127.0.0.1", "8080");
+        ko("connected to 127.0.0.1 port 8443, but no TLS answer within 10000 ms: the network path is open; the service"
+                        + " hangs or waits for the client to speak first")
+                .says("TLS 응답 없음")
+                .keeps("127.0.0.1", "8443", "10000");
+    }
+
+    @Test
     void socketSummary() {
         ko("17 TCP connection(s) established, 40 in TIME-WAIT, 1 orphaned; 412 socket(s) in all")
                 .says("수립됨")

@@ -59,6 +59,19 @@ public record HttpDetails(
         public Certificate {
             subjectAltNames = List.copyOf(subjectAltNames);
         }
+
+        /** The record of {@code info} as seen at {@code now}: days left counted from then. */
+        static Certificate of(CertificateInfo info, java.time.Instant now, boolean verified, String problem) {
+            return new Certificate(
+                    info.subject(),
+                    info.issuer(),
+                    info.notBefore().toString(),
+                    info.notAfter().toString(),
+                    info.daysLeft(now),
+                    info.subjectAltNames(),
+                    verified,
+                    problem);
+        }
     }
 
     public record Redirect(int status, String from, String to) {}

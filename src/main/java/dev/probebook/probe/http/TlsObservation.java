@@ -33,6 +33,12 @@ final class TlsObservation {
         this.chain = presented.clone();
     }
 
+    /** The chain the server presented, leaf first; empty before one was presented. */
+    java.util.List<X509Certificate> chain() {
+        X509Certificate[] c = chain;
+        return c == null ? java.util.List.of() : java.util.List.of(c);
+    }
+
     /** The TLS version of the handshake in progress when the certificate was checked ({@code TLSv1.3}). */
     void protocol(String version) {
         this.protocol = version;
@@ -81,14 +87,6 @@ final class TlsObservation {
         HostCheck host = hostCheck;
         String trouble = problem != null ? problem.text() : host != null && !host.matched() ? host.error() : null;
         boolean verified = problem == null && host != null && host.matched();
-        return new HttpDetails.Certificate(
-                info.subject(),
-                info.issuer(),
-                info.notBefore().toString(),
-                info.notAfter().toString(),
-                info.daysLeft(now),
-                info.subjectAltNames(),
-                verified,
-                trouble);
+        return HttpDetails.Certificate.of(info, now, verified, trouble);
     }
 }

@@ -10,6 +10,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -25,8 +26,13 @@ public final class TrustStores {
 
     /** The JDK defaults, plus {@code caFile} when not null. */
     public static X509ExtendedTrustManager trustManager(Path caFile) throws IOException, GeneralSecurityException {
+        return trustManager(caFile == null ? List.of() : List.of(caFile));
+    }
+
+    /** The JDK defaults, plus the certificates of every file in {@code caFiles}. */
+    static X509ExtendedTrustManager trustManager(List<Path> caFiles) throws IOException, GeneralSecurityException {
         X509ExtendedTrustManager jdk = fromKeyStore(null);
-        if (caFile == null) {
+        if (caFiles.isEmpty()) {
             return jdk;
         }
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -35,15 +41,19 @@ public final class TrustStores {
         for (X509Certificate c : jdk.getAcceptedIssuers()) {
             store.setCertificateEntry("jdk-" + n++, c);
         }
-        Collection<? extends Certificate> extra;
-        try (InputStream in = Files.newInputStream(caFile)) {
-            extra = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        }
-        if (extra.isEmpty()) {
-            throw new IOException(caFile + " holds no PEM certificate");
-        }
-        for (Certificate c : extra) {
-            store.setCertificateEntry("probebook-ca-" + n++, c);
+        for (Path caFile : caFiles) {
+            Collection<? extends Certificate> extra;
+            try (InputStream in = Files.newInputStream(caFile)) {
+                extra = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            } catch (java.security.cert.CertificateException e) {
+                throw new IOException(caFile + " holds no PEM certificate");
+            }
+            if (extra.isEmpty()) {
+                throw new IOException(caFile + " holds no PEM certificate");
+            }
+            for (Certificate c : extra) {
+                store.setCertificateEntry("probebook-ca-" + n++, c);
+            }
         }
         return fromKeyStore(store);
     }
