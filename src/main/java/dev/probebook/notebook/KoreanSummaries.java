@@ -327,6 +327,49 @@ final class KoreanSummaries {
                     (m, t) -> m.group(1) + " 포트 " + m.group(2) + "의 인증서에 " + m.group(3) + " 이름이 없음"
                             + opt(m, 4, " (인증서의 이름: ", ")") + ": 인증서에 있는 이름을 쓰거나 " + m.group(5)
                             + " 이름을 넣어 인증서를 다시 발급하세요"),
+            // whois (WhoisVerdict)
+            r(
+                    "cannot ask (\\S+) port (\\d+) \\((.+)\\): whois needs outbound TCP (\\d+), often closed in server"
+                            + " networks\\. This says nothing about (\\S+); ask from a machine with internet access, or"
+                            + " use the registry's web page",
+                    (m, t) -> m.group(1) + " 포트 " + m.group(2) + "에 물어볼 수 없음 (" + whoisReason(m.group(3))
+                            + "): whois는 나가는 TCP " + m.group(4) + "이 필요한데 서버 네트워크에서는 흔히 막혀 있음. "
+                            + m.group(5) + "에 대해서는 아무것도 알려 주지 않음. 인터넷이 되는 머신에서 묻거나 등록 기관의 웹"
+                            + " 페이지를 쓰세요"),
+            r(
+                    "(\\S+) refused the query: too many queries from this address\\. Wait a while and ask again",
+                    "$1이 질의를 거부함: 이 주소에서 질의가 너무 많음. 잠시 기다렸다가 다시 물어보세요"),
+            r(
+                    "(\\S+) is not registered: (\\S+) has no record of it\\. Check the spelling; a name nobody"
+                            + " registered resolves nowhere",
+                    "$1은 등록되지 않음: $2에 기록 없음. 철자를 확인하세요. 아무도 등록하지 않은 이름은 어디서도 해석되지 않음"),
+            r(
+                    "(\\S+) answered for (\\S+) \\((\\d+) lines\\): the record is above",
+                    "$1이 $2에 대해 응답함 ($3줄): 기록은 위 출력에 있음"),
+            r(
+                    "(\\S+) expired on (\\S+) \\((\\d+) day\\(s\\) ago\\): the registrar may stop resolving it or"
+                            + " release it\\. Renew it now",
+                    "$1 등록이 $2에 만료됨 ($3일 전): 등록 대행자가 해석을 멈추거나 이름을 풀어 줄 수 있음. 지금 갱신하세요"),
+            r(
+                    "(\\S+) is registered(?: with (.+?))?(?: until (\\S+)(?: \\((-?\\d+) day\\(s\\) left\\))?)?"
+                            + "(?:; name servers: (.+))?",
+                    (m, t) -> m.group(1) + " 등록됨" + opt(m, 2, " (등록 대행자 ", ")") + opt(m, 3, ", ", "까지")
+                            + opt(m, 4, " (", "일 남음)") + opt(m, 5, "; 네임서버: ", "")),
+            r(
+                    "It expires in (-?\\d+) day\\(s\\): renew the registration before it stops resolving",
+                    "$1일 뒤 만료됨: 해석이 멈추기 전에 등록을 갱신하세요"),
+            r(
+                    "(\\S+) is (?:in (\\S+)|listed)(?: \\(([^)]*)\\))?(?:, held by (.+?))?(?:, country (\\S+))?",
+                    (m, t) -> m.group(1)
+                            + (m.group(2) == null ? " 등록 정보 있음" : ": " + m.group(2) + " 대역")
+                            + opt(m, 3, " (", ")")
+                            + opt(m, 4, ", 보유 ", "")
+                            + opt(m, 5, ", 국가 ", "")),
+            r(
+                    "It is a (\\S+) address: it belongs to a network of your own, and whois only says the range is"
+                            + " reserved",
+                    (m, t) -> addressKind(m.group(1)) + " 주소임: 자체 네트워크의 주소이며 whois는 그 대역이 예약됐다는 것만 알려 줌"),
+
             // openssl s_client (OpensslVerdict)
             r("TLS to (\\S+) port (\\d+) works \\(([^,]+), (\\S+)\\)", "$1 포트 $2 TLS 정상 ($3, $4)"),
             r(
@@ -1212,6 +1255,27 @@ final class KoreanSummaries {
     }
 
     /** OpenSSL's words for an untrusted certificate ({@code CertificateProblem}). */
+    private static String whoisReason(String english) {
+        return switch (english) {
+            case "the connection was refused" -> "연결 거부";
+            case "no answer to the connect" -> "연결 응답 없음";
+            case "the name does not resolve here" -> "여기서 이름이 해석되지 않음";
+            default -> cause(english);
+        };
+    }
+
+    private static String addressKind(String label) {
+        return switch (label) {
+            case "private" -> "사설";
+            case "loopback" -> "루프백";
+            case "cgnat" -> "CGNAT";
+            case "link-local" -> "링크 로컬";
+            case "ula" -> "ULA";
+            case "reserved" -> "예약된";
+            default -> throw new Untranslated();
+        };
+    }
+
     private static String certificateProblem(String english) {
         return switch (english) {
             case "certificate is not yet valid" -> "인증서가 아직 유효하지 않음";

@@ -18,6 +18,7 @@ import dev.probebook.probe.sockets.LsofProbe;
 import dev.probebook.probe.sockets.SocketsProbe;
 import dev.probebook.probe.sockets.SummaryProbe;
 import dev.probebook.probe.tcp.TcpProbe;
+import dev.probebook.probe.whois.WhoisProbe;
 import java.util.List;
 
 /** The probes Probebook ships, in catalogue order (a probe listed earlier wins a shared command word). */
@@ -34,6 +35,7 @@ final class StandardProbes {
                 new PublicIpProbe(),
                 new HttpProbe(),
                 new OpensslProbe(), // s_client only; other openssl commands stay not run
+                new WhoisProbe(),
                 new PingProbe(),
                 new CaptureProbe(),
                 new RoutesProbe(), // before sockets and interfaces: it takes ip route, netstat -r

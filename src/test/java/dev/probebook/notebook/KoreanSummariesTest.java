@@ -42,7 +42,7 @@ class KoreanSummariesTest {
     private static final Set<String> TECHNICAL = Set.of(("Probebook HTTP ICMP DHCP CGNAT CNAME DNSSEC NXDOMAIN SERVFAIL"
                     + " REFUSED NOERROR UNIX REJECT Java https http tcping telnet curl nslookup netstat tcpdump libpcap"
                     + " getent ahostsv ifconfig traceroute root nameserver grep pcap filter localhost hosts ping"
-                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof TIME WAIT")
+                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof TIME WAIT whois")
             .split(" "));
 
     /**
@@ -96,6 +96,41 @@ class KoreanSummariesTest {
             }
         }
         assertThat(english).as("English words left in: %s", korean).isEmpty();
+    }
+
+    @Test
+    void whoisSummaries() {
+        ko("example.test is registered with Example Registrar, Inc. until 2027-06-25 (200 day(s) left); name servers:"
+                        + " ns1.example.test, ns2.example.test")
+                .says("등록됨", "네임서버")
+                .keeps("example.test", "Example Registrar, Inc.", "2027-06-25", "200", "ns1.example.test");
+        ko("example.test is registered until 2026-12-19 (12 day(s) left). It expires in 12 day(s): renew the"
+                        + " registration before it stops resolving")
+                .says("갱신")
+                .keeps("example.test", "2026-12-19", "12");
+        ko("example.test expired on 2026-12-04 (3 day(s) ago): the registrar may stop resolving it or release it."
+                        + " Renew it now")
+                .says("만료")
+                .keeps("example.test", "2026-12-04");
+        ko("nope.test is not registered: whois.registry.test has no record of it. Check the spelling; a name nobody"
+                        + " registered resolves nowhere")
+                .says("등록되지 않음")
+                .keeps("nope.test", "whois.registry.test");
+        ko("8.8.4.4 is in EXAMPLE-NET (8.8.4.0 - 8.8.4.255), held by Example Org, country KR")
+                .keeps("8.8.4.4", "EXAMPLE-NET", "8.8.4.0 - 8.8.4.255", "Example Org", "KR");
+        ko("10.1.2.3 is in PRIVATE-ADDRESS-ABLK-RFC1918-IANA-RESERVED (10.0.0.0 - 10.255.255.255). It is a private"
+                        + " address: it belongs to a network of your own, and whois only says the range is reserved")
+                .says("사설")
+                .keeps("10.1.2.3", "PRIVATE-ADDRESS-ABLK-RFC1918-IANA-RESERVED");
+        ko("cannot ask whois.iana.org port 43 (no answer to the connect): whois needs outbound TCP 43, often closed in"
+                        + " server networks. This says nothing about example.com; ask from a machine with internet"
+                        + " access, or use the registry's web page")
+                .says("나가는 TCP")
+                .keeps("whois.iana.org", "43", "example.com");
+        ko("whois.registry.test refused the query: too many queries from this address. Wait a while and ask again")
+                .keeps("whois.registry.test");
+        ko("whois.registry.test answered for example.test (12 lines): the record is above")
+                .keeps("whois.registry.test", "example.test");
     }
 
     @Test

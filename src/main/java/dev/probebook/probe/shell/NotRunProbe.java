@@ -78,7 +78,6 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
             "crontab",
             // network tools Probebook has no probe for (yet)
             "lsof",
-            "whois",
             "iperf",
             "iperf3",
             "ethtool",
