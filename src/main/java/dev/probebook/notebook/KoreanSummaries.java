@@ -207,7 +207,12 @@ final class KoreanSummaries {
             r(
                     "connected to (\\S+) port (\\d+): something listens there and the path is open\\.(?: It greeted with: (.*))?",
                     (m, t) -> m.group(1) + " 포트 " + m.group(2) + " 연결됨: 리스너가 있고 경로가 열려 있음." + opt(m, 3, " 배너: ", "")),
-            r("(\\d+) of (\\d+) ports open on (\\S+): (\\[.*\\])", "$3에서 포트 $2개 중 $1개 열림: $4"),
+            r("(\\d+) of (\\d+) ports open on (\\S+): (\\[[^\\]]*\\])", "$3에서 포트 $2개 중 $1개 열림: $4"),
+            // nmap (NmapVerdict), clause by clause after the count
+            r("Closed \\(nothing listens, or a firewall rejects\\): (\\[[^\\]]*\\])", "닫힘 (리스너가 없거나 방화벽이 거부함): $1"),
+            r(
+                    "Filtered \\(the SYN is dropped on the way, or the host is down\\): (\\[[^\\]]*\\])",
+                    "필터됨 (SYN이 중간에서 버려지거나 호스트가 다운됨): $1"),
             r(
                     "port (\\d+) on (\\S+) is open: something listens and the path is allowed",
                     "$2 포트 $1 열림: 리스너가 있고 경로가 허용됨"),

@@ -17,6 +17,7 @@ import dev.probebook.probe.shell.NotRunProbe;
 import dev.probebook.probe.sockets.LsofProbe;
 import dev.probebook.probe.sockets.SocketsProbe;
 import dev.probebook.probe.sockets.SummaryProbe;
+import dev.probebook.probe.tcp.NmapProbe;
 import dev.probebook.probe.tcp.TcpProbe;
 import dev.probebook.probe.whois.WhoisProbe;
 import java.util.List;
@@ -29,6 +30,7 @@ final class StandardProbes {
     static List<Probe<?>> all() {
         return List.of(
                 new TcpProbe(),
+                new NmapProbe(),
                 new DnsProbe(),
                 new ResolvConfProbe(),
                 // public-ip before http: it claims curl only for IP echo services

@@ -99,6 +99,18 @@ class KoreanSummariesTest {
     }
 
     @Test
+    void nmapSummaries() {
+        ko("1 of 3 ports open on 127.0.0.1: [18999]. Closed (nothing listens, or a firewall rejects): [22, 18998]")
+                .says("닫힘")
+                .keeps("127.0.0.1", "[18999]", "[22, 18998]");
+        ko("0 of 2 ports open on app.example: []. Closed (nothing listens, or a firewall rejects): [80]. Filtered (the"
+                        + " SYN is dropped on the way, or the host is down): [443]")
+                .says("필터됨")
+                .keeps("app.example", "[80]", "[443]");
+        ko("3 of 3 ports open on 10.0.0.5: [22, 80, 443]").keeps("10.0.0.5", "[22, 80, 443]");
+    }
+
+    @Test
     void whoisSummaries() {
         ko("example.test is registered with Example Registrar, Inc. until 2027-06-25 (200 day(s) left); name servers:"
                         + " ns1.example.test, ns2.example.test")

@@ -69,7 +69,6 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
             "traceroute",
             "tracepath",
             "mtr",
-            "nmap",
             "wget",
             "openssl",
             "hostname",
