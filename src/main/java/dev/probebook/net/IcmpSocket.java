@@ -142,6 +142,26 @@ public final class IcmpSocket implements AutoCloseable {
         return ipv6;
     }
 
+    /**
+     * Sets the TTL (IPv4) or unicast hop limit (IPv6) of the messages sent from now on, as traceroute does before
+     * each probe. Routers that decrement it to zero answer with a time-exceeded error, read by {@link #receive}.
+     */
+    public void hops(int ttl) throws LastErrorException {
+        lock.lock();
+        try {
+            if (fd >= 0) {
+                int[] value = {ttl};
+                if (ipv6) {
+                    Libc.setsockopt(fd, Libc.SOL_IPV6, Libc.IPV6_UNICAST_HOPS, value, 4);
+                } else {
+                    Libc.setsockopt(fd, Libc.SOL_IP, Libc.IP_TTL, value, 4);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Sends one ICMP message. Returns false when the socket was closed (stop). */
     public boolean send(byte[] packet, InetAddress to) throws LastErrorException {
         byte[] address = sockaddr(to);

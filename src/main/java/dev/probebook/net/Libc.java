@@ -40,6 +40,7 @@ public final class Libc {
     static final int ICMP6_FILTER = 1;
     static final int IPV6_RECVERR = 25;
     static final int IPV6_RECVHOPLIMIT = 51;
+    static final int IPV6_UNICAST_HOPS = 16;
     static final int IPV6_HOPLIMIT = 52;
 
     static final int MSG_DONTWAIT = 0x40;

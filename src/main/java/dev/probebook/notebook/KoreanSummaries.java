@@ -332,6 +332,49 @@ final class KoreanSummaries {
                     (m, t) -> m.group(1) + " 포트 " + m.group(2) + "의 인증서에 " + m.group(3) + " 이름이 없음"
                             + opt(m, 4, " (인증서의 이름: ", ")") + ": 인증서에 있는 이름을 쓰거나 " + m.group(5)
                             + " 이름을 넣어 인증서를 다시 발급하세요"),
+            // traceroute (TracerouteVerdict), clause by clause
+            r(
+                    "(\\S+(?: \\([^)]*\\))?) reached in (\\d+) hop\\(s\\), (\\S+) ms at the last hop(?:; hop\\(s\\)"
+                            + " (\\[[^\\]]*\\]) did not answer: routers that send no time-exceeded errors, which is"
+                            + " normal)?",
+                    (m, t) -> m.group(1) + "까지 " + m.group(2) + "홉 만에 도달, 마지막 홉 " + m.group(3) + " ms"
+                            + opt(m, 4, "; 응답 없는 홉 ", ": TTL 초과 오류를 보내지 않는 라우터로 흔한 일")),
+            r("Probes were ICMP echo, as traceroute -I sends", "프로브는 traceroute -I처럼 ICMP echo로 보냄"),
+            r(
+                    "hop (\\d+) \\((\\S+)\\) answered (!\\w+) \\(([^)]*)\\): the path to (.+?) ends there",
+                    (m, t) -> m.group(1) + "번 홉(" + m.group(2) + ")이 " + m.group(3) + " 응답 ("
+                            + tracerouteMark(m.group(4)) + "): " + m.group(5) + "로 가는 경로가 거기서 끝남"),
+            r("A firewall there rejects the traffic: ask for a rule that allows it", "그곳의 방화벽이 트래픽을 거부함: 허용 규칙을 요청하세요"),
+            r(
+                    "That router has no route to the network: check the routing there",
+                    "그 라우터에 네트워크로 가는 경로가 없음: 그곳의 라우팅을 확인하세요"),
+            r("A link on the way has a smaller MTU: check the MTU settings", "경로 중 링크의 MTU가 더 작음: MTU 설정을 확인하세요"),
+            r(
+                    "The last router cannot deliver to the host \\(down, or wrong address\\)",
+                    "마지막 라우터가 호스트로 전달하지 못함 (다운됐거나 주소가 틀림)"),
+            r(
+                    "(.+?) not reached: the path goes silent after hop (\\d+) \\((\\S+); (?:no answer up to hop (\\d+)|the"
+                            + " trace was stopped)\\)",
+                    (m, t) -> m.group(1) + " 도달 못함: " + m.group(2) + "번 홉(" + m.group(3) + ") 이후 경로가 조용해짐 ("
+                            + (m.group(4) == null ? "추적을 멈춤" : m.group(4) + "번 홉까지 응답 없음") + ")"),
+            r(
+                    "Packets are dropped beyond it \\(a firewall, a missing route, or a host that drops ICMP\\): test the"
+                            + " service port with (tcping \\S+ PORT)",
+                    "그 너머에서 패킷이 버려짐 (방화벽, 빠진 경로, 또는 ICMP를 버리는 호스트): $1로 서비스 포트를 시험하세요"),
+            r(
+                    "(.+?) not reached and no hop answered \\((?:no answer up to hop (\\d+)|the trace was stopped)\\):"
+                            + " ICMP is dropped right after this host \\(a firewall, or no route out\\)",
+                    (m, t) -> m.group(1) + " 도달 못함, 응답한 홉 없음 ("
+                            + (m.group(2) == null ? "추적을 멈춤" : m.group(2) + "번 홉까지 응답 없음")
+                            + "): 이 호스트 바로 다음에서 ICMP가 버려짐 (방화벽, 또는 밖으로 나가는 경로 없음)"),
+            r(
+                    "Check the default route \\(ip route\\) and test the service port with (tcping \\S+ PORT)",
+                    "기본 경로(ip route)를 확인하고 $1로 서비스 포트를 시험하세요"),
+            r("stopped before the first hop", "첫 홉 전에 멈춤"),
+            r(
+                    "cannot send to (\\S+): (.+) \\(routing or network problem on this side\\)",
+                    (m, t) -> m.group(1) + "로 보낼 수 없음: " + cause(m.group(2)) + " (이쪽의 라우팅 또는 네트워크 문제)"),
+
             // whois (WhoisVerdict)
             r(
                     "cannot ask (\\S+) port (\\d+) \\((.+)\\): whois needs outbound TCP (\\d+), often closed in server"
@@ -1260,6 +1303,18 @@ final class KoreanSummaries {
     }
 
     /** OpenSSL's words for an untrusted certificate ({@code CertificateProblem}). */
+    private static String tracerouteMark(String english) {
+        return switch (english) {
+            case "network unreachable" -> "네트워크 도달 불가";
+            case "administratively prohibited" -> "관리상 금지";
+            case "protocol unreachable" -> "프로토콜 도달 불가";
+            case "fragmentation needed" -> "단편화 필요";
+            case "source route failed" -> "소스 라우팅 실패";
+            case "host unreachable" -> "호스트 도달 불가";
+            default -> throw new Untranslated();
+        };
+    }
+
     private static String whoisReason(String english) {
         return switch (english) {
             case "the connection was refused" -> "연결 거부";

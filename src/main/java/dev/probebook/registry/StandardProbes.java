@@ -19,6 +19,7 @@ import dev.probebook.probe.sockets.SocketsProbe;
 import dev.probebook.probe.sockets.SummaryProbe;
 import dev.probebook.probe.tcp.NmapProbe;
 import dev.probebook.probe.tcp.TcpProbe;
+import dev.probebook.probe.traceroute.TracerouteProbe;
 import dev.probebook.probe.whois.WhoisProbe;
 import java.util.List;
 
@@ -39,6 +40,7 @@ final class StandardProbes {
                 new OpensslProbe(), // s_client only; other openssl commands stay not run
                 new WhoisProbe(),
                 new PingProbe(),
+                new TracerouteProbe(),
                 new CaptureProbe(),
                 new RoutesProbe(), // before sockets and interfaces: it takes ip route, netstat -r
                 new NeighboursProbe(),

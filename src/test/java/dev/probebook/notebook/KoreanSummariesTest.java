@@ -42,7 +42,7 @@ class KoreanSummariesTest {
     private static final Set<String> TECHNICAL = Set.of(("Probebook HTTP ICMP DHCP CGNAT CNAME DNSSEC NXDOMAIN SERVFAIL"
                     + " REFUSED NOERROR UNIX REJECT Java https http tcping telnet curl nslookup netstat tcpdump libpcap"
                     + " getent ahostsv ifconfig traceroute root nameserver grep pcap filter localhost hosts ping"
-                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof TIME WAIT whois")
+                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof TIME WAIT whois echo")
             .split(" "));
 
     /**
@@ -96,6 +96,35 @@ class KoreanSummariesTest {
             }
         }
         assertThat(english).as("English words left in: %s", korean).isEmpty();
+    }
+
+    @Test
+    void tracerouteSummaries() {
+        ko("10.231.1.2 reached in 2 hop(s), 0.247 ms at the last hop")
+                .says("도달")
+                .keeps("10.231.1.2", "0.247");
+        ko("app.example (10.0.0.5) reached in 9 hop(s), 12.410 ms at the last hop; hop(s) [3, 4] did not answer:"
+                        + " routers that send no time-exceeded errors, which is normal. Probes were ICMP echo, as"
+                        + " traceroute -I sends")
+                .says("응답 없는 홉")
+                .keeps("app.example (10.0.0.5)", "12.410", "[3, 4]");
+        ko("hop 1 (10.231.0.2) answered !X (administratively prohibited): the path to 10.231.2.9 ends there. A firewall"
+                        + " there rejects the traffic: ask for a rule that allows it")
+                .says("관리상 금지", "방화벽")
+                .keeps("10.231.0.2", "!X", "10.231.2.9");
+        ko("hop 4 (10.0.3.1) answered !H (host unreachable): the path to db.internal (10.0.9.9) ends there. The last"
+                        + " router cannot deliver to the host (down, or wrong address). Probes were ICMP echo, as"
+                        + " traceroute -I sends")
+                .keeps("10.0.3.1", "!H", "db.internal (10.0.9.9)");
+        ko("10.231.3.2 not reached: the path goes silent after hop 1 (10.231.0.2; no answer up to hop 3). Packets are"
+                        + " dropped beyond it (a firewall, a missing route, or a host that drops ICMP): test the service"
+                        + " port with tcping 10.231.3.2 PORT")
+                .says("조용해짐")
+                .keeps("10.231.3.2", "10.231.0.2", "tcping 10.231.3.2 PORT");
+        ko("10.0.9.9 not reached and no hop answered (no answer up to hop 30): ICMP is dropped right after this host (a"
+                        + " firewall, or no route out). Check the default route (ip route) and test the service port"
+                        + " with tcping 10.0.9.9 PORT")
+                .keeps("10.0.9.9", "tcping 10.0.9.9 PORT");
     }
 
     @Test

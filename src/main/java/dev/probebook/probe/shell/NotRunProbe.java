@@ -101,7 +101,11 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
             "getmac", "ip link",
             "Test-NetConnection", "tcping HOST PORT",
             "Resolve-DnsName", "nslookup NAME",
-            "networksetup", "ip addr");
+            "networksetup", "ip addr",
+            "tracert", "traceroute HOST",
+            "pathping", "traceroute HOST",
+            "tracepath", "traceroute HOST",
+            "mtr", "traceroute HOST");
 
     /**
      * Why a line of {@code commandWord} is shown and not run: "not run: traceroute is not built in — run it in a
