@@ -121,19 +121,12 @@ final class TracerouteVerdict {
         for (Hop h : hops) {
             List<Double> millis = new ArrayList<>();
             for (Hop.Answer a : h.answers()) {
-                millis.add(a.from() == null ? null : ProbeDetailsRound.round(a.millis()));
+                millis.add(a.from() == null ? null : Double.parseDouble(ProbeDetails.number(a.millis())));
             }
             records.add(new TracerouteDetails.HopRecord(
                     h.ttl(), h.address() == null ? null : AddressText.withScope(h.address()), millis, h.annotation()));
         }
         boolean reached = !hops.isEmpty() && hops.getLast().reached();
         return new TracerouteDetails(cmd.host(), address, reached, records);
-    }
-
-    /** Round trips to microseconds, as the other probes keep them. */
-    private static final class ProbeDetailsRound {
-        static double round(double millis) {
-            return Double.parseDouble(ProbeDetails.number(millis));
-        }
     }
 }
