@@ -29,10 +29,15 @@ public final class StartUpTraining {
     private StartUpTraining() {}
 
     public static void main(String[] args) throws IOException {
-        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8");
+        train(new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8"));
+    }
+
+    /** Runs the training; returns each command line with the CLI's exit code (2: it did not parse). */
+    static Map<String, Integer> train(PrintStream discard) throws IOException {
+        Map<String, Integer> codes = new java.util.LinkedHashMap<>();
         for (String seed : List.of("runbooks/network-connectivity.ko.md", "runbooks/network-connectivity.en.md")) {
             if (Files.exists(Path.of(seed))) {
-                Cli.main(new String[] {"steps", seed}, discard, discard);
+                codes.put("steps " + seed, Cli.main(new String[] {"steps", seed}, discard, discard));
             }
         }
         Path dir = Files.createTempDirectory("probebook-training");
@@ -68,12 +73,13 @@ public final class StartUpTraining {
                 words.addAll(settings);
                 words.add("--");
                 words.add(line);
-                Cli.main(words.toArray(String[]::new), discard, discard);
+                codes.put(line, Cli.main(words.toArray(String[]::new), discard, discard));
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        return codes;
     }
 }
