@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +62,7 @@ public final class IcmpSocket implements AutoCloseable {
     private final Memory buffer = new Memory(65536 + 128);
 
     private IcmpSocket(int fd, Kind kind, boolean ipv6) {
+        Instant.now(); // its first call initialises classes: not inside the first receive's clock readings
         this.fd = fd;
         this.kind = kind;
         this.ipv6 = ipv6;
@@ -98,6 +100,9 @@ public final class IcmpSocket implements AutoCloseable {
     /** Asks for TTL / hop limit and queued ICMP errors, and filters raw sockets down to what ping reads. */
     private static IcmpSocket configured(int fd, Kind kind, boolean ipv6) {
         IcmpSocket s = new IcmpSocket(fd, kind, ipv6);
+        // the kernel's receive time with each message, as ping takes it: round trips then measure the network,
+        // not how long this JVM took to wake up and read (tens to hundreds of microseconds)
+        s.option(Libc.SOL_SOCKET, Libc.SO_TIMESTAMPNS, new int[] {1});
         if (ipv6) {
             s.option(Libc.SOL_IPV6, Libc.IPV6_RECVHOPLIMIT, new int[] {1});
             if (kind == Kind.DGRAM) {
@@ -164,14 +169,24 @@ public final class IcmpSocket implements AutoCloseable {
 
     /** Sends one ICMP message. Returns false when the socket was closed (stop). */
     public boolean send(byte[] packet, InetAddress to) throws LastErrorException {
+        return sendTimed(packet, to) >= 0;
+    }
+
+    /**
+     * Sends one ICMP message and returns {@link System#nanoTime()} taken just before the system call (what ping
+     * times a round trip from), or -1 when the socket was closed (stop).
+     */
+    public long sendTimed(byte[] packet, InetAddress to) throws LastErrorException {
         byte[] address = sockaddr(to);
+        NativeLong length = new NativeLong(packet.length);
         lock.lock();
         try {
             if (fd < 0) {
-                return false;
+                return -1;
             }
-            Libc.sendto(fd, packet, new NativeLong(packet.length), 0, address, address.length);
-            return true;
+            long sent = System.nanoTime();
+            Libc.sendto(fd, packet, length, 0, address, address.length);
+            return sent;
         } finally {
             lock.unlock();
         }
@@ -246,7 +261,10 @@ public final class IcmpSocket implements AutoCloseable {
             }
             throw e;
         }
-        long now = System.nanoTime();
+        // both clocks read together: the kernel's timestamp is wall-clock time, round trips are monotonic
+        long before = System.nanoTime();
+        Instant wall = Instant.now();
+        long now = before + (System.nanoTime() - before) / 2; // moved back to the kernel's receive time below
         byte[] data = buffer.getByteArray(0, (int) Math.min(n, buffer.size()));
         InetAddress from = address(name, message.getInt(P));
         int ttl = -1;
@@ -264,6 +282,13 @@ public final class IcmpSocket implements AutoCloseable {
             if ((level == Libc.SOL_IP && type == Libc.IP_TTL)
                     || (level == Libc.SOL_IPV6 && type == Libc.IPV6_HOPLIMIT)) {
                 ttl = payload.getInt(0);
+            } else if (level == Libc.SOL_SOCKET && type == Libc.SO_TIMESTAMPNS) {
+                long kernel = payload.getNativeLong(0).longValue() * 1_000_000_000L
+                        + payload.getNativeLong(L).longValue();
+                long late = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - kernel;
+                if (late > 0 && late < 1_000_000_000L) { // a clock step would make it meaningless
+                    now -= late;
+                }
             } else if ((level == Libc.SOL_IP && type == Libc.IP_RECVERR)
                     || (level == Libc.SOL_IPV6 && type == Libc.IPV6_RECVERR)) {
                 error = new Datagram.QueuedError(

@@ -31,6 +31,10 @@ public final class Libc {
     static final int IPPROTO_ICMPV6 = 58;
 
     static final int SOL_IP = 0;
+    static final int SOL_SOCKET = 1;
+    /** Also the ancillary message's type ({@code SCM_TIMESTAMPNS}): the kernel's receive time, a timespec. */
+    static final int SO_TIMESTAMPNS = 35;
+
     static final int IP_TTL = 2;
     static final int IP_RECVERR = 11;
     static final int IP_RECVTTL = 12;

@@ -80,6 +80,8 @@ public final class Benchmark {
         List<Double> curlTotal = new ArrayList<>();
         List<Double> pbFirstByte = new ArrayList<>();
         List<Double> curlFirstByte = new ArrayList<>();
+        boolean ping = canPing();
+        String cold;
         try (ProbeRunner runner = new ProbeRunner(settings, TargetPolicy.from(settings.policy()))) {
             for (int i = 0; i < 20; i++) { // warm-up: JIT and class loading
                 probe(runner, registry, "nc -z 127.0.0.1 " + tcpPort);
@@ -107,14 +109,34 @@ public final class Benchmark {
                 curlFirstByte.add(theirs[2] * 1000);
             }
         } finally {
+            cold = cold(Math.min(n, 10), url, format, tcpPort, ping); // while the servers still run
             http.stop(0);
             tcp.close();
         }
+        List<Double> pbPing = new ArrayList<>();
+        List<Double> pingRtt = new ArrayList<>();
+        if (ping) {
+            try (ProbeRunner runner = new ProbeRunner(settings, TargetPolicy.from(settings.policy()))) {
+                for (int i = 0; i < 5; i++) {
+                    probe(runner, registry, "ping -c 1 127.0.0.1");
+                }
+                for (int i = 0; i < Math.min(n, 50); i++) {
+                    pbPing.add(rtt(String.join(
+                            "\n", probe(runner, registry, "ping -c 1 127.0.0.1").output())));
+                    pingRtt.add(rtt(native_("ping", "-c", "1", "127.0.0.1")));
+                }
+            }
+        }
+        System.out.println("warm: the probes in this JVM after a warm-up, against the native tools");
         System.out.printf("%-44s %12s %12s %8s%n", "measure (median, ms)", "probebook", "native", "ratio");
         row("TCP connect (nc -z probe vs curl time_connect)", pbConnect, curlConnect);
         row("nc -z, whole run (in-process vs nc process)", pbNcWall, ncWall);
         row("HTTP time_starttransfer (curl -w)", pbFirstByte, curlFirstByte);
         row("HTTP time_total (curl -w)", pbTotal, curlTotal);
+        if (ping) {
+            row("ping round trip (time=)", pbPing, pingRtt);
+        }
+        System.out.print(cold);
 
         String seedText = Files.readString(Path.of("runbooks/network-connectivity.en.md"));
         StringBuilder big = new StringBuilder();
@@ -143,6 +165,97 @@ public final class Benchmark {
                 mb / (med / 1000));
     }
 
+    /**
+     * Cold: a fresh {@code ./probebook exec} process per measurement (the jar with its CLI start-up cache, as an
+     * operator runs it), against a fresh native process. The timings the tools report, the whole run of nc, and the
+     * CLI's own start: its first line of output and a whole {@code steps} of the seed runbook.
+     */
+    private static String cold(int n, String url, String format, int tcpPort, boolean ping) throws Exception {
+        List<Double> pbConnect = new ArrayList<>();
+        List<Double> curlConnect = new ArrayList<>();
+        List<Double> pbTotal = new ArrayList<>();
+        List<Double> curlTotal = new ArrayList<>();
+        List<Double> pbPing = new ArrayList<>();
+        List<Double> pingRtt = new ArrayList<>();
+        List<Double> pbNc = new ArrayList<>();
+        List<Double> nc = new ArrayList<>();
+        List<Double> firstLine = new ArrayList<>();
+        List<Double> steps = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[] ours = fourNumbers(
+                    native_("./probebook", "exec", "--", "curl", "-s", "-o", "/dev/null", "-w", format, url));
+            double[] theirs = seconds(native_("curl", "-s", "-o", "/dev/null", "-w", format, url));
+            pbConnect.add((ours[1] - ours[0]) * 1000);
+            curlConnect.add((theirs[1] - theirs[0]) * 1000);
+            pbTotal.add(ours[3] * 1000);
+            curlTotal.add(theirs[3] * 1000);
+            if (ping) {
+                pbPing.add(rtt(native_("./probebook", "exec", "--", "ping", "-c", "1", "127.0.0.1")));
+                pingRtt.add(rtt(native_("ping", "-c", "1", "127.0.0.1")));
+            }
+            long t = System.nanoTime();
+            Process p = new ProcessBuilder(
+                            "./probebook", "exec", "--", "nc", "-z", "127.0.0.1", String.valueOf(tcpPort))
+                    .redirectErrorStream(true)
+                    .start();
+            p.getInputStream().read(); // the first byte of output
+            firstLine.add((System.nanoTime() - t) / 1e6);
+            p.getInputStream().readAllBytes();
+            p.waitFor();
+            pbNc.add((System.nanoTime() - t) / 1e6);
+            long u = System.nanoTime();
+            native_("nc", "-z", "127.0.0.1", String.valueOf(tcpPort));
+            nc.add((System.nanoTime() - u) / 1e6);
+            long v = System.nanoTime();
+            native_("./probebook", "steps", "runbooks/network-connectivity.ko.md");
+            steps.add((System.nanoTime() - v) / 1e6);
+        }
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%ncold: a fresh ./probebook exec process each time (%d runs), against the native tools%n",
+                n));
+        out.append(String.format(
+                Locale.ROOT, "%-44s %12s %12s %8s%n", "measure (median, ms)", "probebook", "native", "ratio"));
+        out.append(rowText("TCP connect (curl time_connect)", pbConnect, curlConnect));
+        out.append(rowText("HTTP time_total (curl -w)", pbTotal, curlTotal));
+        if (ping) {
+            out.append(rowText("ping round trip (time=)", pbPing, pingRtt));
+        }
+        out.append(rowText("nc -z, whole run (process start to exit)", pbNc, nc));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nCLI start: exec's first line of output %.0f ms, a whole steps of the seed runbook %.0f ms (medians)%n",
+                median(firstLine),
+                median(steps)));
+        return out.toString();
+    }
+
+    /** Whether this process may send ICMP with the native ping (root, or ping_group_range) and ping is there. */
+    private static boolean canPing() {
+        try {
+            return native_("ping", "-c", "1", "127.0.0.1").contains("time=");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The first {@code time=X ms} of ping's output, in ms. */
+    private static double rtt(String output) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("time=([\\d.]+) ms").matcher(output);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /** The line of curl -w's four numbers in the CLI's output (its other lines are the command and the verdict). */
+    private static double[] fourNumbers(String output) {
+        for (String line : output.split("\n")) {
+            if (line.trim().matches("[\\d.]+ [\\d.]+ [\\d.]+ [\\d.]+")) {
+                return seconds(line);
+            }
+        }
+        throw new IllegalStateException("no write-out line in: " + output);
+    }
+
     private static RunResult probe(ProbeRunner runner, ProbeRegistry registry, String line) throws Exception {
         ShellLine shell = ShellLine.parse(line);
         var parsed = registry.recognise(shell.words(), Args.Mode.RUN).orElseThrow();
@@ -166,9 +279,13 @@ public final class Benchmark {
     }
 
     private static void row(String label, List<Double> ours, List<Double> native_) {
+        System.out.print(rowText(label, ours, native_));
+    }
+
+    private static String rowText(String label, List<Double> ours, List<Double> native_) {
         double a = median(ours);
         double b = median(native_);
-        System.out.printf(Locale.ROOT, "%-44s %12.3f %12.3f %8.2f%n", label, a, b, b == 0 ? Double.NaN : a / b);
+        return String.format(Locale.ROOT, "%-44s %12.3f %12.3f %8.2f%n", label, a, b, b == 0 ? Double.NaN : a / b);
     }
 
     private static double median(List<Double> values) {

@@ -165,9 +165,11 @@ final class PingSession {
         byte[] packet = EchoRequest.build(socket.ipv6(), id, wire, cmd.size(), pattern, micros);
         sentAt[wire] = now;
         try {
-            if (!socket.send(packet, address)) {
+            long at = socket.sendTimed(packet, address);
+            if (at < 0) {
                 return false;
             }
+            sentAt[wire] = at; // the round trip starts at the system call, as ping's does
             sent.set(wire);
             stats.sent();
         } catch (LastErrorException e) {

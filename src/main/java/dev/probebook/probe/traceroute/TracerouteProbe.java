@@ -174,8 +174,9 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
             int seq = (firstSeq + q) & 0xffff;
             byte[] packet =
                     EchoRequest.build(socket.ipv6(), id, seq, dataSize, new byte[0], System.currentTimeMillis() * 1000);
-            sentAt[q] = System.nanoTime();
-            if (!socket.send(packet, address)) {
+            sentAt[q] = socket.sendTimed(packet, address);
+            if (sentAt[q] < 0) {
+                sentAt[q] = System.nanoTime();
                 break; // closed by a stop
             }
         }
