@@ -172,12 +172,13 @@ final class CurlSession {
                 }
                 dns.port(url.port());
                 OkHttpClient client = base.newBuilder()
+                        .socketFactory(new TimedSockets(t))
                         .eventListener(new PhaseListener(
                                 term, cmd.verbose(), cmd.insecure(), t, tls, connectTimeoutMs, caFileName()))
                         .build();
                 Call call = client.newCall(
                         new Request.Builder().url(url).method(method, body).build());
-                long left = total.toMillis() - t.now() / 1_000_000;
+                long left = total.toMillis() - t.wall() / 1_000_000;
                 call.timeout().timeout(Math.max(1, left), TimeUnit.MILLISECONDS);
                 ctx.closeOnCancel(call::cancel);
                 if (hop == 0) {
@@ -414,7 +415,7 @@ final class CurlSession {
         return new CurlFailure.Facts(
                 url.host(),
                 url.port(),
-                t.now() / 1_000_000,
+                t.wall() / 1_000_000,
                 t.tcpConnected,
                 t.status > 0,
                 t.bodyBytes,

@@ -64,6 +64,7 @@ final class PhaseListener extends EventListener {
 
     @Override
     public void callStart(Call call) {
+        t.leaveOutSince(0); // okhttp taking the call: the client's time, not the network's
         t.callStarted = t.now();
     }
 
@@ -79,6 +80,8 @@ final class PhaseListener extends EventListener {
             // before it connects (class loading on a first run, route selection) is not name resolution
             t.namelookup = t.callStarted >= 0 ? t.callStarted : t.now();
         }
+        t.leaveOutSince(t.namelookup); // route planning before the connect: the client's time
+        t.connectMark = t.now(); // and the socket's set-up until its connect call (TimedSockets)
         t.connectStarted = true;
         t.tcpConnected = false;
         t.tlsStarted = false;
@@ -178,6 +181,13 @@ final class PhaseListener extends EventListener {
         }
         t.localIp = AddressText.of(socket.getLocalAddress());
         t.localPort = socket.getLocalPort();
+    }
+
+    @Override
+    public void requestHeadersStart(Call call) {
+        if (t.connect >= 0) { // opening the exchange on the new connection: the client's time
+            t.leaveOutSince(t.appconnect >= 0 ? t.appconnect : t.connect);
+        }
     }
 
     @Override
