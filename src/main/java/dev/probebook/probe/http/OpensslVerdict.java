@@ -1,6 +1,7 @@
 package dev.probebook.probe.http;
 
 import dev.probebook.net.ConnectOutcome;
+import dev.probebook.net.ConnectSummaries;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import java.time.Duration;
@@ -29,21 +30,8 @@ final class OpensslVerdict {
     }
 
     static ProbeResult notConnected(OpensslCommand cmd, ConnectOutcome o) {
-        String where = cmd.host() + " port " + cmd.port();
         String address = o == null ? null : o.address().getHostAddress();
-        String summary = switch (o) {
-            case ConnectOutcome.Refused r ->
-                "connection refused by " + where + ": nothing listens on that port, or a firewall rejects it."
-                        + " Check the service (ss -tlnp) and allow the port in the firewall";
-            case ConnectOutcome.TimedOut t ->
-                "no answer from " + where + " within " + Math.round(t.millis()) + " ms"
-                        + (t.runLimit() ? ", when the run's time limit (probebook.probe-timeout) ended the wait" : "")
-                        + ": the SYN was dropped on the way (firewall, security group, VIP) or the host is down";
-            case ConnectOutcome.Failed f ->
-                "cannot connect to " + where + ": " + f.message() + " (routing or network problem on this side)";
-            case ConnectOutcome.Open open -> throw new IllegalStateException("connected");
-            case null -> "no connection attempt to " + where;
-        };
+        String summary = ConnectSummaries.of(o, cmd.host(), cmd.port());
         return ProbeResult.fail(summary, details(cmd, address, null, summary));
     }
 

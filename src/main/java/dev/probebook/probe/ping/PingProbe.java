@@ -7,6 +7,7 @@ import dev.probebook.command.UsageException;
 import dev.probebook.net.AddressText;
 import dev.probebook.net.ConnectAttempt;
 import dev.probebook.net.ConnectOutcome;
+import dev.probebook.net.IcmpPermission;
 import dev.probebook.net.IcmpSocket;
 import dev.probebook.net.Libc;
 import dev.probebook.net.NameResolver;
@@ -19,14 +20,11 @@ import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.settings.SettingsSection;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -265,15 +263,8 @@ public final class PingProbe implements Probe<PingCommand> {
             IcmpSocket.OpenResult.NotPermitted n, ProbeContext ctx, PingCommand cmd, String addressText) {
         ctx.out("ping: socket: " + Libc.message(n.rawErrno()));
         ctx.out("ping: => missing cap_net_raw+p capability or setuid?");
-        String range = pingGroupRange();
         return new ProbeResult(
-                Verdict.ERROR,
-                "no permission to send ICMP: raw sockets need root or CAP_NET_RAW, and "
-                        + "unprivileged ICMP sockets are not allowed for this group"
-                        + (range == null ? "" : " (net.ipv4.ping_group_range = \"" + range + "\")")
-                        + ". Grant it: run as root, or sudo setcap cap_net_raw+ep $(readlink -f $(which java)), or allow "
-                        + "unprivileged ICMP with sudo sysctl -w net.ipv4.ping_group_range=\"0 2147483647\"",
-                PingDetails.empty(cmd.host(), addressText, null));
+                Verdict.ERROR, IcmpPermission.advice(), PingDetails.empty(cmd.host(), addressText, null));
     }
 
     private static ProbeResult socketFailed(
@@ -284,17 +275,6 @@ public final class PingProbe implements Probe<PingCommand> {
                 ? "IPv6 is not available on this machine (disabled in the kernel?): ping the IPv4 address instead (ping -4)"
                 : "cannot open an ICMP socket: " + message;
         return new ProbeResult(Verdict.ERROR, why, PingDetails.empty(cmd.host(), addressText, null));
-    }
-
-    /** The current sysctl, to show why unprivileged ICMP was refused; null when unreadable. */
-    private static String pingGroupRange() {
-        try {
-            // readAllLines, not readString: the latter trusts procfs' size and returns a truncated value here
-            List<String> lines = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ping_group_range"));
-            return lines.isEmpty() ? null : lines.get(0).trim().replaceAll("\\s+", " ");
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     // --- ping HOST -p PORT ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ import dev.probebook.command.UsageException;
 import dev.probebook.net.AddressText;
 import dev.probebook.net.ConnectAttempt;
 import dev.probebook.net.ConnectOutcome;
+import dev.probebook.net.ConnectSummaries;
 import dev.probebook.net.NameResolver;
 import dev.probebook.net.TcpConnector;
 import dev.probebook.policy.PolicyDeniedException;
@@ -564,33 +565,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
 
     /** The runbook's knowledge of what each outcome means and what to do next. */
     static ProbeResult verdict(ConnectOutcome o, String host, int port, TcpDetails details) {
-        String where = host + " port " + port;
-        return switch (o) {
-            case ConnectOutcome.Open open ->
-                ProbeResult.ok(
-                        "port " + port + " on " + host + " is open: something listens and the path is allowed",
-                        details);
-            case ConnectOutcome.Refused r ->
-                ProbeResult.fail(
-                        "connection refused by " + where
-                                + ": nothing listens on that port, or a firewall rejects it. Check the service (ss -tlnp) and allow the port in the firewall",
-                        details);
-            case ConnectOutcome.TimedOut t ->
-                ProbeResult.fail(
-                        "no answer from " + where + " within "
-                                + Math.round(t.millis()) + " ms"
-                                + (t.runLimit()
-                                        ? ", when the run's time limit (probebook.probe-timeout) ended the wait"
-                                        : "")
-                                + ": the SYN was dropped on the way (firewall, security group, VIP) or the host is down",
-                        details);
-            case ConnectOutcome.Failed f ->
-                ProbeResult.fail(
-                        "cannot connect to " + where + ": " + f.message()
-                                + " (routing or network problem on this side)",
-                        details);
-            case null -> ProbeResult.fail("no connection attempt to " + where, details);
-        };
+        String summary = ConnectSummaries.of(o, host, port);
+        return o instanceof ConnectOutcome.Open ? ProbeResult.ok(summary, details) : ProbeResult.fail(summary, details);
     }
 
     static String reason(ConnectOutcome o) {

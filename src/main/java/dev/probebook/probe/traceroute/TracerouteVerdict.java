@@ -1,6 +1,7 @@
 package dev.probebook.probe.traceroute;
 
 import dev.probebook.net.AddressText;
+import dev.probebook.net.IcmpPermission;
 import dev.probebook.probe.ProbeDetails;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
@@ -26,12 +27,7 @@ final class TracerouteVerdict {
 
     static ProbeResult notPermitted(TracerouteCommand cmd) {
         return new ProbeResult(
-                Verdict.ERROR,
-                "no permission to send ICMP: raw sockets need root or CAP_NET_RAW, and unprivileged ICMP sockets are"
-                        + " not allowed for this group. Grant it: run as root, or sudo setcap cap_net_raw+ep"
-                        + " $(readlink -f $(which java)), or allow unprivileged ICMP with sudo sysctl -w"
-                        + " net.ipv4.ping_group_range=\"0 2147483647\"",
-                new TracerouteDetails(cmd.host(), null, false, List.of()));
+                Verdict.ERROR, IcmpPermission.advice(), new TracerouteDetails(cmd.host(), null, false, List.of()));
     }
 
     static ProbeResult sendFailed(TracerouteCommand cmd, List<Hop> hops, String message) {
