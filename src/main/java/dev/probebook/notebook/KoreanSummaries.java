@@ -208,6 +208,21 @@ final class KoreanSummaries {
                     "connected to (\\S+) port (\\d+): something listens there and the path is open\\.(?: It greeted with: (.*))?",
                     (m, t) -> m.group(1) + " 포트 " + m.group(2) + " 연결됨: 리스너가 있고 경로가 열려 있음." + opt(m, 3, " 배너: ", "")),
             r("(\\d+) of (\\d+) ports open on (\\S+): (\\[[^\\]]*\\])", "$3에서 포트 $2개 중 $1개 열림: $4"),
+            // nc -u (UdpCheck)
+            r(
+                    "no ICMP port unreachable from (\\S+) for UDP port (\\d+) within (\\d+) ms: something may listen there,"
+                            + " or a firewall drops UDP silently; UDP cannot tell these apart\\. Ask the service itself"
+                            + " \\((dig @\\S+) for DNS\\)",
+                    "$1에서 UDP 포트 $2에 대해 $3 ms 안에 ICMP 포트 도달 불가 응답 없음: 그 포트에 리스너가 있거나 방화벽이 UDP를"
+                            + " 조용히 버림. UDP로는 둘을 구별할 수 없음. 서비스에 직접 물어보세요 (DNS라면 $4)"),
+            r(
+                    "nothing listens on UDP port (\\d+) of (\\S+): it answered ICMP port unreachable\\. Start the service, or"
+                            + " check the port it uses",
+                    "$2의 UDP 포트 $1에 리스너 없음: ICMP 포트 도달 불가로 응답함. 서비스를 시작하거나 쓰는 포트를 확인하세요"),
+            r(
+                    "(\\d+) of (\\d+) UDP ports on (\\S+) did not refuse: (\\[[^\\]]*\\])",
+                    "$3의 UDP 포트 $2개 중 $1개는 거부하지 않음: $4"),
+            r("Refused \\(nothing listens\\): (\\[[^\\]]*\\])", "거부됨 (리스너 없음): $1"),
             // nmap (NmapVerdict), clause by clause after the count
             r("Closed \\(nothing listens, or a firewall rejects\\): (\\[[^\\]]*\\])", "닫힘 (리스너가 없거나 방화벽이 거부함): $1"),
             r(

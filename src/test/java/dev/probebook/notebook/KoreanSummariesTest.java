@@ -128,6 +128,22 @@ class KoreanSummariesTest {
     }
 
     @Test
+    void udpSummaries() {
+        ko("no ICMP port unreachable from 10.0.0.5 for UDP port 53 within 1000 ms: something may listen there, or a"
+                        + " firewall drops UDP silently; UDP cannot tell these apart. Ask the service itself (dig"
+                        + " @10.0.0.5 for DNS)")
+                .says("구별할 수 없음")
+                .keeps("10.0.0.5", "53", "dig @10.0.0.5");
+        ko("nothing listens on UDP port 514 of 10.0.0.5: it answered ICMP port unreachable. Start the service, or check"
+                        + " the port it uses")
+                .says("리스너 없음")
+                .keeps("514", "10.0.0.5");
+        ko("1 of 2 UDP ports on 127.0.0.1 did not refuse: [53]. Refused (nothing listens): [54]")
+                .says("거부됨")
+                .keeps("127.0.0.1", "[53]", "[54]");
+    }
+
+    @Test
     void nmapSummaries() {
         ko("1 of 3 ports open on 127.0.0.1: [18999]. Closed (nothing listens, or a firewall rejects): [22, 18998]")
                 .says("닫힘")

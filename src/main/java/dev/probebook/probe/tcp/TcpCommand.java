@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A parsed {@code tcping}, {@code telnet} or {@code nc} command. {@code timeout} is the per-connection
- * timeout (null: the configured default); {@code count} applies to tcping only.
+ * timeout (null: the configured default); {@code count} applies to tcping only; {@code udp} to nc only ({@code -u}).
  */
 public record TcpCommand(
         Tool tool,
@@ -16,7 +16,8 @@ public record TcpCommand(
         Duration timeout,
         boolean verbose,
         boolean zeroIo,
-        IpVersion ipVersion) {
+        IpVersion ipVersion,
+        boolean udp) {
 
     /** Which tool's output to imitate. */
     public enum Tool {

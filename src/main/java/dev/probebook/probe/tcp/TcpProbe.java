@@ -99,7 +99,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
         }
         String host = validHost(args, operands.get(0));
         int port = operands.size() == 2 ? validPort(args, operands.get(1)) : 80;
-        return new TcpCommand(TcpCommand.Tool.TCPING, host, List.of(port), count, interval, timeout, true, true, ip);
+        return new TcpCommand(
+                TcpCommand.Tool.TCPING, host, List.of(port), count, interval, timeout, true, true, ip, false);
     }
 
     private static TcpCommand parseTelnet(Args args) throws UsageException {
@@ -130,12 +131,14 @@ public final class TcpProbe implements Probe<TcpCommand> {
         }
         String host = validHost(args, operands.get(0));
         int port = operands.size() == 2 ? validPort(args, operands.get(1)) : 23;
-        return new TcpCommand(TcpCommand.Tool.TELNET, host, List.of(port), 1, Duration.ZERO, null, true, false, ip);
+        return new TcpCommand(
+                TcpCommand.Tool.TELNET, host, List.of(port), 1, Duration.ZERO, null, true, false, ip, false);
     }
 
     private static TcpCommand parseNc(String word, Args args) throws UsageException {
         boolean zero = false;
         boolean verbose = false;
+        boolean udp = false;
         Duration timeout = null;
         TcpCommand.IpVersion ip = TcpCommand.IpVersion.ANY;
         List<String> operands = new ArrayList<>();
@@ -155,15 +158,13 @@ public final class TcpProbe implements Probe<TcpCommand> {
                             timeout = secondsOption("-w", rest.isEmpty() ? args.valueOf("-w") : rest);
                             k = w.length();
                         }
-                        case 'u' ->
-                            throw new UsageException(
-                                    word + ": UDP (-u) is not supported: a UDP port gives no answer to test");
+                        case 'u' -> udp = true;
                         case 'l' ->
                             throw new UsageException(word
                                     + ": listening (-l) is not supported: Probebook only checks outgoing connections");
                         default ->
                             throw new UsageException(
-                                    word + ": unknown option -" + c + " (supported: -z -v -n -w SECONDS -4 -6)");
+                                    word + ": unknown option -" + c + " (supported: -z -v -n -u -w SECONDS -4 -6)");
                     }
                 }
             } else {
@@ -201,7 +202,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
                 ports.add(validPort(args, p));
             }
         }
-        return new TcpCommand(TcpCommand.Tool.NC, host, ports, 1, Duration.ZERO, timeout, verbose, zero, ip);
+        return new TcpCommand(TcpCommand.Tool.NC, host, ports, 1, Duration.ZERO, timeout, verbose, zero, ip, udp);
     }
 
     private static String validHost(Args args, String raw) throws UsageException {
@@ -245,7 +246,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
             return switch (cmd.tool()) {
                 case TCPING -> tcping(cmd, addresses.get(0), ctx);
                 case TELNET -> telnet(cmd, addresses, ctx);
-                case NC -> nc(cmd, addresses, ctx);
+                case NC -> cmd.udp() ? UdpCheck.run(cmd, addresses.get(0), ctx) : nc(cmd, addresses, ctx);
             };
         } catch (PolicyDeniedException e) {
             ctx.out(cmd.tool().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
