@@ -15,6 +15,7 @@ package dev.probebook.probe.capture;
  * @param writeFile      {@code -w FILE} as given: never written to; the pcap goes to the data directory
  * @param snaplen        {@code -s}; 262144 by default and for {@code -s 0}
  * @param filter         the filter expression
+ * @param dump           {@code -x}, {@code -X} or {@code -A}: each packet's bytes after its line
  */
 public record CaptureCommand(
         String iface,
@@ -28,7 +29,8 @@ public record CaptureCommand(
         boolean listInterfaces,
         String writeFile,
         int snaplen,
-        CaptureFilter filter) {
+        CaptureFilter filter,
+        PayloadDump dump) {
 
     static final int DEFAULT_SNAPLEN = 262144;
 

@@ -340,6 +340,7 @@ final class LiveCapture {
             String line = formatter.format(time, decoded);
             if (!cmd.writes()) {
                 ctx.out(line);
+                cmd.dump().lines(linkType, raw).forEach(ctx::out);
             }
             tracker.add(time, decoded);
             packets.add(PacketSummary.of(time, decoded, line));

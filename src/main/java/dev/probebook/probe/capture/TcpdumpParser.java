@@ -12,14 +12,11 @@ import java.util.Map;
 final class TcpdumpParser {
 
     static final String SUPPORTED =
-            "-i IFACE, -c COUNT, -n, -nn, -w FILE, -s SNAPLEN, -v[v], -q, -l, -U, -p, -S, -t[ttt], -D";
+            "-i IFACE, -c COUNT, -n, -nn, -w FILE, -s SNAPLEN, -v[v], -q, -l, -U, -p, -S, -t[ttt], -D, -A, -X, -x";
 
     /** Options tcpdump has that Probebook does not run, with the reason. */
     private static final Map<Character, String> UNSUPPORTED = Map.of(
             'r', "reading a capture file (-r) is not supported: open the file in Wireshark",
-            'A', "payload dumps (-A) are not supported",
-            'X', "payload dumps (-X) are not supported",
-            'x', "payload dumps (-x) are not supported",
             'e', "link-level headers (-e) are not printed",
             'C', "file rotation (-C) is not supported: the -w file is bounded by probebook.capture.max-bytes",
             'G', "file rotation (-G) is not supported",
@@ -38,6 +35,7 @@ final class TcpdumpParser {
         boolean absolute = false;
         boolean promiscuous = true;
         boolean list = false;
+        PayloadDump dump = PayloadDump.NONE;
         String write = null;
         int snaplen = CaptureCommand.DEFAULT_SNAPLEN;
         FilterScanner filter = new FilterScanner(args);
@@ -61,6 +59,9 @@ final class TcpdumpParser {
                     case 'S' -> absolute = true;
                     case 't' -> t++;
                     case 'D' -> list = true;
+                    case 'A' -> dump = PayloadDump.ASCII;
+                    case 'X' -> dump = PayloadDump.HEX_ASCII;
+                    case 'x' -> dump = dump == PayloadDump.HEX_ASCII ? dump : PayloadDump.HEX;
                     case 'i', 'c', 'w', 's' -> {
                         String rest = w.substring(k + 1);
                         String value = rest.isEmpty() ? args.valueOf("-" + c) : rest;
@@ -97,7 +98,8 @@ final class TcpdumpParser {
                 list,
                 write,
                 snaplen,
-                filter.result());
+                filter.result(),
+                dump);
     }
 
     private static String file(String value) throws UsageException {

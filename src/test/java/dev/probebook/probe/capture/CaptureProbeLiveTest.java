@@ -112,6 +112,18 @@ class CaptureProbeLiveTest {
     }
 
     @Test
+    void dashXPrintsEachPacketsBytesUnderItsLine() throws Exception {
+        try (var server = new LoopbackServers.Open(null);
+                var run = LiveRun.listening(props(), "tcpdump -i lo -nn -X -c 1 tcp port " + server.port())) {
+            connect("127.0.0.1", server.port(), 2000);
+            RunResult r = run.await();
+            int syn = r.output().indexOf(packetLines(r).getFirst());
+            assertThat(r.output().get(syn + 1)).matches("\t0x0000:  45[0-9a-f]{2}( [0-9a-f]{4}){7}  E.{15}");
+            assertThat(r.output().get(syn + 2)).startsWith("\t0x0010:  7f00 0001 ");
+        }
+    }
+
+    @Test
     void closedPortIsRefusedAndNamesComeFromTheHostsFile() throws Exception {
         int p = LoopbackServers.closedPort();
         String service = Services.tcpName(p) != null ? Services.tcpName(p) : String.valueOf(p);

@@ -120,13 +120,22 @@ class TcpdumpParserTest {
     }
 
     @Test
+    void payloadDumpsAreTcpdumps() throws Exception {
+        assertThat(run("tcpdump -X port 80").dump()).isEqualTo(PayloadDump.HEX_ASCII);
+        assertThat(run("tcpdump -nnA -c 5 port 80").dump()).isEqualTo(PayloadDump.ASCII);
+        assertThat(run("tcpdump -x port 80").dump()).isEqualTo(PayloadDump.HEX);
+        assertThat(run("tcpdump -XX port 80").dump()).isEqualTo(PayloadDump.HEX_ASCII);
+        assertThat(run("tcpdump port 80").dump()).isEqualTo(PayloadDump.NONE);
+    }
+
+    @Test
     void badFlagsAndValuesAreClearErrors() {
         assertThatThrownBy(() -> run("tcpdump -Q in"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("unknown option -Q")
                 .hasMessageContaining("-i IFACE");
-        assertThatThrownBy(() -> run("tcpdump -X port 80"))
-                .hasMessageContaining("payload dumps (-X) are not supported");
+        assertThatThrownBy(() -> run("tcpdump -e port 80"))
+                .hasMessageContaining("link-level headers (-e) are not printed");
         assertThatThrownBy(() -> run("tcpdump -r capture.pcap")).hasMessageContaining("reading a capture file");
         assertThatThrownBy(() -> run("tcpdump --interface=eth0"))
                 .hasMessageContaining("unknown option --interface=eth0");
