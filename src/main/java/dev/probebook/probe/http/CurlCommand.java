@@ -1,6 +1,7 @@
 package dev.probebook.probe.http;
 
 import dev.probebook.command.UrlSyntax;
+import dev.probebook.net.IpFamily;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,17 +35,11 @@ public record CurlCommand(
         Duration connectTimeout,
         Duration maxTime,
         List<ResolveOverride> resolve,
-        IpVersion ipVersion) {
+        IpFamily ipVersion) {
 
     public CurlCommand {
         headers = List.copyOf(headers);
         resolve = List.copyOf(resolve);
-    }
-
-    public enum IpVersion {
-        ANY,
-        V4,
-        V6
     }
 
     /** The method curl sends on the first request. */

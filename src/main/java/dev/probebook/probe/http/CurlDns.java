@@ -1,10 +1,9 @@
 package dev.probebook.probe.http;
 
+import dev.probebook.net.IpFamily;
 import dev.probebook.net.NameResolver;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.ProbeContext;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -27,18 +26,14 @@ public final class CurlDns implements Dns {
 
     private final ProbeContext ctx;
     private volatile int port;
-    private final CurlCommand.IpVersion ipVersion;
+    private final IpFamily ipVersion;
     private final List<ResolveOverride> overrides;
     private final Consumer<String> verbose;
     private volatile PolicyDeniedException denied;
 
     /** @param verbose receives curl's {@code -v} lines about the lookup; may ignore them */
     public CurlDns(
-            ProbeContext ctx,
-            int port,
-            CurlCommand.IpVersion ipVersion,
-            List<ResolveOverride> overrides,
-            Consumer<String> verbose) {
+            ProbeContext ctx, int port, IpFamily ipVersion, List<ResolveOverride> overrides, Consumer<String> verbose) {
         this.ctx = ctx;
         this.port = port;
         this.ipVersion = ipVersion;
@@ -80,11 +75,7 @@ public final class CurlDns implements Dns {
     }
 
     private boolean wanted(InetAddress a) {
-        return switch (ipVersion) {
-            case ANY -> true;
-            case V4 -> a instanceof Inet4Address;
-            case V6 -> a instanceof Inet6Address;
-        };
+        return ipVersion.admits(a);
     }
 
     /** The policy refusal of the last lookup, or null. */

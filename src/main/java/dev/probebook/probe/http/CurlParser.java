@@ -4,6 +4,7 @@ import dev.probebook.command.Args;
 import dev.probebook.command.Placeholders;
 import dev.probebook.command.UrlSyntax;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.IpFamily;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ final class CurlParser {
     private Duration connectTimeout;
     private Duration maxTime;
     private final List<ResolveOverride> resolve = new ArrayList<>();
-    private CurlCommand.IpVersion ipVersion = CurlCommand.IpVersion.ANY;
+    private IpFamily ipVersion = IpFamily.ANY;
 
     private CurlParser(Args args) {
         this.args = args;
@@ -183,8 +184,8 @@ final class CurlParser {
             case 'S' -> showError = true;
             case 'k' -> insecure = true;
             case 'L' -> location = true;
-            case '4' -> ipVersion = CurlCommand.IpVersion.V4;
-            case '6' -> ipVersion = CurlCommand.IpVersion.V6;
+            case '4' -> ipVersion = IpFamily.V4;
+            case '6' -> ipVersion = IpFamily.V6;
             case 'f' -> fail = true;
             case 'O' -> remoteName = true;
             default -> throw new IllegalStateException("flag " + c);

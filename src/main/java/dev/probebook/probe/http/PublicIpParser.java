@@ -2,6 +2,7 @@ package dev.probebook.probe.http;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.IpFamily;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,15 +20,15 @@ final class PublicIpParser {
         String url = null;
         boolean silent = false;
         boolean showError = false;
-        CurlCommand.IpVersion ip = CurlCommand.IpVersion.ANY;
+        IpFamily ip = IpFamily.ANY;
         Duration maxTime = null;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             switch (w) {
                 case "--silent" -> silent = true;
                 case "--show-error" -> showError = true;
-                case "--ipv4" -> ip = CurlCommand.IpVersion.V4;
-                case "--ipv6" -> ip = CurlCommand.IpVersion.V6;
+                case "--ipv4" -> ip = IpFamily.V4;
+                case "--ipv6" -> ip = IpFamily.V6;
                 case "--max-time" -> {
                     if (i + 1 >= words.size() || (maxTime = seconds(words.get(++i))) == null) {
                         return Optional.empty();
@@ -43,8 +44,8 @@ final class PublicIpParser {
                             switch (c) {
                                 case 's' -> silent = true;
                                 case 'S' -> showError = true;
-                                case '4' -> ip = CurlCommand.IpVersion.V4;
-                                case '6' -> ip = CurlCommand.IpVersion.V6;
+                                case '4' -> ip = IpFamily.V4;
+                                case '6' -> ip = IpFamily.V6;
                                 case 'm' -> {
                                     String rest = w.substring(k + 1);
                                     String value =

@@ -1,5 +1,6 @@
 package dev.probebook.probe.ping;
 
+import dev.probebook.net.IpFamily;
 import java.time.Duration;
 import java.util.HexFormat;
 
@@ -24,16 +25,10 @@ public record PingCommand(
         Duration replyTimeout,
         Duration deadline,
         int size,
-        IpVersion ipVersion,
+        IpFamily ipVersion,
         boolean quiet,
         String pattern,
         Integer tcpPort) {
-
-    public enum IpVersion {
-        ANY,
-        V4,
-        V6
-    }
 
     public static final int DEFAULT_COUNT = 4;
     public static final int DEFAULT_SIZE = 56;

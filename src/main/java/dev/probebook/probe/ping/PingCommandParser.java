@@ -4,6 +4,7 @@ import dev.probebook.command.Args;
 import dev.probebook.command.Placeholders;
 import dev.probebook.command.Services;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.IpFamily;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -24,7 +25,7 @@ final class PingCommandParser {
     private Duration replyTimeout;
     private Duration deadline;
     private int size = PingCommand.DEFAULT_SIZE;
-    private PingCommand.IpVersion ipVersion;
+    private IpFamily ipVersion;
     private boolean quiet;
     private String pattern = "";
     private Integer tcpPort;
@@ -33,7 +34,7 @@ final class PingCommandParser {
     PingCommandParser(String word, Args args) {
         this.word = word;
         this.args = args;
-        this.ipVersion = word.equals("ping6") ? PingCommand.IpVersion.V6 : PingCommand.IpVersion.ANY;
+        this.ipVersion = word.equals("ping6") ? IpFamily.V6 : IpFamily.ANY;
     }
 
     PingCommand parse() throws UsageException {
@@ -78,8 +79,8 @@ final class PingCommandParser {
             switch (c) {
                 case 'q' -> quiet = true;
                 case 'n' -> {} // numeric output: Probebook never looks up reply addresses anyway
-                case '4' -> family(PingCommand.IpVersion.V4);
-                case '6' -> family(PingCommand.IpVersion.V6);
+                case '4' -> family(IpFamily.V4);
+                case '6' -> family(IpFamily.V6);
                 case 'c', 'i', 'W', 'w', 's', 'p' -> {
                     String rest = w.substring(k + 1);
                     String option = "-" + c;
@@ -92,10 +93,10 @@ final class PingCommandParser {
         }
     }
 
-    private void family(PingCommand.IpVersion v) throws UsageException {
-        if (ipVersion != PingCommand.IpVersion.ANY && ipVersion != v) {
+    private void family(IpFamily v) throws UsageException {
+        if (ipVersion != IpFamily.ANY && ipVersion != v) {
             throw new UsageException(
-                    word.equals("ping6") && v == PingCommand.IpVersion.V4
+                    word.equals("ping6") && v == IpFamily.V4
                             ? "ping6: -4 contradicts ping6 (use ping -4 for IPv4)"
                             : word + ": only one -4 or -6 option may be specified");
         }

@@ -237,13 +237,8 @@ public final class PingProbe implements Probe<PingCommand> {
             ctx.out("ping: " + cmd.host() + ": Name or service not known");
             return null;
         }
-        List<InetAddress> wanted = all.stream()
-                .filter(a -> switch (cmd.ipVersion()) {
-                    case ANY -> true;
-                    case V4 -> a instanceof Inet4Address;
-                    case V6 -> a instanceof Inet6Address;
-                })
-                .toList();
+        List<InetAddress> wanted =
+                all.stream().filter(a -> cmd.ipVersion().admits(a)).toList();
         if (wanted.isEmpty()) {
             ctx.out("ping: " + cmd.host() + ": Address family for hostname not supported");
             return null;

@@ -1,5 +1,6 @@
 package dev.probebook.probe.tcp;
 
+import dev.probebook.net.IpFamily;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public record TcpCommand(
         Duration timeout,
         boolean verbose,
         boolean zeroIo,
-        IpVersion ipVersion,
+        IpFamily ipVersion,
         boolean udp) {
 
     /** Which tool's output to imitate. */
@@ -24,12 +25,6 @@ public record TcpCommand(
         TCPING,
         TELNET,
         NC
-    }
-
-    public enum IpVersion {
-        ANY,
-        V4,
-        V6
     }
 
     public TcpCommand {

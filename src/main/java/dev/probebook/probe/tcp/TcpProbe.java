@@ -8,6 +8,7 @@ import dev.probebook.net.AddressText;
 import dev.probebook.net.ConnectAttempt;
 import dev.probebook.net.ConnectOutcome;
 import dev.probebook.net.ConnectSummaries;
+import dev.probebook.net.IpFamily;
 import dev.probebook.net.NameResolver;
 import dev.probebook.net.TcpConnector;
 import dev.probebook.policy.PolicyDeniedException;
@@ -18,7 +19,6 @@ import dev.probebook.probe.Verdict;
 import dev.probebook.settings.SettingsSection;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -66,7 +66,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
         int count = 4;
         Duration interval = Duration.ofSeconds(1);
         Duration timeout = null;
-        TcpCommand.IpVersion ip = TcpCommand.IpVersion.ANY;
+        IpFamily ip = IpFamily.ANY;
         List<String> operands = new ArrayList<>();
         while (args.hasNext()) {
             String w = args.next();
@@ -75,8 +75,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
                 case "-t" -> count = 1000; // continuous: bounded by the run's time limit
                 case "-w" -> timeout = secondsOption("-w", args.valueOf("-w"));
                 case "-i" -> interval = secondsOption("-i", args.valueOf("-i"));
-                case "-4" -> ip = TcpCommand.IpVersion.V4;
-                case "-6" -> ip = TcpCommand.IpVersion.V6;
+                case "-4" -> ip = IpFamily.V4;
+                case "-6" -> ip = IpFamily.V6;
                 default -> {
                     if (w.startsWith("-") && w.length() > 1) {
                         throw new UsageException("tcping: unknown option " + w
@@ -104,14 +104,14 @@ public final class TcpProbe implements Probe<TcpCommand> {
     }
 
     private static TcpCommand parseTelnet(Args args) throws UsageException {
-        TcpCommand.IpVersion ip = TcpCommand.IpVersion.ANY;
+        IpFamily ip = IpFamily.ANY;
         List<String> operands = new ArrayList<>();
         while (args.hasNext()) {
             String w = args.next();
             if (w.equals("-4")) {
-                ip = TcpCommand.IpVersion.V4;
+                ip = IpFamily.V4;
             } else if (w.equals("-6")) {
-                ip = TcpCommand.IpVersion.V6;
+                ip = IpFamily.V6;
             } else if (w.startsWith("-") && w.length() > 1) {
                 throw new UsageException("telnet: unknown option " + w + " (usage: telnet [-4|-6] HOST [PORT])");
             } else {
@@ -140,7 +140,7 @@ public final class TcpProbe implements Probe<TcpCommand> {
         boolean verbose = false;
         boolean udp = false;
         Duration timeout = null;
-        TcpCommand.IpVersion ip = TcpCommand.IpVersion.ANY;
+        IpFamily ip = IpFamily.ANY;
         List<String> operands = new ArrayList<>();
         while (args.hasNext()) {
             String w = args.next();
@@ -151,8 +151,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
                         case 'z' -> zero = true;
                         case 'v' -> verbose = true;
                         case 'n' -> {}
-                        case '4' -> ip = TcpCommand.IpVersion.V4;
-                        case '6' -> ip = TcpCommand.IpVersion.V6;
+                        case '4' -> ip = IpFamily.V4;
+                        case '6' -> ip = IpFamily.V6;
                         case 'w' -> {
                             String rest = w.substring(k + 1);
                             timeout = secondsOption("-w", rest.isEmpty() ? args.valueOf("-w") : rest);
@@ -254,14 +254,8 @@ public final class TcpProbe implements Probe<TcpCommand> {
         }
     }
 
-    private static List<InetAddress> filter(List<InetAddress> all, TcpCommand.IpVersion v) {
-        return all.stream()
-                .filter(a -> switch (v) {
-                    case ANY -> true;
-                    case V4 -> a instanceof Inet4Address;
-                    case V6 -> a instanceof Inet6Address;
-                })
-                .toList();
+    private static List<InetAddress> filter(List<InetAddress> all, IpFamily v) {
+        return all.stream().filter(a -> v.admits(a)).toList();
     }
 
     /** The tool's connect timeout; {@link TcpConnector} clamps it to the run's deadline. */

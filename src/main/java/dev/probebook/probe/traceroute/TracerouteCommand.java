@@ -1,5 +1,6 @@
 package dev.probebook.probe.traceroute;
 
+import dev.probebook.net.IpFamily;
 import java.time.Duration;
 
 /**
@@ -15,17 +16,10 @@ import java.time.Duration;
  */
 public record TracerouteCommand(
         String host,
-        IpVersion ipVersion,
+        IpFamily ipVersion,
         int firstTtl,
         int maxTtl,
         int queries,
         Duration maxWait,
         int packetLen,
-        boolean icmpAsked) {
-
-    public enum IpVersion {
-        ANY,
-        V4,
-        V6
-    }
-}
+        boolean icmpAsked) {}

@@ -2,6 +2,7 @@ package dev.probebook.probe.traceroute;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.IpFamily;
 import java.time.Duration;
 
 /** traceroute's options (Linux traceroute 2.1); the probe methods it cannot send are usage errors saying why. */
@@ -12,7 +13,7 @@ final class TracerouteParser {
     private TracerouteParser() {}
 
     static TracerouteCommand parse(Args args) throws UsageException {
-        TracerouteCommand.IpVersion ip = TracerouteCommand.IpVersion.ANY;
+        IpFamily ip = IpFamily.ANY;
         int first = 1;
         int max = 30;
         int queries = 3;
@@ -25,8 +26,8 @@ final class TracerouteParser {
             switch (w) {
                 case "-I", "--icmp" -> icmp = true;
                 case "-n" -> {}
-                case "-4" -> ip = TracerouteCommand.IpVersion.V4;
-                case "-6" -> ip = TracerouteCommand.IpVersion.V6;
+                case "-4" -> ip = IpFamily.V4;
+                case "-6" -> ip = IpFamily.V6;
                 case "-f" -> first = Args.intValue(w, args.valueOf(w), 1, 255);
                 case "-m" -> max = Args.intValue(w, args.valueOf(w), 1, 255);
                 case "-q" -> queries = Args.intValue(w, args.valueOf(w), 1, 10);

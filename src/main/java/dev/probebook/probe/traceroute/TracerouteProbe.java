@@ -11,13 +11,13 @@ import dev.probebook.net.EchoRequest;
 import dev.probebook.net.IcmpErrors;
 import dev.probebook.net.IcmpMessage;
 import dev.probebook.net.IcmpSocket;
+import dev.probebook.net.IpFamily;
 import dev.probebook.net.NameResolver;
 import dev.probebook.net.SocketOpener;
 import dev.probebook.policy.PolicyDeniedException;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
-import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -73,7 +73,7 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
         if (commandWord.equals("traceroute6")) {
             return new TracerouteCommand(
                     cmd.host(),
-                    TracerouteCommand.IpVersion.V6,
+                    IpFamily.V6,
                     cmd.firstTtl(),
                     cmd.maxTtl(),
                     cmd.queries(),
@@ -247,13 +247,6 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
             ctx.out("Cannot handle \"host\" cmdline arg `" + cmd.host() + "' on position 1 (argc 1)");
             return null;
         }
-        return all.stream()
-                .filter(a -> switch (cmd.ipVersion()) {
-                    case ANY -> true;
-                    case V4 -> a instanceof Inet4Address;
-                    case V6 -> a instanceof Inet6Address;
-                })
-                .findFirst()
-                .orElse(null);
+        return all.stream().filter(a -> cmd.ipVersion().admits(a)).findFirst().orElse(null);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.IpFamily;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CurlParserTest {
         assertThat(a.followRedirects()).isTrue();
         assertThat(a.insecure()).isTrue();
         assertThat(a.verbose()).isTrue();
-        assertThat(a.ipVersion()).isEqualTo(CurlCommand.IpVersion.V4);
+        assertThat(a.ipVersion()).isEqualTo(IpFamily.V4);
         assertThat(a.output()).isInstanceOf(CurlCommand.BodyOutput.Discard.class);
         assertThat(a.maxTime()).isEqualTo(Duration.ofSeconds(5));
         assertThat(a.connectTimeout()).isEqualTo(Duration.ofMillis(2500));
@@ -48,7 +49,7 @@ class CurlParserTest {
                 "GET",
                 "https://h.example/");
         assertThat(b.head()).isTrue();
-        assertThat(b.ipVersion()).isEqualTo(CurlCommand.IpVersion.V6);
+        assertThat(b.ipVersion()).isEqualTo(IpFamily.V6);
         assertThat(b.output()).isEqualTo(new CurlCommand.BodyOutput.Terminal(true));
         assertThat(b.writeOut()).isEqualTo("%{http_code}");
         assertThat(b.headers()).containsExactly(new CurlCommand.CustomHeader("X-A", "1"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.IpFamily;
 import dev.probebook.registry.ProbeRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ class PingCommandParserTest {
         assertThat(c.replyTimeout()).isNull();
         assertThat(c.deadline()).isNull();
         assertThat(c.size()).isEqualTo(56);
-        assertThat(c.ipVersion()).isEqualTo(PingCommand.IpVersion.ANY);
+        assertThat(c.ipVersion()).isEqualTo(IpFamily.ANY);
         assertThat(c.tcpPort()).isNull();
         assertThat(c.pattern()).isEmpty();
     }
@@ -52,9 +53,9 @@ class PingCommandParserTest {
         assertThat(c.replyTimeout()).isEqualTo(Duration.ofMillis(1500));
         assertThat(c.deadline()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.size()).isEqualTo(100);
-        assertThat(c.ipVersion()).isEqualTo(PingCommand.IpVersion.V4);
+        assertThat(c.ipVersion()).isEqualTo(IpFamily.V4);
         assertThat(c.host()).isEqualTo("example.com");
-        assertThat(probe.parse("ping6", Args.run(List.of("::1"))).ipVersion()).isEqualTo(PingCommand.IpVersion.V6);
+        assertThat(probe.parse("ping6", Args.run(List.of("::1"))).ipVersion()).isEqualTo(IpFamily.V6);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.probebook.engine.ProbeRunner;
 import dev.probebook.engine.RunListener;
 import dev.probebook.engine.RunResult;
 import dev.probebook.net.IcmpErrors;
+import dev.probebook.net.IpFamily;
 import dev.probebook.policy.TargetPolicy;
 import dev.probebook.probe.ParsedCommand;
 import dev.probebook.probe.Verdict;
@@ -45,7 +46,7 @@ class TracerouteProbeTest {
         assertThat(c.firstTtl()).isEqualTo(2);
         assertThat(c.packetLen()).isEqualTo(100);
         assertThat(c.icmpAsked()).isTrue();
-        assertThat(parse("traceroute6 ::1").ipVersion()).isEqualTo(TracerouteCommand.IpVersion.V6);
+        assertThat(parse("traceroute6 ::1").ipVersion()).isEqualTo(IpFamily.V6);
 
         assertThatThrownBy(() -> parse("traceroute -T -p 443 10.0.0.5"))
                 .hasMessageContaining("not built in: Probebook traces with ICMP echo, as traceroute -I does")
