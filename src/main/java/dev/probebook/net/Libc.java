@@ -7,7 +7,8 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
 /**
- * The few Linux C library calls ping needs (socket, setsockopt, sendto, poll, recvmsg, close), mapped
+ * The few Linux C library calls ping and the socket diagnostics need (socket, setsockopt, sendto, recv, poll,
+ * recvmsg, close), mapped
  * with JNA direct mapping, and the Linux constants they take. Calls that fail throw
  * {@link LastErrorException} carrying errno. Direct mapping binds every function once when this class is
  * initialised (first call), so no lookup cost lands inside a measured round trip. Constants are
@@ -70,6 +71,8 @@ public final class Libc {
     static native NativeLong sendto(
             int fd, byte[] buffer, NativeLong length, int flags, byte[] address, int addressLength)
             throws LastErrorException;
+
+    static native NativeLong recv(int fd, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
 
     static native int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
 

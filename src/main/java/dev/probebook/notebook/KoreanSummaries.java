@@ -809,6 +809,22 @@ final class KoreanSummaries {
             r("(\\d+) socket line\\(s\\) match: (.+)", "일치하는 소켓 줄 $1개: {2}"),
             r("port (\\d+) is open: " + SOCKETS, "$1 포트 열림: $2"),
             r(
+                    "but the accept queue of port (\\d+) is full \\((\\d+) waiting, limit (\\d+)\\)",
+                    "그러나 $1 포트의 수락 대기열이 가득 참 (대기 $2, 한도 $3)"),
+            r("new connections to it time out", "그 포트로 오는 새 연결은 타임아웃됨"),
+            r("Check that application \\(ss -tln \\| grep (\\d+)\\)", "그 애플리케이션을 확인하세요 (ss -tln | grep $1)"),
+            r(
+                    "port (\\d+) listens \\(" + SOCKETS
+                            + "\\), but its accept queue is full \\((\\d+) connection\\(s\\)"
+                            + " waiting in Recv-Q, limit (\\d+) in Send-Q\\): the kernel drops new SYNs, so clients time out"
+                            + " instead of being refused\\. The application is not taking connections \\(hung or"
+                            + " overloaded\\) or its backlog is too small: check its threads and logs, then raise its"
+                            + " listen backlog \\(capped by net\\.core\\.somaxconn\\)",
+                    "$1 포트는 수신 중($2)이지만 수락 대기열이 가득 참 (Recv-Q에 연결 $3개 대기, 한도는 Send-Q의 $4): 커널이 새"
+                            + " SYN을 버리므로 클라이언트는 거부가 아니라 타임아웃을 겪음. 애플리케이션이 연결을 받지 못하거나"
+                            + " (멈춤, 과부하) 백로그가 너무 작음: 스레드와 로그를 확인한 뒤 리슨 백로그를 늘리세요"
+                            + " (상한은 net.core.somaxconn)"),
+            r(
                     "port (\\d+) listens \\(" + SOCKETS + "\\), but (\\d+) connection\\(s\\) wait in its accept queue"
                             + " \\(Recv-Q\\): if that stays above 0, the application is not accepting them \\(hung,"
                             + " overloaded, or its backlog is too small\\) and once the queue is full, new connections"

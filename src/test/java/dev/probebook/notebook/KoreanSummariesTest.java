@@ -42,7 +42,7 @@ class KoreanSummariesTest {
     private static final Set<String> TECHNICAL = Set.of(("Probebook HTTP ICMP DHCP CGNAT CNAME DNSSEC NXDOMAIN SERVFAIL"
                     + " REFUSED NOERROR UNIX REJECT Java https http tcping telnet curl nslookup netstat tcpdump libpcap"
                     + " getent ahostsv ifconfig traceroute root nameserver grep pcap filter localhost hosts ping"
-                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof TIME WAIT whois echo")
+                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof TIME WAIT whois echo Send")
             .split(" "));
 
     /**
@@ -1026,6 +1026,19 @@ class KoreanSummariesTest {
                             + " (17079/python3)): grep ':1877 ' matches the port exactly")
                     .says("리스너 없음", "일부와 일치")
                     .keeps("1877", "tcp 127.0.0.1:18777 (17079/python3)", "':1877 '");
+            ko("2 listening TCP ports: 40981, 57307. TCP ports 57307, 40981 listen on loopback only: other hosts cannot"
+                            + " connect (bind 0.0.0.0 or :: to serve them); but the accept queue of port 57307 is full (2"
+                            + " waiting, limit 1): new connections to it time out. Check that application (ss -tln |"
+                            + " grep 57307)")
+                    .says("가득 참", "타임아웃")
+                    .keeps("57307", "40981");
+            ko("port 8080 listens (tcp 127.0.0.1:8080 (123/java)), but its accept queue is full (2 connection(s) waiting"
+                            + " in Recv-Q, limit 1 in Send-Q): the kernel drops new SYNs, so clients time out instead of"
+                            + " being refused. The application is not taking connections (hung or overloaded) or its"
+                            + " backlog is too small: check its threads and logs, then raise its listen backlog (capped"
+                            + " by net.core.somaxconn)")
+                    .says("가득 참", "타임아웃", "백로그")
+                    .keeps("8080", "tcp 127.0.0.1:8080 (123/java)", "net.core.somaxconn");
             ko("port 8080 listens (tcp 0.0.0.0:8080 (123/java)), but 2 connection(s) wait in its accept queue (Recv-Q):"
                             + " if that stays above 0, the application is not accepting them (hung, overloaded, or its"
                             + " backlog is too small) and once the queue is full, new connections time out. Run it"

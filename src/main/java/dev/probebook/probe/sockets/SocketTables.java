@@ -1,11 +1,14 @@
 package dev.probebook.probe.sockets;
 
+import dev.probebook.net.SocketDiagnostics.Diagnosis;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * A snapshot of the host's sockets read from a proc file system: the internet tables in the order
@@ -14,6 +17,8 @@ import java.util.List;
  *
  * @param ephemeralLow first port of {@code net.ipv4.ip_local_port_range} (ss does not name ports in it)
  * @param euid our effective uid, which netstat names when it could read no process at all
+ * @param diagnosed TCP listeners and IPv6 UDP sockets by inode as the kernel's socket diagnostics describe them
+ *     (accept-queue limit, IPv6-only), as ss reads them; empty when they were not or could not be asked
  */
 public record SocketTables(
         List<InetSocket> inet,
@@ -21,7 +26,12 @@ public record SocketTables(
         SocketOwners owners,
         int ephemeralLow,
         int ephemeralHigh,
-        int euid) {
+        int euid,
+        Map<Long, Diagnosis> diagnosed) {
+
+    public SocketTables {
+        diagnosed = Map.copyOf(diagnosed);
+    }
 
     /** The proc file system has no socket tables (not Linux, or /proc not mounted). */
     public static final class Unavailable extends Exception {
@@ -58,7 +68,24 @@ public record SocketTables(
                 // keep the kernel default
             }
         }
-        return new SocketTables(List.copyOf(inet), List.copyOf(unix), owners, low, high, euid(procRoot));
+        return new SocketTables(List.copyOf(inet), List.copyOf(unix), owners, low, high, euid(procRoot), Map.of());
+    }
+
+    /** These tables with what the kernel's socket diagnostics said, by socket inode. */
+    public SocketTables withDiagnosis(Map<Long, Diagnosis> diagnosis) {
+        return new SocketTables(inet, unix, owners, ephemeralLow, ephemeralHigh, euid, diagnosis);
+    }
+
+    /** A TCP listener's accept-queue limit, when the kernel told it. */
+    public OptionalLong acceptLimit(InetSocket socket) {
+        Diagnosis d = socket.listening() ? diagnosed.get(socket.inode()) : null;
+        return d == null || d.acceptLimit() < 0 ? OptionalLong.empty() : OptionalLong.of(d.acceptLimit());
+    }
+
+    /** An IPv6 socket the kernel said takes no IPv4; false when it takes both or nobody asked. */
+    public boolean v6Only(InetSocket socket) {
+        Diagnosis d = socket.v6() ? diagnosed.get(socket.inode()) : null;
+        return d != null && d.v6Only();
     }
 
     private static int euid(Path procRoot) {

@@ -2,12 +2,16 @@ package dev.probebook.probe.sockets;
 
 import dev.probebook.command.Args;
 import dev.probebook.command.UsageException;
+import dev.probebook.net.SocketDiagnostics;
+import dev.probebook.net.SocketDiagnostics.Diagnosis;
 import dev.probebook.probe.Probe;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Socket listings: {@code netstat -nap}, {@code netstat -tulpn}, {@code ss -tlnp}, ... read from the
@@ -20,17 +24,39 @@ import java.util.Set;
  */
 public final class SocketsProbe implements Probe<SocketsCommand> {
 
+    /** How long the kernel's socket diagnostics may take to answer (they answer at once where they exist). */
+    private static final int DIAGNOSTICS_TIMEOUT_MILLIS = 500;
+
     private final Path procRoot;
     private final Path passwd;
+    private final Supplier<Map<Long, Diagnosis>> diagnostics;
 
     public SocketsProbe() {
-        this(Path.of("/proc"), Path.of("/etc/passwd"));
+        this(Path.of("/proc"), Path.of("/etc/passwd"), SocketsProbe::askKernel);
     }
 
-    /** @param procRoot where {@code net/tcp}, {@code PID/fd} etc. are read; @param passwd for {@code -e} user names */
+    /** Reads fixture tables, which no kernel diagnostics describe. */
     SocketsProbe(Path procRoot, Path passwd) {
+        this(procRoot, passwd, Map::of);
+    }
+
+    /**
+     * @param procRoot where {@code net/tcp}, {@code PID/fd} etc. are read; @param passwd for {@code -e} user names
+     * @param diagnostics what the kernel's socket diagnostics add to those tables, by socket inode
+     */
+    SocketsProbe(Path procRoot, Path passwd, Supplier<Map<Long, Diagnosis>> diagnostics) {
         this.procRoot = procRoot;
         this.passwd = passwd;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The kernel's socket diagnostics, or none where they cannot be asked: ss then shows what /proc has. */
+    private static Map<Long, Diagnosis> askKernel() {
+        try {
+            return SocketDiagnostics.byInode(DIAGNOSTICS_TIMEOUT_MILLIS);
+        } catch (SocketDiagnostics.Unavailable e) {
+            return Map.of();
+        }
     }
 
     @Override
@@ -52,7 +78,7 @@ public final class SocketsProbe implements Probe<SocketsCommand> {
     public ProbeResult run(SocketsCommand cmd, ProbeContext ctx) throws InterruptedException {
         SocketTables tables;
         try {
-            tables = SocketTables.read(procRoot, cmd.processes(), cmd.unix());
+            tables = SocketTables.read(procRoot, cmd.processes(), cmd.unix()).withDiagnosis(diagnostics.get());
         } catch (SocketTables.Unavailable e) {
             ctx.out((cmd instanceof SsCommand ? "ss: " : "netstat: ") + e.getMessage());
             return ProbeResult.error(e.getMessage());

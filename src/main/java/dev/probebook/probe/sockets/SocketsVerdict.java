@@ -44,7 +44,7 @@ final class SocketsVerdict {
             if (cmd instanceof SsCommand ss && ss.sport() > 0) {
                 return portQuestion(ss.sport(), matching, details, ownerNote); // ss -tln sport = :8080
             }
-            return ProbeResult.ok(overview(matching) + ownerNote, details);
+            return listing(matching, details, ownerNote);
         }
         String pattern = ctx.grepPattern();
         if (pattern != null
@@ -62,7 +62,7 @@ final class SocketsVerdict {
                                         : ": nothing on this host accepts connections"),
                         details);
             }
-            return ProbeResult.ok(overview(matching) + ownerNote, details);
+            return listing(matching, details, ownerNote);
         }
         if (matching.isEmpty()) {
             String what = pattern != null ? "'" + pattern + "'" : "the grep filter";
@@ -74,11 +74,46 @@ final class SocketsVerdict {
         return ProbeResult.ok(matching.size() + " socket line(s) match: " + overview(matching) + ownerNote, details);
     }
 
+    /** A listing's overview; a warning when some listener's accept queue is full, which the rows alone hide. */
+    private ProbeResult listing(List<SocketEntry> matching, SocketsDetails details, String ownerNote) {
+        List<InetSocket> full =
+                servers(matching).stream().filter(this::queueFull).toList();
+        if (!full.isEmpty()) {
+            InetSocket s = full.get(0);
+            return ProbeResult.warn(
+                    overview(matching) + ownerNote + "; but the accept queue of port " + s.localPort() + " is full ("
+                            + s.rxQueue() + " waiting, limit "
+                            + tables.acceptLimit(s).orElseThrow()
+                            + "): new connections to it time out. Check that application (ss -tln | grep "
+                            + s.localPort() + ")",
+                    details);
+        }
+        return ProbeResult.ok(overview(matching) + ownerNote, details);
+    }
+
+    /** The kernel drops SYNs once a listener's queue holds more than its limit (sk_acceptq_is_full). */
+    private boolean queueFull(InetSocket s) {
+        return s.rxQueue() > tables.acceptLimit(s).orElse(Long.MAX_VALUE);
+    }
+
     /** The runbook question behind {@code | grep 8080}: does anything listen on this port? */
     private ProbeResult portQuestion(int port, List<SocketEntry> matching, SocketsDetails details, String ownerNote) {
         List<InetSocket> shown =
                 servers(matching).stream().filter(s -> s.localPort() == port).toList();
         if (!shown.isEmpty()) {
+            for (InetSocket s : shown) {
+                if (queueFull(s)) {
+                    long limit = tables.acceptLimit(s).orElseThrow();
+                    return ProbeResult.fail(
+                            "port " + port + " listens (" + describe(shown) + "), but its accept queue is full ("
+                                    + s.rxQueue() + " connection(s) waiting in Recv-Q, limit " + limit
+                                    + " in Send-Q): the kernel drops new SYNs, so clients time out instead of being"
+                                    + " refused. The application is not taking connections (hung or overloaded) or its"
+                                    + " backlog is too small: check its threads and logs, then raise its listen backlog"
+                                    + " (capped by net.core.somaxconn)",
+                            details);
+                }
+            }
             // Recv-Q of a TCP listener: connections the kernel accepted that the application has not taken yet
             long waiting = shown.stream()
                     .filter(s -> s.protocol().startsWith("tcp"))

@@ -11,9 +11,10 @@ import java.util.Locale;
  * service names except for ephemeral ports unless {@code -n}, and {@code users:(("java",pid=123,fd=45))}
  * for {@code -p}. Host names are never resolved (ss needs {@code -r} for that).
  *
- * <p>Read from /proc, as ss itself does when netlink socket diagnostics are unavailable: a listener's
- * Send-Q is 0 (netlink would give its backlog) and a UNIX socket's peer shows as {@code * 0} even when
- * connected (/proc does not name the peer's inode).
+ * <p>Read from /proc plus what the kernel's socket diagnostics add ({@link SocketTables#diagnosed}): a
+ * listener's Send-Q is its accept-queue limit and an IPv6-only wildcard is {@code [::]}; where the diagnostics
+ * cannot be asked, ss's own /proc fallback shows (Send-Q 0, {@code *}). A UNIX socket's peer shows as
+ * {@code * 0} even when connected (/proc does not name the peer's inode).
  */
 final class SsView {
 
@@ -137,10 +138,10 @@ final class SsView {
                 s.protocol(),
                 st == null ? "UNKNOWN" : st.ssName(),
                 queue(s.rxQueue()),
-                queue(s.txQueue()),
-                address(s.localAddress(), s.v6()) + ":",
+                queue(tables.acceptLimit(s).orElse(s.txQueue())),
+                address(s.localAddress(), s.v6(), tables.v6Only(s)) + ":",
                 service(s.protocol(), s.localPort()),
-                address(s.remoteAddress(), s.v6()) + ":",
+                address(s.remoteAddress(), s.v6(), tables.v6Only(s)) + ":",
                 service(s.protocol(), s.remotePort()),
                 users(s.inode()));
     }
@@ -150,14 +151,14 @@ final class SsView {
     }
 
     /**
-     * IPv4 as is; the IPv6 wildcard as {@code *} (ss prints {@code [::]} only for v6-only sockets, which /proc
-     * does not tell); other IPv6 in brackets.
+     * IPv4 as is; the IPv6 wildcard as {@code *} when the socket also takes IPv4 and {@code [::]} when it is
+     * IPv6-only (a socket bound to an IPv6 address is), as ss prints them; other IPv6 in brackets.
      */
-    private static String address(String address, boolean v6) {
+    private static String address(String address, boolean v6, boolean v6Only) {
         if (!v6) {
             return address;
         }
-        return address.equals("::") ? "*" : "[" + address + "]";
+        return address.equals("::") && !v6Only ? "*" : "[" + address + "]";
     }
 
     private String service(String protocol, int port) {

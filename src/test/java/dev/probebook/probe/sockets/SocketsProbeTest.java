@@ -163,8 +163,24 @@ class SocketsProbeTest {
                     .contains(String.format(
                             "tcp6       0      0 %-23s :::*                    LISTEN      %-20s",
                             "::1:" + port, pid + "/java"));
+            // bound to an IPv6 address, the socket takes no IPv4: ss names the peer wildcard [::], as the kernel's
+            // socket diagnostics tell it
             RunResult ss = harness.run("ss -tln");
-            assertThat(ss.output()).anyMatch(l -> l.matches("LISTEN +0 +\\d+ +\\[::1]:" + port + " +\\*:\\* *"));
+            assertThat(ss.output()).anyMatch(l -> l.matches("LISTEN +0 +\\d+ +\\[::1]:" + port + " +\\[::]:\\* *"));
+        }
+    }
+
+    @Test
+    void ssShowsAListenersAcceptQueueLimitAsSendQ() throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+            listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 7);
+            int port = listener.socket().getLocalPort();
+            RunResult ss = harness.run("ss -tln");
+            assertThat(ss.output())
+                    .anyMatch(l -> l.matches("LISTEN +0 +7 +127\\.0\\.0\\.1:" + port + " +0\\.0\\.0\\.0:\\* *"));
+            // netstat reads /proc, as the real one does: a listener's Send-Q stays 0 there
+            RunResult netstat = harness.run("netstat -tln | grep " + port);
+            assertThat(netstat.output()).anyMatch(l -> l.startsWith("tcp        0      0 127.0.0.1:" + port + " "));
         }
     }
 
@@ -180,14 +196,38 @@ class SocketsProbeTest {
     }
 
     @Test
-    void aListenerWhoseAcceptQueueIsFullIsAWarningNotOpen() throws Exception {
+    void aListenerWhoseAcceptQueueIsFullFailsAsTheKernelDropsSyns() throws Exception {
         try (var drop = new LoopbackServers.Drop()) {
+            // backlog 1: the kernel takes two connections into the queue, then drops SYNs
             RunResult r = harness.run("ss -tlnp | grep " + drop.port());
-            assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+            assertThat(r.output())
+                    .anyMatch(l -> l.matches("LISTEN +2 +1 +\\S*127\\.0\\.0\\.1]?:" + drop.port() + " .*"));
+            assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.summary())
                     .startsWith("port " + drop.port() + " listens")
-                    .contains("wait in its accept queue (Recv-Q)")
-                    .contains("not accepting");
+                    .contains("its accept queue is full (2 connection(s) waiting in Recv-Q, limit 1 in Send-Q)")
+                    .contains("clients time out");
+            RunResult netstat = harness.run("netstat -tlnp | grep " + drop.port());
+            assertThat(netstat.verdict()).isEqualTo(Verdict.FAIL);
+            RunResult all = harness.run("ss -tln");
+            assertThat(all.verdict()).isEqualTo(Verdict.WARN);
+            assertThat(all.summary())
+                    .contains("the accept queue of port " + drop.port() + " is full (2 waiting, limit 1)");
+        }
+    }
+
+    @Test
+    void aListenerWithConnectionsWaitingBelowItsLimitIsAWarning() throws Exception {
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
+            listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 50);
+            try (SocketChannel waiting = SocketChannel.open(listener.getLocalAddress())) {
+                int port = listener.socket().getLocalPort();
+                RunResult r = harness.run("ss -tln | grep " + port);
+                assertThat(r.verdict()).isEqualTo(Verdict.WARN);
+                assertThat(r.summary())
+                        .contains("1 connection(s) wait in its accept queue (Recv-Q)")
+                        .contains("not accepting");
+            }
         }
     }
 
