@@ -533,6 +533,39 @@ final class KoreanSummaries {
                     (m, t) -> dnsWho(m) + " 쓸 수 있는 응답 없음 (" + cause(m.group(3)) + "): " + dnsConfig(m.group(4))
                             + " 및 그 서버까지의 네트워크 경로(UDP " + m.group(5) + ")를 확인하세요"),
             r(
+                    "(\\S+) (\\S+) answered by (\\S+) \\((\\S+)\\), a server of (\\S+), after the delegation (.+?): (.+)",
+                    "$1 $2 응답: $5 영역의 서버 $3 ($4), 위임 경로 $6: $7"),
+            r(
+                    "(\\S+) does not exist: (\\S+), a server of (\\S+), answers NXDOMAIN\\. Check the name's spelling, or"
+                            + " add the record in (\\S+)",
+                    "$1 이름 없음: $3 영역의 서버 $2가 NXDOMAIN으로 답함. 이름의 철자를 확인하거나 $4에 레코드를 추가하세요"),
+            r(
+                    "(\\S+) exists but has no (\\S+) record: (\\S+), a server of (\\S+), answers NOERROR with no"
+                            + " answer\\. Ask for another type \\(dig (\\S+) ANY\\), or add the record in (\\S+)",
+                    "$1 이름은 있지만 $2 레코드 없음: $4 영역의 서버 $3가 답 없이 NOERROR로 응답함. 다른 유형을 물어보거나"
+                            + " (dig $5 ANY) $6에 레코드를 추가하세요"),
+            r(
+                    "the delegation breaks at (\\S+): none of its name servers answered \\((.+)\\)\\. A lame delegation"
+                            + " \\(the servers do not serve the zone\\), servers that are down, or a firewall dropping"
+                            + " DNS to them: ask whoever runs (\\S+)",
+                    "$1에서 위임이 끊김: 그 영역의 네임서버가 하나도 답하지 않음 ($2). 잘못된 위임(서버가 그 영역을 맡고 있지"
+                            + " 않음), 서버 다운, 또는 방화벽의 DNS 차단: $3 운영자에게 문의하세요"),
+            r(
+                    "the delegation breaks at (\\S+): (\\S+) refers the question to (\\S+), which is not below (\\S+) on"
+                            + " the way to (\\S+)\\. A lame delegation or a misconfigured server: ask whoever runs (\\S+)",
+                    "$1에서 위임이 끊김: $2가 질의를 $3(으)로 넘기는데, $5(으)로 가는 길에서 $4 아래가 아님. 잘못된 위임 또는"
+                            + " 서버 설정 오류: $6 운영자에게 문의하세요"),
+            r(
+                    "the trace could not start: (?:no resolver answered|the resolver gave no root servers \\((\\S+)\\))"
+                            + " for the root's name servers \\(\\. NS\\), which dig \\+trace asks the resolver first\\."
+                            + " Check the resolver with dig \\. NS",
+                    (m, t) -> "추적을 시작할 수 없음: "
+                            + (m.group(1) == null ? "응답한 리졸버 없음" : "리졸버가 루트 서버를 주지 않음 (" + m.group(1) + ")")
+                            + ". dig +trace는 먼저 리졸버에 루트 네임서버(. NS)를 물음: dig . NS로 리졸버를 확인하세요"),
+            r(
+                    "more than (\\d+) referrals for (\\S+): the servers refer in a loop",
+                    "$2 위임이 $1번을 넘음: 서버들이 서로를 가리키며 돌고 있음"),
+            r(
                     "(\\S+) does not exist in DNS, but (\\S+) maps it to (.+): it works on this host only; other hosts"
                             + " cannot resolve it\\. Create the DNS record if others need it",
                     "DNS에는 $1 이름이 없지만 $2에 매핑이 있음 ($3): 이 호스트에서만 동작하고 다른 호스트는 해석하지 못함. 다른" + " 곳에서도 필요하면 DNS 레코드를 만드세요"),

@@ -42,7 +42,7 @@ class KoreanSummariesTest {
     private static final Set<String> TECHNICAL = Set.of(("Probebook HTTP ICMP DHCP CGNAT CNAME DNSSEC NXDOMAIN SERVFAIL"
                     + " REFUSED NOERROR UNIX REJECT Java https http tcping telnet curl nslookup netstat tcpdump libpcap"
                     + " getent ahostsv ifconfig traceroute root nameserver grep pcap filter localhost hosts ping"
-                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof TIME WAIT whois echo Send")
+                    + " NAME SERVER DOMAIN OTHER HOST PORT FILE output link addr route Recv VLAN lsof TIME WAIT whois echo Send trace")
             .split(" "));
 
     /**
@@ -96,6 +96,41 @@ class KoreanSummariesTest {
             }
         }
         assertThat(english).as("English words left in: %s", korean).isEmpty();
+    }
+
+    @Test
+    void digTraceSummaries() {
+        ko("www.corp.test A answered by ns.corp.test (127.0.0.4#53), a server of corp.test., after the delegation . ->"
+                        + " test. -> corp.test.: A 10.1.2.3")
+                .says("응답", "위임 경로")
+                .keeps("www.corp.test", "ns.corp.test (127.0.0.4#53)", ". -> test. -> corp.test.", "A 10.1.2.3");
+        ko("nope.corp.test does not exist: ns.corp.test, a server of corp.test., answers NXDOMAIN. Check the name's"
+                        + " spelling, or add the record in corp.test.")
+                .says("이름 없음", "철자")
+                .keeps("nope.corp.test", "ns.corp.test", "NXDOMAIN");
+        ko("www.corp.test exists but has no MX record: ns.corp.test, a server of corp.test., answers NOERROR with no"
+                        + " answer. Ask for another type (dig www.corp.test ANY), or add the record in corp.test.")
+                .says("레코드 없음")
+                .keeps("www.corp.test", "MX", "dig www.corp.test ANY");
+        ko("the delegation breaks at lame.test.: none of its name servers answered (ns.lame.test). A lame delegation"
+                        + " (the servers do not serve the zone), servers that are down, or a firewall dropping DNS to"
+                        + " them: ask whoever runs lame.test.")
+                .says("위임이 끊김", "방화벽")
+                .keeps("lame.test.", "ns.lame.test");
+        ko("the delegation breaks at up.example.com.: ns.up.example.com refers the question to com., which is not below"
+                        + " up.example.com. on the way to www.up.example.com. A lame delegation or a misconfigured"
+                        + " server: ask whoever runs up.example.com.")
+                .says("위임이 끊김", "설정 오류")
+                .keeps("up.example.com.", "ns.up.example.com", "www.up.example.com");
+        ko("the trace could not start: no resolver answered for the root's name servers (. NS), which dig +trace asks"
+                        + " the resolver first. Check the resolver with dig . NS")
+                .says("추적을 시작할 수 없음", "리졸버");
+        ko("the trace could not start: the resolver gave no root servers (SERVFAIL) for the root's name servers (. NS),"
+                        + " which dig +trace asks the resolver first. Check the resolver with dig . NS")
+                .says("루트 서버")
+                .keeps("SERVFAIL");
+        ko("more than 16 referrals for www.loop.test: the servers refer in a loop")
+                .keeps("16", "www.loop.test");
     }
 
     @Test

@@ -11,14 +11,15 @@ import org.xbill.DNS.Type;
  * {@code dig [@server] [-p PORT] [-t TYPE] [-x IP] [name] [type] [IN] [+option ...]}. As in dig, a word
  * that names a query type is the type, even before the name ({@code dig MX example.com}), and any other
  * word is the name (a word with a dot is never a type); {@code -x} asks the PTR of an IP.
- * Display options are honoured ({@code +short}, {@code +noall +answer}, ...); options that would change
- * what is asked in ways the probe does not do ({@code +trace}, {@code +dnssec}) are refused, not ignored.
+ * Display options are honoured ({@code +short}, {@code +noall +answer}, ...); {@code +trace} follows the
+ * delegation from the root ({@link DigTrace}); options that would change what is asked in ways the probe
+ * does not do ({@code +dnssec}, {@code +nsid}, ...) are refused, not ignored.
  */
 final class DigParser {
 
     private static final String TOOL = "dig";
     private static final String USAGE =
-            "usage: dig [@SERVER] [-p PORT] [-t TYPE] [-x IP] NAME [TYPE] [+short] [+noall +answer]";
+            "usage: dig [@SERVER] [-p PORT] [-t TYPE] [-x IP] NAME [TYPE] [+short] [+noall +answer] [+trace]";
     private static final List<String> PARTS =
             List.of("cmd", "comments", "question", "answer", "authority", "additional", "stats");
 
@@ -31,6 +32,7 @@ final class DigParser {
         int tries = 3;
         Boolean tcp = null;
         boolean recurse = true;
+        boolean trace = false;
         DigDisplay display = DigDisplay.defaults();
         String name = null;
         boolean reverse = false;
@@ -59,14 +61,11 @@ final class DigParser {
                         case "time" -> timeout = DnsOperands.seconds(TOOL, "+time", need(w, value));
                         case "tries" -> tries = DnsOperands.count(TOOL, "+tries", need(w, value), 1, 10);
                         case "retry" -> tries = DnsOperands.count(TOOL, "+retry", need(w, value), 0, 9) + 1;
-                        case "trace" ->
-                            throw new UsageException(
-                                    TOOL + ": " + w + " is not supported: query the "
-                                            + "authoritative server directly instead (dig NS domain, then dig @that-server name)");
+                        case "trace" -> trace = on;
                         default ->
                             throw new UsageException(TOOL + ": unsupported option " + w + " (supported: +short, "
                                     + "+[no]all, +[no]answer, +[no]question, +[no]authority, +[no]additional, +[no]comments, "
-                                    + "+[no]stats, +[no]cmd, +tcp, +norecurse, +time=S, +tries=N)");
+                                    + "+[no]stats, +[no]cmd, +tcp, +norecurse, +trace, +time=S, +tries=N)");
                     }
                 }
             } else if (w.startsWith("-") && w.length() > 1) {
@@ -124,6 +123,7 @@ final class DigParser {
                 tries,
                 overTcp,
                 recurse,
+                trace,
                 display,
                 args.all());
     }

@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param tries        how many times a UDP query is sent to one server before giving up on it
  * @param tcp          query over TCP from the start ({@code +tcp}, {@code -vc}, {@code -T})
  * @param recurse      set the RD flag (off with {@code +norecurse}, {@code -norecurse}, {@code -r})
+ * @param trace        dig +trace: follow the delegation from the root down, asking each zone's servers
  * @param display      dig's display options (ignored by the other tools)
  * @param words        the words after the command word, for dig's banner line
  */
@@ -36,6 +37,7 @@ public record DnsCommand(
         int tries,
         boolean tcp,
         boolean recurse,
+        boolean trace,
         DigDisplay display,
         List<String> words) {
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
 
 /**
  * Structured result of a DNS lookup.
@@ -31,7 +33,12 @@ public record DnsDetails(
         implements ProbeDetails {
 
     /** One answer record in presentation form. */
-    public record Answer(String name, String type, long ttl, String data) {}
+    public record Answer(String name, String type, long ttl, String data) {
+
+        static Answer of(Record r) {
+            return new Answer(RecordText.bare(r.getName()), Type.string(r.getType()), r.getTTL(), RecordText.rdata(r));
+        }
+    }
 
     /**
      * A hosts-file entry for the looked-up name: programs on this host use it instead of DNS.

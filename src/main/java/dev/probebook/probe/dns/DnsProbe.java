@@ -74,6 +74,9 @@ public final class DnsProbe implements Probe<DnsCommand> {
                             + "probebook.dns.servers is empty. Add a nameserver, or name one (nslookup NAME SERVER)",
                     noAnswer(null, question, type, "no servers"));
         }
+        if (cmd.trace()) {
+            return DigTrace.run(cmd, qname, servers, ctx);
+        }
         List<QueryOutcome> outcomes = DnsLookup.run(cmd, qname, servers, ctx);
         DnsDetails.HostsOverride hosts =
                 HostsCheck.check(cmd, ctx.settings().hostsFile(), LookupReport.addresses(outcomes));
@@ -104,10 +107,8 @@ public final class DnsProbe implements Probe<DnsCommand> {
 
     private static DnsDetails details(LookupReport rep, String question, String type) {
         QueryOutcome last = rep.last();
-        List<DnsDetails.Answer> answers = rep.answerRecords().stream()
-                .map(r -> new DnsDetails.Answer(
-                        RecordText.bare(r.getName()), Type.string(r.getType()), r.getTTL(), RecordText.rdata(r)))
-                .toList();
+        List<DnsDetails.Answer> answers =
+                rep.answerRecords().stream().map(DnsDetails.Answer::of).toList();
         long millis = rep.outcomes().stream()
                 .flatMap(o -> o.attempts().stream())
                 .mapToLong(a -> switch (a.exchange()) {

@@ -64,6 +64,7 @@ final class QueryWords {
                 tries,
                 tcp,
                 recurse,
+                false,
                 DigDisplay.defaults(),
                 args.all());
     }

@@ -97,13 +97,24 @@ class DnsParseTest {
     }
 
     @Test
+    void digTraceIsAQuestionThatFollowsTheDelegation() throws Exception {
+        DnsCommand trace = parse("dig +trace example.com");
+        assertThat(trace.trace()).isTrue();
+        assertThat(trace.types()).containsExactly(Type.A);
+        assertThat(parse("dig example.com").trace()).isFalse();
+        assertThat(parse("dig +trace +short -p 5353 @127.0.0.1 example.com MX")
+                        .display()
+                        .shortForm())
+                .isTrue();
+    }
+
+    @Test
     void unknownFlagsAreRefusedByName() {
         assertThatThrownBy(() -> parse("nslookup -foo example.com"))
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("unknown option -foo")
                 .hasMessageContaining("-type=");
         assertThatThrownBy(() -> parse("nslookup -debug example.com")).hasMessageContaining("-debug is not supported");
-        assertThatThrownBy(() -> parse("dig +trace example.com")).hasMessageContaining("+trace is not supported");
         assertThatThrownBy(() -> parse("dig +dnssec example.com")).hasMessageContaining("unsupported option +dnssec");
         assertThatThrownBy(() -> parse("dig -y key example.com")).hasMessageContaining("unknown option -y");
         assertThatThrownBy(() -> parse("host -z example.com")).hasMessageContaining("unknown option -z");
