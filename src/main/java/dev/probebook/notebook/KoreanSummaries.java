@@ -563,6 +563,12 @@ final class KoreanSummaries {
                             + (m.group(1) == null ? "응답한 리졸버 없음" : "리졸버가 루트 서버를 주지 않음 (" + m.group(1) + ")")
                             + ". dig +trace는 먼저 리졸버에 루트 네임서버(. NS)를 물음: dig . NS로 리졸버를 확인하세요"),
             r(
+                    "the trace stops at (\\S+): the target policy does not let Probebook ask its name servers \\((.+)\\)\\."
+                            + " dig \\+trace asks every server on the way; ask an admin to allow them, or ask the resolver"
+                            + " for the name instead \\(dig (\\S+)\\)",
+                    "추적이 $1에서 멈춤: 대상 정책이 그 영역의 네임서버에 묻는 것을 허용하지 않음 ({2}). dig +trace는 가는 길의"
+                            + " 모든 서버에 물음: 관리자에게 허용을 요청하거나 리졸버에 이름을 물어보세요 (dig $3)"),
+            r(
                     "more than (\\d+) referrals for (\\S+): the servers refer in a loop",
                     "$2 위임이 $1번을 넘음: 서버들이 서로를 가리키며 돌고 있음"),
             r(

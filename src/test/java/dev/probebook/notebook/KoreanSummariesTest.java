@@ -129,6 +129,11 @@ class KoreanSummariesTest {
                         + " which dig +trace asks the resolver first. Check the resolver with dig . NS")
                 .says("루트 서버")
                 .keeps("SERVFAIL");
+        ko("the trace stops at corp.example.: the target policy does not let Probebook ask its name servers (target 127.0.0.3"
+                        + " port 53 denied by rule 'deny 127.0.0.3/32'). dig +trace asks every server on the way; ask an"
+                        + " admin to allow them, or ask the resolver for the name instead (dig www.corp.test)")
+                .says("대상 정책", "거부됨")
+                .keeps("127.0.0.3", "'deny 127.0.0.3/32'", "dig www.corp.test");
         ko("more than 16 referrals for www.loop.test: the servers refer in a loop")
                 .keeps("16", "www.loop.test");
     }

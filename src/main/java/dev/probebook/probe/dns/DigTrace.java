@@ -47,6 +47,10 @@ final class DigTrace {
     private final Duration perTry;
     private final int port;
     private final List<TraceDetails.Step> steps = new ArrayList<>();
+    /** Of the zone being asked: the policy's last refusal, and how many of its servers were asked at all. */
+    private PolicyDeniedException denied;
+
+    private int asked;
 
     private DigTrace(DnsCommand cmd, Name qname, List<DnsServer> resolvers, ProbeContext ctx) {
         this.cmd = cmd;
@@ -98,7 +102,16 @@ final class DigTrace {
         Name zone = Name.root;
         Map<Name, List<InetAddress>> servers = delegation(roots.message(), Section.ANSWER);
         for (int step = 0; step < MAX_STEPS; step++) {
+            denied = null;
+            asked = 0;
             Answered a = askZone(zone, servers);
+            if (a == null && asked == 0 && denied != null) {
+                return ProbeResult.error(
+                        "the trace stops at " + zone + ": the target policy does not let Probebook ask its name"
+                                + " servers (" + denied.getMessage() + "). dig +trace asks every server on the way;"
+                                + " ask an admin to allow them, or ask the resolver for the name instead (dig "
+                                + RecordText.bare(qname) + ")");
+            }
             if (a == null) {
                 ctx.out(";; no servers could be reached");
                 String names = String.join(
@@ -161,8 +174,10 @@ final class DigTrace {
                     ctx.checkTarget(name, address, port);
                 } catch (PolicyDeniedException e) {
                     ctx.out(";; " + name + " (" + address.getHostAddress() + "): " + e.getMessage());
+                    denied = e;
                     continue;
                 }
+                asked++;
                 DnsServer server = new DnsServer(name, new InetSocketAddress(address, port));
                 Answered a = ask(query(qname, type, false), server, name, zone.toString());
                 if (a == null) {

@@ -180,6 +180,27 @@ class DigTraceTest {
     }
 
     @Test
+    void aServerThePolicyDeniesStopsTheTraceWithoutAQueryToIt() throws Exception {
+        Path hosts = tmp.resolve("hosts");
+        RunResult r = new ProbeHarness(Map.of(
+                        "probebook.dns.servers",
+                        resolver.server(),
+                        "probebook.dns.timeout",
+                        "1s",
+                        "probebook.hosts-file",
+                        hosts.toString(),
+                        "probebook.policy.deny",
+                        "127.0.0.3/32"))
+                .run("dig -p " + resolver.port() + " @127.0.0.1 +trace www.corp.test");
+        assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(r.summary())
+                .startsWith("the trace stops at test.: the target policy does not let Probebook ask its name servers (")
+                .contains("127.0.0.3");
+        assertThat(r.output()).anyMatch(l -> l.startsWith(";; ns1.test (127.0.0.3): "));
+        assertThat(r.output()).noneMatch(l -> l.contains("from 127.0.0.3#"));
+    }
+
+    @Test
     void aSilentResolverMeansTheTraceCannotStart() throws Exception {
         try (DnsResponder silent = DnsResponder.silent()) {
             RunResult r = new ProbeHarness(
