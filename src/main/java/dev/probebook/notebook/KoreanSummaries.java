@@ -1075,6 +1075,21 @@ final class KoreanSummaries {
                     "the capture on (\\S+) broke off: (.+?) \\(libpcap\\)\\. What it caught before: (.+)",
                     "$1 캡처가 중단됨: $2 (libpcap). 그 전까지 잡은 것: {3}"),
             r("Saved (\\d+) packets? to (\\S+)", "패킷 $1개를 $2에 저장함"),
+            r("(\\d+) packets? read from (\\S+): (.+)", "$2에서 패킷 $1개를 읽음: {3}"),
+            r(
+                    "no packets in (\\S+)(?: matched the filter '(.*)')?: the capture caught none(, or the filter leaves"
+                            + " them out)?",
+                    (m, t) -> m.group(1) + "에 " + opt(m, 2, "필터 '", "'와 일치하는 ") + "패킷 없음: 캡처가 아무것도 잡지 못함"
+                            + (m.group(3) == null ? "" : ", 또는 필터가 걸러 냄")),
+            r(
+                    "no saved capture for (\\S+): Probebook reads only the captures it saved \\(tcpdump -w (\\S+) first,"
+                            + " then -r the same name\\)(?:; none is saved yet|; the newest: (.+))",
+                    (m, t) -> m.group(1) + "에 대해 저장된 캡처 없음: Probebook은 자신이 저장한 캡처만 읽음 (먼저 tcpdump -w "
+                            + m.group(2) + ", 그다음 같은 이름으로 -r)"
+                            + (m.group(3) == null ? "; 아직 저장된 캡처 없음" : "; 최근 캡처: " + m.group(3))),
+            r("the file (\\S+) ends early \\((.+?)\\)\\. What it holds: (.+)", "$1 파일이 중간에 끝남 ($2). 담긴 내용: {3}"),
+            r("cannot read (\\S+) as a pcap file: (.+)", "$1 파일을 pcap으로 읽을 수 없음: $2"),
+            r("cannot read the saved captures in (\\S+): (.+)", "$1의 저장된 캡처를 읽을 수 없음: $2"),
             r(
                     "(.+) \\(the kernel dropped (\\d+) packets: the picture may be incomplete\\)",
                     "{1} (커널이 패킷 $2개를 버림: 전체 모습이 아닐 수 있음)"),

@@ -1343,6 +1343,31 @@ class KoreanSummariesTest {
                             + " kernel dropped 3 packets: the picture may be incomplete)")
                     .says("패킷 9개를", "저장함", "커널이 패킷 3개를 버림")
                     .keeps("/var/lib/probebook/captures/2025/cap.pcap");
+            ko("5 packets read from capture-20261207-030000-1a2b3c.pcap: handshake completed (SYN, SYN-ACK, ACK):"
+                            + " 10.0.0.1:40002 > 10.0.0.5:80. The path is open and something listens on port 80; if the"
+                            + " application still fails, look above TCP (TLS, HTTP status, application logs)")
+                    .says("패킷 5개를 읽음")
+                    .keeps("capture-20261207-030000-1a2b3c.pcap", "10.0.0.1:40002 > 10.0.0.5:80");
+            ko("no packets in capture-20261207-030000-1a2b3c.pcap matched the filter 'port 53': the capture caught none,"
+                            + " or the filter leaves them out")
+                    .says("패킷 없음", "걸러 냄")
+                    .keeps("'port 53'");
+            ko("no packets in capture-20261207-030000-1a2b3c.pcap: the capture caught none")
+                    .says("패킷 없음");
+            ko("no saved capture for /tmp/web.pcap: Probebook reads only the captures it saved (tcpdump -w /tmp/web.pcap"
+                            + " first, then -r the same name); the newest: capture-20261207-030000-1a2b3c.pcap")
+                    .says("저장된 캡처 없음", "최근 캡처")
+                    .keeps("/tmp/web.pcap", "capture-20261207-030000-1a2b3c.pcap");
+            ko("no saved capture for web.pcap: Probebook reads only the captures it saved (tcpdump -w web.pcap first,"
+                            + " then -r the same name); none is saved yet")
+                    .says("아직 저장된 캡처 없음");
+            ko("the file capture-20261207-030000-1a2b3c.pcap ends early (truncated dump file; tried to read 54 captured"
+                            + " bytes, only got 44). What it holds: 4 packets read from"
+                            + " capture-20261207-030000-1a2b3c.pcap: handshake completed (SYN, SYN-ACK, ACK):"
+                            + " 10.0.0.1:40002 > 10.0.0.5:80. The path is open and something listens on port 80; if the"
+                            + " application still fails, look above TCP (TLS, HTTP status, application logs)")
+                    .says("중간에 끝남", "담긴 내용")
+                    .keeps("truncated dump file; tried to read 54 captured bytes, only got 44");
             ko("the capture on eth0 broke off: The interface went down (libpcap). What it caught before: captured 1"
                             + " packet (no IP traffic among them to judge)")
                     .says("캡처가 중단됨", "그 전까지")

@@ -13,6 +13,8 @@ package dev.probebook.probe.capture;
  * @param promiscuous    false with {@code -p}
  * @param listInterfaces {@code -D}: list interfaces and exit
  * @param writeFile      {@code -w FILE} as given: never written to; the pcap goes to the data directory
+ * @param readFile       {@code -r FILE} as given: names a capture Probebook wrote ({@link CaptureFile#find}), null
+ *                       for a live capture
  * @param snaplen        {@code -s}; 262144 by default and for {@code -s 0}
  * @param filter         the filter expression
  * @param dump           {@code -x}, {@code -X} or {@code -A}: each packet's bytes after its line
@@ -28,6 +30,7 @@ public record CaptureCommand(
         boolean promiscuous,
         boolean listInterfaces,
         String writeFile,
+        String readFile,
         int snaplen,
         CaptureFilter filter,
         PayloadDump dump) {
@@ -36,5 +39,9 @@ public record CaptureCommand(
 
     boolean writes() {
         return writeFile != null;
+    }
+
+    boolean reads() {
+        return readFile != null;
     }
 }

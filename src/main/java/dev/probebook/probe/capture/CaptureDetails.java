@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Structured result of a capture: where and what was captured, every packet, the per-connection
+ * Structured result of a capture (or of a saved one read with {@code -r}, whose file name stands in {@code iface}):
+ * where and what was captured, every packet, the per-connection
  * analysis and where the {@code -w} file went. Serialised to JSON; only strings, numbers and lists.
  *
  * @param stopReason why the capture ended: {@code count}, {@code max-packets}, {@code max-duration},
  *                   {@code max-bytes}, {@code stopped} (user or run deadline), {@code error} (libpcap failed
- *                   mid-capture, e.g. the interface disappeared)
+ *                   mid-capture, e.g. the interface disappeared, or a saved file ends early), {@code end} (all of a
+ *                   saved capture read)
  * @param receivedByFilter pcap statistics, -1 when unavailable
  * @param savedFile        the pcap file written for {@code -w}, null without {@code -w}
  */

@@ -12,6 +12,7 @@ import java.util.Set;
 
 /**
  * Packet capture: {@code tcpdump [-i IFACE] [-c N] [-n] [-w FILE] [-v] ... FILTER}, through libpcap (pcap4j)
+ * and {@code tcpdump -r FILE} of a capture Probebook saved,
  * with libpcap's own filter compiler. Prints packets as tcpdump does, then judges the TCP connections it saw
  * the way the runbook reads a dump: handshake completed, SYN dropped on the way, or refused.
  *
@@ -44,8 +45,8 @@ public final class CaptureProbe implements Probe<CaptureCommand> {
     /** Every tcpdump form needs the capture permission; a capture also holds its interface, one at a time. */
     @Override
     public CommandNeeds needs(CaptureCommand command) {
-        if (command.listInterfaces()) {
-            return new CommandNeeds(CommandNeeds.Permission.CAPTURE, null);
+        if (command.listInterfaces() || command.reads()) {
+            return new CommandNeeds(CommandNeeds.Permission.CAPTURE, null); // a saved capture's packets: as private
         }
         String on = command.iface() == null ? "the default interface" : command.iface();
         return new CommandNeeds(CommandNeeds.Permission.CAPTURE, "a capture on " + on);
@@ -54,7 +55,7 @@ public final class CaptureProbe implements Probe<CaptureCommand> {
     @Override
     public ProbeResult run(CaptureCommand command, ProbeContext ctx) throws InterruptedException {
         try {
-            return new LiveCapture(command, ctx).run();
+            return command.reads() ? new SavedCapture(command, ctx).run() : new LiveCapture(command, ctx).run();
         } catch (LinkageError e) {
             // UnsatisfiedLinkError on first use, NoClassDefFoundError afterwards: libpcap (or JNA) cannot load
             String why = e.getMessage() == null

@@ -1,25 +1,19 @@
 package dev.probebook.probe.capture;
 
 import dev.probebook.files.PrivateFiles;
-import dev.probebook.net.AddressText;
-import dev.probebook.net.NameResolver;
 import dev.probebook.probe.ProbeContext;
 import dev.probebook.probe.ProbeResult;
 import dev.probebook.probe.Verdict;
 import dev.probebook.settings.Settings;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
@@ -77,17 +71,9 @@ final class LiveCapture {
         }
         String expression;
         try {
-            expression = cmd.filter().expression(resolveHostNames());
-        } catch (UnknownHostException e) {
-            ctx.out("tcpdump: unknown host '" + e.getMessage() + "'");
-            return ProbeResult.fail(
-                    "cannot resolve " + e.getMessage() + " (in the capture filter): check the name (nslookup "
-                            + e.getMessage() + "), add it to /etc/hosts, or write the IP address in the filter",
-                    null);
-        }
-        String invalid = compileError(expression);
-        if (invalid != null) {
-            return badFilter(invalid);
+            expression = FilterPreparation.prepare(cmd, ctx);
+        } catch (FilterPreparation.Refused e) {
+            return e.result();
         }
         String iface = chooseInterface(devices);
         if (iface == null) {
@@ -143,50 +129,12 @@ final class LiveCapture {
         return Device.defaultDevice(devices).orElse(null);
     }
 
-    /** Host names in the filter resolved by Probebook (hosts file, configured DNS), never by libpcap. */
-    private Map<String, List<String>> resolveHostNames() throws UnknownHostException {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String name : cmd.filter().hostNames()) {
-            List<String> addresses = new ArrayList<>();
-            for (InetAddress a : NameResolver.of(ctx).resolve(name).addresses()) {
-                addresses.add(AddressText.of(a));
-            }
-            if (addresses.isEmpty()) {
-                throw new UnknownHostException(name);
-            }
-            out.put(name, addresses);
-        }
-        return out;
-    }
-
-    /** libpcap's own compiler on a dead handle: needs no privilege. Null when the filter compiles. */
-    private String compileError(String expression) {
-        if (expression.isBlank()) {
-            return null;
-        }
-        try (PcapHandle dead = Pcaps.openDead(DataLinkType.EN10MB, cmd.snaplen())) {
-            dead.compileFilter(expression, BpfProgram.BpfCompileMode.OPTIMIZE, PcapHandle.PCAP_NETMASK_UNKNOWN)
-                    .free();
-            return null;
-        } catch (PcapNativeException e) {
-            return e.getMessage();
-        } catch (NotOpenException e) {
-            return "cannot compile the filter: " + e.getMessage();
-        }
-    }
-
-    private ProbeResult badFilter(String message) {
-        ctx.out("tcpdump: " + message);
-        return ProbeResult.error("the capture filter '" + cmd.filter().text() + "' is not valid pcap-filter syntax ("
-                + message + "). Write it like: host 10.0.0.5 and tcp port 443");
-    }
-
     private ProbeResult capture(PcapHandle handle, String iface, String expression) throws NotOpenException {
         if (!expression.isBlank()) {
             try {
                 handle.setFilter(expression, BpfProgram.BpfCompileMode.OPTIMIZE);
             } catch (PcapNativeException e) {
-                return badFilter(e.getMessage());
+                return FilterPreparation.badFilter(cmd, ctx, e.getMessage());
             }
         }
         try {
@@ -205,6 +153,7 @@ final class LiveCapture {
                 PrivateFiles.directory(settings.dataDir());
                 PrivateFiles.directory(file.getParent());
                 PrivateFiles.createFile(file);
+                CaptureFile.recordRequestedName(file, cmd.writeFile());
                 dumper = handle.dumpOpen(file.toString());
             } catch (IOException | PcapNativeException e) {
                 ctx.out("tcpdump: " + file + ": " + e.getMessage());
@@ -234,7 +183,7 @@ final class LiveCapture {
         return s.finish(stats, file);
     }
 
-    private static String linkTypeName(DataLinkType dlt) {
+    static String linkTypeName(DataLinkType dlt) {
         try {
             return Pcaps.dataLinkTypeToName(dlt) + " (" + Pcaps.dataLinkTypeToDescription(dlt) + ")";
         } catch (PcapNativeException e) {
@@ -252,12 +201,8 @@ final class LiveCapture {
 
     /** The state of the running capture loop. */
     private final class Session {
-        private final int linkType;
         private final String iface;
-        private final TcpdumpFormatter formatter;
-        private final ConnectionTracker tracker = new ConnectionTracker();
-        private final List<CaptureDetails.Packet> packets = new ArrayList<>();
-        private final int limit;
+        private final PacketSession packets;
         private final Duration duration;
         private final boolean deadlineBound;
         private String stopReason = "stopped";
@@ -267,14 +212,8 @@ final class LiveCapture {
         private long fileBytes = CaptureFile.FILE_HEADER;
 
         Session(int linkType, String iface) {
-            this.linkType = linkType;
             this.iface = iface;
-            this.formatter = new TcpdumpFormatter(
-                    new TcpdumpFormatter.Options(cmd.verbose(), cmd.quiet(), cmd.timestamps(), cmd.absoluteSeq()),
-                    AddressNames.of(cmd.numeric(), settings.hostsFile()),
-                    zone);
-            int max = Math.max(1, settings.section(CaptureSettings.SECTION).maxPackets());
-            this.limit = cmd.count() > 0 ? Math.min(cmd.count(), max) : max;
+            this.packets = new PacketSession(cmd, ctx, linkType, zone);
             Duration wanted = settings.section(CaptureSettings.SECTION).maxDuration();
             Duration left = ctx.remaining().minus(DEADLINE_MARGIN);
             this.deadlineBound = left.compareTo(wanted) < 0;
@@ -288,8 +227,8 @@ final class LiveCapture {
                     stopReason = "stopped";
                     return;
                 }
-                if (packets.size() >= limit) {
-                    stopReason = cmd.count() > 0 && packets.size() >= cmd.count() ? "count" : "max-packets";
+                if (packets.full() != null) {
+                    stopReason = packets.full();
                     return;
                 }
                 if (System.nanoTime() - end >= 0) {
@@ -331,19 +270,9 @@ final class LiveCapture {
                     dumper.dumpRaw(raw, ts);
                     fileBytes += CaptureFile.RECORD_HEADER + raw.length;
                 }
-                packet(ts == null ? Instant.now() : ts.toInstant(), raw, original == null ? raw.length : original);
+                packets.packet(
+                        ts == null ? Instant.now() : ts.toInstant(), raw, original == null ? raw.length : original);
             }
-        }
-
-        private void packet(Instant time, byte[] raw, int wireLength) {
-            DecodedPacket decoded = PacketDecoder.decode(linkType, raw, wireLength);
-            String line = formatter.format(time, decoded);
-            if (!cmd.writes()) {
-                ctx.out(line);
-                cmd.dump().lines(linkType, raw).forEach(ctx::out);
-            }
-            tracker.add(time, decoded);
-            packets.add(PacketSummary.of(time, decoded, line));
         }
 
         ProbeResult finish(PcapStat stats, Path file) {
@@ -377,9 +306,13 @@ final class LiveCapture {
                     ctx.out(ifDrop + " packet" + plural(ifDrop) + " dropped by interface");
                 }
             }
-            List<CaptureDetails.Connection> connections = tracker.connections(end);
+            List<CaptureDetails.Connection> connections = packets.tracker().connections(end);
             CaptureVerdict v = CaptureVerdict.judge(
-                    n, connections, tracker.pairs(), iface, cmd.filter().text());
+                    n,
+                    connections,
+                    packets.tracker().pairs(),
+                    iface,
+                    cmd.filter().text());
             String summary = v.summary();
             Verdict verdict = v.verdict();
             if (failure != null) {
@@ -395,9 +328,9 @@ final class LiveCapture {
             }
             CaptureDetails details = new CaptureDetails(
                     iface,
-                    linkTypeLabel(),
+                    packets.linkTypeLabel(),
                     cmd.filter().text(),
-                    packets,
+                    packets.packets(),
                     connections,
                     n,
                     received,
@@ -405,15 +338,6 @@ final class LiveCapture {
                     stopReason,
                     file == null ? null : file.toString());
             return new ProbeResult(verdict, summary, details);
-        }
-
-        private String linkTypeLabel() {
-            return switch (linkType) {
-                case PacketDecoder.DLT_EN10MB -> "EN10MB";
-                case PacketDecoder.DLT_LINUX_SLL -> "LINUX_SLL";
-                case PacketDecoder.DLT_LINUX_SLL2 -> "LINUX_SLL2";
-                default -> "DLT " + linkType;
-            };
         }
     }
 

@@ -12,11 +12,10 @@ import java.util.Map;
 final class TcpdumpParser {
 
     static final String SUPPORTED =
-            "-i IFACE, -c COUNT, -n, -nn, -w FILE, -s SNAPLEN, -v[v], -q, -l, -U, -p, -S, -t[ttt], -D, -A, -X, -x";
+            "-i IFACE, -c COUNT, -n, -nn, -w FILE, -r FILE, -s SNAPLEN, -v[v], -q, -l, -U, -p, -S, -t[ttt], -D, -A, -X, -x";
 
     /** Options tcpdump has that Probebook does not run, with the reason. */
     private static final Map<Character, String> UNSUPPORTED = Map.of(
-            'r', "reading a capture file (-r) is not supported: open the file in Wireshark",
             'e', "link-level headers (-e) are not printed",
             'C', "file rotation (-C) is not supported: the -w file is bounded by probebook.capture.max-bytes",
             'G', "file rotation (-G) is not supported",
@@ -37,6 +36,7 @@ final class TcpdumpParser {
         boolean list = false;
         PayloadDump dump = PayloadDump.NONE;
         String write = null;
+        String read = null;
         int snaplen = CaptureCommand.DEFAULT_SNAPLEN;
         FilterScanner filter = new FilterScanner(args);
         while (args.hasNext()) {
@@ -62,7 +62,7 @@ final class TcpdumpParser {
                     case 'A' -> dump = PayloadDump.ASCII;
                     case 'X' -> dump = PayloadDump.HEX_ASCII;
                     case 'x' -> dump = dump == PayloadDump.HEX_ASCII ? dump : PayloadDump.HEX;
-                    case 'i', 'c', 'w', 's' -> {
+                    case 'i', 'c', 'w', 'r', 's' -> {
                         String rest = w.substring(k + 1);
                         String value = rest.isEmpty() ? args.valueOf("-" + c) : rest;
                         switch (c) {
@@ -74,6 +74,7 @@ final class TcpdumpParser {
                                     snaplen = CaptureCommand.DEFAULT_SNAPLEN;
                                 }
                             }
+                            case 'r' -> read = readFile(value);
                             default -> write = file(value);
                         }
                         k = w.length();
@@ -86,6 +87,10 @@ final class TcpdumpParser {
                 }
             }
         }
+        if (read != null && write != null) {
+            throw new UsageException("tcpdump: -r with -w (copying a saved capture) is not supported: read it with"
+                    + " tcpdump -r FILE and a filter instead");
+        }
         return new CaptureCommand(
                 iface,
                 count,
@@ -97,9 +102,21 @@ final class TcpdumpParser {
                 promiscuous,
                 list,
                 write,
+                read,
                 snaplen,
                 filter.result(),
                 dump);
+    }
+
+    private static String readFile(String value) throws UsageException {
+        if (value.equals("-")) {
+            throw new UsageException("tcpdump: reading packets from standard input (-r -) is not supported; use -r FILE"
+                    + " with a capture Probebook saved (tcpdump -w FILE)");
+        }
+        if (value.isBlank()) {
+            throw new UsageException("tcpdump: option -r needs a file name");
+        }
+        return value;
     }
 
     private static String file(String value) throws UsageException {

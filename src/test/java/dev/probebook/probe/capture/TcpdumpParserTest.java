@@ -136,7 +136,8 @@ class TcpdumpParserTest {
                 .hasMessageContaining("-i IFACE");
         assertThatThrownBy(() -> run("tcpdump -e port 80"))
                 .hasMessageContaining("link-level headers (-e) are not printed");
-        assertThatThrownBy(() -> run("tcpdump -r capture.pcap")).hasMessageContaining("reading a capture file");
+        assertThatThrownBy(() -> run("tcpdump -r -")).hasMessageContaining("standard input (-r -) is not supported");
+        assertThatThrownBy(() -> run("tcpdump -r a.pcap -w b.pcap")).hasMessageContaining("-r with -w");
         assertThatThrownBy(() -> run("tcpdump --interface=eth0"))
                 .hasMessageContaining("unknown option --interface=eth0");
         assertThatThrownBy(() -> run("tcpdump -c abc")).hasMessageContaining("-c needs a whole number, got 'abc'");
