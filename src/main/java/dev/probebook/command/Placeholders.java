@@ -98,6 +98,7 @@ public final class Placeholders {
     /** {@code <게이트웨이IP>}: Korean in angle brackets, which a shell would read as a redirection. */
     private static final Pattern KOREAN_ANGLE = Pattern.compile("<([^<>\\s]*\\p{IsHangul}[^<>\\s]*)>");
 
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.-]+");
     private static final Pattern BRACKETS = Pattern.compile("(?<![\\w\\[])\\[([A-Za-z][A-Za-z0-9_ -]*)](?![\\w\\]])");
 
     /**
@@ -107,6 +108,9 @@ public final class Placeholders {
      * {@code %{http_code}} (curl's write-out), {@code ${NAME}} or an IPv6 literal in brackets.
      */
     public static String normaliseForms(String line) {
+        if (line.indexOf('{') < 0 && line.indexOf('<') < 0 && line.indexOf('[') < 0) {
+            return line; // no form to rewrite: the common line, and a runbook has thousands
+        }
         Matcher angle = KOREAN_ANGLE.matcher(line);
         StringBuilder sb = new StringBuilder();
         while (angle.find()) {
@@ -125,7 +129,7 @@ public final class Placeholders {
         Matcher m = p.matcher(line);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            String name = m.group(1).strip().replaceAll("[\\s.-]+", "_");
+            String name = SEPARATORS.matcher(m.group(1).strip()).replaceAll("_");
             m.appendReplacement(sb, Matcher.quoteReplacement("{{" + name + "}}"));
         }
         m.appendTail(sb);
@@ -141,18 +145,20 @@ public final class Placeholders {
     /** The unambiguous placeholders in one word, in order of position. */
     public static List<Placeholder> scan(int wordIndex, String word) {
         List<Placeholder> found = new ArrayList<>();
-        Matcher m = EXPLICIT.matcher(word);
+        // each form needs a character most words lack: the regular expressions only run where one could match
+        boolean explicit = word.indexOf('{') >= 0 || word.indexOf('<') >= 0 || word.indexOf('$') >= 0;
+        Matcher m = EXPLICIT.matcher(explicit ? word : "");
         while (m.find()) {
             String name = m.group(1) != null
                     ? m.group(1)
                     : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
             found.add(new Placeholder(wordIndex, m.start(), m.end(), m.group(), canonical(name)));
         }
-        Matcher masked = MASKED_IP.matcher(word);
+        Matcher masked = MASKED_IP.matcher(word.indexOf('.') >= 0 ? word : "");
         while (masked.find()) {
             addIfFree(found, new Placeholder(wordIndex, masked.start(), masked.end(), masked.group(), "ip"));
         }
-        for (String korean : KOREAN_BY_LENGTH) {
+        for (String korean : hasHangul(word) ? KOREAN_BY_LENGTH : List.<String>of()) {
             int from = 0;
             int at;
             while ((at = word.indexOf(korean, from)) >= 0) {
@@ -160,7 +166,7 @@ public final class Placeholders {
                 String variable = KOREAN.get(korean);
                 if (variable.equals("domain") || variable.equals("host")) {
                     Matcher suffix = DOMAIN_SUFFIX.matcher(word).region(end, word.length());
-                    if (suffix.lookingAt() && !word.substring(end).matches("\\.\\.\\..*")) {
+                    if (suffix.lookingAt() && !word.startsWith("...", end)) {
                         end = suffix.end();
                     }
                 }
@@ -170,6 +176,15 @@ public final class Placeholders {
         }
         found.sort(Comparator.comparingInt(Placeholder::start));
         return found;
+    }
+
+    private static boolean hasHangul(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.UnicodeScript.of(word.charAt(i)) == Character.UnicodeScript.HANGUL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void addIfFree(List<Placeholder> found, Placeholder candidate) {

@@ -64,6 +64,12 @@ public final class Planner {
             "then", "first", "we", "it", "your", "our", "you", "check", "checks", "see", "should", "will", "can", "not",
             "into", "via", "when", "which", "what", "how", "why", "use", "using", "e.g.", "i.e.", "all", "any");
 
+    private static final Pattern OPTION_WORD = Pattern.compile("-{1,2}[A-Za-z][A-Za-z0-9-]*");
+    private static final Pattern IPV4_WORD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?");
+    private static final Pattern DOTTED_WORD = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+\\.?(:\\d+)?");
+    private static final Pattern URL_WORD = Pattern.compile("(https?://).+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[a-z가-힣][.:!?,]");
     private static final Pattern ROOT_PROMPT = Pattern.compile("^#\\s+(.*)$");
 
     /** Info strings that say "this is not a shell session": such blocks are always examples. */
@@ -243,10 +249,10 @@ public final class Planner {
     static boolean readsAsArguments(List<String> words) {
         for (int i = 1; i < Math.min(words.size(), 4); i++) {
             String w = words.get(i);
-            if (w.matches("-{1,2}[A-Za-z][A-Za-z0-9-]*")
-                    || w.matches("\\d{1,3}(\\.\\d{1,3}){3}(:\\d+)?")
-                    || w.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+\\.?(:\\d+)?")
-                    || w.matches("(https?://).+")
+            if (OPTION_WORD.matcher(w).matches()
+                    || IPV4_WORD.matcher(w).matches()
+                    || DOTTED_WORD.matcher(w).matches()
+                    || URL_WORD.matcher(w).matches()
                     || w.equals("localhost")
                     || !Placeholders.scan(i, w).isEmpty()) {
                 return true;
@@ -257,11 +263,13 @@ public final class Planner {
 
     /** A {@code # ...} line whose words after the first read as a sentence (a comment that names a tool). */
     static boolean readsAsProse(String text) {
-        String[] words = text.split("\\s+");
+        String[] words = SPACES.split(text);
         for (int i = 1; i < words.length; i++) {
             String w = words[i].toLowerCase(Locale.ROOT);
             if (PROSE_WORDS.contains(w)
-                    || (i == words.length - 1 && w.length() > 1 && w.matches(".*[a-z가-힣][.:!?,]"))) {
+                    || (i == words.length - 1
+                            && w.length() > 1
+                            && SENTENCE_END.matcher(w).matches())) {
                 return true;
             }
         }

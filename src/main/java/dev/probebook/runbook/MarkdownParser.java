@@ -62,6 +62,8 @@ public final class MarkdownParser {
     private static final String MARKER = "\uE000\uE001\uE000";
 
     private static final String SPLIT = Pattern.quote(MARKER);
+    private static final Pattern NOT_IN_SLUG = Pattern.compile("[^\\p{L}\\p{N}\\s-]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -410,9 +412,9 @@ public final class MarkdownParser {
     static String anchor(String text, Set<String> used, Map<String, Integer> next) {
         String slug = Normalizer.normalize(text, Normalizer.Form.NFKC)
                 .toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}\\s-]", "")
+                .transform(t -> NOT_IN_SLUG.matcher(t).replaceAll(""))
                 .strip()
-                .replaceAll("\\s+", "-");
+                .transform(t -> SPACES.matcher(t).replaceAll("-"));
         if (slug.isEmpty()) {
             slug = "section";
         }
