@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Full-text search over the library: a {@link RunbookIndex} kept level with the store. Each search first brings the
@@ -74,18 +75,28 @@ public final class RunbookSearch implements AutoCloseable {
      */
     public RunbookSearch warmUp() {
         background.execute(() -> {
-            // a listing waits only so long for files it has to read and lists the rest as still being read: go on
-            // until every runbook is indexed, or the first search would index what the warm-up left
-            // (each listing waits for the readers' progress, so this does not spin)
-            for (int round = 0; round < 1000 && !Thread.currentThread().isInterrupted(); round++) {
-                if (refreshCountingUnread() == 0) {
-                    break;
-                }
+            try {
+                warmUpNow();
+            } catch (IllegalStateException closed) { // Lucene's AlreadyClosedException
+                if (!background.isShutdown()) {
+                    throw closed;
+                } // else the app stopped before the warm-up ended (close() waits only so long): nothing to warm
             }
-            // and one search with snippets, so the first person to search does not wait for the code to load
-            index.search("ping 포트", SearchFilter.NONE, 20);
         });
         return this;
+    }
+
+    private void warmUpNow() {
+        // a listing waits only so long for files it has to read and lists the rest as still being read: go on
+        // until every runbook is indexed, or the first search would index what the warm-up left
+        // (each listing waits for the readers' progress, so this does not spin)
+        for (int round = 0; round < 1000 && !Thread.currentThread().isInterrupted(); round++) {
+            if (refreshCountingUnread() == 0) {
+                break;
+            }
+        }
+        // and one search with snippets, so the first person to search does not wait for the code to load
+        index.search("ping 포트", SearchFilter.NONE, 20);
     }
 
     /** Brings the index level with the store now. */
@@ -134,6 +145,12 @@ public final class RunbookSearch implements AutoCloseable {
     @Override
     public void close() {
         background.shutdownNow();
+        try {
+            // a warm-up still indexing finishes its batch first: the index must not close under it
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         index.close();
     }
 }
