@@ -386,6 +386,36 @@ final class KoreanSummaries {
                     "Check the default route \\(ip route\\) and test the service port with (tcping \\S+ PORT)",
                     "기본 경로(ip route)를 확인하고 $1로 서비스 포트를 시험하세요"),
             r("stopped before the first hop", "첫 홉 전에 멈춤"),
+            // mtr (MtrVerdict)
+            r(
+                    "(\\S+(?: \\([^)]*\\))?) reached in (\\d+) hop\\(s\\) with no loss over (\\d+) round\\(s\\), average"
+                            + " (\\S+) ms, worst (\\S+) ms(?:; the loss at hop\\(s\\) (\\[[^\\]]*\\]) does not carry on to"
+                            + " the host: those routers answer few probes themselves \\(ICMP rate limits\\), which is not"
+                            + " packet loss)?",
+                    (m, t) -> m.group(1) + "까지 " + m.group(2) + "홉 만에 도달, " + m.group(3) + "라운드 동안 손실 없음, 평균 "
+                            + m.group(4) + " ms, 최대 " + m.group(5) + " ms"
+                            + opt(
+                                    m,
+                                    6,
+                                    "; 홉 ",
+                                    "의 손실은 호스트까지 이어지지 않음: 그 라우터들이 자기 응답을 적게 보내는 것" + "(ICMP 속도 제한)이며 패킷 손실이 아님")),
+            r(
+                    "(\\S+(?: \\([^)]*\\))?) reached in (\\d+) hop\\(s\\), but (\\S+)% of the probes to it were lost"
+                            + " \\(average (\\S+) ms, worst (\\S+) ms\\): packets are dropped on the way, starting at hop"
+                            + " (\\d+) \\((\\S+)\\), where the loss begins and carries on to the host\\. Look at that link"
+                            + " or device, or run mtr again to see whether it lasts",
+                    "$1까지 $2홉 만에 도달했지만 프로브의 $3%가 손실됨 (평균 $4 ms, 최대 $5 ms): 가는 길에서 패킷이 버려지며,"
+                            + " 손실이 시작되어 호스트까지 이어지는 곳은 $6번 홉($7). 그 링크나 장비를 살펴보거나, mtr을 다시"
+                            + " 실행해 계속되는지 확인하세요"),
+            r(
+                    "(.+?) not reached over (\\d+) round\\(s\\): the path goes silent after hop (\\d+) \\((\\S+)\\)\\."
+                            + " (.+)",
+                    "$1 도달 못함 ($2라운드): $3번 홉($4) 이후 경로가 조용해짐. {5}"),
+            r(
+                    "(.+?) not reached and no hop answered over (\\d+) round\\(s\\): ICMP is dropped right after this"
+                            + " host \\(a firewall, or no route out\\)\\. (.+)",
+                    "$1 도달 못함, $2라운드 동안 응답한 홉 없음: 이 호스트 바로 다음에서 ICMP가 버려짐 (방화벽, 또는 밖으로" + " 나가는 경로 없음). {3}"),
+            r("stopped before the first round", "첫 라운드 전에 멈춤"),
             r(
                     "cannot send to (\\S+): (.+) \\(routing or network problem on this side\\)",
                     (m, t) -> m.group(1) + "로 보낼 수 없음: " + cause(m.group(2)) + " (이쪽의 라우팅 또는 네트워크 문제)"),

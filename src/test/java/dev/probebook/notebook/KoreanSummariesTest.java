@@ -139,6 +139,34 @@ class KoreanSummariesTest {
     }
 
     @Test
+    void mtrSummaries() {
+        ko("db.internal (10.0.9.9) reached in 3 hop(s) with no loss over 4 round(s), average 2.2 ms, worst 2.3 ms; the"
+                        + " loss at hop(s) [2] does not carry on to the host: those routers answer few probes themselves"
+                        + " (ICMP rate limits), which is not packet loss")
+                .says("손실 없음", "속도 제한")
+                .keeps("db.internal (10.0.9.9)", "2.2", "2.3", "[2]");
+        ko("127.0.0.1 reached in 1 hop(s) with no loss over 3 round(s), average 0.1 ms, worst 0.1 ms")
+                .says("손실 없음")
+                .keeps("127.0.0.1");
+        ko("db.internal (10.0.9.9) reached in 3 hop(s), but 25.0% of the probes to it were lost (average 2.1 ms, worst"
+                        + " 2.3 ms): packets are dropped on the way, starting at hop 2 (10.0.1.1), where the loss begins"
+                        + " and carries on to the host. Look at that link or device, or run mtr again to see whether it"
+                        + " lasts")
+                .says("손실됨", "2번 홉")
+                .keeps("25.0%", "10.0.1.1");
+        ko("10.231.3.2 not reached over 2 round(s): the path goes silent after hop 1 (10.231.0.2). Packets are dropped"
+                        + " beyond it (a firewall, a missing route, or a host that drops ICMP): test the service port"
+                        + " with tcping 10.231.3.2 PORT")
+                .says("도달 못함", "조용해짐", "서비스 포트")
+                .keeps("10.231.0.2", "tcping 10.231.3.2 PORT");
+        ko("10.9.9.9 not reached and no hop answered over 10 round(s): ICMP is dropped right after this host (a"
+                        + " firewall, or no route out). Check the default route (ip route) and test the service port with"
+                        + " tcping 10.9.9.9 PORT")
+                .says("응답한 홉 없음", "기본 경로")
+                .keeps("tcping 10.9.9.9 PORT");
+    }
+
+    @Test
     void tracerouteSummaries() {
         ko("10.231.1.2 reached in 2 hop(s), 0.247 ms at the last hop")
                 .says("도달")

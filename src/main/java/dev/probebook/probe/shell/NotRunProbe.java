@@ -104,8 +104,7 @@ public final class NotRunProbe implements Probe<NotRunCommand> {
             "networksetup", "ip addr",
             "tracert", "traceroute HOST",
             "pathping", "traceroute HOST",
-            "tracepath", "traceroute HOST",
-            "mtr", "traceroute HOST");
+            "tracepath", "traceroute HOST");
 
     /**
      * Why a line of {@code commandWord} is shown and not run: "not run: traceroute is not built in — run it in a

@@ -22,4 +22,11 @@ public record TracerouteCommand(
         int queries,
         Duration maxWait,
         int packetLen,
-        boolean icmpAsked) {}
+        boolean icmpAsked)
+        implements PathCommand {
+
+    @Override
+    public String tool() {
+        return "traceroute";
+    }
+}

@@ -21,6 +21,7 @@ import dev.probebook.probe.ProbeResult;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +36,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * the trace ends at the host, at an unreachable error, or at {@code -m} hops, printed as traceroute prints it with
  * {@code -n} (no reverse lookups are made).
  *
+ * <p>{@code mtr HOST} (always as its report, {@code mtr -r}) sends rounds of one probe per hop through the same
+ * sockets ({@link MtrSession}) and prints mtr's table of loss and round trips per hop.
+ *
  * <p>Only the destination is checked against the target policy: the routers on the way are not contacted, they
  * answer. A stop ends the trace with the hops found so far.
  */
-public final class TracerouteProbe implements Probe<TracerouteCommand> {
+public final class TracerouteProbe implements Probe<PathCommand> {
 
     private final SocketOpener opener;
 
@@ -58,7 +62,7 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
 
     @Override
     public Set<String> commandWords() {
-        return Set.of("traceroute", "traceroute6");
+        return Set.of("traceroute", "traceroute6", "mtr");
     }
 
     /** "traceroute to 10.0.0.1 (10.0.0.1), 30 hops max" is the tool's first line of output, not a command. */
@@ -68,7 +72,10 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
     }
 
     @Override
-    public TracerouteCommand parse(String commandWord, Args args) throws UsageException {
+    public PathCommand parse(String commandWord, Args args) throws UsageException {
+        if (commandWord.equals("mtr")) {
+            return MtrParser.parse(args);
+        }
         TracerouteCommand cmd = TracerouteParser.parse(args);
         if (commandWord.equals("traceroute6")) {
             return new TracerouteCommand(
@@ -85,7 +92,7 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
     }
 
     @Override
-    public ProbeResult run(TracerouteCommand cmd, ProbeContext ctx) throws InterruptedException {
+    public ProbeResult run(PathCommand cmd, ProbeContext ctx) throws InterruptedException {
         InetAddress address = resolve(cmd, ctx);
         if (address == null) {
             return TracerouteVerdict.unresolved(cmd);
@@ -93,12 +100,12 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
         try {
             ctx.checkTarget(HostSyntax.isIpLiteral(cmd.host()) ? null : cmd.host(), address, 0);
         } catch (PolicyDeniedException e) {
-            ctx.out("traceroute: " + e.getMessage());
+            ctx.out(cmd.tool() + ": " + e.getMessage());
             return ProbeResult.error(e.getMessage());
         }
         if (!Platform.isLinux()) {
-            ctx.out("traceroute: ICMP sockets are implemented for Linux only");
-            return ProbeResult.error("traceroute needs Linux ICMP sockets, not available on "
+            ctx.out(cmd.tool() + ": ICMP sockets are implemented for Linux only");
+            return ProbeResult.error(cmd.tool() + " needs Linux ICMP sockets, not available on "
                     + System.getProperty("os.name") + ": test the service port with tcping HOST PORT instead");
         }
         boolean ipv6 = address instanceof Inet6Address;
@@ -106,8 +113,8 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
         try {
             opened = IcmpSocket.open(opener, ipv6);
         } catch (LinkageError e) {
-            ctx.out("traceroute: cannot load the C library through JNA: " + e.getMessage());
-            return ProbeResult.error("traceroute cannot reach the operating system's ICMP sockets (JNA failed to"
+            ctx.out(cmd.tool() + ": cannot load the C library through JNA: " + e.getMessage());
+            return ProbeResult.error(cmd.tool() + " cannot reach the operating system's ICMP sockets (JNA failed to"
                     + " load: " + e.getMessage() + ")");
         }
         return switch (opened) {
@@ -119,7 +126,11 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
                 ctx.out("socket: " + dev.probebook.net.Libc.message(f.errno()));
                 yield ProbeResult.error("cannot open an ICMP socket: " + dev.probebook.net.Libc.message(f.errno()));
             }
-            case IcmpSocket.OpenResult.Opened o -> trace(cmd, ctx, o.socket(), address);
+            case IcmpSocket.OpenResult.Opened o ->
+                switch (cmd) {
+                    case TracerouteCommand t -> trace(t, ctx, o.socket(), address);
+                    case MtrCommand m -> report(m, ctx, o.socket(), address);
+                };
         };
     }
 
@@ -155,6 +166,23 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
         return TracerouteVerdict.of(cmd, addressText, hops, ctx.cancelled());
     }
 
+    private static ProbeResult report(MtrCommand cmd, ProbeContext ctx, IcmpSocket socket, InetAddress address) {
+        ctx.closeOnCancel(socket);
+        ctx.out(MtrReport.start(ZonedDateTime.now()));
+        List<MtrHop> hops;
+        try (socket) {
+            hops = new MtrSession(cmd, ctx, socket, address).run();
+        } catch (LastErrorException e) {
+            String message = dev.probebook.net.Libc.message(e.getErrorCode());
+            ctx.out("mtr: " + message);
+            return ProbeResult.fail(
+                    "cannot send to " + cmd.host() + ": " + message + " (routing or network problem on this side)",
+                    null);
+        }
+        MtrReport.lines(cmd, MtrReport.localHost(), hops).forEach(ctx::out);
+        return MtrVerdict.of(cmd, AddressText.withScope(address), hops);
+    }
+
     /** Sends the hop's probes at once and waits for their answers. */
     private static Hop hop(
             TracerouteCommand cmd,
@@ -188,8 +216,8 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
                 break;
             }
             for (Datagram d : socket.receive((int) Math.max(1, left / 1_000_000))) {
-                IcmpMessage m = IcmpMessage.parse(d, socket.kind(), socket.ipv6());
-                if (m == null || (socket.kind() == IcmpSocket.Kind.RAW && m.id() != id)) {
+                IcmpMessage m = TracerouteProbe.ours(d, socket, id);
+                if (m == null) {
                     continue;
                 }
                 int q = (m.seq() - firstSeq) & 0xffff;
@@ -197,13 +225,7 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
                     continue;
                 }
                 double millis = (d.receivedNanos() - sentAt[q]) / 1e6;
-                answers[q] = switch (m) {
-                    case IcmpMessage.EchoReply r -> new Hop.Answer(r.from(), millis, Hop.Kind.REACHED, null);
-                    case IcmpMessage.ErrorReport e ->
-                        e.description().cause() == IcmpErrors.Cause.TIME_EXCEEDED
-                                ? new Hop.Answer(e.from(), millis, Hop.Kind.ROUTER, null)
-                                : new Hop.Answer(e.from(), millis, Hop.Kind.UNREACHABLE, annotation(e.description()));
-                };
+                answers[q] = answer(m, millis);
                 answered++;
                 if (answered == 1) { // the others of this hop get three times this round trip more
                     deadline = Math.min(deadline, System.nanoTime() + Math.max(50_000_000L, (long) (3 * millis * 1e6)));
@@ -215,6 +237,26 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
             list.add(a == null ? Hop.Answer.none() : a);
         }
         return new Hop(ttl, list);
+    }
+
+    /**
+     * The ICMP message in a datagram when it answers one of this trace's probes; null for anything else (a raw socket
+     * also sees other processes' echoes and errors, told apart by the echo id).
+     */
+    static IcmpMessage ours(Datagram d, IcmpSocket socket, int id) {
+        IcmpMessage m = IcmpMessage.parse(d, socket.kind(), socket.ipv6());
+        return m == null || (socket.kind() == IcmpSocket.Kind.RAW && m.id() != id) ? null : m;
+    }
+
+    /** What one probe's answer says: a router on the way, the host, or an error that ends the path. */
+    static Hop.Answer answer(IcmpMessage m, double millis) {
+        return switch (m) {
+            case IcmpMessage.EchoReply r -> new Hop.Answer(r.from(), millis, Hop.Kind.REACHED, null);
+            case IcmpMessage.ErrorReport e ->
+                e.description().cause() == IcmpErrors.Cause.TIME_EXCEEDED
+                        ? new Hop.Answer(e.from(), millis, Hop.Kind.ROUTER, null)
+                        : new Hop.Answer(e.from(), millis, Hop.Kind.UNREACHABLE, annotation(e.description()));
+        };
     }
 
     /** traceroute's marks for why a hop refused: {@code !N}, {@code !H}, {@code !P}, {@code !X}, {@code !F}. */
@@ -238,13 +280,17 @@ public final class TracerouteProbe implements Probe<TracerouteCommand> {
         return "!H";
     }
 
-    private static InetAddress resolve(TracerouteCommand cmd, ProbeContext ctx) {
+    private static InetAddress resolve(PathCommand cmd, ProbeContext ctx) {
         List<InetAddress> all;
         try {
             all = NameResolver.of(ctx).resolve(cmd.host()).addresses();
         } catch (UnknownHostException e) {
-            ctx.out(cmd.host() + ": Name or service not known");
-            ctx.out("Cannot handle \"host\" cmdline arg `" + cmd.host() + "' on position 1 (argc 1)");
+            if (cmd instanceof MtrCommand) {
+                ctx.out("mtr: Failed to resolve host: " + cmd.host() + ": Name or service not known");
+            } else {
+                ctx.out(cmd.host() + ": Name or service not known");
+                ctx.out("Cannot handle \"host\" cmdline arg `" + cmd.host() + "' on position 1 (argc 1)");
+            }
             return null;
         }
         return all.stream().filter(a -> cmd.ipVersion().admits(a)).findFirst().orElse(null);

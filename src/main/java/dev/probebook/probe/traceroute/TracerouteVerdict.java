@@ -18,14 +18,14 @@ final class TracerouteVerdict {
 
     private TracerouteVerdict() {}
 
-    static ProbeResult unresolved(TracerouteCommand cmd) {
+    static ProbeResult unresolved(PathCommand cmd) {
         return ProbeResult.fail(
                 "cannot resolve " + cmd.host() + ": check the name (nslookup " + cmd.host()
                         + ") or add it to /etc/hosts",
                 new TracerouteDetails(cmd.host(), null, false, List.of()));
     }
 
-    static ProbeResult notPermitted(TracerouteCommand cmd) {
+    static ProbeResult notPermitted(PathCommand cmd) {
         return new ProbeResult(
                 Verdict.ERROR, IcmpPermission.advice(), new TracerouteDetails(cmd.host(), null, false, List.of()));
     }
@@ -92,7 +92,7 @@ final class TracerouteVerdict {
                 .orElse("?");
     }
 
-    private static String meaning(String annotation) {
+    static String meaning(String annotation) {
         return switch (annotation) {
             case "!N" -> "network unreachable";
             case "!X" -> "administratively prohibited";
@@ -103,7 +103,7 @@ final class TracerouteVerdict {
         };
     }
 
-    private static String advice(String annotation) {
+    static String advice(String annotation) {
         return switch (annotation) {
             case "!X" -> "A firewall there rejects the traffic: ask for a rule that allows it";
             case "!N" -> "That router has no route to the network: check the routing there";

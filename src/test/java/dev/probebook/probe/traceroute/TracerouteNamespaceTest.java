@@ -56,6 +56,9 @@ class TracerouteNamespaceTest {
                 "ip netns exec " + ROUTER + " ip link set pbtr1 up",
                 "ip netns exec " + ROUTER + " ip link set lo up",
                 "ip netns exec " + ROUTER + " sysctl -qw net.ipv4.ip_forward=1",
+                // the router's time-exceeded errors unlimited (icmp_ratemask 0), so mtr's rounds each get one; a zero
+                // icmp_ratelimit would instead empty the per-host budget the prohibit route's errors draw on
+                "ip netns exec " + ROUTER + " sysctl -qw net.ipv4.icmp_ratemask=0",
                 "ip link add pbtr2 netns " + ROUTER + " type veth peer name pbtr3 netns " + HOST,
                 "ip netns exec " + ROUTER + " ip addr add 10.231.1.1/30 dev pbtr2",
                 "ip netns exec " + ROUTER + " ip link set pbtr2 up",
@@ -150,6 +153,25 @@ class TracerouteNamespaceTest {
         assertThat(r.summary())
                 .startsWith("10.231.3.2 not reached: the path goes silent after hop 1 (10.231.0.2; no answer up to hop"
                         + " 3). Packets are dropped beyond it");
+    }
+
+    @Test
+    @Order(4)
+    void mtrReportsTheRouterAndTheSilentHostAsMtrDoes() throws Exception {
+        RunResult r = trace("mtr -r -n -c 2 -i 0.3 10.231.3.2");
+
+        assertThat(r.output()).hasSize(4);
+        assertThat(r.output().get(2)).matches("  1\\.\\|-- 10\\.231\\.0\\.2 {15}  0\\.0%     2 .*");
+        assertThat(r.output().get(3))
+                .isEqualTo("  2.|-- ???                       100.0     2    0.0   0.0   0.0   0.0   0.0");
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.summary())
+                .startsWith("10.231.3.2 not reached over 2 round(s): the path goes silent after hop 1 (10.231.0.2).");
+
+        RunResult reached = trace("mtr -r -n -c 2 -i 0.3 10.231.1.2");
+        assertThat(reached.output()).hasSize(4);
+        assertThat(reached.verdict()).isEqualTo(Verdict.OK);
+        assertThat(reached.summary()).startsWith("10.231.1.2 reached in 2 hop(s) with no loss over 2 round(s), ");
     }
 
     private static boolean root() throws IOException {

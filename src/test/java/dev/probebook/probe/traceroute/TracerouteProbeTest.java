@@ -32,6 +32,10 @@ import org.junit.jupiter.api.Test;
 class TracerouteProbeTest {
 
     private static TracerouteCommand parse(String line) throws UsageException {
+        return (TracerouteCommand) parsePath(line);
+    }
+
+    private static PathCommand parsePath(String line) throws UsageException {
         List<String> words = ShellLine.parse(line).words();
         return new TracerouteProbe().parse(words.get(0), Args.run(words.subList(1, words.size())));
     }
@@ -91,7 +95,7 @@ class TracerouteProbeTest {
         });
         Settings settings = SettingsLoader.load(Map.of());
         List<String> words = ShellLine.parse("traceroute 127.0.0.1").words();
-        TracerouteCommand cmd = unprivileged.parse(words.get(0), Args.run(words.subList(1, words.size())));
+        PathCommand cmd = unprivileged.parse(words.get(0), Args.run(words.subList(1, words.size())));
         RunResult r;
         try (ProbeRunner runner = new ProbeRunner(settings, TargetPolicy.from(settings.policy()))) {
             r = runner.run(
@@ -108,13 +112,115 @@ class TracerouteProbeTest {
     }
 
     @Test
-    void tracepathAndMtrAreShownAsNotRunNamingTraceroute() throws Exception {
-        RunResult mtr = new ProbeHarness().run("mtr -r -c 10 10.0.0.5");
-        assertThat(mtr.summary())
-                .isEqualTo("not run: mtr is not built in — run it in a shell (Probebook runs 'traceroute HOST' for the"
-                        + " same question)");
+    void tracepathIsShownAsNotRunNamingTraceroute() throws Exception {
         assertThat(new ProbeHarness().run("tracepath -n 10.0.0.5").summary())
-                .contains("Probebook runs 'traceroute HOST'");
+                .isEqualTo("not run: tracepath is not built in — run it in a shell (Probebook runs 'traceroute HOST'"
+                        + " for the same question)");
+    }
+
+    @Test
+    void mtrOptionsAreMtrsAndWhatItCannotDoIsAUsageError() throws Exception {
+        MtrCommand m = (MtrCommand) parsePath("mtr -rwn -c 5 -i 0.5 -m 12 10.0.0.5");
+        assertThat(m.host()).isEqualTo("10.0.0.5");
+        assertThat(m.cycles()).isEqualTo(5);
+        assertThat(m.interval().toMillis()).isEqualTo(500);
+        assertThat(m.maxTtl()).isEqualTo(12);
+        assertThat(m.wide()).isTrue();
+        MtrCommand defaults = (MtrCommand) parsePath("mtr --report --report-cycles=3 10.0.0.5");
+        assertThat(defaults.cycles()).isEqualTo(3);
+        assertThat(defaults.interval().toSeconds()).isEqualTo(1);
+        assertThat(defaults.wide()).isFalse();
+        assertThat(((MtrCommand) parsePath("mtr -c10 -6 ::1")).ipVersion()).isEqualTo(IpFamily.V6);
+        assertThatThrownBy(() -> parsePath("mtr -T -P 443 10.0.0.5")).hasMessageContaining("tcping HOST PORT");
+        assertThatThrownBy(() -> parsePath("mtr --json 10.0.0.5")).hasMessageContaining("prints mtr's report");
+        assertThatThrownBy(() -> parsePath("mtr -r")).hasMessageContaining("give the host to trace");
+        assertThatThrownBy(() -> parsePath("mtr -c 0 10.0.0.5")).hasMessageContaining("-c");
+    }
+
+    @Test
+    void mtrsReportPutsEachColumnWhereMtrDoes() throws Exception {
+        // mtr 0.95's own lines, through a router to a host that ignores echo (network namespaces on this machine)
+        MtrHop router = new MtrHop(1);
+        InetAddress r = InetAddress.getByName("10.232.0.2");
+        for (double ms : new double[] {0.1, 0.12, 0.08}) {
+            router.answered(router.sent(), new Hop.Answer(r, ms, Hop.Kind.ROUTER, null));
+        }
+        MtrHop silent = new MtrHop(2);
+        for (int i = 0; i < 3; i++) {
+            silent.sent();
+        }
+        MtrCommand narrow = new MtrCommand("10.232.1.2", IpFamily.ANY, 3, java.time.Duration.ofSeconds(1), 30, false);
+        assertThat(MtrReport.lines(narrow, "vm", List.of(router, silent)))
+                .containsExactly(
+                        "HOST: vm                          Loss%   Snt   Last   Avg  Best  Wrst StDev",
+                        "  1.|-- 10.232.0.2                 0.0%     3    0.1   0.1   0.1   0.1   0.0",
+                        "  2.|-- ???                       100.0     3    0.0   0.0   0.0   0.0   0.0");
+        MtrCommand wide = new MtrCommand("10.232.1.2", IpFamily.ANY, 3, java.time.Duration.ofSeconds(1), 30, true);
+        assertThat(MtrReport.lines(wide, "vm", List.of(router, silent)))
+                .containsExactly(
+                        "HOST: vm         Loss%   Snt   Last   Avg  Best  Wrst StDev",
+                        "  1.|-- 10.232.0.2  0.0%     3    0.1   0.1   0.1   0.1   0.0",
+                        "  2.|-- ???        100.0     3    0.0   0.0   0.0   0.0   0.0");
+        assertThat(MtrReport.start(java.time.ZonedDateTime.parse("2026-12-07T03:35:41Z")))
+                .isEqualTo("Start: 2026-12-07T03:35:41+0000");
+    }
+
+    private static MtrHop hop(int ttl, String address, Hop.Kind kind, Double... millis) throws Exception {
+        MtrHop h = new MtrHop(ttl);
+        for (Double ms : millis) {
+            int probe = h.sent();
+            if (ms != null) {
+                h.answered(probe, new Hop.Answer(InetAddress.getByName(address), ms, kind, null));
+            }
+        }
+        return h;
+    }
+
+    @Test
+    void mtrsLossCountsOnlyWhereItCarriesOnToTheHost() throws Exception {
+        MtrCommand cmd = new MtrCommand("db.internal", IpFamily.ANY, 4, java.time.Duration.ofSeconds(1), 30, false);
+        var rateLimited = MtrVerdict.of(
+                cmd,
+                "10.0.9.9",
+                List.of(
+                        hop(1, "10.0.0.1", Hop.Kind.ROUTER, 0.4, 0.5, 0.4, 0.6),
+                        hop(2, "10.0.1.1", Hop.Kind.ROUTER, 1.0, null, null, 1.2),
+                        hop(3, "10.0.9.9", Hop.Kind.REACHED, 2.0, 2.2, 2.1, 2.3)));
+        assertThat(rateLimited.verdict()).isEqualTo(Verdict.OK);
+        assertThat(rateLimited.summary())
+                .isEqualTo("db.internal (10.0.9.9) reached in 3 hop(s) with no loss over 4 round(s), average 2.2 ms,"
+                        + " worst 2.3 ms; the loss at hop(s) [2] does not carry on to the host: those routers answer"
+                        + " few probes themselves (ICMP rate limits), which is not packet loss");
+        var lossy = MtrVerdict.of(
+                cmd,
+                "10.0.9.9",
+                List.of(
+                        hop(1, "10.0.0.1", Hop.Kind.ROUTER, 0.4, 0.5, 0.4, 0.6),
+                        hop(2, "10.0.1.1", Hop.Kind.ROUTER, 1.0, null, 1.1, 1.2),
+                        hop(3, "10.0.9.9", Hop.Kind.REACHED, 2.0, null, 2.1, 2.3)));
+        assertThat(lossy.verdict()).isEqualTo(Verdict.WARN);
+        assertThat(lossy.summary())
+                .isEqualTo("db.internal (10.0.9.9) reached in 3 hop(s), but 25.0% of the probes to it were lost"
+                        + " (average 2.1 ms, worst 2.3 ms): packets are dropped on the way, starting at hop 2"
+                        + " (10.0.1.1), where the loss begins and carries on to the host. Look at that link or device,"
+                        + " or run mtr again to see whether it lasts");
+    }
+
+    @Test
+    void loopbackIsReachedByMtrWhereIcmpMayBeSent() throws Exception {
+        RunResult r = new ProbeHarness().run("mtr -r -n -c 3 -i 0.2 127.0.0.1");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                r.verdict() != Verdict.ERROR, "no ICMP socket for this process: " + r.summary());
+        assertThat(r.output().get(0)).matches("Start: \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{4}");
+        assertThat(r.output().get(1)).startsWith("HOST: ").endsWith(" Loss%   Snt   Last   Avg  Best  Wrst StDev");
+        assertThat(r.output().get(2)).matches("  1\\.\\|-- 127\\.0\\.0\\.1 {16}  0\\.0%     3 .*");
+        assertThat(r.output()).hasSize(3);
+        assertThat(r.verdict()).isEqualTo(Verdict.OK);
+        assertThat(r.summary()).startsWith("127.0.0.1 reached in 1 hop(s) with no loss over 3 round(s), average ");
+        TracerouteDetails d = (TracerouteDetails) r.details();
+        assertThat(d.hops())
+                .singleElement()
+                .satisfies(h -> assertThat(h.millis()).hasSize(3).doesNotContainNull());
     }
 
     @Test
