@@ -125,10 +125,11 @@ public final class Planner {
         List<PlannedBlock> blocks = new ArrayList<>();
         Map<Integer, Integer> lastStepInSection = new LinkedHashMap<>();
         List<CodeBlock> codes = runbook.codeBlocks();
+        Map<String, String> files = Heredocs.files(codes);
         List<List<PlannedCommand>> planned = new ArrayList<>();
         Set<Integer> sectionsWithSteps = new HashSet<>();
         for (CodeBlock code : codes) {
-            List<PlannedCommand> commands = NON_SHELL.contains(code.language()) ? List.of() : commands(code);
+            List<PlannedCommand> commands = NON_SHELL.contains(code.language()) ? List.of() : commands(code, files);
             planned.add(commands);
             if (!commands.isEmpty()) {
                 sectionsWithSteps.add(code.sectionLine());
@@ -156,7 +157,16 @@ public final class Planner {
 
     /** Parses the lines of one block into commands (empty: the block is an example). */
     List<PlannedCommand> commands(CodeBlock code) {
+        return commands(code, Map.of());
+    }
+
+    /**
+     * Parses the lines of one block into commands; {@code files} are the files the runbook writes with here-documents,
+     * which a command may name ({@code curl -w @curl-format.txt}).
+     */
+    List<PlannedCommand> commands(CodeBlock code, Map<String, String> files) {
         List<PlannedCommand> out = new ArrayList<>();
+        String heredocEnd = null; // inside a here-document's body until this line: file content, not commands
         int alternative = 0;
         boolean consoleOutput = false;
         List<String> pendingOutput = new ArrayList<>();
@@ -169,6 +179,13 @@ public final class Planner {
                 t = t.substring(0, t.length() - 1).strip() + " "
                         + lines.get(++i).strip();
             }
+            if (heredocEnd != null) {
+                if (t.equals(heredocEnd)) {
+                    heredocEnd = null;
+                }
+                continue;
+            }
+            heredocEnd = Heredocs.terminator(t);
             if (t.isEmpty()) {
                 continue;
             }
@@ -188,7 +205,7 @@ public final class Planner {
             Matcher soft = SOFT_PROMPT.matcher(t);
             Matcher root = ROOT_PROMPT.matcher(t);
             Optional<PlannedCommand> softCommand = soft.matches()
-                    ? recognise(sourceLine, soft.group(1).strip(), alternative, false)
+                    ? recognise(sourceLine, soft.group(1).strip(), alternative, false, files)
                     : Optional.empty();
             if (prompt.matches()) {
                 candidate = prompt.group(1).strip();
@@ -201,7 +218,7 @@ public final class Planner {
             } else if (root.matches()) {
                 String rest = root.group(1).strip();
                 Optional<PlannedCommand> asCommand =
-                        readsAsProse(rest) ? Optional.empty() : recognise(sourceLine, rest, alternative, false);
+                        readsAsProse(rest) ? Optional.empty() : recognise(sourceLine, rest, alternative, false, files);
                 if (asCommand.isPresent()) {
                     flushOutput(out, pendingOutput);
                     out.add(asCommand.get());
@@ -222,7 +239,7 @@ public final class Planner {
                 // "a && b", "a; b": each command on its own, in order, when every part is one Probebook knows
                 List<PlannedCommand> each = new ArrayList<>();
                 for (String part : parts) {
-                    recognise(sourceLine, part, alternative, prompted).ifPresent(each::add);
+                    recognise(sourceLine, part, alternative, prompted, files).ifPresent(each::add);
                 }
                 if (each.size() == parts.size() && each.stream().allMatch(PlannedCommand::runnable)) {
                     flushOutput(out, pendingOutput);
@@ -231,7 +248,7 @@ public final class Planner {
                     continue;
                 }
             }
-            Optional<PlannedCommand> command = recognise(sourceLine, candidate, alternative, prompted);
+            Optional<PlannedCommand> command = recognise(sourceLine, candidate, alternative, prompted, files);
             if (command.isPresent()) {
                 flushOutput(out, pendingOutput);
                 out.add(command.get());
@@ -302,7 +319,13 @@ public final class Planner {
      * parse; with a prompt any line is a command, and a failure to parse is kept as its usage error.
      */
     Optional<PlannedCommand> recognise(int sourceLine, String written, int alternative, boolean prompted) {
-        String text = Placeholders.normaliseForms(written); // {agent ip}, [PORT]: one {{name}} word each
+        return recognise(sourceLine, written, alternative, prompted, Map.of());
+    }
+
+    private Optional<PlannedCommand> recognise(
+            int sourceLine, String written, int alternative, boolean prompted, Map<String, String> files) {
+        // {agent ip}, [PORT]: one {{name}} word each; a format file the runbook wrote: inline
+        String text = Placeholders.normaliseForms(Heredocs.inlineWriteOut(written, files));
         ShellLine line;
         try {
             line = ShellLine.parse(text);

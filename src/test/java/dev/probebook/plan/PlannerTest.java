@@ -55,6 +55,36 @@ class PlannerTest {
     }
 
     @Test
+    void aFormatFileTheRunbookWritesIsReadFromTheRunbookAndItsBodyIsNoCommand() throws Exception {
+        RunbookPlan p = plan("""
+                ```bash
+                cat > curl-format.txt <<'EOF'
+                    time_connect:  %{time_connect}s\\n
+                      time_total:  %{time_total}s\\n
+                ping -c 1 10.0.0.5
+                EOF
+                ```
+
+                ```bash
+                curl -w "@curl-format.txt" -o /dev/null -s http://10.0.0.5/
+                curl --write-out @other.txt -s http://10.0.0.5/
+                ```
+                """);
+        assertThat(p.steps().get(0).commands())
+                .as("the here-document's body is the file's content, not commands")
+                .extracting(PlannedCommand::text)
+                .containsExactly("cat > curl-format.txt <<'EOF'");
+        List<PlannedCommand> curl = p.steps().get(1).commands();
+        assertThat(curl.get(0).text())
+                .isEqualTo("curl -w '    time_connect:  %{time_connect}s\\n      time_total:  %{time_total}s\\n"
+                        + "ping -c 1 10.0.0.5' -o /dev/null -s http://10.0.0.5/");
+        assertThat(curl.get(0).usageError()).isNull();
+        assertThat(curl.get(1).usageError())
+                .as("a file the runbook does not write is never read from the disk")
+                .contains("reading the format from a file is not supported");
+    }
+
+    @Test
     void promptsAndConsoleOutput() throws Exception {
         RunbookPlan p = plan("""
                 ```console

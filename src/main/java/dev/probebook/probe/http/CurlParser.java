@@ -203,7 +203,9 @@ final class CurlParser {
             case 'w' -> {
                 if (v.startsWith("@")) {
                     throw new UsageException("curl: " + option + " " + v
-                            + ": reading the format from a file is not supported; write the format inline");
+                            + ": reading the format from a file is not supported; write the format inline, or write"
+                            + " the file earlier in the runbook (cat > " + v.substring(1) + " <<'EOF' ... EOF), which"
+                            + " Probebook then reads from the runbook");
                 }
                 writeOut = v;
             }
