@@ -47,10 +47,6 @@ final class DigTrace {
     private final Duration perTry;
     private final int port;
     private final List<TraceDetails.Step> steps = new ArrayList<>();
-    /** Of the zone being asked: the policy's last refusal, and how many of its servers were asked at all. */
-    private PolicyDeniedException denied;
-
-    private int asked;
 
     private DigTrace(DnsCommand cmd, Name qname, List<DnsServer> resolvers, ProbeContext ctx) {
         this.cmd = cmd;
@@ -86,7 +82,7 @@ final class DigTrace {
         }
         if (roots == null
                 || roots.message().getRcode() != Rcode.NOERROR
-                || nameServers(roots, Section.ANSWER).isEmpty()) {
+                || nameServers(roots.message(), Section.ANSWER).isEmpty()) {
             if (roots == null) {
                 ctx.out(";; no servers could be reached");
             }
@@ -102,15 +98,14 @@ final class DigTrace {
         Name zone = Name.root;
         Map<Name, List<InetAddress>> servers = delegation(roots.message(), Section.ANSWER);
         for (int step = 0; step < MAX_STEPS; step++) {
-            denied = null;
-            asked = 0;
-            Answered a = askZone(zone, servers);
-            if (a == null && asked == 0 && denied != null) {
-                return ProbeResult.error(
-                        "the trace stops at " + zone + ": the target policy does not let Probebook ask its name"
-                                + " servers (" + denied.getMessage() + "). dig +trace asks every server on the way;"
-                                + " ask an admin to allow them, or ask the resolver for the name instead (dig "
-                                + RecordText.bare(qname) + ")");
+            ZoneAnswer asked = askZone(zone, servers);
+            Answered a = asked.answer();
+            if (a == null && asked.queries() == 0 && asked.denied() != null) {
+                return ProbeResult.error("the trace stops at " + zone
+                        + ": the target policy does not let Probebook ask its name"
+                        + " servers (" + asked.denied().getMessage() + "). dig +trace asks every server on the way;"
+                        + " ask an admin to allow them, or ask the resolver for the name instead (dig "
+                        + RecordText.bare(qname) + ")");
             }
             if (a == null) {
                 ctx.out(";; no servers could be reached");
@@ -138,9 +133,8 @@ final class DigTrace {
                         details(m, answers, null));
             }
             Map<Name, List<InetAddress>> next = delegation(m, Section.AUTHORITY);
-            Name below = nameServers(a, Section.AUTHORITY).isEmpty()
-                    ? null
-                    : nameServers(a, Section.AUTHORITY).get(0).getName();
+            List<NSRecord> referral = nameServers(m, Section.AUTHORITY);
+            Name below = referral.isEmpty() ? null : referral.get(0).getName();
             if (below == null) {
                 return ProbeResult.warn(
                         RecordText.bare(qname) + " exists but has no " + Type.string(type) + " record: " + a.name()
@@ -164,8 +158,16 @@ final class DigTrace {
                 details(null, List.of(), "too many referrals"));
     }
 
-    /** Asks a zone's servers in order until one gives a usable reply; null when none does. */
-    private Answered askZone(Name zone, Map<Name, List<InetAddress>> servers) throws InterruptedException {
+    /**
+     * What asking one zone's servers gave: the first usable reply (null: none), how many queries went out, and the
+     * policy's last refusal of one of them (null: none refused).
+     */
+    private record ZoneAnswer(Answered answer, int queries, PolicyDeniedException denied) {}
+
+    /** Asks a zone's servers in order until one gives a usable reply. */
+    private ZoneAnswer askZone(Name zone, Map<Name, List<InetAddress>> servers) throws InterruptedException {
+        int queries = 0;
+        PolicyDeniedException denied = null;
         for (Map.Entry<Name, List<InetAddress>> ns : servers.entrySet()) {
             String name = RecordText.bare(ns.getKey());
             List<InetAddress> addresses = ns.getValue().isEmpty() ? lookUp(ns.getKey()) : ns.getValue();
@@ -177,7 +179,7 @@ final class DigTrace {
                     denied = e;
                     continue;
                 }
-                asked++;
+                queries++;
                 DnsServer server = new DnsServer(name, new InetSocketAddress(address, port));
                 Answered a = ask(query(qname, type, false), server, name, zone.toString());
                 if (a == null) {
@@ -189,10 +191,10 @@ final class DigTrace {
                             + "), trying next server");
                     continue;
                 }
-                return a;
+                return new ZoneAnswer(a, queries, denied);
             }
         }
-        return null;
+        return new ZoneAnswer(null, queries, denied);
     }
 
     /** One exchange, printed as dig prints a trace step; null (with dig's error lines) when no reply came. */
@@ -246,10 +248,6 @@ final class DigTrace {
             }
         }
         return servers;
-    }
-
-    private static List<NSRecord> nameServers(Answered a, int section) {
-        return nameServers(a.message(), section);
     }
 
     private static List<NSRecord> nameServers(Message m, int section) {
