@@ -29,6 +29,9 @@ final class Heredocs {
 
     /** The word that ends the here-document this line starts, or null when it starts none. */
     static String terminator(String line) {
+        if (line.indexOf("<<") < 0) {
+            return null; // asked of every line the planner reads
+        }
         Matcher m = START.matcher(line);
         return m.find() ? m.group(2) : null;
     }
