@@ -147,6 +147,10 @@ final class KoreanSummaries {
                     "'$1' 리다이렉션은 표시만 하고 실행하지 않음: 출력은 대신 여기에 표시됨"),
             r("redirection '(.+)' is not run", "'$1' 리다이렉션은 실행하지 않음"),
             r(
+                    "a here-document: Probebook writes no file, but a (curl -w @\\S+) in this runbook reads its content"
+                            + " from here",
+                    "히어 문서: Probebook은 파일을 쓰지 않지만, 이 런북의 $1은 그 내용을 여기서 읽음"),
+            r(
                     "pipe into '(.+)' is not run \\(only '\\| grep' filters are supported\\)",
                     "'$1' 명령으로 보내는 파이프는 실행하지 않음 ('| grep' 필터만 지원)"),
             r("empty command", "빈 명령"),

@@ -36,6 +36,21 @@ final class Heredocs {
         return m.find() ? m.group(2) : null;
     }
 
+    /**
+     * Why a line that writes a file with a here-document is not run, saying where the file's content still serves;
+     * null for any other line.
+     */
+    static String notRunReason(String line) {
+        if (terminator(line) == null) {
+            return null;
+        }
+        Matcher to = WRITTEN_TO.matcher(line);
+        return to.find()
+                ? "a here-document: Probebook writes no file, but a curl -w @" + to.group(1)
+                        + " in this runbook reads its content from here"
+                : null;
+    }
+
     /** Every file the blocks write with a here-document, by the name written (the last one written wins). */
     static Map<String, String> files(List<CodeBlock> blocks) {
         Map<String, String> files = new HashMap<>();

@@ -366,7 +366,7 @@ public final class Planner {
                     alternative,
                     placeholders,
                     filterPlaceholders,
-                    line.unsupported(),
+                    Optional.ofNullable(Heredocs.notRunReason(text)).orElse(line.unsupported()),
                     null,
                     List.of()));
         } catch (UsageException e) {

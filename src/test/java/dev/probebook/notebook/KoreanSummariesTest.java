@@ -492,6 +492,10 @@ class KoreanSummariesTest {
                     .says("명령 목록", "한 줄에 하나씩")
                     .keeps("'&&'");
             ko("not run: redirection '<' is not run").says("리다이렉션").keeps("'<'");
+            ko("not run: a here-document: Probebook writes no file, but a curl -w @curl-format.txt in this runbook"
+                            + " reads its content from here")
+                    .says("히어 문서")
+                    .keeps("curl -w @curl-format.txt");
             ko("not run: redirection '> out.txt' is shown, not run: Probebook prints the output here instead")
                     .says("리다이렉션", "표시만 하고")
                     .keeps("'> out.txt'");

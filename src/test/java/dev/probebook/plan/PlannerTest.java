@@ -74,6 +74,9 @@ class PlannerTest {
                 .as("the here-document's body is the file's content, not commands")
                 .extracting(PlannedCommand::text)
                 .containsExactly("cat > curl-format.txt <<'EOF'");
+        assertThat(p.steps().get(0).commands().get(0).unsupported())
+                .isEqualTo("a here-document: Probebook writes no file, but a curl -w @curl-format.txt in this runbook"
+                        + " reads its content from here");
         List<PlannedCommand> curl = p.steps().get(1).commands();
         assertThat(curl.get(0).text())
                 .isEqualTo("curl -w '    time_connect:  %{time_connect}s\\n      time_total:  %{time_total}s\\n"
