@@ -241,13 +241,21 @@ final class DigTrace {
         }
         for (Record r : m.getSection(Section.ADDITIONAL)) {
             List<InetAddress> glue = servers.get(r.getName());
-            if (glue != null && r instanceof ARecord a) {
-                glue.add(a.getAddress());
-            } else if (glue != null && r instanceof AAAARecord aaaa) {
-                glue.add(aaaa.getAddress());
+            InetAddress address = address(r);
+            if (glue != null && address != null) {
+                glue.add(address);
             }
         }
         return servers;
+    }
+
+    /** The address an A or AAAA record holds; null for other records. */
+    private static InetAddress address(Record r) {
+        return switch (r) {
+            case ARecord a -> a.getAddress();
+            case AAAARecord aaaa -> aaaa.getAddress();
+            default -> null;
+        };
     }
 
     private static List<NSRecord> nameServers(Message m, int section) {
@@ -265,10 +273,9 @@ final class DigTrace {
                 Exchange e = DnsTransport.exchange(query(server, t, true), resolver, false, perTry, cmd.tries(), ctx);
                 if (e instanceof Exchange.Reply r) {
                     for (Record rec : r.message().getSection(Section.ANSWER)) {
-                        if (rec instanceof ARecord a) {
-                            found.add(a.getAddress());
-                        } else if (rec instanceof AAAARecord aaaa) {
-                            found.add(aaaa.getAddress());
+                        InetAddress address = address(rec);
+                        if (address != null) {
+                            found.add(address);
                         }
                     }
                     break;
