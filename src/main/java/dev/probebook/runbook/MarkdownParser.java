@@ -14,6 +14,7 @@ import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -95,6 +96,8 @@ public final class MarkdownParser {
         this.parser = Parser.builder(options)
                 .customBlockParserFactory(new LinearHeadings())
                 .customInlineParserFactory(BoundedInlineParser::new)
+                // flexmark reads link reference definitions only with its own inline parser unless told to
+                .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
                 .build();
         this.renderer = HtmlRenderer.builder(options)
                 .nodeRendererFactory(opts -> new StructureMarkers())

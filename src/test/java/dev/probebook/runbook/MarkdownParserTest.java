@@ -173,6 +173,15 @@ class MarkdownParserTest {
     }
 
     @Test
+    void referenceLinksUseTheirDefinitions() throws Exception {
+        Runbook r = parser.parse(
+                "# Links\n\nSee [the guide][guide].\n\n[guide]: https://example.invalid/g \"Guide\"\n", "f");
+        assertThat(((Prose) r.parts().get(1)).html())
+                .isEqualTo("<p>See <a href=\"https://example.invalid/g\" title=\"Guide\">the guide</a>.</p>");
+        assertThat(r.parts()).hasSize(2);
+    }
+
+    @Test
     void invalidUtf8IsReplacedWithAWarning() throws Exception {
         byte[] bytes = "# ok \u00e9".getBytes(StandardCharsets.UTF_8);
         byte[] broken = new byte[bytes.length + 1];
