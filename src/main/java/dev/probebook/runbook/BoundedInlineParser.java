@@ -1,5 +1,7 @@
 package dev.probebook.runbook;
 
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
@@ -52,10 +54,39 @@ final class BoundedInlineParser extends InlineParserImpl {
                 inlineParserExtensionFactories);
     }
 
+    /**
+     * Set on the parsing thread for the structural parse of a whole runbook, which needs the inline content of
+     * headings only: every other block's inlines (about half of flexmark's work) wait until {@link #parseSkipped}
+     * asks for them, and the prose renders later from its own Markdown (see {@link Prose#html()}).
+     */
+    static final ThreadLocal<Skipped> SKIPPED = new ThreadLocal<>();
+
+    /** The inline parser of the document whose blocks' inline content was skipped. */
+    static final class Skipped {
+        private BoundedInlineParser parser;
+    }
+
     @Override
     public void parse(BasedSequence content, Node block) {
         ParseBudget.check();
+        Skipped skipped = SKIPPED.get();
+        if (skipped != null && !(block instanceof Heading)) {
+            skipped.parser = this;
+            return;
+        }
         super.parse(content, block);
+    }
+
+    /** Parses the inline content of a paragraph the structural parse skipped; nothing if it has some already. */
+    static void parseSkipped(Paragraph paragraph) {
+        Skipped skipped = SKIPPED.get();
+        if (skipped != null && skipped.parser != null && !paragraph.hasChildren()) {
+            skipped.parser.parseInlines(paragraph);
+        }
+    }
+
+    private void parseInlines(Paragraph paragraph) {
+        super.parse(paragraph.getContentChars(), paragraph);
     }
 
     @Override

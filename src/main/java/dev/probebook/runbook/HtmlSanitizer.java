@@ -87,6 +87,11 @@ public final class HtmlSanitizer {
         return max;
     }
 
+    /** Text made safe to put in HTML as it is. */
+    static String escape(String text) {
+        return Entities.escape(text);
+    }
+
     /** Plain text of an HTML fragment (for captions). */
     public static String text(String html) {
         return Jsoup.parseBodyFragment(html).text().strip();

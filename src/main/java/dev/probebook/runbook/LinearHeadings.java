@@ -20,13 +20,22 @@ final class LinearHeadings implements CustomBlockParserFactory {
 
     private final HeadingParser.Factory core = new HeadingParser.Factory();
 
+    /**
+     * Made by the first parse (in {@link MarkdownParser}'s constructor) and kept: flexmark asks for a factory per
+     * document, and the heading factory compiles its patterns each time; it keeps nothing of a document.
+     */
+    private BlockParserFactory made;
+
     @Override
     public BlockParserFactory apply(DataHolder options) {
-        BlockParserFactory headings = core.apply(options);
-        return (state, matched) -> {
-            ParseBudget.check(); // asked about every line: the place to notice a spent budget
-            return mayStartHeading(state) ? headings.tryStart(state, matched) : BlockStart.none();
-        };
+        if (made == null) {
+            BlockParserFactory headings = core.apply(options);
+            made = (state, matched) -> {
+                ParseBudget.check(); // asked about every line: the place to notice a spent budget
+                return mayStartHeading(state) ? headings.tryStart(state, matched) : BlockStart.none();
+            };
+        }
+        return made;
     }
 
     /** {@code #...} or a line of only {@code =} or only {@code -} (and trailing blanks) after the indent. */

@@ -2,11 +2,14 @@ package dev.probebook.runbook;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
@@ -59,10 +62,6 @@ public final class MarkdownParser {
     /** Guards against stack exhaustion on hostile nesting (thousands of {@code >} or list levels). */
     static final int MAX_NESTING = 64;
 
-    /** Split marker: private-use characters that rendered Markdown never contains on its own. */
-    private static final String MARKER = "\uE000\uE001\uE000";
-
-    private static final String SPLIT = Pattern.quote(MARKER);
     private static final Pattern NOT_IN_SLUG = Pattern.compile("[^\\p{L}\\p{N}\\s-]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -87,37 +86,43 @@ public final class MarkdownParser {
     /** A parser whose parses are abandoned, as a {@link RunbookException}, once they take longer than {@code budget}. */
     public MarkdownParser(Duration budget) {
         this.budget = budget;
-        MutableDataSet options = new MutableDataSet();
-        options.set(
-                Parser.EXTENSIONS,
-                List.of(TablesExtension.create(), StrikethroughExtension.create(), YamlFrontMatterExtension.create()));
-        options.set(HtmlRenderer.SOFT_BREAK, "\n");
-        options.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadings, which skips lines that cannot be one
-        this.parser = Parser.builder(options)
+        // tables are found by a paragraph pre-processor the parser is given itself (made once, as the shared block
+        // factories); the renderer draws them with the extension
+        MutableDataSet parsing = new MutableDataSet();
+        parsing.set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), YamlFrontMatterExtension.create()));
+        parsing.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadings, which skips lines that cannot be one
+        parsing.set(Parser.HTML_BLOCK_PARSER, false); // made once below
+        this.parser = Parser.builder(parsing)
                 .customBlockParserFactory(new LinearHeadings())
+                .customBlockParserFactory(new SharedHtmlBlocks())
                 .customInlineParserFactory(BoundedInlineParser::new)
                 // flexmark reads link reference definitions only with its own inline parser unless told to
                 .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
+                .paragraphPreProcessorFactory(new SharedParagraphPreProcessor(TableParagraphPreProcessor.Factory()))
                 .build();
-        this.renderer = HtmlRenderer.builder(options)
+        MutableDataSet rendering = new MutableDataSet();
+        rendering.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
+        rendering.set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.renderer = HtmlRenderer.builder(rendering)
                 .nodeRendererFactory(opts -> new StructureMarkers())
                 .build();
+        parser.parse(FIRST_DOCUMENT); // makes the shared factories' state on this thread, before any other sees it
     }
+
+    /** A heading, an HTML block and a table: what the shared factories make their state on. */
+    private static final String FIRST_DOCUMENT = "# a\n\n<div>\n</div>\n\n| a |\n| - |\n| b |\n";
 
     /** Parses a whole document; {@code name} is used when there is no title. */
     public Runbook parse(String text, String name) throws RunbookException {
-        // U+E000/U+E001 are our split markers: a document must not be able to forge them
-        String source = text.replace("\r\n", "\n")
-                .replace('\r', '\n')
-                .replace('\uE000', '\uFFFD')
-                .replace('\uE001', '\uFFFD');
+        String source = text.replace("\r\n", "\n").replace('\r', '\n');
         if (nestingDepth(source) > MAX_NESTING) {
             throw new RunbookException(name + " nests quotes or lists more than " + MAX_NESTING + " levels deep");
         }
-        LineIndex.CURRENT.set(new LineIndex(source));
+        LineIndex.CURRENT.set(new LineIndex(source, 0));
         ParseBudget.CURRENT.set(new ParseBudget(budget));
+        BoundedInlineParser.SKIPPED.set(new BoundedInlineParser.Skipped());
         try {
-            return build(parser.parse(source), name);
+            return build(parser.parse(source), source, name);
         } catch (StackOverflowError e) {
             throw new RunbookException(name + " is nested too deeply to parse");
         } catch (ParseBudget.Exceeded e) {
@@ -127,21 +132,23 @@ public final class MarkdownParser {
         } finally {
             LineIndex.CURRENT.remove();
             ParseBudget.CURRENT.remove();
+            BoundedInlineParser.SKIPPED.remove();
         }
     }
 
-    private Runbook build(Document doc, String name) {
+    private Runbook build(Document doc, String source, String name) {
         List<String> warnings = new ArrayList<>();
         FrontMatter front = FrontMatter.EMPTY;
         List<Part> structural = new ArrayList<>(); // headings and top-level code blocks, in order
-        List<Integer> proseLines = new ArrayList<>(); // first line of the prose before each structural part (0: none)
+        List<ProseRun> runs = new ArrayList<>(); // the prose before each structural part (null: none)
         List<CodeBlock> codeBlocks = new ArrayList<>();
+        List<Reference> references = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
         Set<String> anchors = new HashSet<>();
         Map<String, Integer> anchorSuffixes = new HashMap<>();
         Heading current = null;
         String firstH1 = null;
-        int pendingProseLine = 0;
+        ProseRun run = null;
         Node previous = null;
         String previousCaption = null;
 
@@ -158,8 +165,8 @@ public final class MarkdownParser {
                 Heading heading =
                         new Heading(line, h.getLevel(), headingText, anchor(headingText, anchors, anchorSuffixes));
                 structural.add(heading);
-                proseLines.add(pendingProseLine);
-                pendingProseLine = 0;
+                runs.add(run);
+                run = null;
                 headings.add(heading);
                 current = heading;
                 if (h.getLevel() == 1 && firstH1 == null) {
@@ -173,44 +180,102 @@ public final class MarkdownParser {
                 String caption = captionFor(previous, previousCaption);
                 CodeBlock block = codeBlock(node, current, caption, false);
                 structural.add(block);
-                proseLines.add(pendingProseLine);
-                pendingProseLine = 0;
+                runs.add(run);
+                run = null;
                 codeBlocks.add(block);
                 previous = node;
                 previousCaption = caption;
                 continue;
             }
-            if (pendingProseLine == 0) {
-                pendingProseLine = line;
+            // comments and link definitions show nothing: they neither start nor end a run of prose
+            if (!(node instanceof HtmlCommentBlock || node instanceof Reference)) {
+                run = run == null
+                        ? new ProseRun(line, LineIndex.current().lineStartOffset(line), node.getEndOffset())
+                        : run.through(node.getEndOffset());
             }
-            collectNested(node, current, codeBlocks);
+            if (node instanceof Reference r) {
+                references.add(r);
+            }
+            collectNested(node, current, codeBlocks, references);
             previous = node;
             previousCaption = null;
         }
         codeBlocks.sort(Comparator.comparingInt(CodeBlock::line));
 
-        // One render pass over the whole document (links need the document context); headings and
-        // top-level code blocks render as markers that split the HTML into prose segments.
-        String[] segments = renderer.render(doc).split(SPLIT, -1);
+        ProseRendering rendering = new ProseRendering(this, definitions(references), LineIndex.current().nonce);
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < structural.size(); i++) {
-            addProse(parts, i < segments.length ? segments[i] : "", proseLines.get(i));
+            addProse(parts, runs.get(i), source, rendering);
             parts.add(structural.get(i));
         }
-        addProse(parts, segments.length > structural.size() ? segments[structural.size()] : "", pendingProseLine);
+        addProse(parts, run, source, rendering);
 
         String title = front.title() != null ? front.title() : firstH1 != null ? firstH1 : name;
         return new Runbook(title, front, parts, tree(headings), codeBlocks, warnings);
     }
 
-    private static void addProse(List<Part> parts, String html, int line) {
-        ParseBudget.check();
-        if (html.isBlank()) {
-            return;
+    /** Top-level blocks of prose between two structural parts: from the start of its first line to its end. */
+    private record ProseRun(int line, int start, int end) {
+        ProseRun through(int newEnd) {
+            return new ProseRun(line, start, newEnd);
         }
-        String safe = HtmlSanitizer.sanitize(html, LineIndex.current().nonce);
-        if (!safe.isBlank()) {
-            parts.add(new Prose(line, safe.strip()));
+    }
+
+    private static void addProse(List<Part> parts, ProseRun run, String source, ProseRendering rendering) {
+        if (run != null) {
+            parts.add(new Prose(run.line(), source.substring(run.start(), run.end()), rendering));
+        }
+    }
+
+    /**
+     * The document's link reference definitions as Markdown lines, between blank lines, to put before a run of prose
+     * when it renders on its own (the leading blank line also keeps a run that starts with {@code ---} from reading as
+     * front matter; the trailing one keeps the run's first line from continuing the last definition's title).
+     */
+    private static String definitions(List<Reference> references) {
+        StringBuilder out = new StringBuilder("\n");
+        for (Reference r : references) {
+            if (r.getParent() instanceof Document) {
+                out.append(r.getChars().toString().strip());
+            } else { // inside a quote or list: its own lines carry the container's prefixes
+                out.append('[')
+                        .append(r.getReference())
+                        .append("]: <")
+                        .append(r.getUrl())
+                        .append('>');
+                if (r.getTitle().isNotEmpty()) {
+                    out.append(" \"")
+                            .append(r.getTitle().toString().replace("\"", "\\\""))
+                            .append('"');
+                }
+            }
+            out.append('\n');
+        }
+        return out.append('\n').toString();
+    }
+
+    /**
+     * Renders one run of prose to sanitised HTML (see {@link Prose#html()}): the run is parsed again on its own,
+     * after the document's link definitions, so nested code blocks get their document line numbers. Prose that
+     * cannot be rendered (it parsed within the budget once, so this is not expected) is shown as escaped text.
+     */
+    String renderProse(ProseRendering rendering, String markdown, int line) {
+        LineIndex outerIndex = LineIndex.CURRENT.get();
+        ParseBudget outerBudget = ParseBudget.CURRENT.get();
+        BoundedInlineParser.Skipped outerSkipped = BoundedInlineParser.SKIPPED.get();
+        BoundedInlineParser.SKIPPED.remove();
+        String text = rendering.references() + markdown;
+        LineIndex.CURRENT.set(new LineIndex(text, line - 1 - rendering.referenceLines(), rendering.nonce()));
+        ParseBudget.CURRENT.set(new ParseBudget(budget));
+        try {
+            return HtmlSanitizer.sanitize(renderer.render(parser.parse(text)), rendering.nonce())
+                    .strip();
+        } catch (StackOverflowError | RuntimeException e) {
+            return "<p>" + HtmlSanitizer.escape(markdown) + "</p>";
+        } finally {
+            LineIndex.CURRENT.set(outerIndex);
+            ParseBudget.CURRENT.set(outerBudget);
+            BoundedInlineParser.SKIPPED.set(outerSkipped);
         }
     }
 
@@ -219,7 +284,7 @@ public final class MarkdownParser {
     }
 
     /** Code blocks inside lists and block quotes: steps too, shown in place by markers in the prose. */
-    private void collectNested(Node container, Heading section, List<CodeBlock> out) {
+    private void collectNested(Node container, Heading section, List<CodeBlock> out, List<Reference> references) {
         Deque<Node> stack = new ArrayDeque<>();
         stack.push(container);
         while (!stack.isEmpty()) {
@@ -228,6 +293,8 @@ public final class MarkdownParser {
                 if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock) {
                     Node prev = child.getPrevious();
                     out.add(codeBlock(child, section, captionFor(prev, null), true));
+                } else if (child instanceof Reference r) {
+                    references.add(r);
                 } else if (child instanceof Block) {
                     stack.push(child);
                 }
@@ -297,6 +364,9 @@ public final class MarkdownParser {
             return previousCaption;
         }
         if (previous instanceof Paragraph || previous instanceof HtmlBlock) {
+            if (previous instanceof Paragraph p) {
+                BoundedInlineParser.parseSkipped(p);
+            }
             String raw = previous.getChars().toString();
             String marked = markText(raw);
             if (marked != null) {
@@ -467,29 +537,37 @@ public final class MarkdownParser {
     /**
      * 1-based line numbers from character offsets by binary search. flexmark's own
      * {@code getStartLineNumber()} scans the document each time, which makes large runbooks quadratic.
-     * Set for the duration of one {@link #parse} on the parsing thread (the renderer needs it too).
+     * Set for the duration of one {@link #parse} or one prose rendering on that thread (the renderer needs it too).
      */
     private static final class LineIndex {
         static final ThreadLocal<LineIndex> CURRENT = new ThreadLocal<>();
-        private final int[] starts;
+        private final int[] starts; // where each line starts: the first {@link #lines} entries
+
+        private final int lines;
+
+        /** Lines before the text's first line: a run of prose rendered on its own still counts the document's. */
+        private final int linesBefore;
 
         /** Marks this parse's nested-block markers; prose cannot guess it (see {@link HtmlSanitizer}). */
-        final String nonce = new BigInteger(96, RANDOM).toString(36);
+        final String nonce;
 
-        LineIndex(String text) {
-            int count = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    count++;
+        LineIndex(String text, int linesBefore) {
+            this(text, linesBefore, new BigInteger(96, RANDOM).toString(36));
+        }
+
+        LineIndex(String text, int linesBefore, String nonce) {
+            this.linesBefore = linesBefore;
+            this.nonce = nonce;
+            int[] found = new int[16 + text.length() / 40];
+            int count = 1; // found[0] = 0: the first line starts the text
+            for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
                 }
+                found[count++] = nl + 1;
             }
-            starts = new int[count];
-            int k = 1;
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts[k++] = i + 1;
-                }
-            }
+            this.starts = found;
+            this.lines = count;
         }
 
         static LineIndex current() {
@@ -497,8 +575,13 @@ public final class MarkdownParser {
         }
 
         int lineOf(int offset) {
-            int i = Arrays.binarySearch(starts, offset);
-            return (i >= 0 ? i : -i - 2) + 1;
+            int i = Arrays.binarySearch(starts, 0, lines, offset);
+            return (i >= 0 ? i : -i - 2) + 1 + linesBefore;
+        }
+
+        /** Where {@code line} (as {@link #lineOf} counts) starts in the text. */
+        int lineStartOffset(int line) {
+            return starts[line - 1 - linesBefore];
         }
 
         int startLine(Node node) {
@@ -512,8 +595,8 @@ public final class MarkdownParser {
     }
 
     /**
-     * Renders headings and top-level code blocks as split markers (they become their own parts), and
-     * nested code blocks as {@code data-block-line} markers that the UI replaces with step widgets.
+     * Renders code blocks nested in prose as {@code data-block-line} markers that the UI replaces with step widgets.
+     * A run of prose holds no heading or top-level code block (those are parts of their own), and no front matter.
      */
     private static final class StructureMarkers implements NodeRenderer {
         @Override
@@ -521,16 +604,12 @@ public final class MarkdownParser {
             Set<NodeRenderingHandler<?>> set = new HashSet<>();
             set.add(new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> code(node, html)));
             set.add(new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, ctx, html) -> code(node, html)));
-            set.add(new NodeRenderingHandler<>(
-                    com.vladsch.flexmark.ast.Heading.class, (node, ctx, html) -> html.raw(MARKER)));
             set.add(new NodeRenderingHandler<>(YamlFrontMatterBlock.class, (node, ctx, html) -> {}));
             return set;
         }
 
         private static void code(Node node, HtmlWriter html) {
-            if (node.getParent() instanceof Document) {
-                html.raw(MARKER);
-            } else {
+            if (!(node.getParent() instanceof Document)) {
                 html.raw("<div " + HtmlSanitizer.BLOCK_LINE + "=\""
                         + LineIndex.current().startLine(node) + "\" " + HtmlSanitizer.BLOCK_NONCE + "=\""
                         + LineIndex.current().nonce + "\"></div>\n");

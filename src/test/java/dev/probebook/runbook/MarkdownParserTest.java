@@ -165,11 +165,58 @@ class MarkdownParserTest {
     }
 
     @Test
-    void forgedSplitMarkersAreNeutralised() throws Exception {
+    void privateUseCharactersAreTextLikeAnyOther() throws Exception {
         Runbook r = parser.parse("# A\nbefore \uE000\uE001\uE000 after\n## B\n```\nping x\n```\n", "f");
         assertThat(r.parts())
                 .extracting(p -> p.getClass().getSimpleName())
                 .containsExactly("Heading", "Prose", "Heading", "CodeBlock");
+        assertThat(((Prose) r.parts().get(1)).html()).isEqualTo("<p>before \uE000\uE001\uE000 after</p>");
+    }
+
+    @Test
+    void proseKeepsItsMarkdownAndRendersWithTheDocumentsLinkDefinitionsAndLineNumbers() throws Exception {
+        Runbook r = parser.parse("""
+                # Links
+
+                See [the guide][guide] first.
+
+                <!-- a note to editors -->
+
+                ```
+                ping 127.0.0.1
+                ```
+
+                ---
+
+                - then, with [the guide][guide] open:
+
+                  ```
+                  nc -zv 127.0.0.1 22
+                  ```
+
+                [guide]: https://example.invalid/guide "Guide"
+                """, "links");
+        List<Prose> prose = r.parts().stream()
+                .filter(p -> p instanceof Prose)
+                .map(Prose.class::cast)
+                .toList();
+        assertThat(prose).extracting(Prose::line).containsExactly(3, 11);
+        assertThat(prose.get(0).markdown()).isEqualTo("See [the guide][guide] first.\n");
+        assertThat(prose.get(0).html())
+                .isEqualTo("<p>See <a href=\"https://example.invalid/guide\" title=\"Guide\">the guide</a> first.</p>");
+        // a thematic break first does not read as front matter; the nested block keeps its document line
+        assertThat(prose.get(1).html())
+                .startsWith("<hr>")
+                .contains("<a href=\"https://example.invalid/guide\" title=\"Guide\">the guide</a>")
+                .contains("data-block-line=\"15\"")
+                .doesNotContain("[guide]:");
+        assertThat(r.codeBlocks()).extracting(CodeBlock::line).containsExactly(7, 15);
+    }
+
+    @Test
+    void aCommentAloneIsNoProse() throws Exception {
+        Runbook r = parser.parse("# A\n\n<!-- draft -->\n\n```\nping 127.0.0.1\n```\n", "f");
+        assertThat(r.parts()).extracting(p -> p.getClass().getSimpleName()).containsExactly("Heading", "CodeBlock");
     }
 
     @Test
