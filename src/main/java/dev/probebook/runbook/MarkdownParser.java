@@ -68,6 +68,7 @@ public final class MarkdownParser {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Parser parser;
+    private final Parser proseParser;
     private final HtmlRenderer renderer;
 
     /** How long one parse may take by default ({@code probebook.runbook.parse-budget}). */
@@ -77,6 +78,8 @@ public final class MarkdownParser {
     public static final String FRONT_MATTER_PROBLEM = "front matter ";
 
     private final Duration budget;
+    private final int wholeUpTo;
+    private final int piece;
 
     /** A parser with the default budget. */
     public MarkdownParser() {
@@ -85,14 +88,39 @@ public final class MarkdownParser {
 
     /** A parser whose parses are abandoned, as a {@link RunbookException}, once they take longer than {@code budget}. */
     public MarkdownParser(Duration budget) {
+        this(budget, HeadingChunks.WHOLE_UP_TO, HeadingChunks.PIECE);
+    }
+
+    /** A parser that cuts runbooks longer than {@code wholeUpTo} characters into pieces of about {@code piece}. */
+    MarkdownParser(Duration budget, int wholeUpTo, int piece) {
         this.budget = budget;
-        // tables are found by a paragraph pre-processor the parser is given itself (made once, as the shared block
-        // factories); the renderer draws them with the extension
+        this.wholeUpTo = wholeUpTo;
+        this.piece = piece;
+        this.parser = flexmark(true);
+        this.proseParser = flexmark(false);
+        MutableDataSet rendering = new MutableDataSet();
+        rendering.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
+        rendering.set(HtmlRenderer.SOFT_BREAK, "\n");
+        this.renderer = HtmlRenderer.builder(rendering)
+                .nodeRendererFactory(opts -> new StructureMarkers())
+                .build();
+    }
+
+    /**
+     * flexmark's parser as runbooks need it: CommonMark, GFM tables and strikethrough, YAML front matter for a whole
+     * runbook (never for a run of prose, which may start with {@code ---}), headings, HTML blocks and tables found by
+     * factories made once (see {@link SharedHtmlBlocks}) and inlines parsed within bounds.
+     */
+    private static Parser flexmark(boolean frontMatter) {
         MutableDataSet parsing = new MutableDataSet();
-        parsing.set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create(), YamlFrontMatterExtension.create()));
+        parsing.set(
+                Parser.EXTENSIONS,
+                frontMatter
+                        ? List.of(StrikethroughExtension.create(), YamlFrontMatterExtension.create())
+                        : List.of(StrikethroughExtension.create()));
         parsing.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadings, which skips lines that cannot be one
-        parsing.set(Parser.HTML_BLOCK_PARSER, false); // made once below
-        this.parser = Parser.builder(parsing)
+        parsing.set(Parser.HTML_BLOCK_PARSER, false); // made once by SharedHtmlBlocks
+        Parser parser = Parser.builder(parsing)
                 .customBlockParserFactory(new LinearHeadings())
                 .customBlockParserFactory(new SharedHtmlBlocks())
                 .customInlineParserFactory(BoundedInlineParser::new)
@@ -100,13 +128,8 @@ public final class MarkdownParser {
                 .paragraphPreProcessorFactory(new ReferencePreProcessorFactory())
                 .paragraphPreProcessorFactory(new SharedParagraphPreProcessor(TableParagraphPreProcessor.Factory()))
                 .build();
-        MutableDataSet rendering = new MutableDataSet();
-        rendering.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
-        rendering.set(HtmlRenderer.SOFT_BREAK, "\n");
-        this.renderer = HtmlRenderer.builder(rendering)
-                .nodeRendererFactory(opts -> new StructureMarkers())
-                .build();
         parser.parse(FIRST_DOCUMENT); // makes the shared factories' state on this thread, before any other sees it
+        return parser;
     }
 
     /** A heading, an HTML block and a table: what the shared factories make their state on. */
@@ -118,17 +141,62 @@ public final class MarkdownParser {
         if (nestingDepth(source) > MAX_NESTING) {
             throw new RunbookException(name + " nests quotes or lists more than " + MAX_NESTING + " levels deep");
         }
-        LineIndex.CURRENT.set(new LineIndex(source, 0));
-        ParseBudget.CURRENT.set(new ParseBudget(budget));
-        BoundedInlineParser.SKIPPED.set(new BoundedInlineParser.Skipped());
+        String nonce = new BigInteger(96, RANDOM).toString(36);
+        ParseBudget parseBudget = new ParseBudget(budget);
+        List<HeadingChunks.Chunk> chunks = HeadingChunks.split(source, wholeUpTo, piece);
         try {
-            return build(parser.parse(source), source, name);
+            List<Outline> outlines = chunks.size() == 1
+                    ? List.of(outline(source, chunks.get(0), nonce, parseBudget))
+                    : outlinesInParallel(source, chunks, nonce, parseBudget);
+            return assemble(outlines, name, nonce);
         } catch (StackOverflowError e) {
             throw new RunbookException(name + " is nested too deeply to parse");
         } catch (ParseBudget.Exceeded e) {
             throw new RunbookException(name + " took longer than " + e.budget.toSeconds() + " s to parse"
                     + " (probebook.runbook.parse-budget): split it into smaller runbooks, or look for text that"
                     + " repeats thousands of times, such as unclosed links or brackets");
+        }
+    }
+
+    /**
+     * The pieces of a large runbook, each parsed on a thread of the common pool or this one; a piece's failure
+     * (a spent budget, a stack overflow) is thrown here, on the caller's thread.
+     */
+    private List<Outline> outlinesInParallel(
+            String source, List<HeadingChunks.Chunk> chunks, String nonce, ParseBudget parseBudget) {
+        record Attempt(Outline outline, Throwable failure) {}
+        List<Attempt> attempts = chunks.parallelStream()
+                .map(chunk -> {
+                    try {
+                        return new Attempt(outline(source, chunk, nonce, parseBudget), null);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        return new Attempt(null, e);
+                    }
+                })
+                .toList();
+        List<Outline> outlines = new ArrayList<>(attempts.size());
+        for (Attempt attempt : attempts) {
+            if (attempt.failure() instanceof RuntimeException e) {
+                throw e;
+            }
+            if (attempt.failure() instanceof Error e) {
+                throw e;
+            }
+            outlines.add(attempt.outline());
+        }
+        return outlines;
+    }
+
+    /** Parses one piece of the source (all of it, for any runbook of realistic size) on this thread. */
+    private Outline outline(String source, HeadingChunks.Chunk chunk, String nonce, ParseBudget parseBudget) {
+        String text = chunk.start() == 0 && chunk.end() == source.length()
+                ? source
+                : source.substring(chunk.start(), chunk.end());
+        LineIndex.CURRENT.set(new LineIndex(text, chunk.linesBefore(), nonce));
+        ParseBudget.CURRENT.set(parseBudget);
+        BoundedInlineParser.SKIPPED.set(new BoundedInlineParser.Skipped());
+        try {
+            return outline(parser.parse(text), text);
         } finally {
             LineIndex.CURRENT.remove();
             ParseBudget.CURRENT.remove();
@@ -136,19 +204,34 @@ public final class MarkdownParser {
         }
     }
 
-    private Runbook build(Document doc, String source, String name) {
+    /**
+     * What one piece of a runbook holds, read from its syntax tree (which is dropped after): its headings (anchors
+     * are given when the pieces are put together) and top-level code blocks in order, the prose before each of them
+     * and after the last ({@code runs} has one more element; null where there is none), every code block including
+     * nested ones, and its link reference definitions as Markdown.
+     */
+    private record Outline(
+            FrontMatter front,
+            List<String> warnings,
+            List<Part> structural,
+            List<ProseText> runs,
+            List<CodeBlock> codeBlocks,
+            List<String> definitions) {}
+
+    /** A run of prose's first line and its Markdown, from the start of that line. */
+    private record ProseText(int line, String markdown) {}
+
+    private Outline outline(Document doc, String source) {
         List<String> warnings = new ArrayList<>();
-        FrontMatter front = FrontMatter.EMPTY;
+        FrontMatter front = null;
         List<Part> structural = new ArrayList<>(); // headings and top-level code blocks, in order
-        List<ProseRun> runs = new ArrayList<>(); // the prose before each structural part (null: none)
+        List<ProseText> runs = new ArrayList<>(); // the prose before each structural part (null: none)
         List<CodeBlock> codeBlocks = new ArrayList<>();
         List<Reference> references = new ArrayList<>();
-        List<Heading> headings = new ArrayList<>();
-        Set<String> anchors = new HashSet<>();
-        Map<String, Integer> anchorSuffixes = new HashMap<>();
         Heading current = null;
-        String firstH1 = null;
-        ProseRun run = null;
+        int runLine = 0; // the current run of prose: its first line (0: none), where it starts and ends
+        int runStart = 0;
+        int runEnd = 0;
         Node previous = null;
         String previousCaption = null;
 
@@ -160,18 +243,14 @@ public final class MarkdownParser {
                 previous = null;
                 continue;
             }
+            boolean heading = node instanceof com.vladsch.flexmark.ast.Heading;
+            if (heading || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
+                runs.add(runLine == 0 ? null : new ProseText(runLine, source.substring(runStart, runEnd)));
+                runLine = 0;
+            }
             if (node instanceof com.vladsch.flexmark.ast.Heading h) {
-                String headingText = plainText(h);
-                Heading heading =
-                        new Heading(line, h.getLevel(), headingText, anchor(headingText, anchors, anchorSuffixes));
-                structural.add(heading);
-                runs.add(run);
-                run = null;
-                headings.add(heading);
-                current = heading;
-                if (h.getLevel() == 1 && firstH1 == null) {
-                    firstH1 = headingText;
-                }
+                current = new Heading(line, h.getLevel(), plainText(h), ""); // anchored in assemble
+                structural.add(current);
                 previous = node;
                 previousCaption = null;
                 continue;
@@ -180,8 +259,6 @@ public final class MarkdownParser {
                 String caption = captionFor(previous, previousCaption);
                 CodeBlock block = codeBlock(node, current, caption, false);
                 structural.add(block);
-                runs.add(run);
-                run = null;
                 codeBlocks.add(block);
                 previous = node;
                 previousCaption = caption;
@@ -189,9 +266,11 @@ public final class MarkdownParser {
             }
             // comments and link definitions show nothing: they neither start nor end a run of prose
             if (!(node instanceof HtmlCommentBlock || node instanceof Reference)) {
-                run = run == null
-                        ? new ProseRun(line, LineIndex.current().lineStartOffset(line), node.getEndOffset())
-                        : run.through(node.getEndOffset());
+                if (runLine == 0) {
+                    runLine = line;
+                    runStart = LineIndex.current().lineStartOffset(line);
+                }
+                runEnd = node.getEndOffset();
             }
             if (node instanceof Reference r) {
                 references.add(r);
@@ -200,57 +279,89 @@ public final class MarkdownParser {
             previous = node;
             previousCaption = null;
         }
+        runs.add(runLine == 0 ? null : new ProseText(runLine, source.substring(runStart, runEnd)));
         codeBlocks.sort(Comparator.comparingInt(CodeBlock::line));
+        return new Outline(
+                front,
+                warnings,
+                structural,
+                runs,
+                codeBlocks,
+                references.stream().map(MarkdownParser::definition).toList());
+    }
 
-        ProseRendering rendering = new ProseRendering(this, definitions(references), LineIndex.current().nonce);
-        List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < structural.size(); i++) {
-            addProse(parts, runs.get(i), source, rendering);
-            parts.add(structural.get(i));
+    /** The runbook from its pieces in order: headings get their unique anchors, prose its shared rendering. */
+    private Runbook assemble(List<Outline> outlines, String name, String nonce) {
+        FrontMatter front = outlines.get(0).front() != null ? outlines.get(0).front() : FrontMatter.EMPTY;
+        List<String> warnings = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
+        List<CodeBlock> codeBlocks = new ArrayList<>();
+        for (Outline outline : outlines) {
+            warnings.addAll(outline.warnings());
+            definitions.addAll(outline.definitions());
+            codeBlocks.addAll(outline.codeBlocks());
         }
-        addProse(parts, run, source, rendering);
-
+        ProseRendering rendering = new ProseRendering(this, definitions(definitions), nonce);
+        Set<String> anchors = new HashSet<>();
+        Map<String, Integer> anchorSuffixes = new HashMap<>();
+        List<Heading> headings = new ArrayList<>();
+        String firstH1 = null;
+        List<Part> parts = new ArrayList<>();
+        ProseText pending = null; // the prose at the end of the last piece
+        for (Outline outline : outlines) {
+            for (int i = 0; i < outline.structural().size(); i++) {
+                addProse(parts, joined(pending, outline.runs().get(i)), rendering);
+                pending = null;
+                Part part = outline.structural().get(i);
+                if (part instanceof Heading h) {
+                    part = new Heading(h.line(), h.level(), h.text(), anchor(h.text(), anchors, anchorSuffixes));
+                    headings.add((Heading) part);
+                    if (h.level() == 1 && firstH1 == null) {
+                        firstH1 = h.text();
+                    }
+                }
+                parts.add(part);
+            }
+            pending = joined(pending, outline.runs().getLast());
+        }
+        addProse(parts, pending, rendering);
         String title = front.title() != null ? front.title() : firstH1 != null ? firstH1 : name;
         return new Runbook(title, front, parts, tree(headings), codeBlocks, warnings);
     }
 
-    /** Top-level blocks of prose between two structural parts: from the start of its first line to its end. */
-    private record ProseRun(int line, int start, int end) {
-        ProseRun through(int newEnd) {
-            return new ProseRun(line, start, newEnd);
+    /** Prose at the end of one piece and at the start of the next (a piece starts with a heading: never both). */
+    private static ProseText joined(ProseText before, ProseText after) {
+        if (before == null || after == null) {
+            return before == null ? after : before;
+        }
+        return new ProseText(before.line(), before.markdown() + after.markdown());
+    }
+
+    private static void addProse(List<Part> parts, ProseText run, ProseRendering rendering) {
+        if (run != null) {
+            parts.add(new Prose(run.line(), run.markdown(), rendering));
         }
     }
 
-    private static void addProse(List<Part> parts, ProseRun run, String source, ProseRendering rendering) {
-        if (run != null) {
-            parts.add(new Prose(run.line(), source.substring(run.start(), run.end()), rendering));
+    /** A link reference definition as one Markdown line. */
+    private static String definition(Reference r) {
+        if (r.getParent() instanceof Document) {
+            return r.getChars().toString().strip();
         }
+        // inside a quote or list: its own lines carry the container's prefixes
+        String title =
+                r.getTitle().isNotEmpty() ? " \"" + r.getTitle().toString().replace("\"", "\\\"") + "\"" : "";
+        return "[" + r.getReference() + "]: <" + r.getUrl() + ">" + title;
     }
 
     /**
-     * The document's link reference definitions as Markdown lines, between blank lines, to put before a run of prose
-     * when it renders on its own (the leading blank line also keeps a run that starts with {@code ---} from reading as
-     * front matter; the trailing one keeps the run's first line from continuing the last definition's title).
+     * The document's link reference definitions between blank lines, to put before a run of prose when it renders on
+     * its own (the leading blank line also keeps a run that starts with {@code ---} from reading as front matter; the
+     * trailing one keeps the run's first line from continuing the last definition's title).
      */
-    private static String definitions(List<Reference> references) {
+    private static String definitions(List<String> definitions) {
         StringBuilder out = new StringBuilder("\n");
-        for (Reference r : references) {
-            if (r.getParent() instanceof Document) {
-                out.append(r.getChars().toString().strip());
-            } else { // inside a quote or list: its own lines carry the container's prefixes
-                out.append('[')
-                        .append(r.getReference())
-                        .append("]: <")
-                        .append(r.getUrl())
-                        .append('>');
-                if (r.getTitle().isNotEmpty()) {
-                    out.append(" \"")
-                            .append(r.getTitle().toString().replace("\"", "\\\""))
-                            .append('"');
-                }
-            }
-            out.append('\n');
-        }
+        definitions.forEach(d -> out.append(d).append('\n'));
         return out.append('\n').toString();
     }
 
@@ -268,7 +379,7 @@ public final class MarkdownParser {
         LineIndex.CURRENT.set(new LineIndex(text, line - 1 - rendering.referenceLines(), rendering.nonce()));
         ParseBudget.CURRENT.set(new ParseBudget(budget));
         try {
-            return HtmlSanitizer.sanitize(renderer.render(parser.parse(text)), rendering.nonce())
+            return HtmlSanitizer.sanitize(renderer.render(proseParser.parse(text)), rendering.nonce())
                     .strip();
         } catch (StackOverflowError | RuntimeException e) {
             return "<p>" + HtmlSanitizer.escape(markdown) + "</p>";
@@ -550,10 +661,6 @@ public final class MarkdownParser {
 
         /** Marks this parse's nested-block markers; prose cannot guess it (see {@link HtmlSanitizer}). */
         final String nonce;
-
-        LineIndex(String text, int linesBefore) {
-            this(text, linesBefore, new BigInteger(96, RANDOM).toString(36));
-        }
 
         LineIndex(String text, int linesBefore, String nonce) {
             this.linesBefore = linesBefore;

@@ -214,6 +214,12 @@ class MarkdownParserTest {
     }
 
     @Test
+    void aThematicBreakBetweenStepsIsProseNotFrontMatter() throws Exception {
+        Runbook r = parser.parse("# a\n\n```\nping 127.0.0.1\n```\n\n---\n\n## b\n", "f");
+        assertThat(((Prose) r.parts().get(2)).html()).isEqualTo("<hr>");
+    }
+
+    @Test
     void aCommentAloneIsNoProse() throws Exception {
         Runbook r = parser.parse("# A\n\n<!-- draft -->\n\n```\nping 127.0.0.1\n```\n", "f");
         assertThat(r.parts()).extracting(p -> p.getClass().getSimpleName()).containsExactly("Heading", "CodeBlock");

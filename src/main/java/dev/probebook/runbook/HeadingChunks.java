@@ -1,0 +1,169 @@
+package dev.probebook.runbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where a large runbook can be cut into pieces that parse on their own to the same blocks as the whole: before a
+ * top-level ATX heading ({@code #} at the start of a line) that follows a blank line, outside fenced code, front
+ * matter and the HTML blocks that run past blank lines (comments, {@code <pre>}, {@code <script>} ...). Such a line
+ * closes every open list, quote and paragraph, so nothing before it reaches past it. A runbook with link reference
+ * definitions stays whole (a link in one piece may be defined in another). Pieces parse in parallel and each one's
+ * syntax tree is garbage once its parts are read: a 5 MB runbook no longer holds one tree of some hundred megabytes.
+ */
+final class HeadingChunks {
+
+    /** A piece of the source: {@code [start, end)}, and the number of lines before it. */
+    record Chunk(int start, int end, int linesBefore) {}
+
+    /** Runbooks up to this many characters are parsed whole: all realistic ones. */
+    static final int WHOLE_UP_TO = 512 * 1024;
+
+    /** About how long a piece is: it ends at the first place to cut after this many characters. */
+    static final int PIECE = 256 * 1024;
+
+    private HeadingChunks() {}
+
+    static List<Chunk> split(String source, int wholeUpTo, int piece) {
+        List<Chunk> whole = List.of(new Chunk(0, source.length(), 0));
+        if (source.length() <= wholeUpTo) {
+            return whole;
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        int chunkStart = 0;
+        int chunkLinesBefore = 0;
+        int lineNumber = 0; // lines before the current one
+        String fence = null; // the opening fence's characters while in fenced code
+        String htmlEnd = null; // what ends the HTML block we are in
+        int firstEnd = source.indexOf('\n');
+        boolean frontMatter =
+                firstEnd > 0 && source.substring(0, firstEnd).stripTrailing().equals("---");
+        boolean previousBlank = true;
+        int lineStart = 0;
+        while (lineStart < source.length()) {
+            int nl = source.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? source.length() : nl;
+            String line = source.substring(lineStart, lineEnd);
+            boolean blank = line.isBlank();
+            if (frontMatter) {
+                if (lineNumber > 0
+                        && (line.stripTrailing().equals("---")
+                                || line.stripTrailing().equals("..."))) {
+                    frontMatter = false;
+                }
+            } else if (fence != null) {
+                if (closesFence(line, fence)) {
+                    fence = null;
+                }
+            } else if (htmlEnd != null) {
+                if (line.toLowerCase(Locale.ROOT).contains(htmlEnd)) {
+                    htmlEnd = null;
+                }
+            } else if (isDefinition(line)) {
+                return whole;
+            } else if (previousBlank && isAtxHeading(line) && lineStart - chunkStart >= piece) {
+                chunks.add(new Chunk(chunkStart, lineStart, chunkLinesBefore));
+                chunkStart = lineStart;
+                chunkLinesBefore = lineNumber;
+            } else {
+                fence = opensFence(line);
+                if (fence == null) {
+                    htmlEnd = htmlBlockEnd(line);
+                }
+            }
+            previousBlank = blank;
+            lineNumber++;
+            lineStart = lineEnd + 1;
+        }
+        chunks.add(new Chunk(chunkStart, source.length(), chunkLinesBefore));
+        return chunks;
+    }
+
+    private static int indent(String line) {
+        int i = 0;
+        while (i < line.length() && i < 4 && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code #} to {@code ######} at the very start of the line, then a blank or the end of the line. */
+    static boolean isAtxHeading(String line) {
+        int i = 0;
+        while (i < line.length() && i < 7 && line.charAt(i) == '#') {
+            i++;
+        }
+        return i >= 1 && i <= 6 && (i == line.length() || line.charAt(i) == ' ' || line.charAt(i) == '\t');
+    }
+
+    /** The fence a line opens ({@code ```} or {@code ~~~}, three or more, indented less than four), else null. */
+    static String opensFence(String line) {
+        int i = indent(line);
+        if (i > 3 || i >= line.length()) {
+            return null;
+        }
+        char c = line.charAt(i);
+        if (c != '`' && c != '~') {
+            return null;
+        }
+        int j = i;
+        while (j < line.length() && line.charAt(j) == c) {
+            j++;
+        }
+        if (j - i < 3 || (c == '`' && line.indexOf('`', j) >= 0)) {
+            return null;
+        }
+        return line.substring(i, j);
+    }
+
+    private static boolean closesFence(String line, String fence) {
+        int i = indent(line);
+        if (i > 3) {
+            return false;
+        }
+        int j = i;
+        while (j < line.length() && line.charAt(j) == fence.charAt(0)) {
+            j++;
+        }
+        return j - i >= fence.length() && line.substring(j).isBlank();
+    }
+
+    /** What ends an HTML block that blank lines do not end (CommonMark's kinds 1 to 5), when the line starts one. */
+    static String htmlBlockEnd(String line) {
+        int i = indent(line);
+        if (i > 3 || !line.startsWith("<", i)) {
+            return null;
+        }
+        String lower = line.substring(i).toLowerCase(Locale.ROOT);
+        for (String tag : List.of("pre", "script", "style", "textarea")) {
+            if (lower.startsWith("<" + tag)
+                    && (lower.length() == tag.length() + 1 || " \t>".indexOf(lower.charAt(tag.length() + 1)) >= 0)) {
+                return endsOnItsLine(lower, "</" + tag + ">");
+            }
+        }
+        if (lower.startsWith("<!--")) {
+            return endsOnItsLine(lower.substring(4), "-->");
+        }
+        if (lower.startsWith("<?")) {
+            return endsOnItsLine(lower.substring(2), "?>");
+        }
+        if (lower.startsWith("<![cdata[")) {
+            return endsOnItsLine(lower, "]]>");
+        }
+        if (lower.length() > 2 && lower.charAt(1) == '!' && Character.isLetter(lower.charAt(2))) {
+            return endsOnItsLine(lower, ">");
+        }
+        return null;
+    }
+
+    private static String endsOnItsLine(String rest, String end) {
+        return rest.contains(end) ? null : end;
+    }
+
+    /** A line that may be a link reference definition: {@code [label]:} indented less than four. */
+    private static boolean isDefinition(String line) {
+        int i = indent(line);
+        return i <= 3 && line.startsWith("[", i) && line.indexOf("]:", i) > i;
+    }
+}
