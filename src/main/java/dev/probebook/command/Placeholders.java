@@ -111,27 +111,37 @@ public final class Placeholders {
         if (line.indexOf('{') < 0 && line.indexOf('<') < 0 && line.indexOf('[') < 0) {
             return line; // no form to rewrite: the common line, and a runbook has thousands
         }
-        Matcher angle = KOREAN_ANGLE.matcher(line);
-        StringBuilder sb = new StringBuilder();
-        while (angle.find()) {
-            String inner = angle.group(1);
-            // a word the Korean forms already know (<서버IP>) stays that word; another noun becomes its own variable
-            String replacement = KOREAN.containsKey(inner) ? inner : "{{" + inner + "}}";
-            angle.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+        String out = line;
+        if (line.indexOf('<') >= 0) {
+            Matcher angle = KOREAN_ANGLE.matcher(line);
+            StringBuilder sb = new StringBuilder();
+            while (angle.find()) {
+                String inner = angle.group(1);
+                // a word the Korean forms already know (<서버IP>) stays that word; another noun becomes its own variable
+                String replacement = KOREAN.containsKey(inner) ? inner : "{{" + inner + "}}";
+                angle.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+            }
+            out = angle.appendTail(sb).toString();
         }
-        angle.appendTail(sb);
-        String out = replace(SPACED_DOUBLE, sb.toString());
-        out = replace(SINGLE_BRACES, out);
-        return replace(BRACKETS, out);
+        if (out.contains("{{")) {
+            out = replace(SPACED_DOUBLE, out);
+        }
+        if (out.indexOf('{') >= 0) {
+            out = replace(SINGLE_BRACES, out);
+        }
+        return out.indexOf('[') >= 0 ? replace(BRACKETS, out) : out;
     }
 
     private static String replace(Pattern p, String line) {
         Matcher m = p.matcher(line);
+        if (!m.find()) {
+            return line;
+        }
         StringBuilder sb = new StringBuilder();
-        while (m.find()) {
+        do {
             String name = SEPARATORS.matcher(m.group(1).strip()).replaceAll("_");
             m.appendReplacement(sb, Matcher.quoteReplacement("{{" + name + "}}"));
-        }
+        } while (m.find());
         m.appendTail(sb);
         return sb.toString();
     }
@@ -154,7 +164,7 @@ public final class Placeholders {
                     : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
             found.add(new Placeholder(wordIndex, m.start(), m.end(), m.group(), canonical(name)));
         }
-        Matcher masked = MASKED_IP.matcher(word.indexOf('.') >= 0 ? word : "");
+        Matcher masked = MASKED_IP.matcher(maskedOctet(word) ? word : "");
         while (masked.find()) {
             addIfFree(found, new Placeholder(wordIndex, masked.start(), masked.end(), masked.group(), "ip"));
         }
@@ -178,9 +188,21 @@ public final class Placeholders {
         return found;
     }
 
+    /** A dot followed by one of the letters {@link #MASKED_IP} masks an octet with ({@code .IP}, {@code .x}). */
+    private static boolean maskedOctet(String word) {
+        for (int dot = word.indexOf('.'); dot >= 0 && dot + 1 < word.length(); dot = word.indexOf('.', dot + 1)) {
+            char next = word.charAt(dot + 1);
+            if (next == 'I' || next == 'i' || next == 'x' || next == 'X') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hasHangul(String word) {
         for (int i = 0; i < word.length(); i++) {
-            if (Character.UnicodeScript.of(word.charAt(i)) == Character.UnicodeScript.HANGUL) {
+            char c = word.charAt(i); // below U+1100 (Hangul Jamo) no script look-up is needed
+            if (c >= '\u1100' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL) {
                 return true;
             }
         }

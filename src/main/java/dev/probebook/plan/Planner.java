@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Classifies a runbook's code blocks into steps and examples and maps placeholders to variables.
@@ -121,18 +122,24 @@ public final class Planner {
         this.registry = registry;
     }
 
+    /** More code blocks than this are planned in parallel. */
+    static final int PARALLEL_FROM = 500;
+
     public RunbookPlan plan(Runbook runbook) {
         List<PlannedBlock> blocks = new ArrayList<>();
         Map<Integer, Integer> lastStepInSection = new LinkedHashMap<>();
         List<CodeBlock> codes = runbook.codeBlocks();
         Map<String, String> files = Heredocs.files(codes);
-        List<List<PlannedCommand>> planned = new ArrayList<>();
+        // each block's commands depend on the block and the runbook's files only: thousands of blocks are read in
+        // parallel (the common pool and this thread), a runbook of realistic size on this thread
+        Stream<CodeBlock> each = codes.size() > PARALLEL_FROM ? codes.parallelStream() : codes.stream();
+        List<List<PlannedCommand>> planned = each.map(
+                        code -> NON_SHELL.contains(code.language()) ? List.<PlannedCommand>of() : commands(code, files))
+                .toList();
         Set<Integer> sectionsWithSteps = new HashSet<>();
-        for (CodeBlock code : codes) {
-            List<PlannedCommand> commands = NON_SHELL.contains(code.language()) ? List.of() : commands(code, files);
-            planned.add(commands);
-            if (!commands.isEmpty()) {
-                sectionsWithSteps.add(code.sectionLine());
+        for (int i = 0; i < codes.size(); i++) {
+            if (!planned.get(i).isEmpty()) {
+                sectionsWithSteps.add(codes.get(i).sectionLine());
             }
         }
         int lastStep = 0;
