@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Where a large runbook can be cut into pieces that parse on their own to the same blocks as the whole: before a
- * top-level ATX heading ({@code #} at the start of a line) that follows a blank line, outside fenced code, front
- * matter and the HTML blocks that run past blank lines (comments, {@code <pre>}, {@code <script>} ...). Such a line
+ * top-level ATX heading ({@code #} at the start of a line) that follows a blank line, outside fenced code and the
+ * HTML blocks that run past blank lines (comments, {@code <pre>}, {@code <script>} ...). Such a line
  * closes every open list, quote and paragraph, so nothing before it reaches past it. A runbook with link reference
  * definitions stays whole (a link in one piece may be defined in another). Pieces parse in parallel and each one's
  * syntax tree is garbage once its parts are read: a 5 MB runbook no longer holds one tree of some hundred megabytes.
@@ -25,20 +25,21 @@ final class HeadingChunks {
 
     private HeadingChunks() {}
 
-    static List<Chunk> split(String source, int wholeUpTo, int piece) {
-        List<Chunk> whole = List.of(new Chunk(0, source.length(), 0));
+    /**
+     * The pieces of a runbook's body (its text after any front matter, which {@code linesBefore} lines took),
+     * one piece when it is no longer than {@code wholeUpTo}.
+     */
+    static List<Chunk> split(String source, int wholeUpTo, int piece, int linesBefore) {
+        List<Chunk> whole = List.of(new Chunk(0, source.length(), linesBefore));
         if (source.length() <= wholeUpTo) {
             return whole;
         }
         List<Chunk> chunks = new ArrayList<>();
         int chunkStart = 0;
-        int chunkLinesBefore = 0;
-        int lineNumber = 0; // lines before the current one
+        int chunkLinesBefore = linesBefore;
+        int lineNumber = linesBefore; // lines before the current one
         String fence = null; // the opening fence's characters while in fenced code
         String htmlEnd = null; // what ends the HTML block we are in
-        int firstEnd = source.indexOf('\n');
-        boolean frontMatter =
-                firstEnd > 0 && source.substring(0, firstEnd).stripTrailing().equals("---");
         boolean previousBlank = true;
         int lineStart = 0;
         while (lineStart < source.length()) {
@@ -46,13 +47,7 @@ final class HeadingChunks {
             int lineEnd = nl < 0 ? source.length() : nl;
             String line = source.substring(lineStart, lineEnd);
             boolean blank = line.isBlank();
-            if (frontMatter) {
-                if (lineNumber > 0
-                        && (line.stripTrailing().equals("---")
-                                || line.stripTrailing().equals("..."))) {
-                    frontMatter = false;
-                }
-            } else if (fence != null) {
+            if (fence != null) {
                 if (closesFence(line, fence)) {
                     fence = null;
                 }

@@ -10,8 +10,6 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
-import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
@@ -28,27 +26,18 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Parses runbook Markdown (CommonMark + GFM tables and strikethrough + YAML front matter) into a
@@ -68,7 +57,6 @@ public final class MarkdownParser {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Parser parser;
-    private final Parser proseParser;
     private final HtmlRenderer renderer;
 
     /** How long one parse may take by default ({@code probebook.runbook.parse-budget}). */
@@ -96,8 +84,7 @@ public final class MarkdownParser {
         this.budget = budget;
         this.wholeUpTo = wholeUpTo;
         this.piece = piece;
-        this.parser = flexmark(true);
-        this.proseParser = flexmark(false);
+        this.parser = flexmark();
         MutableDataSet rendering = new MutableDataSet();
         rendering.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create()));
         rendering.set(HtmlRenderer.SOFT_BREAK, "\n");
@@ -107,17 +94,13 @@ public final class MarkdownParser {
     }
 
     /**
-     * flexmark's parser as runbooks need it: CommonMark, GFM tables and strikethrough, YAML front matter for a whole
-     * runbook (never for a run of prose, which may start with {@code ---}), headings, HTML blocks and tables found by
-     * factories made once (see {@link SharedHtmlBlocks}) and inlines parsed within bounds.
+     * flexmark's parser as runbooks need it: CommonMark with GFM tables and strikethrough, headings, HTML blocks and
+     * tables found by factories made once (see {@link SharedHtmlBlocks}), inlines parsed within bounds. Front matter
+     * is taken off before flexmark sees a runbook ({@link FrontMatterReader}).
      */
-    private static Parser flexmark(boolean frontMatter) {
+    private static Parser flexmark() {
         MutableDataSet parsing = new MutableDataSet();
-        parsing.set(
-                Parser.EXTENSIONS,
-                frontMatter
-                        ? List.of(StrikethroughExtension.create(), YamlFrontMatterExtension.create())
-                        : List.of(StrikethroughExtension.create()));
+        parsing.set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()));
         parsing.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadings, which skips lines that cannot be one
         parsing.set(Parser.HTML_BLOCK_PARSER, false); // made once by SharedHtmlBlocks
         Parser parser = Parser.builder(parsing)
@@ -143,12 +126,22 @@ public final class MarkdownParser {
         }
         String nonce = new BigInteger(96, RANDOM).toString(36);
         ParseBudget parseBudget = new ParseBudget(budget);
-        List<HeadingChunks.Chunk> chunks = HeadingChunks.split(source, wholeUpTo, piece);
+        List<String> warnings = new ArrayList<>();
+        FrontMatterReader.Found found = FrontMatterReader.find(source);
+        FrontMatter front = found == null ? FrontMatter.EMPTY : FrontMatterReader.read(found.block(), warnings);
+        String body = found == null ? source : source.substring(found.bodyStart());
+        int linesBefore = found == null
+                ? 0
+                : (int) source.substring(0, found.bodyStart())
+                        .chars()
+                        .filter(c -> c == '\n')
+                        .count();
+        List<HeadingChunks.Chunk> chunks = HeadingChunks.split(body, wholeUpTo, piece, linesBefore);
         try {
             List<Outline> outlines = chunks.size() == 1
-                    ? List.of(outline(source, chunks.get(0), nonce, parseBudget))
-                    : outlinesInParallel(source, chunks, nonce, parseBudget);
-            return assemble(outlines, name, nonce);
+                    ? List.of(outline(body, chunks.get(0), nonce, parseBudget))
+                    : outlinesInParallel(body, chunks, nonce, parseBudget);
+            return assemble(outlines, front, warnings, name, nonce);
         } catch (StackOverflowError e) {
             throw new RunbookException(name + " is nested too deeply to parse");
         } catch (ParseBudget.Exceeded e) {
@@ -211,19 +204,12 @@ public final class MarkdownParser {
      * nested ones, and its link reference definitions as Markdown.
      */
     private record Outline(
-            FrontMatter front,
-            List<String> warnings,
-            List<Part> structural,
-            List<ProseText> runs,
-            List<CodeBlock> codeBlocks,
-            List<String> definitions) {}
+            List<Part> structural, List<ProseText> runs, List<CodeBlock> codeBlocks, List<String> definitions) {}
 
     /** A run of prose's first line and its Markdown, from the start of that line. */
     private record ProseText(int line, String markdown) {}
 
     private Outline outline(Document doc, String source) {
-        List<String> warnings = new ArrayList<>();
-        FrontMatter front = null;
         List<Part> structural = new ArrayList<>(); // headings and top-level code blocks, in order
         List<ProseText> runs = new ArrayList<>(); // the prose before each structural part (null: none)
         List<CodeBlock> codeBlocks = new ArrayList<>();
@@ -238,11 +224,6 @@ public final class MarkdownParser {
         for (Node node = doc.getFirstChild(); node != null; node = node.getNext()) {
             ParseBudget.check();
             int line = LineIndex.current().startLine(node);
-            if (node instanceof YamlFrontMatterBlock fm) {
-                front = parseFrontMatter(fm.getChars().toString(), warnings);
-                previous = null;
-                continue;
-            }
             boolean heading = node instanceof com.vladsch.flexmark.ast.Heading;
             if (heading || node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
                 runs.add(runLine == 0 ? null : new ProseText(runLine, source.substring(runStart, runEnd)));
@@ -282,8 +263,6 @@ public final class MarkdownParser {
         runs.add(runLine == 0 ? null : new ProseText(runLine, source.substring(runStart, runEnd)));
         codeBlocks.sort(Comparator.comparingInt(CodeBlock::line));
         return new Outline(
-                front,
-                warnings,
                 structural,
                 runs,
                 codeBlocks,
@@ -291,13 +270,11 @@ public final class MarkdownParser {
     }
 
     /** The runbook from its pieces in order: headings get their unique anchors, prose its shared rendering. */
-    private Runbook assemble(List<Outline> outlines, String name, String nonce) {
-        FrontMatter front = outlines.get(0).front() != null ? outlines.get(0).front() : FrontMatter.EMPTY;
-        List<String> warnings = new ArrayList<>();
+    private Runbook assemble(
+            List<Outline> outlines, FrontMatter front, List<String> warnings, String name, String nonce) {
         List<String> definitions = new ArrayList<>();
         List<CodeBlock> codeBlocks = new ArrayList<>();
         for (Outline outline : outlines) {
-            warnings.addAll(outline.warnings());
             definitions.addAll(outline.definitions());
             codeBlocks.addAll(outline.codeBlocks());
         }
@@ -356,7 +333,7 @@ public final class MarkdownParser {
 
     /**
      * The document's link reference definitions between blank lines, to put before a run of prose when it renders on
-     * its own (the leading blank line also keeps a run that starts with {@code ---} from reading as front matter; the
+     * its own (the trailing blank line keeps the run's first line from continuing the last definition's title; the
      * trailing one keeps the run's first line from continuing the last definition's title).
      */
     private static String definitions(List<String> definitions) {
@@ -379,7 +356,7 @@ public final class MarkdownParser {
         LineIndex.CURRENT.set(new LineIndex(text, line - 1 - rendering.referenceLines(), rendering.nonce()));
         ParseBudget.CURRENT.set(new ParseBudget(budget));
         try {
-            return HtmlSanitizer.sanitize(renderer.render(proseParser.parse(text)), rendering.nonce())
+            return HtmlSanitizer.sanitize(renderer.render(parser.parse(text)), rendering.nonce())
                     .strip();
         } catch (StackOverflowError | RuntimeException e) {
             return "<p>" + HtmlSanitizer.escape(markdown) + "</p>";
@@ -512,7 +489,11 @@ public final class MarkdownParser {
         if (close < 0) {
             return null;
         }
-        return HtmlSanitizer.text(raw.substring(openEnd + 1, close));
+        String marked = raw.substring(openEnd + 1, close);
+        if (marked.indexOf('<') < 0 && marked.indexOf('&') < 0) { // no markup: its text is itself, blanks collapsed
+            return SPACES.matcher(marked.strip()).replaceAll(" ");
+        }
+        return HtmlSanitizer.text(marked);
     }
 
     private static boolean hasHtml(Node paragraph) {
@@ -522,52 +503,6 @@ public final class MarkdownParser {
             }
         }
         return false;
-    }
-
-    private static FrontMatter parseFrontMatter(String block, List<String> warnings) {
-        String yamlText = block.replaceFirst("^---[ \\t]*\\n", "").replaceFirst("\\n(---|\\.\\.\\.)[ \\t]*\\n?$", "\n");
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20);
-        options.setAllowDuplicateKeys(true);
-        options.setCodePointLimit(256 * 1024);
-        options.setNestingDepthLimit(20);
-        try {
-            Object loaded = new Yaml(new SafeConstructor(options)).load(yamlText);
-            if (loaded instanceof Map<?, ?> map) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                map.forEach((k, v) -> values.put(String.valueOf(k), yamlValue(v)));
-                values.values().removeIf(Objects::isNull);
-                return new FrontMatter(values);
-            }
-            if (loaded != null) {
-                warnings.add(FRONT_MATTER_PROBLEM + "is not a YAML mapping; ignored");
-            }
-        } catch (RuntimeException e) {
-            warnings.add(FRONT_MATTER_PROBLEM + "is not valid YAML; ignored (" + firstLine(e.getMessage()) + ")");
-        }
-        return FrontMatter.EMPTY;
-    }
-
-    /** Scalars as strings (YAML dates as ISO dates, as written), collections kept. */
-    private static Object yamlValue(Object v) {
-        if (v == null || v instanceof Map<?, ?> || v instanceof List<?>) {
-            return v;
-        }
-        if (v instanceof Date d) {
-            Instant instant = d.toInstant();
-            return instant.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)
-                    ? instant.atZone(ZoneOffset.UTC).toLocalDate().toString()
-                    : instant.toString();
-        }
-        return v.toString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     private static List<Section> tree(List<Heading> headings) {
@@ -711,7 +646,6 @@ public final class MarkdownParser {
             Set<NodeRenderingHandler<?>> set = new HashSet<>();
             set.add(new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> code(node, html)));
             set.add(new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, ctx, html) -> code(node, html)));
-            set.add(new NodeRenderingHandler<>(YamlFrontMatterBlock.class, (node, ctx, html) -> {}));
             return set;
         }
 

@@ -56,7 +56,7 @@ class HeadingChunksTest {
         }
         String source = text.toString();
         MarkdownParser pieces = new MarkdownParser(Duration.ofSeconds(30), 1000, 5000);
-        assertThat(HeadingChunks.split(source, 1000, 5000)).hasSizeGreaterThan(10);
+        assertThat(HeadingChunks.split(source, 1000, 5000, 0)).hasSizeGreaterThan(10);
 
         Runbook cut = pieces.parse(source, "many");
         Runbook whole = new MarkdownParser().parse(source, "many");
@@ -74,7 +74,7 @@ class HeadingChunksTest {
     @Test
     void piecesStartAtTopLevelHeadingsAfterABlankLineOnly() {
         String source = "# one\n\ntext\n" + TRAPS + "## two\ntext\n\n# three\n";
-        List<HeadingChunks.Chunk> chunks = HeadingChunks.split(source, 0, 1);
+        List<HeadingChunks.Chunk> chunks = HeadingChunks.split(source, 0, 1, 0);
         assertThat(chunks)
                 .extracting(c -> source.substring(c.start(), source.indexOf('\n', c.start())))
                 .containsExactly("# one", "# a real heading ends the list", "## two", "# three");
@@ -88,8 +88,8 @@ class HeadingChunksTest {
     @Test
     void aRunbookWithLinkDefinitionsOrOfRealisticSizeStaysWhole() {
         String withDefinitions = "# a\n\nsee [x][y]\n\n# b\n\n[y]: https://example.invalid/\n";
-        assertThat(HeadingChunks.split(withDefinitions, 0, 1)).hasSize(1);
-        assertThat(HeadingChunks.split("# a\n\n# b\n", 100, 1)).hasSize(1);
+        assertThat(HeadingChunks.split(withDefinitions, 0, 1, 0)).hasSize(1);
+        assertThat(HeadingChunks.split("# a\n\n# b\n", 100, 1, 0)).hasSize(1);
     }
 
     private static List<String> prose(Runbook runbook) {
