@@ -61,6 +61,9 @@ public final class IcmpSocket implements AutoCloseable {
     private final Memory control = new Memory(1024);
     private final Memory buffer = new Memory(65536 + 128);
 
+    /** Messages read from the error queue while looking for a transmit timestamp, for the next receive. */
+    private final List<Datagram> pending = new ArrayList<>();
+
     private IcmpSocket(int fd, Kind kind, boolean ipv6) {
         Instant.now(); // its first call initialises classes: not inside the first receive's clock readings
         this.fd = fd;
@@ -103,6 +106,11 @@ public final class IcmpSocket implements AutoCloseable {
         // the kernel's receive time with each message, as ping takes it: round trips then measure the network,
         // not how long this JVM took to wake up and read (tens to hundreds of microseconds)
         s.option(Libc.SOL_SOCKET, Libc.SO_TIMESTAMPNS, new int[] {1});
+        // and the kernel's send time, which ping takes from its clock before sendto: from this JVM that reading is
+        // made before JNA's marshalling, microseconds (a fresh process: far more) before the packet leaves
+        s.option(Libc.SOL_SOCKET, Libc.SO_TIMESTAMPING, new int[] {
+            Libc.SOF_TIMESTAMPING_TX_SOFTWARE | Libc.SOF_TIMESTAMPING_SOFTWARE | Libc.SOF_TIMESTAMPING_OPT_TSONLY
+        });
         if (ipv6) {
             s.option(Libc.SOL_IPV6, Libc.IPV6_RECVHOPLIMIT, new int[] {1});
             if (kind == Kind.DGRAM) {
@@ -173,8 +181,9 @@ public final class IcmpSocket implements AutoCloseable {
     }
 
     /**
-     * Sends one ICMP message and returns {@link System#nanoTime()} taken just before the system call (what ping
-     * times a round trip from), or -1 when the socket was closed (stop).
+     * Sends one ICMP message and returns when it left, on the {@link System#nanoTime()} scale: the kernel's transmit
+     * timestamp when it gave one (on the error queue, normally before sendto returns), else the time taken just
+     * before the system call (what ping times a round trip from); -1 when the socket was closed (stop).
      */
     public long sendTimed(byte[] packet, InetAddress to) throws LastErrorException {
         byte[] address = sockaddr(to);
@@ -186,10 +195,28 @@ public final class IcmpSocket implements AutoCloseable {
             }
             long sent = System.nanoTime();
             Libc.sendto(fd, packet, length, 0, address, address.length);
-            return sent;
+            return transmitted(sent);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The kernel's transmit timestamp of the message just sent, or {@code fallback}. Anything else on the error queue
+     * (an ICMP error for an earlier message) is kept for the next {@link #receive}.
+     */
+    private long transmitted(long fallback) throws LastErrorException {
+        for (int i = 0; i < MAX_PER_RECEIVE; i++) {
+            Received r = receiveOne(Libc.MSG_ERRQUEUE | Libc.MSG_DONTWAIT);
+            if (r == null) {
+                return fallback;
+            }
+            if (r.transmitStamp()) {
+                return r.kernelTime() ? r.datagram().receivedNanos() : fallback;
+            }
+            pending.add(r.datagram());
+        }
+        return fallback;
     }
 
     /**
@@ -201,6 +228,11 @@ public final class IcmpSocket implements AutoCloseable {
         try {
             if (fd < 0) {
                 return List.of();
+            }
+            if (!pending.isEmpty()) {
+                List<Datagram> queued = new ArrayList<>(pending);
+                pending.clear();
+                return queued;
             }
             pollFd.setInt(0, fd);
             pollFd.setShort(4, (short) (Libc.POLLIN | Libc.POLLERR));
@@ -233,16 +265,24 @@ public final class IcmpSocket implements AutoCloseable {
 
     private void drain(int flags, List<Datagram> out) throws LastErrorException {
         for (int i = 0; i < MAX_PER_RECEIVE; i++) {
-            Datagram d = receiveOne(flags | Libc.MSG_DONTWAIT);
-            if (d == null) {
+            Received r = receiveOne(flags | Libc.MSG_DONTWAIT);
+            if (r == null) {
                 return;
             }
-            out.add(d);
+            if (!r.transmitStamp()) { // one that came after its sendto returned is of no use any more
+                out.add(r.datagram());
+            }
         }
     }
 
+    /**
+     * What one recvmsg read: a datagram, or the transmit timestamp of a sent one; whether its time is the kernel's
+     * (else it is when this thread read it).
+     */
+    private record Received(Datagram datagram, boolean transmitStamp, boolean kernelTime) {}
+
     /** One recvmsg; null when nothing is queued. */
-    private Datagram receiveOne(int flags) throws LastErrorException {
+    private Received receiveOne(int flags) throws LastErrorException {
         iov.setPointer(0, buffer);
         iov.setNativeLong(P, new NativeLong(buffer.size()));
         message.clear();
@@ -269,6 +309,8 @@ public final class IcmpSocket implements AutoCloseable {
         InetAddress from = address(name, message.getInt(P));
         int ttl = -1;
         Datagram.QueuedError error = null;
+        long kernel = 0; // the kernel's time for it, wall-clock nanoseconds (0: none)
+        boolean stamping = false;
         long controlLength = message.getNativeLong(5L * P).longValue();
         long at = 0;
         while (at + CMSG_HEADER <= controlLength) {
@@ -283,12 +325,10 @@ public final class IcmpSocket implements AutoCloseable {
                     || (level == Libc.SOL_IPV6 && type == Libc.IPV6_HOPLIMIT)) {
                 ttl = payload.getInt(0);
             } else if (level == Libc.SOL_SOCKET && type == Libc.SO_TIMESTAMPNS) {
-                long kernel = payload.getNativeLong(0).longValue() * 1_000_000_000L
-                        + payload.getNativeLong(L).longValue();
-                long late = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - kernel;
-                if (late > 0 && late < 1_000_000_000L) { // a clock step would make it meaningless
-                    now -= late;
-                }
+                kernel = timespec(payload);
+            } else if (level == Libc.SOL_SOCKET && type == Libc.SO_TIMESTAMPING) {
+                stamping = true;
+                kernel = kernel == 0 ? timespec(payload) : kernel; // the first of three: the software timestamp
             } else if ((level == Libc.SOL_IP && type == Libc.IP_RECVERR)
                     || (level == Libc.SOL_IPV6 && type == Libc.IPV6_RECVERR)) {
                 error = new Datagram.QueuedError(
@@ -301,7 +341,20 @@ public final class IcmpSocket implements AutoCloseable {
             }
             at += align(length);
         }
-        return new Datagram(data, from, ttl, error, now);
+        long late = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - kernel;
+        boolean kernelTime = kernel != 0 && late > 0 && late < 1_000_000_000L; // a clock step makes it meaningless
+        if (kernelTime) {
+            now -= late;
+        }
+        boolean transmitStamp = (flags & Libc.MSG_ERRQUEUE) != 0
+                && (error != null ? error.origin() == Libc.SO_EE_ORIGIN_TIMESTAMPING : stamping);
+        return new Received(new Datagram(data, from, ttl, error, now), transmitStamp, kernelTime);
+    }
+
+    /** A {@code struct timespec} as nanoseconds. */
+    private static long timespec(Pointer p) {
+        return p.getNativeLong(0).longValue() * 1_000_000_000L
+                + p.getNativeLong(L).longValue();
     }
 
     private static int align(long n) {

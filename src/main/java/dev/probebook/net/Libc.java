@@ -35,6 +35,15 @@ public final class Libc {
     static final int SOL_SOCKET = 1;
     /** Also the ancillary message's type ({@code SCM_TIMESTAMPNS}): the kernel's receive time, a timespec. */
     static final int SO_TIMESTAMPNS = 35;
+    /** Also the ancillary message's type ({@code SCM_TIMESTAMPING}): three timespecs, the first the software one. */
+    static final int SO_TIMESTAMPING = 37;
+    /** A timestamp when the packet leaves through the device, to the error queue, without the packet itself. */
+    static final int SOF_TIMESTAMPING_TX_SOFTWARE = 1 << 1;
+
+    static final int SOF_TIMESTAMPING_SOFTWARE = 1 << 4;
+    static final int SOF_TIMESTAMPING_OPT_TSONLY = 1 << 11;
+    /** {@code sock_extended_err.ee_origin} of a transmit timestamp on the error queue. */
+    static final int SO_EE_ORIGIN_TIMESTAMPING = 4;
 
     static final int IP_TTL = 2;
     static final int IP_RECVERR = 11;
