@@ -3,10 +3,14 @@ package dev.probebook.net;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * What the kernel's socket diagnostics (netlink {@code NETLINK_SOCK_DIAG}, {@code inet_diag}) tell about
@@ -58,19 +62,125 @@ public final class SocketDiagnostics {
     private static final int INODE_OFFSET = WQUEUE_OFFSET + 4 + 4;
     private static final int MESSAGE = INODE_OFFSET + 4;
 
+    private static final int INET_DIAG_INFO = 2;
+    /** tcp_info's tcpi_rtt: the smoothed round trip in microseconds, after the handshake its first sample. */
+    private static final int TCPI_RTT_OFFSET = 68;
+
+    private static final int ENOENT = 2;
+
     private SocketDiagnostics() {}
 
-    /** Every TCP listener and IPv6 UDP socket by its inode (the {@code inode} column of /proc/net/tcp). */
-    public static Map<Long, Diagnosis> byInode(int timeoutMillis) throws Unavailable {
+    /**
+     * The round trip of a just-established TCP connection's handshake as the kernel measured it (the SYN to the
+     * SYN-ACK: tcp_info's {@code tcpi_rtt}, whose first sample it is), in microseconds; empty when the kernel has no
+     * such socket or no sample. Asked by the connection's addresses, so it needs neither privilege nor the socket's
+     * file descriptor, which Java does not give. Waits at most {@code timeoutMillis}.
+     */
+    public static OptionalLong handshakeRttMicros(InetSocketAddress local, InetSocketAddress remote, int timeoutMillis)
+            throws Unavailable {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        int fd;
+        int fd = open();
         try {
-            fd = Libc.socket(AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
+            Memory pollFd = new Memory(8);
+            byte[] buffer = new byte[8 * 1024];
+            // a Java socket is often IPv6 with an IPv4-mapped address; the kernel finds it by either family
+            int[] families = local.getAddress() instanceof Inet4Address
+                    ? new int[] {Libc.AF_INET, Libc.AF_INET6}
+                    : new int[] {Libc.AF_INET6};
+            int sequence = 0;
+            for (int family : families) {
+                sendLookup(fd, ++sequence, family, local, remote);
+                int n = receive(fd, pollFd, buffer, deadline);
+                ByteBuffer in = ByteBuffer.wrap(buffer, 0, n).order(ByteOrder.nativeOrder());
+                if (n >= HEADER + 4 && Short.toUnsignedInt(in.getShort(4)) == NLMSG_ERROR) {
+                    int errno = -in.getInt(HEADER);
+                    if (errno == ENOENT) {
+                        continue;
+                    }
+                    throw new Unavailable("netlink socket diagnostics: " + Libc.message(errno));
+                }
+                int length = Math.min(n, in.getInt(0));
+                if (length < HEADER + MESSAGE || Short.toUnsignedInt(in.getShort(4)) != SOCK_DIAG_BY_FAMILY) {
+                    return OptionalLong.empty();
+                }
+                int at = HEADER + MESSAGE;
+                while (at + 4 <= length) {
+                    int attrLength = Short.toUnsignedInt(in.getShort(at));
+                    int type = Short.toUnsignedInt(in.getShort(at + 2));
+                    if (attrLength < 4) {
+                        break;
+                    }
+                    if (type == INET_DIAG_INFO && attrLength >= 4 + TCPI_RTT_OFFSET + 4) {
+                        long rtt = Integer.toUnsignedLong(in.getInt(at + 4 + TCPI_RTT_OFFSET));
+                        return rtt > 0 ? OptionalLong.of(rtt) : OptionalLong.empty();
+                    }
+                    at += align(attrLength);
+                }
+                return OptionalLong.empty();
+            }
+            return OptionalLong.empty();
+        } finally {
+            close(fd);
+        }
+    }
+
+    /** An exact look-up of one TCP socket by its addresses, asking for its tcp_info. */
+    private static void sendLookup(int fd, int sequence, int family, InetSocketAddress local, InetSocketAddress remote)
+            throws Unavailable {
+        ByteBuffer req = ByteBuffer.allocate(HEADER + REQUEST).order(ByteOrder.nativeOrder());
+        req.putInt(HEADER + REQUEST).putShort(SOCK_DIAG_BY_FAMILY).putShort(NLM_F_REQUEST);
+        req.putInt(sequence).putInt(0);
+        req.put((byte) family)
+                .put((byte) IPPROTO_TCP)
+                .put((byte) (1 << (INET_DIAG_INFO - 1)))
+                .put((byte) 0);
+        req.putInt(ALL_STATES);
+        req.put((byte) (local.getPort() >> 8)).put((byte) local.getPort()); // ports in network order
+        req.put((byte) (remote.getPort() >> 8)).put((byte) remote.getPort());
+        req.put(address(family, local.getAddress())).put(address(family, remote.getAddress()));
+        req.putInt(0); // any interface
+        req.putInt(-1).putInt(-1); // INET_DIAG_NOCOOKIE
+        sendRequest(fd, req);
+    }
+
+    /** An address as the socket id holds it: 16 bytes, IPv4 in the first four or IPv4-mapped for IPv6. */
+    private static byte[] address(int family, InetAddress address) {
+        byte[] out = new byte[16];
+        byte[] raw = address.getAddress();
+        if (raw.length == 16) {
+            System.arraycopy(raw, 0, out, 0, 16);
+        } else if (family == Libc.AF_INET) {
+            System.arraycopy(raw, 0, out, 0, 4);
+        } else {
+            out[10] = (byte) 0xff;
+            out[11] = (byte) 0xff;
+            System.arraycopy(raw, 0, out, 12, 4);
+        }
+        return out;
+    }
+
+    private static int open() throws Unavailable {
+        try {
+            return Libc.socket(AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
         } catch (LastErrorException e) {
             throw new Unavailable("netlink socket diagnostics: " + Libc.message(e.getErrorCode()));
         } catch (LinkageError e) {
             throw new Unavailable("netlink socket diagnostics need native access: " + e.getMessage());
         }
+    }
+
+    private static void close(int fd) {
+        try {
+            Libc.close(fd);
+        } catch (LastErrorException e) {
+            // nothing to do: what was asked is answered
+        }
+    }
+
+    /** Every TCP listener and IPv6 UDP socket by its inode (the {@code inode} column of /proc/net/tcp). */
+    public static Map<Long, Diagnosis> byInode(int timeoutMillis) throws Unavailable {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        int fd = open();
         try {
             Map<Long, Diagnosis> found = new HashMap<>();
             Memory pollFd = new Memory(8);
@@ -86,11 +196,7 @@ public final class SocketDiagnostics {
             }
             return found;
         } finally {
-            try {
-                Libc.close(fd);
-            } catch (LastErrorException e) {
-                // nothing to do: the dumps are complete
-            }
+            close(fd);
         }
     }
 
@@ -100,6 +206,10 @@ public final class SocketDiagnostics {
         req.putInt(sequence).putInt(0); // port id 0: the kernel
         req.put((byte) family).put((byte) protocol).put((byte) 0).put((byte) 0); // no extensions asked for
         req.putInt(states); // the socket id that follows stays zero: every socket in those states
+        sendRequest(fd, req);
+    }
+
+    private static void sendRequest(int fd, ByteBuffer req) throws Unavailable {
         byte[] kernel = new byte[12]; // sockaddr_nl: nl_family, pad, nl_pid 0 (the kernel), nl_groups 0
         ByteBuffer.wrap(kernel).order(ByteOrder.nativeOrder()).putShort((short) AF_NETLINK);
         try {

@@ -205,7 +205,13 @@ final class PhaseListener extends EventListener {
             return;
         }
         t.tcpConnected = true;
-        t.connect = t.now();
+        if (t.connectedAt >= 0) { // the kernel's measure, and what okhttp did after it was the client's time
+            t.connect = t.connectedAt;
+            t.leaveOutSince(t.connect);
+            t.connectedAt = -1;
+        } else {
+            t.connect = t.now();
+        }
         v("* Connected to " + call.request().url().host() + " (" + t.remoteIp + ") port " + t.remotePort);
     }
 

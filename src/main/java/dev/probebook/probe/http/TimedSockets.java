@@ -2,6 +2,7 @@ package dev.probebook.probe.http;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import javax.net.SocketFactory;
@@ -10,7 +11,8 @@ import javax.net.SocketFactory;
  * Plain sockets that tell the transfer when their TCP connect really starts: okhttp announces a connect
  * ({@code connectStart}) before it creates and configures the socket, which in a fresh JVM takes milliseconds of the
  * client's own time. curl's {@code time_connect} is the network's handshake, so that time is left out of the phase
- * clock just before the system call. Confined to the run thread, as {@link Transfer} is.
+ * clock just before the system call, and after it the time past the handshake as the kernel measured it (the JVM
+ * waking up to the connected socket). Confined to the run thread, as {@link Transfer} is.
  */
 final class TimedSockets extends SocketFactory {
 
@@ -27,6 +29,9 @@ final class TimedSockets extends SocketFactory {
             public void connect(SocketAddress endpoint, int timeout) throws IOException {
                 transfer.connectSyscall();
                 super.connect(endpoint, timeout);
+                if (endpoint instanceof InetSocketAddress remote) {
+                    transfer.connected(this, remote);
+                }
             }
         };
     }

@@ -1,5 +1,8 @@
 package dev.probebook.probe.http;
 
+import dev.probebook.net.TcpConnector;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -60,6 +63,7 @@ final class Transfer {
         namelookup = -1;
         callStarted = -1;
         connect = -1;
+        connectedAt = -1;
         appconnect = -1;
         starttransfer = -1;
         connectStarted = false;
@@ -104,11 +108,30 @@ final class Transfer {
     /** Where the current connect began on the phase clock (okhttp's connectStart), or -1. */
     long connectMark = -1;
 
+    /** Where the current connect's system call began on the phase clock, or -1. */
+    private long syscallMark = -1;
+
     /** The socket is about to connect: the time since okhttp's connectStart was the client's (socket set-up). */
     void connectSyscall() {
         if (connectMark >= 0) {
             leaveOutSince(connectMark);
             connectMark = -1;
+        }
+        syscallMark = now();
+    }
+
+    /**
+     * Where the current connection's TCP connect ended on the phase clock: its system call's start plus the handshake
+     * as the kernel measured it; -1 until then. What okhttp does before it reports the connection (okio's buffers, in
+     * a fresh JVM milliseconds) is the client's time.
+     */
+    long connectedAt = -1;
+
+    /** The socket connected to {@code remote}. */
+    void connected(Socket socket, InetSocketAddress remote) {
+        if (syscallMark >= 0) {
+            connectedAt = syscallMark + TcpConnector.networkNanos(socket, remote, now() - syscallMark);
+            syscallMark = -1;
         }
     }
 
