@@ -112,7 +112,7 @@ final class FrontMatterReader {
     static Map<String, Object> simple(String yamlText) {
         Map<String, Object> values = new LinkedHashMap<>();
         String key = null;
-        List<String> items = null;
+        List<Object> items = null;
         for (String line : yamlText.split("\n", -1)) {
             if (line.isBlank()) {
                 continue;
@@ -135,22 +135,43 @@ final class FrontMatterReader {
                     key = null;
                 }
             } else if (key != null && itemLine.matches()) {
-                String raw = itemLine.group(1).strip();
-                String value = scalar(raw);
-                if (value == null || !isText(raw, value)) {
-                    return null; // SnakeYAML keeps a list's numbers, dates and booleans as such
+                Object item = item(itemLine.group(1).strip());
+                if (item == null) {
+                    return null;
                 }
                 if (items == null) {
                     items = new ArrayList<>();
                     values.put(key, items);
                 }
-                items.add(value);
+                items.add(item);
             } else {
                 return null;
             }
         }
         values.values().removeIf(Objects::isNull);
         return values;
+    }
+
+    /**
+     * A list item as SnakeYAML gives it inside a list: text, or a map of one key to text ({@code - refused: "..."});
+     * null for anything else (SnakeYAML keeps a list's numbers, dates and booleans as such).
+     */
+    private static Object item(String raw) {
+        var keyed = KEY.matcher(raw);
+        if (keyed.matches()
+                && keyed.group(2) != null
+                && !YAML_WORDS.contains(keyed.group(1).toLowerCase(Locale.ROOT))) {
+            String valueRaw = keyed.group(2).strip();
+            String value = valueRaw.isEmpty() ? null : scalar(valueRaw);
+            if (value == null || !isText(valueRaw, value)) {
+                return null;
+            }
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put(keyed.group(1), value);
+            return entry;
+        }
+        String value = scalar(raw);
+        return value != null && isText(raw, value) ? value : null;
     }
 
     /** Whether SnakeYAML reads {@code raw} as the text {@code value} itself (quoted, or plain words). */

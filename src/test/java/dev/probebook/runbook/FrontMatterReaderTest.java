@@ -24,7 +24,10 @@ class FrontMatterReaderTest {
             "title: \"escaped \\\" quote\"\n",
             "list:\n  - 1\n  - 2026-01-01\n",
             "Yes: key\n",
-            "time: 2026-11-25 10:00:00\n");
+            "time: 2026-11-25 10:00:00\n",
+            "kind: drill\noptions:\n  - refused: \"Refused: nothing listens\"\n  - dropped: timed out\nevidence:\n  - \"timed out|no response\"\n",
+            "options:\n  - port: 80\n  - open: yes\n  - empty:\n",
+            "items:\n  - network-connectivity.en\n  - drill-new-api-port.en\n");
 
     @Test
     void simpleFrontMatterReadsExactlyAsSnakeYamlReadsIt() {
@@ -39,7 +42,7 @@ class FrontMatterReaderTest {
                 simple++;
             }
         }
-        assertThat(simple).as("the samples the fast path reads itself").isEqualTo(3);
+        assertThat(simple).as("the samples the fast path reads itself").isEqualTo(5);
     }
 
     @Test
