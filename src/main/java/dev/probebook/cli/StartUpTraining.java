@@ -28,18 +28,33 @@ public final class StartUpTraining {
 
     private StartUpTraining() {}
 
+    /** With {@code steps}: the planning part only, for the cache that {@code steps} starts with. */
     public static void main(String[] args) throws IOException {
-        train(new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8"));
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8");
+        if (args.length == 1 && args[0].equals("steps")) {
+            planSeeds(discard);
+        } else {
+            train(discard);
+        }
     }
 
-    /** Runs the training; returns each command line with the CLI's exit code (2: it did not parse). */
-    static Map<String, Integer> train(PrintStream discard) throws IOException {
-        Map<String, Integer> codes = new java.util.LinkedHashMap<>();
+    /** {@code steps} of the seed runbooks: what planning a runbook loads. */
+    private static void planSeeds(PrintStream discard, Map<String, Integer> codes) {
         for (String seed : List.of("runbooks/network-connectivity.ko.md", "runbooks/network-connectivity.en.md")) {
             if (Files.exists(Path.of(seed))) {
                 codes.put("steps " + seed, Cli.main(new String[] {"steps", seed}, discard, discard));
             }
         }
+    }
+
+    private static void planSeeds(PrintStream discard) {
+        planSeeds(discard, new java.util.LinkedHashMap<>());
+    }
+
+    /** Runs the training; returns each command line with the CLI's exit code (2: it did not parse). */
+    static Map<String, Integer> train(PrintStream discard) throws IOException {
+        Map<String, Integer> codes = new java.util.LinkedHashMap<>();
+        planSeeds(discard, codes);
         Path dir = Files.createTempDirectory("probebook-training");
         try (PracticeLab lab = PracticeLab.start(dir.resolve("lab"), true)) {
             List<String> settings = new ArrayList<>();
