@@ -194,27 +194,31 @@ public final class IcmpSocket implements AutoCloseable {
                 return -1;
             }
             long sent = System.nanoTime();
+            Instant wall = Instant.now();
             Libc.sendto(fd, packet, length, 0, address, address.length);
-            return transmitted(sent);
+            return transmitted(sent, wall.getEpochSecond() * 1_000_000_000L + wall.getNano());
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * The kernel's transmit timestamp of the message just sent, or {@code fallback}. Anything else on the error queue
-     * (an ICMP error for an earlier message) is kept for the next {@link #receive}.
+     * The kernel's transmit timestamp of the message just sent, or {@code fallback}. A stamp from before
+     * {@code sentWall} (wall-clock nanoseconds just before the send) belongs to an earlier message whose stamp came
+     * late (traceroute and mtr send several at once): it is passed over, never taken for this one. Anything else on
+     * the error queue (an ICMP error for an earlier message) is kept for the next {@link #receive}.
      */
-    private long transmitted(long fallback) throws LastErrorException {
+    private long transmitted(long fallback, long sentWall) throws LastErrorException {
         for (int i = 0; i < MAX_PER_RECEIVE; i++) {
             Received r = receiveOne(Libc.MSG_ERRQUEUE | Libc.MSG_DONTWAIT);
             if (r == null) {
                 return fallback;
             }
-            if (r.transmitStamp()) {
+            if (!r.transmitStamp()) {
+                pending.add(r.datagram());
+            } else if (r.kernelWall() >= sentWall) {
                 return r.kernelTime() ? r.datagram().receivedNanos() : fallback;
             }
-            pending.add(r.datagram());
         }
         return fallback;
     }
@@ -277,9 +281,9 @@ public final class IcmpSocket implements AutoCloseable {
 
     /**
      * What one recvmsg read: a datagram, or the transmit timestamp of a sent one; whether its time is the kernel's
-     * (else it is when this thread read it).
+     * (else it is when this thread read it), and the kernel's wall-clock time itself (0: none).
      */
-    private record Received(Datagram datagram, boolean transmitStamp, boolean kernelTime) {}
+    private record Received(Datagram datagram, boolean transmitStamp, boolean kernelTime, long kernelWall) {}
 
     /** One recvmsg; null when nothing is queued. */
     private Received receiveOne(int flags) throws LastErrorException {
@@ -348,7 +352,7 @@ public final class IcmpSocket implements AutoCloseable {
         }
         boolean transmitStamp = (flags & Libc.MSG_ERRQUEUE) != 0
                 && (error != null ? error.origin() == Libc.SO_EE_ORIGIN_TIMESTAMPING : stamping);
-        return new Received(new Datagram(data, from, ttl, error, now), transmitStamp, kernelTime);
+        return new Received(new Datagram(data, from, ttl, error, now), transmitStamp, kernelTime, kernel);
     }
 
     /** A {@code struct timespec} as nanoseconds. */

@@ -169,7 +169,7 @@ final class PingSession {
             if (at < 0) {
                 return false;
             }
-            sentAt[wire] = at; // the round trip starts at the system call, as ping's does
+            sentAt[wire] = at; // the round trip starts when the packet left (the kernel's stamp, else the system call)
             sent.set(wire);
             stats.sent();
         } catch (LastErrorException e) {
