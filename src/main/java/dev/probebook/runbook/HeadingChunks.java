@@ -1,5 +1,9 @@
 package dev.probebook.runbook;
 
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.util.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -158,7 +162,37 @@ final class HeadingChunks {
 
     /** A line that may be a link reference definition: {@code [label]:} indented less than four. */
     private static boolean isDefinition(String line) {
-        int i = indent(line);
-        return i <= 3 && line.startsWith("[", i) && line.indexOf("]:", i) > i;
+        int i = 0; // after quote and list markers too: a definition in a list or quote counts for the whole runbook
+        while (i < line.length() && " \t>-*+0123456789.)".indexOf(line.charAt(i)) >= 0) {
+            i++;
+        }
+        return line.startsWith("[", i) && line.indexOf("]:", i) > i;
+    }
+
+    /** A piece ended inside a block that runs on past it: the cut was wrong, the runbook is parsed whole. */
+    static final class CutInside extends RuntimeException {
+        CutInside() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Whether a piece's last top-level block is one that the next piece's heading would not have ended in the whole
+     * runbook: a fence never closed, or an HTML block of the kinds blank lines do not end, never ended. The cut points
+     * are found by a line scan that cannot follow every construct (a fence line inside a {@code <details>} block, a
+     * fence left open in a list item); flexmark's own result tells whether a cut was sound.
+     */
+    static boolean runsOn(Node last) {
+        if (last instanceof FencedCodeBlock fence) {
+            return fence.getClosingMarker().isEmpty();
+        }
+        if (last instanceof HtmlBlock || last instanceof HtmlCommentBlock) {
+            String text = last.getChars().toString();
+            int nl = text.indexOf('\n');
+            String end = htmlBlockEnd(nl < 0 ? text : text.substring(0, nl));
+            return end != null
+                    && (nl < 0 || !text.substring(nl).toLowerCase(Locale.ROOT).contains(end));
+        }
+        return false;
     }
 }

@@ -72,6 +72,49 @@ class HeadingChunksTest {
     }
 
     @Test
+    void aCutTheLineScanGotWrongIsFoundAndTheRunbookParsedWhole() throws Exception {
+        // a fence line inside an HTML block is HTML, so the second one opens a fence that "## Next" is inside; and a
+        // fence left open in a list item ends with the item, so a later fence line opens one again
+        String traps = """
+
+                <details><summary>log</summary>
+                ```
+                log line
+
+                # not cut here
+                ```
+                </details>
+
+                ## Next (inside a fence for flexmark)
+
+                ```
+
+                1. step
+
+                   ```
+                   ping 127.0.0.1
+                a lazy line ends the item and its fence
+
+                ```
+
+                # inside the second fence
+
+                ```
+
+                """;
+        String seed = Files.readString(Path.of("runbooks/network-connectivity.en.md"));
+        String source = (seed + traps).repeat(4);
+        assertThat(HeadingChunks.split(source, 0, 1, 0))
+                .as("the line scan cuts where flexmark is inside a fence")
+                .anyMatch(c -> source.startsWith("## Next (inside a fence", c.start()));
+        Runbook cut = new MarkdownParser(Duration.ofSeconds(30), 0, 1).parse(source, "traps");
+        Runbook whole = new MarkdownParser().parse(source, "traps");
+        assertThat(cut.parts()).isEqualTo(whole.parts());
+        assertThat(cut.codeBlocks()).isEqualTo(whole.codeBlocks());
+        assertThat(cut.sections()).isEqualTo(whole.sections());
+    }
+
+    @Test
     void piecesStartAtTopLevelHeadingsAfterABlankLineOnly() {
         String source = "# one\n\ntext\n" + TRAPS + "## two\ntext\n\n# three\n";
         List<HeadingChunks.Chunk> chunks = HeadingChunks.split(source, 0, 1, 0);
@@ -89,6 +132,8 @@ class HeadingChunksTest {
     void aRunbookWithLinkDefinitionsOrOfRealisticSizeStaysWhole() {
         String withDefinitions = "# a\n\nsee [x][y]\n\n# b\n\n[y]: https://example.invalid/\n";
         assertThat(HeadingChunks.split(withDefinitions, 0, 1, 0)).hasSize(1);
+        String inAQuote = "# a\n\nsee [x][y]\n\n# b\n\n> [y]: https://example.invalid/\n";
+        assertThat(HeadingChunks.split(inAQuote, 0, 1, 0)).hasSize(1);
         assertThat(HeadingChunks.split("# a\n\n# b\n", 100, 1, 0)).hasSize(1);
     }
 
