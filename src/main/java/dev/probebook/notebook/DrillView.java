@@ -162,7 +162,7 @@ public class DrillView extends Div implements HasUrlParameter<String>, HasDynami
             Div section = new Div(new H3(step.number() + ". " + step.heading()));
             section.addClassName("drill-step");
             for (Part part : step.shown()) {
-                if (part instanceof Prose p) {
+                if (part instanceof Prose p && !p.html().isBlank()) {
                     section.add(ProseWithBlocks.div(
                             p.html(), line -> plan.blockAt(line).map(b -> widget(plan, runbook.hash(), b, canRun))));
                 } else if (part instanceof CodeBlock c) {

@@ -346,8 +346,10 @@ public class GuideView extends Div implements HasUrlParameter<String>, HasDynami
         for (Part part : step.shown()) {
             switch (part) {
                 case Prose p -> {
-                    stepPanel.add(ProseWithBlocks.div(
-                            p.html(), line -> plan.blockAt(line).map(b -> block(step, b))));
+                    if (!p.html().isBlank()) {
+                        stepPanel.add(ProseWithBlocks.div(
+                                p.html(), line -> plan.blockAt(line).map(b -> block(step, b))));
+                    }
                 }
                 case CodeBlock c -> plan.blockAt(c.line()).ifPresent(b -> stepPanel.add(block(step, b)));
                 default -> {}

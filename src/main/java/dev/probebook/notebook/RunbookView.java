@@ -283,9 +283,12 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
             switch (rest.poll()) {
                 case Heading h -> doc.add(heading(h));
                 case Prose p -> {
-                    // code blocks nested in lists or quotes: their widgets go in place of the markers
-                    doc.add(ProseWithBlocks.div(
-                            p.html(), line -> plan.blockAt(line).map(this::block)));
+                    // code blocks nested in lists or quotes: their widgets go in place of the markers; prose of
+                    // which nothing safe is left (a lone <script>) shows nothing
+                    if (!p.html().isBlank()) {
+                        doc.add(ProseWithBlocks.div(
+                                p.html(), line -> plan.blockAt(line).map(this::block)));
+                    }
                 }
                 case CodeBlock c -> plan.blockAt(c.line()).ifPresent(b -> doc.add(block(b)));
             }

@@ -62,7 +62,9 @@ public record ReportDocument(Report report, List<Section> sections, List<RunReco
                     switch (part) {
                         case Heading h -> sections.add(new HeadingSection(h.level(), h.text(), h.anchor()));
                         case Prose p -> {
-                            sections.add(new ProseSection(p.html()));
+                            if (!p.html().isBlank()) {
+                                sections.add(new ProseSection(p.html()));
+                            }
                             nestedSteps(plan, p, byLine, sections);
                         }
                         case CodeBlock c ->

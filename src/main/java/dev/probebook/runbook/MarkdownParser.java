@@ -138,9 +138,15 @@ public final class MarkdownParser {
                         .count();
         List<HeadingChunks.Chunk> chunks = HeadingChunks.split(body, wholeUpTo, piece, linesBefore);
         try {
-            List<Outline> outlines = chunks.size() == 1
-                    ? List.of(outline(body, chunks.get(0), nonce, parseBudget))
-                    : outlinesInParallel(body, chunks, nonce, parseBudget);
+            List<Outline> outlines;
+            try {
+                outlines = chunks.size() == 1
+                        ? List.of(outline(body, chunks.get(0), nonce, parseBudget))
+                        : outlinesInParallel(body, chunks, nonce, parseBudget);
+            } catch (HeadingChunks.CutInside e) { // a piece ended inside a fence or a comment: parse it whole
+                outlines = List.of(
+                        outline(body, new HeadingChunks.Chunk(0, body.length(), linesBefore), nonce, parseBudget));
+            }
             return assemble(outlines, front, warnings, name, nonce);
         } catch (StackOverflowError e) {
             throw new RunbookException(name + " is nested too deeply to parse");
@@ -189,7 +195,11 @@ public final class MarkdownParser {
         ParseBudget.CURRENT.set(parseBudget);
         BoundedInlineParser.SKIPPED.set(new BoundedInlineParser.Skipped());
         try {
-            return outline(parser.parse(text), text);
+            Document doc = parser.parse(text);
+            if (chunk.end() < source.length() && HeadingChunks.runsOn(doc.getLastChild())) {
+                throw new HeadingChunks.CutInside();
+            }
+            return outline(doc, text);
         } finally {
             LineIndex.CURRENT.remove();
             ParseBudget.CURRENT.remove();
@@ -262,6 +272,7 @@ public final class MarkdownParser {
         }
         runs.add(runLine == 0 ? null : new ProseText(runLine, source.substring(runStart, runEnd)));
         codeBlocks.sort(Comparator.comparingInt(CodeBlock::line));
+        references.sort(Comparator.comparingInt(Node::getStartOffset)); // the first of a label wins: document order
         return new Outline(
                 structural,
                 runs,
@@ -278,7 +289,7 @@ public final class MarkdownParser {
             definitions.addAll(outline.definitions());
             codeBlocks.addAll(outline.codeBlocks());
         }
-        ProseRendering rendering = new ProseRendering(this, definitions(definitions), nonce);
+        ProseRendering rendering = new ProseRendering(this, definitions(definitions), nonce, budget);
         Set<String> anchors = new HashSet<>();
         Map<String, Integer> anchorSuffixes = new HashMap<>();
         List<Heading> headings = new ArrayList<>();
@@ -325,16 +336,16 @@ public final class MarkdownParser {
         if (r.getParent() instanceof Document) {
             return r.getChars().toString().strip();
         }
-        // inside a quote or list: its own lines carry the container's prefixes
-        String title =
-                r.getTitle().isNotEmpty() ? " \"" + r.getTitle().toString().replace("\"", "\\\"") + "\"" : "";
-        return "[" + r.getReference() + "]: <" + r.getUrl() + ">" + title;
+        // inside a quote or list its lines carry the container's prefixes: rebuilt from its parts as written
+        String title = r.getTitle().isEmpty()
+                ? ""
+                : " " + r.getTitleOpeningMarker() + r.getTitle() + r.getTitleClosingMarker();
+        return "[" + r.getReference() + "]: " + r.getUrlOpeningMarker() + r.getUrl() + r.getUrlClosingMarker() + title;
     }
 
     /**
-     * The document's link reference definitions between blank lines, to put before a run of prose when it renders on
-     * its own (the trailing blank line keeps the run's first line from continuing the last definition's title; the
-     * trailing one keeps the run's first line from continuing the last definition's title).
+     * The document's link reference definitions, to put before a run of prose when it renders on its own: after a
+     * blank line, and before one, which keeps the run's first line from continuing the last definition's title.
      */
     private static String definitions(List<String> definitions) {
         StringBuilder out = new StringBuilder("\n");
@@ -345,16 +356,19 @@ public final class MarkdownParser {
     /**
      * Renders one run of prose to sanitised HTML (see {@link Prose#html()}): the run is parsed again on its own,
      * after the document's link definitions, so nested code blocks get their document line numbers. Prose that
-     * cannot be rendered (it parsed within the budget once, so this is not expected) is shown as escaped text.
+     * cannot be rendered within what is {@code left} of the runbook's budget is shown as escaped text.
      */
-    String renderProse(ProseRendering rendering, String markdown, int line) {
+    String renderProse(ProseRendering rendering, String markdown, int line, Duration left) {
+        if (left.isZero()) {
+            return "<p>" + HtmlSanitizer.escape(markdown) + "</p>";
+        }
         LineIndex outerIndex = LineIndex.CURRENT.get();
         ParseBudget outerBudget = ParseBudget.CURRENT.get();
         BoundedInlineParser.Skipped outerSkipped = BoundedInlineParser.SKIPPED.get();
         BoundedInlineParser.SKIPPED.remove();
         String text = rendering.references() + markdown;
         LineIndex.CURRENT.set(new LineIndex(text, line - 1 - rendering.referenceLines(), rendering.nonce()));
-        ParseBudget.CURRENT.set(new ParseBudget(budget));
+        ParseBudget.CURRENT.set(new ParseBudget(left));
         try {
             return HtmlSanitizer.sanitize(renderer.render(parser.parse(text)), rendering.nonce())
                     .strip();
@@ -490,10 +504,27 @@ public final class MarkdownParser {
             return null;
         }
         String marked = raw.substring(openEnd + 1, close);
-        if (marked.indexOf('<') < 0 && marked.indexOf('&') < 0) { // no markup: its text is itself, blanks collapsed
+        if (plainMarkText(marked)) { // no markup, no entity, no space jsoup reads otherwise: itself, blanks collapsed
             return SPACES.matcher(marked.strip()).replaceAll(" ");
         }
         return HtmlSanitizer.text(marked);
+    }
+
+    /** Text jsoup would read as it is: no markup, no entity, no space or invisible character but ASCII blanks. */
+    private static boolean plainMarkText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '<'
+                    || c == '&'
+                    || (c >= 0x7f
+                            && (c <= 0xa0
+                                    || Character.isWhitespace(c)
+                                    || Character.isSpaceChar(c)
+                                    || Character.getType(c) == Character.FORMAT))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasHtml(Node paragraph) {
