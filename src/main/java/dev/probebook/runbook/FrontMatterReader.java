@@ -110,9 +110,13 @@ final class FrontMatterReader {
 
     /** The values of simple front matter, as SnakeYAML reads them; null when it is not that simple. */
     static Map<String, Object> simple(String yamlText) {
+        if (yamlText.length() > MAX_SIMPLE || !plainCharacters(yamlText)) {
+            return null;
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         String key = null;
         List<Object> items = null;
+        int itemIndent = -1; // a list's items all start at one column: another one is a different structure
         for (String line : yamlText.split("\n", -1)) {
             if (line.isBlank()) {
                 continue;
@@ -122,6 +126,7 @@ final class FrontMatterReader {
             if (keyLine.matches() && !YAML_WORDS.contains(keyLine.group(1).toLowerCase(Locale.ROOT))) {
                 key = keyLine.group(1);
                 items = null;
+                itemIndent = -1;
                 String raw = keyLine.group(2) == null ? "" : keyLine.group(2).strip();
                 // a later duplicate wins, in the first one's place, as in SnakeYAML
                 if (raw.isEmpty()) {
@@ -135,10 +140,14 @@ final class FrontMatterReader {
                     key = null;
                 }
             } else if (key != null && itemLine.matches()) {
-                Object item = item(itemLine.group(1).strip());
+                int indent = line.indexOf('-');
+                Object item = itemIndent < 0 || indent == itemIndent
+                        ? item(itemLine.group(1).strip())
+                        : null;
                 if (item == null) {
                     return null;
                 }
+                itemIndent = indent;
                 if (items == null) {
                     items = new ArrayList<>();
                     values.put(key, items);
@@ -184,6 +193,29 @@ final class FrontMatterReader {
                         && !DATE.matcher(raw).matches());
     }
 
+    /** Longer front matter is SnakeYAML's to read or to refuse (its limit is 256 K code points). */
+    private static final int MAX_SIMPLE = 64 * 1024;
+
+    /**
+     * No control character but the line feed, and no blank or break but the ASCII space: YAML reads others (tabs,
+     * U+0085, U+2028, U+3000 ...) in ways of its own, and Java's strip() would not keep them as YAML does.
+     */
+    private static boolean plainCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20
+                    ? c != '\n'
+                    : c >= 0x7f
+                            && (c < 0xa0
+                                    || Character.isWhitespace(c)
+                                    || Character.isSpaceChar(c)
+                                    || Character.getType(c) == Character.FORMAT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A scalar read as SnakeYAML reads it, as text; null for any it might read otherwise. */
     private static String scalar(String raw) {
         char first = raw.charAt(0);
@@ -201,7 +233,8 @@ final class FrontMatterReader {
         }
         if (DATE.matcher(raw).matches()) {
             try {
-                return LocalDate.parse(raw).toString();
+                LocalDate date = LocalDate.parse(raw);
+                return date.getYear() > 1582 ? date.toString() : null; // SnakeYAML's calendar is Julian before
             } catch (DateTimeException e) {
                 return null;
             }

@@ -27,7 +27,11 @@ class FrontMatterReaderTest {
             "time: 2026-11-25 10:00:00\n",
             "kind: drill\noptions:\n  - refused: \"Refused: nothing listens\"\n  - dropped: timed out\nevidence:\n  - \"timed out|no response\"\n",
             "options:\n  - port: 80\n  - open: yes\n  - empty:\n",
-            "items:\n  - network-connectivity.en\n  - drill-new-api-port.en\n");
+            "items:\n  - network-connectivity.en\n  - drill-new-api-port.en\n",
+            "tags:\n- a\n  - b\n",
+            "tags:\n  - a\n - b\n",
+            "title: a\u3000\nold: 1500-01-01\n",
+            "title: tab\there\n");
 
     @Test
     void simpleFrontMatterReadsExactlyAsSnakeYamlReadsIt() {
