@@ -332,6 +332,11 @@ final class CurlSession {
 
     /** Reads the body to its end (counting it), printing it when it goes to the terminal, bounded. */
     private void readBody(ResponseBody body) throws IOException, InterruptedException {
+        if (t.starttransfer >= 0) {
+            // from the answer's headers to reading its body this client was at work on the headers (a millisecond
+            // and more in a fresh JVM, microseconds in curl); the body waits in the socket meanwhile
+            t.leaveOutSince(t.starttransfer);
+        }
         boolean print = cmd.output() instanceof CurlCommand.BodyOutput.Terminal;
         boolean binaryOk = cmd.output() instanceof CurlCommand.BodyOutput.Terminal terminal && terminal.binaryOk();
         long printLimit = ctx.settings().outputMaxBytes();
