@@ -52,7 +52,7 @@ public final class HtmlSanitizer {
         Document dirty = Jsoup.parseBodyFragment(html, "https://runbook.invalid/");
         if (depth(dirty.body()) > MAX_DEPTH) {
             // jsoup's cleaner is quadratic in nesting depth; such input is not prose anyway
-            return "<p>" + Entities.escape(dirty.body().text()) + "</p>";
+            return paragraphOf(dirty.body().text());
         }
         Document clean = new Cleaner(SAFE).clean(dirty);
         for (Element marker : clean.body().select("[" + BLOCK_LINE + "], [" + BLOCK_NONCE + "]")) {
@@ -87,9 +87,9 @@ public final class HtmlSanitizer {
         return max;
     }
 
-    /** Text made safe to put in HTML as it is. */
-    static String escape(String text) {
-        return Entities.escape(text);
+    /** Text shown as it is, in one paragraph: for what cannot be rendered. */
+    static String paragraphOf(String text) {
+        return "<p>" + Entities.escape(text) + "</p>";
     }
 
     /** Plain text of an HTML fragment (for captions). */

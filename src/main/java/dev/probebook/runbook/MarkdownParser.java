@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -95,14 +96,14 @@ public final class MarkdownParser {
 
     /**
      * flexmark's parser as runbooks need it: CommonMark with GFM tables and strikethrough, headings, HTML blocks and
-     * tables found by factories made once (see {@link SharedHtmlBlocks}), inlines parsed within bounds. Front matter
+     * tables found by factories made once (see {@link SharedBlockFactory}), inlines parsed within bounds. Front matter
      * is taken off before flexmark sees a runbook ({@link FrontMatterReader}).
      */
     private static Parser flexmark() {
         MutableDataSet parsing = new MutableDataSet();
         parsing.set(Parser.EXTENSIONS, List.of(StrikethroughExtension.create()));
         parsing.set(Parser.HEADING_PARSER, false); // replaced by LinearHeadings, which skips lines that cannot be one
-        parsing.set(Parser.HTML_BLOCK_PARSER, false); // made once by SharedHtmlBlocks
+        parsing.set(Parser.HTML_BLOCK_PARSER, false); // made once: SharedHtmlBlocks
         Parser parser = Parser.builder(parsing)
                 .customBlockParserFactory(new LinearHeadings())
                 .customBlockParserFactory(new SharedHtmlBlocks())
@@ -191,19 +192,42 @@ public final class MarkdownParser {
         String text = chunk.start() == 0 && chunk.end() == source.length()
                 ? source
                 : source.substring(chunk.start(), chunk.end());
-        LineIndex.CURRENT.set(new LineIndex(text, chunk.linesBefore(), nonce));
-        ParseBudget.CURRENT.set(parseBudget);
-        BoundedInlineParser.SKIPPED.set(new BoundedInlineParser.Skipped());
+        return inContext(
+                new LineIndex(text, chunk.linesBefore(), nonce), parseBudget, new BoundedInlineParser.Skipped(), () -> {
+                    Document doc = parser.parse(text);
+                    if (chunk.end() < source.length() && HeadingChunks.runsOn(doc.getLastChild())) {
+                        throw new HeadingChunks.CutInside();
+                    }
+                    return outline(doc, text);
+                });
+    }
+
+    /**
+     * Runs {@code work} with this thread's parse context set (the line index, the budget, the inline parser's skipped
+     * blocks; null: none) and puts back what was there before: prose may render on a thread in the middle of a parse.
+     */
+    private static <T> T inContext(
+            LineIndex index, ParseBudget budget, BoundedInlineParser.Skipped skipped, Supplier<T> work) {
+        LineIndex outerIndex = LineIndex.CURRENT.get();
+        ParseBudget outerBudget = ParseBudget.CURRENT.get();
+        BoundedInlineParser.Skipped outerSkipped = BoundedInlineParser.SKIPPED.get();
+        set(LineIndex.CURRENT, index);
+        set(ParseBudget.CURRENT, budget);
+        set(BoundedInlineParser.SKIPPED, skipped);
         try {
-            Document doc = parser.parse(text);
-            if (chunk.end() < source.length() && HeadingChunks.runsOn(doc.getLastChild())) {
-                throw new HeadingChunks.CutInside();
-            }
-            return outline(doc, text);
+            return work.get();
         } finally {
-            LineIndex.CURRENT.remove();
-            ParseBudget.CURRENT.remove();
-            BoundedInlineParser.SKIPPED.remove();
+            set(LineIndex.CURRENT, outerIndex);
+            set(ParseBudget.CURRENT, outerBudget);
+            set(BoundedInlineParser.SKIPPED, outerSkipped);
+        }
+    }
+
+    private static <T> void set(ThreadLocal<T> local, T value) {
+        if (value == null) {
+            local.remove();
+        } else {
+            local.set(value);
         }
     }
 
@@ -360,24 +384,19 @@ public final class MarkdownParser {
      */
     String renderProse(ProseRendering rendering, String markdown, int line, Duration left) {
         if (left.isZero()) {
-            return "<p>" + HtmlSanitizer.escape(markdown) + "</p>";
+            return HtmlSanitizer.paragraphOf(markdown);
         }
-        LineIndex outerIndex = LineIndex.CURRENT.get();
-        ParseBudget outerBudget = ParseBudget.CURRENT.get();
-        BoundedInlineParser.Skipped outerSkipped = BoundedInlineParser.SKIPPED.get();
-        BoundedInlineParser.SKIPPED.remove();
         String text = rendering.references() + markdown;
-        LineIndex.CURRENT.set(new LineIndex(text, line - 1 - rendering.referenceLines(), rendering.nonce()));
-        ParseBudget.CURRENT.set(new ParseBudget(left));
+        LineIndex index = new LineIndex(text, line - 1 - rendering.referenceLines(), rendering.nonce());
         try {
-            return HtmlSanitizer.sanitize(renderer.render(parser.parse(text)), rendering.nonce())
-                    .strip();
+            return inContext(
+                    index,
+                    new ParseBudget(left),
+                    null,
+                    () -> HtmlSanitizer.sanitize(renderer.render(parser.parse(text)), rendering.nonce())
+                            .strip());
         } catch (StackOverflowError | RuntimeException e) {
-            return "<p>" + HtmlSanitizer.escape(markdown) + "</p>";
-        } finally {
-            LineIndex.CURRENT.set(outerIndex);
-            ParseBudget.CURRENT.set(outerBudget);
-            BoundedInlineParser.SKIPPED.set(outerSkipped);
+            return HtmlSanitizer.paragraphOf(markdown);
         }
     }
 
