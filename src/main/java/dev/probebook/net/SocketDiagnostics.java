@@ -103,20 +103,9 @@ public final class SocketDiagnostics {
                 if (length < HEADER + MESSAGE || Short.toUnsignedInt(in.getShort(4)) != SOCK_DIAG_BY_FAMILY) {
                     return OptionalLong.empty();
                 }
-                int at = HEADER + MESSAGE;
-                while (at + 4 <= length) {
-                    int attrLength = Short.toUnsignedInt(in.getShort(at));
-                    int type = Short.toUnsignedInt(in.getShort(at + 2));
-                    if (attrLength < 4) {
-                        break;
-                    }
-                    if (type == INET_DIAG_INFO && attrLength >= 4 + TCPI_RTT_OFFSET + 4) {
-                        long rtt = Integer.toUnsignedLong(in.getInt(at + 4 + TCPI_RTT_OFFSET));
-                        return rtt > 0 ? OptionalLong.of(rtt) : OptionalLong.empty();
-                    }
-                    at += align(attrLength);
-                }
-                return OptionalLong.empty();
+                int info = attribute(in, HEADER + MESSAGE, length, INET_DIAG_INFO, TCPI_RTT_OFFSET + 4);
+                long rtt = info < 0 ? 0 : Integer.toUnsignedLong(in.getInt(info + TCPI_RTT_OFFSET));
+                return rtt > 0 ? OptionalLong.of(rtt) : OptionalLong.empty();
             }
             return OptionalLong.empty();
         } finally {
@@ -266,19 +255,27 @@ public final class SocketDiagnostics {
 
     /** The INET_DIAG_SKV6ONLY attribute among the message's attributes (the kernel adds it for IPv6 sockets). */
     private static boolean v6Only(ByteBuffer in, int from, int end) {
+        int flag = attribute(in, from, end, INET_DIAG_SKV6ONLY, 1);
+        return flag >= 0 && in.get(flag) != 0;
+    }
+
+    /**
+     * Where the payload of the first attribute of {@code type} with at least {@code minPayload} bytes starts among
+     * the netlink attributes in [{@code from}, {@code end}); -1 when there is none.
+     */
+    private static int attribute(ByteBuffer in, int from, int end, int type, int minPayload) {
         int at = from;
         while (at + 4 <= end) {
             int length = Short.toUnsignedInt(in.getShort(at));
-            int type = Short.toUnsignedInt(in.getShort(at + 2));
             if (length < 4) {
-                return false;
+                return -1;
             }
-            if (type == INET_DIAG_SKV6ONLY && length >= 5) {
-                return in.get(at + 4) != 0;
+            if (Short.toUnsignedInt(in.getShort(at + 2)) == type && length >= 4 + minPayload) {
+                return at + 4;
             }
             at += align(length);
         }
-        return false;
+        return -1;
     }
 
     private static int align(int length) {
