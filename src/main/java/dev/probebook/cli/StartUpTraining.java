@@ -32,7 +32,7 @@ public final class StartUpTraining {
     public static void main(String[] args) throws IOException {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8");
         if (args.length == 1 && args[0].equals("steps")) {
-            planSeeds(discard);
+            planSeeds(discard, new java.util.LinkedHashMap<>());
         } else {
             train(discard);
         }
@@ -45,10 +45,6 @@ public final class StartUpTraining {
                 codes.put("steps " + seed, Cli.main(new String[] {"steps", seed}, discard, discard));
             }
         }
-    }
-
-    private static void planSeeds(PrintStream discard) {
-        planSeeds(discard, new java.util.LinkedHashMap<>());
     }
 
     /** Runs the training; returns each command line with the CLI's exit code (2: it did not parse). */
