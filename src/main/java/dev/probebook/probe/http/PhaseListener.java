@@ -188,6 +188,7 @@ final class PhaseListener extends EventListener {
         if (t.connect >= 0) { // opening the exchange on the new connection: the client's time
             t.leaveOutSince(t.appconnect >= 0 ? t.appconnect : t.connect);
         }
+        t.requestStarted();
     }
 
     @Override
@@ -197,7 +198,7 @@ final class PhaseListener extends EventListener {
 
     @Override
     public void responseHeadersEnd(Call call, Response response) {
-        t.starttransfer = t.now();
+        t.starttransfer = t.answerHeadersRead();
     }
 
     private void tcpConnected(Call call) {

@@ -66,6 +66,8 @@ final class Transfer {
         connectedAt = -1;
         appconnect = -1;
         starttransfer = -1;
+        requestMark = -1;
+        requestOpen = false;
         connectStarted = false;
         tcpConnected = false;
         tlsStarted = false;
@@ -133,6 +135,55 @@ final class Transfer {
             connectedAt = syscallMark + TcpConnector.networkNanos(socket, remote, now() - syscallMark);
             syscallMark = -1;
         }
+    }
+
+    // --- the request on the wire (TimedSockets): raw System.nanoTime() values, written by the thread that does the
+    // socket I/O (the run thread for HTTP/1, okhttp's reader thread too for HTTP/2), hence volatile ------------------
+    private volatile boolean requestOpen;
+    private long requestMark = -1;
+    private long requestStartRaw;
+    private volatile long firstWriteRaw = -1;
+    private volatile long lastReadRaw = -1;
+
+    /** okhttp starts writing a request: its socket writes and the reads after them are timed from here. */
+    void requestStarted() {
+        requestMark = now();
+        requestStartRaw = System.nanoTime();
+        firstWriteRaw = -1;
+        lastReadRaw = -1;
+        requestOpen = true;
+    }
+
+    /** The socket is about to write (any thread). */
+    void writing() {
+        if (requestOpen && firstWriteRaw < 0) {
+            firstWriteRaw = System.nanoTime();
+        }
+    }
+
+    /** The socket's read returned bytes (any thread). */
+    void read() {
+        if (requestOpen && firstWriteRaw >= 0) {
+            lastReadRaw = System.nanoTime();
+        }
+    }
+
+    /**
+     * The answer's headers are read: where that happened on the phase clock. The network's part is from the request's
+     * first write to the socket to the last read before now; before the write okhttp (and TLS) was at work on the
+     * request, after the read on the answer's headers: a millisecond and more in a fresh JVM, microseconds in curl.
+     * Both are left out. Without both marks (no socket seen), now.
+     */
+    long answerHeadersRead() {
+        requestOpen = false;
+        long write = firstWriteRaw;
+        long read = lastReadRaw;
+        if (requestMark < 0 || write < 0 || read < write) {
+            return now();
+        }
+        long at = Math.min(now(), requestMark + (read - write));
+        leaveOutSince(at);
+        return at;
     }
 
     /** Leaves the time since {@code mark} (a {@link #now()} value) out of the phase clock: it was the client's. */

@@ -195,6 +195,32 @@ class HttpProbeTest {
     }
 
     @Test
+    void theServersWaitBeforeAnsweringIsInTimeStarttransferOverHttp1AndHttp2() throws Exception {
+        // the request's write and the answer's reads are timed on the socket: over HTTP/2 okhttp reads on a thread
+        // of its own, so this also checks the marks cross threads
+        for (Protocol protocol : List.of(Protocol.HTTP_1_1, Protocol.HTTP_2)) {
+            try (MockWebServer server =
+                    protocol == Protocol.HTTP_2 ? pki.https(pki.valid) : pki.https(pki.valid, Protocol.HTTP_1_1)) {
+                server.enqueue(new MockResponse.Builder()
+                        .code(200)
+                        .body("late\n")
+                        .headersDelay(300, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .build());
+                RunResult r = harness.run("curl -s -o /dev/null -w '%{time_appconnect} %{time_starttransfer}"
+                        + " %{time_total} %{http_version}' https://localhost:" + server.getPort() + "/");
+                String[] f = r.output().get(0).split(" ");
+                double tls = Double.parseDouble(f[0]);
+                double first = Double.parseDouble(f[1]);
+                double total = Double.parseDouble(f[2]);
+                assertThat(f[3]).isEqualTo(protocol == Protocol.HTTP_2 ? "2" : "1.1");
+                assertThat(first - tls).as(protocol + ": " + r.output()).isGreaterThanOrEqualTo(0.29);
+                assertThat(first).isLessThan(3);
+                assertThat(total).isGreaterThanOrEqualTo(first).isLessThan(first + 1);
+            }
+        }
+    }
+
+    @Test
     void seedRunbooksHttpCodeLinePrints200n() throws Exception {
         try (MockWebServer server = pki.https(pki.valid)) {
             server.enqueue(ok("body that is discarded\n"));
