@@ -2,6 +2,7 @@ package dev.probebook.notebook;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Inline;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
@@ -21,5 +22,6 @@ public class NotebookShell implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.addFavIcon("icon", "favicon.svg", "any");
+        settings.addInlineWithContents(Inline.Position.PREPEND, ClientStartUp.SCRIPT, Inline.Wrapping.JAVASCRIPT);
     }
 }
