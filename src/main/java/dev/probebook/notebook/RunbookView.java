@@ -77,12 +77,17 @@ public class RunbookView extends Div implements HasUrlParameter<String>, HasDyna
     static final int BUILT_AT_ONCE = 20;
 
     /**
-     * Parts (headings, prose, blocks) in the first response: all of a typical runbook, a few screens of a long one
+     * Parts (headings, prose, blocks) in the first response: all of a typical runbook, the first screens of a long one
      * (more than {@link #BUILT_AT_ONCE} steps); the rest follow in responses of {@link #MORE_PARTS}.
      */
     static final int FIRST_PARTS = 80;
 
-    static final int FIRST_PARTS_OF_LONG = 30;
+    /**
+     * Fifteen parts are three steps of heading, prose, command, caption and example: about 1,500 px, twice a laptop's
+     * screen below the header and variables bar (30 parts were twice that, and 30 % more work in the browser before
+     * the first screen could be used).
+     */
+    static final int FIRST_PARTS_OF_LONG = 15;
 
     static final int MORE_PARTS = 150;
 
