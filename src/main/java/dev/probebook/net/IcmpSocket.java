@@ -287,15 +287,7 @@ public final class IcmpSocket implements AutoCloseable {
 
     /** One recvmsg; null when nothing is queued. */
     private Received receiveOne(int flags) throws LastErrorException {
-        iov.setPointer(0, buffer);
-        iov.setNativeLong(P, new NativeLong(buffer.size()));
-        message.clear();
-        message.setPointer(0, name);
-        message.setInt(P, (int) name.size());
-        message.setPointer(2L * P, iov);
-        message.setNativeLong(3L * P, new NativeLong(1));
-        message.setPointer(4L * P, control);
-        message.setNativeLong(5L * P, new NativeLong(control.size()));
+        Libc.messageHeader(message, name, iov, buffer, buffer.size(), control);
         long n;
         try {
             n = Libc.recvmsg(fd, message, flags).longValue();

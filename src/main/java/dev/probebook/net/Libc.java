@@ -1,6 +1,7 @@
 package dev.probebook.net;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
@@ -57,6 +58,7 @@ public final class Libc {
     static final int IPV6_UNICAST_HOPS = 16;
     static final int IPV6_HOPLIMIT = 52;
 
+    static final int MSG_PEEK = 0x2;
     static final int MSG_DONTWAIT = 0x40;
     static final int MSG_ERRQUEUE = 0x2000;
     static final short POLLIN = 0x1;
@@ -86,6 +88,26 @@ public final class Libc {
     static native int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
 
     static native NativeLong recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
+
+    /**
+     * Fills {@code message} (a {@code struct msghdr}: seven pointer-sized words) for one {@link #recvmsg} into the
+     * first {@code length} bytes of {@code buffer} through {@code iov} (two words), with {@code control} for the
+     * ancillary data; {@code name} (null: not wanted) receives the sender's address.
+     */
+    static void messageHeader(Memory message, Memory name, Memory iov, Pointer buffer, long length, Memory control) {
+        int p = Native.POINTER_SIZE;
+        iov.setPointer(0, buffer);
+        iov.setNativeLong(p, new NativeLong(length));
+        message.clear();
+        if (name != null) {
+            message.setPointer(0, name);
+            message.setInt(p, (int) name.size());
+        }
+        message.setPointer(2L * p, iov);
+        message.setNativeLong(3L * p, new NativeLong(1));
+        message.setPointer(4L * p, control);
+        message.setNativeLong(5L * p, new NativeLong(control.size()));
+    }
 
     public static native int close(int fd) throws LastErrorException;
 

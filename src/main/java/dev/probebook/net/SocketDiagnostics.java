@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -78,6 +79,21 @@ public final class SocketDiagnostics {
      */
     public static OptionalLong handshakeRttMicros(InetSocketAddress local, InetSocketAddress remote, int timeoutMillis)
             throws Unavailable {
+        return connection(local, remote, timeoutMillis)
+                .filter(c -> c.handshakeRttMicros() > 0)
+                .map(c -> OptionalLong.of(c.handshakeRttMicros()))
+                .orElse(OptionalLong.empty());
+    }
+
+    /**
+     * One connected TCP socket as the kernel knows it: its handshake's round trip in microseconds (0: no sample) and
+     * its inode (which finds its file descriptor, see {@link ReceiveStamps}).
+     */
+    public record Connection(long handshakeRttMicros, long inode) {}
+
+    /** The kernel's view of the TCP socket with these addresses (see {@link #handshakeRttMicros}); empty: none. */
+    public static Optional<Connection> connection(InetSocketAddress local, InetSocketAddress remote, int timeoutMillis)
+            throws Unavailable {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         int fd = open();
         try {
@@ -101,13 +117,13 @@ public final class SocketDiagnostics {
                 }
                 int length = Math.min(n, in.getInt(0));
                 if (length < HEADER + MESSAGE || Short.toUnsignedInt(in.getShort(4)) != SOCK_DIAG_BY_FAMILY) {
-                    return OptionalLong.empty();
+                    return Optional.empty();
                 }
                 int info = attribute(in, HEADER + MESSAGE, length, INET_DIAG_INFO, TCPI_RTT_OFFSET + 4);
                 long rtt = info < 0 ? 0 : Integer.toUnsignedLong(in.getInt(info + TCPI_RTT_OFFSET));
-                return rtt > 0 ? OptionalLong.of(rtt) : OptionalLong.empty();
+                return Optional.of(new Connection(rtt, Integer.toUnsignedLong(in.getInt(HEADER + INODE_OFFSET))));
             }
-            return OptionalLong.empty();
+            return Optional.empty();
         } finally {
             close(fd);
         }

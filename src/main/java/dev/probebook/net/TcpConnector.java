@@ -10,7 +10,7 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * One TCP connect attempt, shared by tcping, telnet, nc and ping's port check. The caller gives the tool's
@@ -97,15 +97,25 @@ public final class TcpConnector {
      * network). A connect that took a second or more had its SYN sent again and the round trip is not all of it.
      */
     public static long networkNanos(Socket socket, InetSocketAddress remote, long wallNanos) {
-        if (wallNanos >= NO_RETRANSMISSION_NANOS
-                || !(socket.getLocalSocketAddress() instanceof InetSocketAddress local)) {
-            return wallNanos;
+        return measured(socket, remote, wallNanos).networkNanos();
+    }
+
+    /** A connect as {@link #networkNanos} measures it, and the socket's inode (0: not known). */
+    public record Measured(long networkNanos, long inode) {}
+
+    /** {@link #networkNanos}, with the socket's inode from the same look-up. */
+    public static Measured measured(Socket socket, InetSocketAddress remote, long wallNanos) {
+        if (!(socket.getLocalSocketAddress() instanceof InetSocketAddress local)) {
+            return new Measured(wallNanos, 0);
         }
         try {
-            OptionalLong micros = SocketDiagnostics.handshakeRttMicros(local, remote, 200);
-            return micros.isPresent() && micros.getAsLong() * 1000 <= wallNanos ? micros.getAsLong() * 1000 : wallNanos;
+            Optional<SocketDiagnostics.Connection> kernel = SocketDiagnostics.connection(local, remote, 200);
+            long rtt = kernel.map(c -> c.handshakeRttMicros() * 1000).orElse(0L);
+            long network = rtt > 0 && rtt <= wallNanos && wallNanos < NO_RETRANSMISSION_NANOS ? rtt : wallNanos;
+            return new Measured(
+                    network, kernel.map(SocketDiagnostics.Connection::inode).orElse(0L));
         } catch (SocketDiagnostics.Unavailable e) {
-            return wallNanos;
+            return new Measured(wallNanos, 0);
         }
     }
 

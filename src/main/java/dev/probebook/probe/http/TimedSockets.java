@@ -1,5 +1,6 @@
 package dev.probebook.probe.http;
 
+import dev.probebook.net.ReceiveStamps;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -37,8 +38,12 @@ final class TimedSockets extends SocketFactory {
                 super.connect(endpoint, timeout);
                 if (endpoint instanceof InetSocketAddress remote) {
                     transfer.connected(this, remote);
+                    stamps = ReceiveStamps.forSocketInode(transfer.inode).orElse(null);
                 }
             }
+
+            /** The kernel's arrival times of this socket's bytes; null: not available (this thread's clock then). */
+            private volatile ReceiveStamps stamps;
 
             private InputStream timedIn;
             private OutputStream timedOut;
@@ -49,20 +54,36 @@ final class TimedSockets extends SocketFactory {
                     timedIn = new FilterInputStream(super.getInputStream()) {
                         @Override
                         public int read() throws IOException {
+                            ReceiveStamps.Queued waiting = waiting(1);
                             int b = super.read();
                             if (b >= 0) {
-                                transfer.read();
+                                transfer.read(arrival(waiting, 1));
                             }
                             return b;
                         }
 
                         @Override
                         public int read(byte[] b, int off, int len) throws IOException {
+                            ReceiveStamps.Queued waiting = waiting(len);
                             int n = super.read(b, off, len);
                             if (n > 0) {
-                                transfer.read();
+                                transfer.read(arrival(waiting, n));
                             }
                             return n;
+                        }
+
+                        /** While the answer is awaited: the bytes already waiting for this read, or null. */
+                        private ReceiveStamps.Queued waiting(int len) {
+                            ReceiveStamps kernel = stamps;
+                            return kernel != null && transfer.awaitingAnswer() ? kernel.queued(len) : null;
+                        }
+
+                        /**
+                         * When the {@code n} bytes read arrived: the newest waiting one's time if they were all
+                         * waiting, else -1 (some came during the read: now).
+                         */
+                        private static long arrival(ReceiveStamps.Queued waiting, int n) {
+                            return waiting != null && n <= waiting.bytes() ? waiting.arrivalNanos() : -1;
                         }
                     };
                 }
@@ -75,14 +96,14 @@ final class TimedSockets extends SocketFactory {
                     timedOut = new FilterOutputStream(super.getOutputStream()) {
                         @Override
                         public void write(int b) throws IOException {
-                            transfer.writing();
                             out.write(b);
+                            transfer.written();
                         }
 
                         @Override
                         public void write(byte[] b, int off, int len) throws IOException {
-                            transfer.writing();
                             out.write(b, off, len);
+                            transfer.written();
                         }
                     };
                 }

@@ -129,10 +129,15 @@ final class Transfer {
      */
     long connectedAt = -1;
 
+    /** The last connected socket's inode (0: not known), for {@link dev.probebook.net.ReceiveStamps}. */
+    long inode;
+
     /** The socket connected to {@code remote}. */
     void connected(Socket socket, InetSocketAddress remote) {
         if (syscallMark >= 0) {
-            connectedAt = syscallMark + TcpConnector.networkNanos(socket, remote, now() - syscallMark);
+            TcpConnector.Measured m = TcpConnector.measured(socket, remote, now() - syscallMark);
+            connectedAt = syscallMark + m.networkNanos();
+            inode = m.inode();
             syscallMark = -1;
         }
     }
@@ -141,47 +146,62 @@ final class Transfer {
     // socket I/O (the run thread for HTTP/1, okhttp's reader thread too for HTTP/2), hence volatile ------------------
     private volatile boolean requestOpen;
     private long requestMark = -1;
-    private long requestStartRaw;
     private volatile long firstWriteRaw = -1;
-    private volatile long lastReadRaw = -1;
+    private volatile long lastAnswerRaw = -1;
 
     /** okhttp starts writing a request: its socket writes and the reads after them are timed from here. */
     void requestStarted() {
         requestMark = now();
-        requestStartRaw = System.nanoTime();
         firstWriteRaw = -1;
-        lastReadRaw = -1;
+        lastAnswerRaw = -1;
         requestOpen = true;
     }
 
-    /** The socket is about to write (any thread). */
-    void writing() {
+    /**
+     * The socket wrote (any thread): the request's bytes are with the kernel, which sends them on from here. Timed
+     * after the write rather than before it: the JVM's own way to the system call takes up to a millisecond in a
+     * fresh process, while on loopback the server may start on the request a few microseconds before the call returns.
+     */
+    void written() {
         if (requestOpen && firstWriteRaw < 0) {
             firstWriteRaw = System.nanoTime();
         }
     }
 
-    /** The socket's read returned bytes (any thread). */
-    void read() {
-        if (requestOpen && firstWriteRaw >= 0) {
-            lastReadRaw = System.nanoTime();
+    /** Whether a read now is part of waiting for the answer (then its bytes' arrival is worth asking the kernel). */
+    boolean awaitingAnswer() {
+        return requestOpen && firstWriteRaw >= 0;
+    }
+
+    /**
+     * A socket read returned bytes (any thread) that arrived by {@code arrivalRaw}: the kernel's time when they were
+     * already waiting, else -1 (the read waited for them, so they came now). Bytes that arrived before the request
+     * went out (a TLS session ticket) say nothing of the answer's time: then now, which may be late but never early.
+     */
+    void read(long arrivalRaw) {
+        if (awaitingAnswer()) {
+            long write = firstWriteRaw;
+            lastAnswerRaw = arrivalRaw >= write ? arrivalRaw : System.nanoTime();
         }
     }
 
     /**
-     * The answer's headers are read: where that happened on the phase clock. The network's part is from the request's
-     * first write to the socket to the last read before now; before the write okhttp (and TLS) was at work on the
-     * request, after the read on the answer's headers: a millisecond and more in a fresh JVM, microseconds in curl.
-     * Both are left out. Without both marks (no socket seen), now.
+     * The answer's headers are read: where that happened on the phase clock (curl's {@code time_starttransfer}). The
+     * network's part runs from the request's first write to the socket to the arrival of the bytes of the last read
+     * before now (the kernel's time when they were already waiting, so okhttp's own pace does not count); before the
+     * write okhttp (and TLS, and the JVM's way to the system call) was at work on the request, after the read on the
+     * headers: a millisecond and more in a fresh JVM, microseconds in curl. Both are left out. Not the first read's
+     * bytes: after the request, those may be a TLS session ticket or HTTP/2 settings that came before the answer.
+     * Without the marks (no socket seen), now.
      */
     long answerHeadersRead() {
         requestOpen = false;
         long write = firstWriteRaw;
-        long read = lastReadRaw;
-        if (requestMark < 0 || write < 0 || read < write) {
+        long last = lastAnswerRaw;
+        if (requestMark < 0 || write < 0 || last < write) {
             return now();
         }
-        long at = Math.min(now(), requestMark + (read - write));
+        long at = Math.min(now(), requestMark + (last - write));
         leaveOutSince(at);
         return at;
     }
