@@ -59,6 +59,9 @@ public final class Libc {
     static final int IPV6_HOPLIMIT = 52;
 
     static final int MSG_PEEK = 0x2;
+    /** ioctl: the bytes waiting in a socket's receive queue (SIOCINQ); unlike a receive it never takes the error. */
+    static final int FIONREAD = 0x541B;
+
     static final int MSG_DONTWAIT = 0x40;
     static final int MSG_ERRQUEUE = 0x2000;
     static final short POLLIN = 0x1;
@@ -86,6 +89,9 @@ public final class Libc {
     static native NativeLong recv(int fd, byte[] buffer, NativeLong length, int flags) throws LastErrorException;
 
     static native int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
+
+    /** {@code ioctl} with an {@code int} argument, e.g. {@link #FIONREAD}. */
+    static native int ioctl(int fd, NativeLong request, int[] value) throws LastErrorException;
 
     static native NativeLong recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
 

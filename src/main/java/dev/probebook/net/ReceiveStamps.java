@@ -39,6 +39,7 @@ public final class ReceiveStamps {
     private final Memory iov = new Memory(2L * P);
     private final Memory control = new Memory(256);
     private final Memory buffer = new Memory(PEEK_LIMIT);
+    private final int[] waitingBytes = new int[1];
 
     private ReceiveStamps(int fd) {
         this.fd = fd;
@@ -82,6 +83,15 @@ public final class ReceiveStamps {
      * when nothing is waiting (the next read will wait for it: its return is the arrival) or the kernel gave no time.
      */
     public Queued queued(int limit) {
+        // asked first, since a receive with nothing waiting would take a pending error (a reset) from Java's next read
+        try {
+            Libc.ioctl(fd, new NativeLong(Libc.FIONREAD), waitingBytes);
+        } catch (LastErrorException e) {
+            return null;
+        }
+        if (waitingBytes[0] <= 0) {
+            return null;
+        }
         int length = Math.max(1, Math.min(limit, PEEK_LIMIT));
         Libc.messageHeader(message, null, iov, buffer, length, control);
         long n;
@@ -106,7 +116,8 @@ public final class ReceiveStamps {
                 long kernel = control.getNativeLong(at + CMSG_HEADER).longValue() * 1_000_000_000L
                         + control.getNativeLong(at + CMSG_HEADER + L).longValue();
                 long ago = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - kernel;
-                // a clock step makes it meaningless
+                // the kernel's stamp is wall-clock time: a step of the clock back makes it meaningless (dropped); one
+                // forward by less than a minute would make it early, which callers bound by their own marks
                 return ago >= 0 && ago < 60_000_000_000L ? new Queued((int) n, nano - ago) : null;
             }
             at += align(cmsgLength);

@@ -11,7 +11,6 @@ import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * What the kernel's socket diagnostics (netlink {@code NETLINK_SOCK_DIAG}, {@code inet_diag}) tell about
@@ -72,26 +71,17 @@ public final class SocketDiagnostics {
     private SocketDiagnostics() {}
 
     /**
-     * The round trip of a just-established TCP connection's handshake as the kernel measured it (the SYN to the
-     * SYN-ACK: tcp_info's {@code tcpi_rtt}, whose first sample it is), in microseconds; empty when the kernel has no
-     * such socket or no sample. Asked by the connection's addresses, so it needs neither privilege nor the socket's
-     * file descriptor, which Java does not give. Waits at most {@code timeoutMillis}.
-     */
-    public static OptionalLong handshakeRttMicros(InetSocketAddress local, InetSocketAddress remote, int timeoutMillis)
-            throws Unavailable {
-        return connection(local, remote, timeoutMillis)
-                .filter(c -> c.handshakeRttMicros() > 0)
-                .map(c -> OptionalLong.of(c.handshakeRttMicros()))
-                .orElse(OptionalLong.empty());
-    }
-
-    /**
      * One connected TCP socket as the kernel knows it: its handshake's round trip in microseconds (0: no sample) and
      * its inode (which finds its file descriptor, see {@link ReceiveStamps}).
      */
     public record Connection(long handshakeRttMicros, long inode) {}
 
-    /** The kernel's view of the TCP socket with these addresses (see {@link #handshakeRttMicros}); empty: none. */
+    /**
+     * The kernel's view of the just-established TCP connection with these addresses: the round trip of its handshake
+     * as the kernel measured it (the SYN to the SYN-ACK: tcp_info's {@code tcpi_rtt}, whose first sample it is) and
+     * its inode; empty when the kernel has no such socket. Asked by the connection's addresses, so it needs neither
+     * privilege nor the socket's file descriptor, which Java does not give. Waits at most {@code timeoutMillis}.
+     */
     public static Optional<Connection> connection(InetSocketAddress local, InetSocketAddress remote, int timeoutMillis)
             throws Unavailable {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;

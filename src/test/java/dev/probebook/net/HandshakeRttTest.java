@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** The kernel's measure of a connect's handshake, asked by the connection's addresses (loopback only). */
@@ -23,9 +22,10 @@ class HandshakeRttTest {
             long wall = System.nanoTime() - start;
             InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
 
-            OptionalLong micros = SocketDiagnostics.handshakeRttMicros(local, remote, 500);
-            assertThat(micros).isPresent();
-            assertThat(micros.getAsLong() * 1000).isPositive().isLessThanOrEqualTo(wall);
+            long micros = SocketDiagnostics.connection(local, remote, 500)
+                    .orElseThrow()
+                    .handshakeRttMicros();
+            assertThat(micros * 1000).isPositive().isLessThanOrEqualTo(wall);
             assertThat(TcpConnector.networkNanos(socket, remote, wall))
                     .isPositive()
                     .isLessThanOrEqualTo(wall);
@@ -34,8 +34,7 @@ class HandshakeRttTest {
                     .isEqualTo(1_500_000_000L);
 
             InetSocketAddress nobody = new InetSocketAddress(loopback, local.getPort() == 1 ? 2 : 1);
-            assertThat(SocketDiagnostics.handshakeRttMicros(nobody, remote, 500))
-                    .isEmpty();
+            assertThat(SocketDiagnostics.connection(nobody, remote, 500)).isEmpty();
         }
     }
 }

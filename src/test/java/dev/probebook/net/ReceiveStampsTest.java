@@ -1,6 +1,7 @@
 package dev.probebook.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,13 +21,7 @@ class ReceiveStampsTest {
                 Socket client = new Socket()) {
             client.connect(new InetSocketAddress(loopback, server.getLocalPort()), 2000);
             try (Socket accepted = server.accept()) {
-                long inode = SocketDiagnostics.connection(
-                                (InetSocketAddress) client.getLocalSocketAddress(),
-                                (InetSocketAddress) client.getRemoteSocketAddress(),
-                                1000)
-                        .orElseThrow()
-                        .inode();
-                ReceiveStamps stamps = ReceiveStamps.forSocketInode(inode).orElseThrow();
+                ReceiveStamps stamps = stampsOf(client);
                 assertThat(stamps.queued(8192)).as("nothing waiting yet").isNull();
 
                 OutputStream out = accepted.getOutputStream();
@@ -47,6 +42,36 @@ class ReceiveStampsTest {
                 assertThat(stamps.queued(8192)).as("all read").isNull();
             }
         }
+    }
+
+    @Test
+    void aResetWithNothingWaitingIsLeftForJavasReadToReport() throws Exception {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        try (ServerSocket server = new ServerSocket(0, 1, loopback);
+                Socket client = new Socket()) {
+            client.connect(new InetSocketAddress(loopback, server.getLocalPort()), 2000);
+            Socket accepted = server.accept();
+            ReceiveStamps stamps = stampsOf(client);
+            accepted.setSoLinger(true, 0);
+            accepted.close(); // a reset
+            Thread.sleep(100);
+            assertThat(stamps.queued(8192)).isNull();
+            // a receive would have taken the pending error, and Java's read would then see a plain end of stream
+            assertThatThrownBy(() -> client.getInputStream().read())
+                    .isInstanceOf(java.net.SocketException.class)
+                    .hasMessageContaining("reset");
+        }
+    }
+
+    /** The client socket's receive stamps, found as the curl probe finds them: by the inode netlink gives. */
+    private static ReceiveStamps stampsOf(Socket client) throws Exception {
+        long inode = SocketDiagnostics.connection(
+                        (InetSocketAddress) client.getLocalSocketAddress(),
+                        (InetSocketAddress) client.getRemoteSocketAddress(),
+                        1000)
+                .orElseThrow()
+                .inode();
+        return ReceiveStamps.forSocketInode(inode).orElseThrow();
     }
 
     @Test

@@ -31,85 +31,91 @@ final class TimedSockets extends SocketFactory {
 
     @Override
     public Socket createSocket() {
-        return new Socket() {
-            @Override
-            public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                transfer.connectSyscall();
-                super.connect(endpoint, timeout);
-                if (endpoint instanceof InetSocketAddress remote) {
-                    transfer.connected(this, remote);
-                    stamps = ReceiveStamps.forSocketInode(transfer.inode).orElse(null);
-                }
+        return new TimedSocket();
+    }
+
+    /** One connection's socket: its connect, and streams that report to the transfer. */
+    private final class TimedSocket extends Socket {
+        @Override
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
+            transfer.connectSyscall();
+            super.connect(endpoint, timeout);
+            if (endpoint instanceof InetSocketAddress remote) {
+                transfer.connected(this, remote);
+                stamps = ReceiveStamps.forSocketInode(transfer.inode).orElse(null);
             }
+        }
 
-            /** The kernel's arrival times of this socket's bytes; null: not available (this thread's clock then). */
-            private volatile ReceiveStamps stamps;
+        /** The kernel's arrival times of this socket's bytes; null: not available (this thread's clock then). */
+        private volatile ReceiveStamps stamps;
 
-            private InputStream timedIn;
-            private OutputStream timedOut;
+        private InputStream timedIn;
+        private OutputStream timedOut;
 
-            @Override
-            public synchronized InputStream getInputStream() throws IOException {
-                if (timedIn == null) {
-                    timedIn = new FilterInputStream(super.getInputStream()) {
-                        @Override
-                        public int read() throws IOException {
-                            ReceiveStamps.Queued waiting = waiting(1);
-                            int b = super.read();
-                            if (b >= 0) {
-                                transfer.read(arrival(waiting, 1));
-                            }
-                            return b;
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (timedIn == null) {
+                timedIn = new FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int read() throws IOException {
+                        ReceiveStamps.Queued waiting = waiting(1);
+                        int b = super.read();
+                        if (b >= 0) {
+                            transfer.read(TimedSocket.this, arrival(waiting, 1));
                         }
+                        return b;
+                    }
 
-                        @Override
-                        public int read(byte[] b, int off, int len) throws IOException {
-                            ReceiveStamps.Queued waiting = waiting(len);
-                            int n = super.read(b, off, len);
-                            if (n > 0) {
-                                transfer.read(arrival(waiting, n));
-                            }
-                            return n;
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        ReceiveStamps.Queued waiting = waiting(len);
+                        int n = super.read(b, off, len);
+                        if (n > 0) {
+                            transfer.read(TimedSocket.this, arrival(waiting, n));
                         }
+                        return n;
+                    }
 
-                        /** While the answer is awaited: the bytes already waiting for this read, or null. */
-                        private ReceiveStamps.Queued waiting(int len) {
-                            ReceiveStamps kernel = stamps;
-                            return kernel != null && transfer.awaitingAnswer() ? kernel.queued(len) : null;
-                        }
+                    /** While the answer is awaited: the bytes already waiting for this read, or null. */
+                    private ReceiveStamps.Queued waiting(int len) {
+                        ReceiveStamps kernel = stamps;
+                        // the descriptor is Java's: once the socket is closed its number may name something else
+                        return kernel != null && !isClosed() && transfer.awaitingAnswer(TimedSocket.this)
+                                ? kernel.queued(len)
+                                : null;
+                    }
 
-                        /**
-                         * When the {@code n} bytes read arrived: the newest waiting one's time if they were all
-                         * waiting, else -1 (some came during the read: now).
-                         */
-                        private static long arrival(ReceiveStamps.Queued waiting, int n) {
-                            return waiting != null && n <= waiting.bytes() ? waiting.arrivalNanos() : -1;
-                        }
-                    };
-                }
-                return timedIn;
+                    /**
+                     * When the {@code n} bytes read arrived: the newest waiting one's time if they were all
+                     * waiting, else -1 (some came during the read: now).
+                     */
+                    private static long arrival(ReceiveStamps.Queued waiting, int n) {
+                        return waiting != null && n <= waiting.bytes() ? waiting.arrivalNanos() : -1;
+                    }
+                };
             }
+            return timedIn;
+        }
 
-            @Override
-            public synchronized OutputStream getOutputStream() throws IOException {
-                if (timedOut == null) {
-                    timedOut = new FilterOutputStream(super.getOutputStream()) {
-                        @Override
-                        public void write(int b) throws IOException {
-                            out.write(b);
-                            transfer.written();
-                        }
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (timedOut == null) {
+                timedOut = new FilterOutputStream(super.getOutputStream()) {
+                    @Override
+                    public void write(int b) throws IOException {
+                        out.write(b);
+                        transfer.written(TimedSocket.this);
+                    }
 
-                        @Override
-                        public void write(byte[] b, int off, int len) throws IOException {
-                            out.write(b, off, len);
-                            transfer.written();
-                        }
-                    };
-                }
-                return timedOut;
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                        transfer.written(TimedSocket.this);
+                    }
+                };
             }
-        };
+            return timedOut;
+        }
     }
 
     @Override

@@ -15,7 +15,8 @@ import okhttp3.Protocol;
  * Everything observed during one curl run, filled in by the event listener, the exchange printer and
  * the run itself, and read for {@code -w}, the verdict and the details. Phase times are nanoseconds
  * from {@link #startNanos} and belong to the last request (the last redirect hop); -1 means the phase
- * did not happen. Confined to the run thread (okhttp runs a synchronous call on the calling thread).
+ * did not happen. Confined to the run thread (okhttp runs a synchronous call on the calling thread), but for the
+ * request's marks on the wire, which the thread reading an HTTP/2 socket also sets (volatile, see there).
  */
 final class Transfer {
 
@@ -68,6 +69,7 @@ final class Transfer {
         starttransfer = -1;
         requestMark = -1;
         requestOpen = false;
+        requestSocket = null;
         connectStarted = false;
         tcpConnected = false;
         tlsStarted = false;
@@ -143,45 +145,52 @@ final class Transfer {
     }
 
     // --- the request on the wire (TimedSockets): raw System.nanoTime() values, written by the thread that does the
-    // socket I/O (the run thread for HTTP/1, okhttp's reader thread too for HTTP/2), hence volatile ------------------
+    // socket I/O (the run thread for HTTP/1, okhttp's reader thread too for HTTP/2), hence volatile. Only the socket
+    // that carried the request counts: a redirect's earlier connection may still read on its own thread -------------
     private volatile boolean requestOpen;
     private long requestMark = -1;
+    private volatile Object requestSocket;
     private volatile long firstWriteRaw = -1;
     private volatile long lastAnswerRaw = -1;
 
     /** okhttp starts writing a request: its socket writes and the reads after them are timed from here. */
     void requestStarted() {
         requestMark = now();
+        requestSocket = null;
         firstWriteRaw = -1;
         lastAnswerRaw = -1;
         requestOpen = true;
     }
 
     /**
-     * The socket wrote (any thread): the request's bytes are with the kernel, which sends them on from here. Timed
+     * {@code socket} wrote (any thread): the request's bytes are with the kernel, which sends them on from here. Timed
      * after the write rather than before it: the JVM's own way to the system call takes up to a millisecond in a
-     * fresh process, while on loopback the server may start on the request a few microseconds before the call returns.
+     * fresh process, while on loopback the server may start on the request during the call's last microseconds.
      */
-    void written() {
+    synchronized void written(Object socket) {
         if (requestOpen && firstWriteRaw < 0) {
+            requestSocket = socket;
             firstWriteRaw = System.nanoTime();
         }
     }
 
-    /** Whether a read now is part of waiting for the answer (then its bytes' arrival is worth asking the kernel). */
-    boolean awaitingAnswer() {
-        return requestOpen && firstWriteRaw >= 0;
+    /** Whether a read from {@code socket} now is part of waiting for the answer (then its bytes' arrival counts). */
+    boolean awaitingAnswer(Object socket) {
+        return requestOpen && firstWriteRaw >= 0 && requestSocket == socket;
     }
 
     /**
-     * A socket read returned bytes (any thread) that arrived by {@code arrivalRaw}: the kernel's time when they were
-     * already waiting, else -1 (the read waited for them, so they came now). Bytes that arrived before the request
-     * went out (a TLS session ticket) say nothing of the answer's time: then now, which may be late but never early.
+     * A read from {@code socket} returned bytes (any thread) that arrived by {@code arrivalRaw}: the kernel's time
+     * when they were already waiting, else -1 (the read waited for them, so they came now). Bytes that arrived before
+     * the request's write returned (a TLS session ticket, or a fast answer on loopback) are taken as arriving now,
+     * which may be late but never early; the marks only move forward.
      */
-    void read(long arrivalRaw) {
-        if (awaitingAnswer()) {
-            long write = firstWriteRaw;
-            lastAnswerRaw = arrivalRaw >= write ? arrivalRaw : System.nanoTime();
+    void read(Object socket, long arrivalRaw) {
+        if (awaitingAnswer(socket)) {
+            long at = arrivalRaw >= firstWriteRaw ? arrivalRaw : System.nanoTime();
+            if (at > lastAnswerRaw) {
+                lastAnswerRaw = at;
+            }
         }
     }
 
