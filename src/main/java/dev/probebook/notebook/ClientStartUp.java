@@ -7,9 +7,10 @@ package dev.probebook.notebook;
  * GWT start-up code waits for the document to be ready in the way of a script loaded with the page: a
  * {@code DOMContentLoaded} listener (long past by then) and a 50 ms {@code setInterval} that tests
  * {@code document.readyState}. So the client starts at that interval's first tick, 50 ms after it could have
- * (measured in Chromium's trace of the seed runbook's page: nothing else runs in that time). The script below passes
- * that one interval (50 ms, a function that tests {@code readyState}, the document already complete) a first call
- * at once; the function itself decides, clears its interval and starts the client as it would at the tick. Every
+ * (measured in Chromium's trace of the seed runbook's page: nothing else runs in that time). The script below gives
+ * that one interval (50 ms, a function that tests {@code readyState}) a first call at once; the function itself
+ * decides: when the document is ready it clears its interval and starts the client as it would at the tick, else
+ * the interval and the listener go on as before. Every
  * other {@code setInterval} is passed through untouched, and the wrapper takes itself out after that one call
  * ({@code window.probebookClientStartUp} then says so, for the browser tests).
  *
@@ -24,10 +25,9 @@ final class ClientStartUp {
               window.probebookClientStartUp = 'waiting';
               window.setInterval = function (fn, ms, ...rest) {
                 const id = plain.call(window, fn, ms, ...rest);
-                if (ms === 50 && typeof fn === 'function' && document.readyState === 'complete'
-                    && String(fn).includes('readyState')) {
+                if (ms === 50 && typeof fn === 'function' && String(fn).includes('readyState')) {
                   window.setInterval = plain;
-                  window.probebookClientStartUp = 'started at once';
+                  window.probebookClientStartUp = 'asked at once';
                   setTimeout(fn, 0);
                 }
                 return id;

@@ -550,7 +550,7 @@ class NotebookBrowserIT {
         assertThat(page.locator(".terminal[data-probe=install]").first()).containsText("built in");
         // Vaadin's client started without waiting for its 50 ms ready-state tick: ClientStartUp's wrapper found that
         // interval and took itself out (after a Vaadin upgrade that changes the start-up code it would stay)
-        assertThat(page.evaluate("() => window.probebookClientStartUp")).isEqualTo("started at once");
+        assertThat(page.evaluate("() => window.probebookClientStartUp")).isEqualTo("asked at once");
         assertThat(page.evaluate("() => String(window.setInterval).includes('[native code]')"))
                 .isEqualTo(true);
     }
