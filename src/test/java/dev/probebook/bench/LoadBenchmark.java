@@ -487,7 +487,7 @@ public final class LoadBenchmark {
     }
 
     /** utime + stime of the process in clock ticks ({@code /proc/PID/stat} fields 14 and 15). */
-    private static long cpuTicks(long pid) throws IOException {
+    static long cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
