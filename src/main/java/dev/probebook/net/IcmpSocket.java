@@ -45,8 +45,6 @@ public final class IcmpSocket implements AutoCloseable {
     }
 
     private static final int P = Native.POINTER_SIZE;
-    private static final int L = NativeLong.SIZE;
-    private static final int CMSG_HEADER = align(L + 8);
     private static final int MAX_PER_RECEIVE = 64;
 
     private final Kind kind;
@@ -307,24 +305,19 @@ public final class IcmpSocket implements AutoCloseable {
         Datagram.QueuedError error = null;
         long kernel = 0; // the kernel's time for it, wall-clock nanoseconds (0: none)
         boolean stamping = false;
-        long controlLength = message.getNativeLong(5L * P).longValue();
-        long at = 0;
-        while (at + CMSG_HEADER <= controlLength) {
-            long length = control.getNativeLong(at).longValue();
-            if (length < CMSG_HEADER) {
-                break;
-            }
-            int level = control.getInt(at + L);
-            int type = control.getInt(at + L + 4);
-            Pointer payload = control.share(at + CMSG_HEADER);
+        for (Libc.ControlMessage m :
+                Libc.controlMessages(control, message.getNativeLong(5L * P).longValue())) {
+            int level = m.level();
+            int type = m.type();
+            Pointer payload = m.data();
             if ((level == Libc.SOL_IP && type == Libc.IP_TTL)
                     || (level == Libc.SOL_IPV6 && type == Libc.IPV6_HOPLIMIT)) {
                 ttl = payload.getInt(0);
             } else if (level == Libc.SOL_SOCKET && type == Libc.SO_TIMESTAMPNS) {
-                kernel = timespec(payload);
+                kernel = Libc.timespec(payload);
             } else if (level == Libc.SOL_SOCKET && type == Libc.SO_TIMESTAMPING) {
                 stamping = true;
-                kernel = kernel == 0 ? timespec(payload) : kernel; // the first of three: the software timestamp
+                kernel = kernel == 0 ? Libc.timespec(payload) : kernel; // the first of three: the software timestamp
             } else if ((level == Libc.SOL_IP && type == Libc.IP_RECVERR)
                     || (level == Libc.SOL_IPV6 && type == Libc.IPV6_RECVERR)) {
                 error = new Datagram.QueuedError(
@@ -333,9 +326,8 @@ public final class IcmpSocket implements AutoCloseable {
                         payload.getByte(5) & 0xff,
                         payload.getByte(6) & 0xff,
                         payload.getInt(8),
-                        address(payload.share(16), (int) (length - CMSG_HEADER - 16)));
+                        address(payload.share(16), (int) (m.dataLength() - 16)));
             }
-            at += align(length);
         }
         long late = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - kernel;
         boolean kernelTime = kernel != 0 && late > 0 && late < 1_000_000_000L; // a clock step makes it meaningless
@@ -345,16 +337,6 @@ public final class IcmpSocket implements AutoCloseable {
         boolean transmitStamp = (flags & Libc.MSG_ERRQUEUE) != 0
                 && (error != null ? error.origin() == Libc.SO_EE_ORIGIN_TIMESTAMPING : stamping);
         return new Received(new Datagram(data, from, ttl, error, now), transmitStamp, kernelTime, kernel);
-    }
-
-    /** A {@code struct timespec} as nanoseconds. */
-    private static long timespec(Pointer p) {
-        return p.getNativeLong(0).longValue() * 1_000_000_000L
-                + p.getNativeLong(L).longValue();
-    }
-
-    private static int align(long n) {
-        return (int) ((n + L - 1) & ~(long) (L - 1));
     }
 
     /** Reads a {@code sockaddr_in}/{@code sockaddr_in6}; null for anything else. */

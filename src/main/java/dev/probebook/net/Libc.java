@@ -6,6 +6,8 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The few Linux C library calls ping and the socket diagnostics need (socket, setsockopt, sendto, recv, poll,
@@ -113,6 +115,41 @@ public final class Libc {
         message.setNativeLong(3L * p, new NativeLong(1));
         message.setPointer(4L * p, control);
         message.setNativeLong(5L * p, new NativeLong(control.size()));
+    }
+
+    /** One ancillary message of a {@link #recvmsg}: its level, type and data (what follows its {@code cmsghdr}). */
+    record ControlMessage(int level, int type, Pointer data, long dataLength) {}
+
+    private static final int L = NativeLong.SIZE;
+    private static final int CMSG_HEADER = cmsgAlign(L + 8);
+
+    /** The ancillary messages the kernel wrote into {@code control}: {@code length} bytes ({@code msg_controllen}). */
+    static List<ControlMessage> controlMessages(Memory control, long length) {
+        List<ControlMessage> out = new ArrayList<>(2);
+        long at = 0;
+        while (at + CMSG_HEADER <= length) {
+            long cmsgLength = control.getNativeLong(at).longValue();
+            if (cmsgLength < CMSG_HEADER) {
+                break;
+            }
+            out.add(new ControlMessage(
+                    control.getInt(at + L),
+                    control.getInt(at + L + 4),
+                    control.share(at + CMSG_HEADER),
+                    cmsgLength - CMSG_HEADER));
+            at += cmsgAlign(cmsgLength);
+        }
+        return out;
+    }
+
+    /** A {@code struct timespec} as nanoseconds. */
+    static long timespec(Pointer p) {
+        return p.getNativeLong(0).longValue() * 1_000_000_000L
+                + p.getNativeLong(L).longValue();
+    }
+
+    private static int cmsgAlign(long n) {
+        return (int) ((n + L - 1) & ~(long) (L - 1));
     }
 
     public static native int close(int fd) throws LastErrorException;

@@ -28,8 +28,6 @@ import java.util.stream.Stream;
 public final class ReceiveStamps {
 
     private static final int P = Native.POINTER_SIZE;
-    private static final int L = NativeLong.SIZE;
-    private static final int CMSG_HEADER = align(L + 8);
 
     /** The most a peek looks at: a read's worth for okhttp (8 KB) and TLS records (16 KB). */
     private static final int PEEK_LIMIT = 32 * 1024;
@@ -53,15 +51,8 @@ public final class ReceiveStamps {
         if (inode <= 0 || !Platform.isLinux()) {
             return Optional.empty();
         }
-        String link = "socket:[" + inode + "]";
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            Optional<Integer> fd = fds.filter(p -> {
-                        try {
-                            return Files.readSymbolicLink(p).toString().equals(link);
-                        } catch (IOException | UnsupportedOperationException e) {
-                            return false; // closed meanwhile, or not a link
-                        }
-                    })
+            Optional<Integer> fd = fds.filter(p -> SocketInodes.of(p).orElse(-1) == inode)
                     .map(p -> Integer.parseInt(p.getFileName().toString()))
                     .findFirst();
             if (fd.isEmpty()) {
@@ -106,26 +97,15 @@ public final class ReceiveStamps {
         // both clocks read together: the kernel's timestamp is wall-clock time, this caller's clock monotonic
         long nano = System.nanoTime();
         Instant wall = Instant.now();
-        long controlLength = message.getNativeLong(5L * P).longValue();
-        for (long at = 0; at + CMSG_HEADER <= controlLength; ) {
-            long cmsgLength = control.getNativeLong(at).longValue();
-            if (cmsgLength < CMSG_HEADER) {
-                break;
-            }
-            if (control.getInt(at + L) == Libc.SOL_SOCKET && control.getInt(at + L + 4) == Libc.SO_TIMESTAMPNS) {
-                long kernel = control.getNativeLong(at + CMSG_HEADER).longValue() * 1_000_000_000L
-                        + control.getNativeLong(at + CMSG_HEADER + L).longValue();
-                long ago = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - kernel;
+        for (Libc.ControlMessage m :
+                Libc.controlMessages(control, message.getNativeLong(5L * P).longValue())) {
+            if (m.level() == Libc.SOL_SOCKET && m.type() == Libc.SO_TIMESTAMPNS) {
+                long ago = wall.getEpochSecond() * 1_000_000_000L + wall.getNano() - Libc.timespec(m.data());
                 // the kernel's stamp is wall-clock time: a step of the clock back makes it meaningless (dropped); one
                 // forward by less than a minute would make it early, which callers bound by their own marks
                 return ago >= 0 && ago < 60_000_000_000L ? new Queued((int) n, nano - ago) : null;
             }
-            at += align(cmsgLength);
         }
         return null;
-    }
-
-    private static int align(long n) {
-        return (int) ((n + L - 1) & ~(long) (L - 1));
     }
 }

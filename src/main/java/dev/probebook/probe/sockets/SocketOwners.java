@@ -1,5 +1,6 @@
 package dev.probebook.probe.sockets;
 
+import dev.probebook.net.SocketInodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -11,8 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalLong;
 
 /**
  * Which processes hold which sockets, found as netstat -p and ss -p find them: every
@@ -35,8 +35,6 @@ public record SocketOwners(Map<Long, List<Owner>> byInode, boolean someUnreadabl
     public record Owner(long pid, int fd, String program, String comm) {}
 
     private record FdSocket(int fd, long inode) {}
-
-    private static final Pattern SOCKET_LINK = Pattern.compile("socket:\\[(\\d+)]|\\[0000]:(\\d+)");
 
     public static SocketOwners none() {
         return new SocketOwners(Map.of(), false, false);
@@ -71,9 +69,9 @@ public record SocketOwners(Map<Long, List<Owner>> byInode, boolean someUnreadabl
                     if (!fdName.matches("\\d+")) {
                         continue;
                     }
-                    Long inode = socketInode(fd);
-                    if (inode != null) {
-                        sockets.add(new FdSocket(Integer.parseInt(fdName), inode));
+                    OptionalLong inode = SocketInodes.of(fd);
+                    if (inode.isPresent()) {
+                        sockets.add(new FdSocket(Integer.parseInt(fdName), inode.getAsLong()));
                     }
                 }
             } catch (AccessDeniedException e) {
@@ -95,18 +93,6 @@ public record SocketOwners(Map<Long, List<Owner>> byInode, boolean someUnreadabl
         found.values()
                 .forEach(list -> list.sort(Comparator.comparingLong(Owner::pid).thenComparingInt(Owner::fd)));
         return new SocketOwners(found, unreadable, !found.isEmpty());
-    }
-
-    private static Long socketInode(Path fdLink) {
-        try {
-            Matcher m = SOCKET_LINK.matcher(Files.readSymbolicLink(fdLink).toString());
-            if (!m.matches()) {
-                return null;
-            }
-            return Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
-        } catch (IOException | UnsupportedOperationException | NumberFormatException e) {
-            return null;
-        }
     }
 
     /** {@code argv[0]} as netstat shows it: the base name of an absolute path, otherwise as given. */
