@@ -97,7 +97,9 @@ public final class TcpConnector {
      * network). A connect that took a second or more had its SYN sent again and the round trip is not all of it.
      */
     public static long networkNanos(Socket socket, InetSocketAddress remote, long wallNanos) {
-        return measured(socket, remote, wallNanos).networkNanos();
+        return wallNanos >= NO_RETRANSMISSION_NANOS
+                ? wallNanos // the kernel's round trip would not be taken: not asked
+                : measured(socket, remote, wallNanos).networkNanos();
     }
 
     /** A connect as {@link #networkNanos} measures it, and the socket's inode (0: not known). */

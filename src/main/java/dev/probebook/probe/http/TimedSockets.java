@@ -41,8 +41,8 @@ final class TimedSockets extends SocketFactory {
             transfer.connectSyscall();
             super.connect(endpoint, timeout);
             if (endpoint instanceof InetSocketAddress remote) {
-                transfer.connected(this, remote);
-                stamps = ReceiveStamps.forSocketInode(transfer.inode).orElse(null);
+                stamps = ReceiveStamps.forSocketInode(transfer.connected(this, remote))
+                        .orElse(null);
             }
         }
 

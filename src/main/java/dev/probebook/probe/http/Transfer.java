@@ -131,17 +131,18 @@ final class Transfer {
      */
     long connectedAt = -1;
 
-    /** The last connected socket's inode (0: not known), for {@link dev.probebook.net.ReceiveStamps}. */
-    long inode;
-
-    /** The socket connected to {@code remote}. */
-    void connected(Socket socket, InetSocketAddress remote) {
-        if (syscallMark >= 0) {
-            TcpConnector.Measured m = TcpConnector.measured(socket, remote, now() - syscallMark);
-            connectedAt = syscallMark + m.networkNanos();
-            inode = m.inode();
-            syscallMark = -1;
+    /**
+     * The socket connected to {@code remote}; returns its inode from the same kernel look-up (0: not known), for
+     * {@link dev.probebook.net.ReceiveStamps}.
+     */
+    long connected(Socket socket, InetSocketAddress remote) {
+        if (syscallMark < 0) {
+            return 0;
         }
+        TcpConnector.Measured m = TcpConnector.measured(socket, remote, now() - syscallMark);
+        connectedAt = syscallMark + m.networkNanos();
+        syscallMark = -1;
+        return m.inode();
     }
 
     // --- the request on the wire (TimedSockets): raw System.nanoTime() values, written by the thread that does the
