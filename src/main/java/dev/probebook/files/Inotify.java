@@ -1,0 +1,209 @@
+package dev.probebook.files;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One Linux inotify instance for the whole JVM, and the watches on it: a user has only 128 instances by default
+ * ({@code fs.inotify.max_user_instances}) but tens of thousands of watches, and a test run makes hundreds of
+ * folders. Events are read without waiting, only when someone asks ({@link #drain}), so there is no thread.
+ *
+ * <p>The kernel queues an event inside the system call that changes the file, before that call returns: a
+ * {@link #drain} after a write has returned always sees it.
+ *
+ * <p>Thread-safe: every method holds the instance's lock. Mapped with JNA direct mapping; where the C library has no
+ * inotify (not Linux), {@link #shared} is {@code null}.
+ */
+final class Inotify {
+
+    private static final int IN_MODIFY = 0x2;
+    private static final int IN_ATTRIB = 0x4;
+    private static final int IN_MOVED_FROM = 0x40;
+    private static final int IN_MOVED_TO = 0x80;
+    private static final int IN_CREATE = 0x100;
+    private static final int IN_DELETE = 0x200;
+    private static final int IN_DELETE_SELF = 0x400;
+    private static final int IN_MOVE_SELF = 0x800;
+    /** The kernel's queue was full and events were lost: anything may have changed. */
+    private static final int IN_Q_OVERFLOW = 0x4000;
+    /** The watch is gone (its folder deleted, or removed): no event for it will come again. */
+    private static final int IN_IGNORED = 0x8000;
+
+    private static final int IN_ONLYDIR = 0x01000000;
+    private static final int IN_NONBLOCK = 0x800;
+    private static final int IN_CLOEXEC = 0x80000;
+    private static final int FIONREAD = 0x541B;
+    private static final int EVENT_HEADER = 16; // int wd; uint32 mask, cookie, len; then len bytes of name
+
+    /**
+     * A file in the folder created, written, truncated, touched, moved in or out, or deleted; the folder itself
+     * deleted or moved.
+     */
+    static final int FOLDER_CHANGES = IN_MODIFY
+            | IN_ATTRIB
+            | IN_MOVED_FROM
+            | IN_MOVED_TO
+            | IN_CREATE
+            | IN_DELETE
+            | IN_DELETE_SELF
+            | IN_MOVE_SELF
+            | IN_ONLYDIR;
+
+    private static final Inotify SHARED = open();
+
+    /** The JVM's instance, or {@code null} where there is none (no inotify, or no instance left for the user). */
+    static Inotify shared() {
+        return SHARED;
+    }
+
+    private final int fd;
+    /** The flags of the watches on each watch descriptor (watching one folder twice gives the same descriptor). */
+    private final Map<Integer, Set<Flag>> watchers = new HashMap<>();
+
+    private byte[] buffer = new byte[4096];
+
+    /**
+     * What a watcher learns: set by {@link #drain} when something changed, cleared by the watcher when it has looked.
+     * Atomic, since the watcher takes it without the instance's lock.
+     */
+    static final class Flag {
+        private final AtomicBoolean changed = new AtomicBoolean(true);
+        private volatile boolean lost;
+
+        /** Whether anything changed (or the watch was lost) since the last call; clears the change. */
+        boolean take() {
+            return changed.getAndSet(false) || lost;
+        }
+
+        boolean lost() {
+            return lost;
+        }
+    }
+
+    private Inotify(int fd) {
+        this.fd = fd;
+    }
+
+    private static Inotify open() {
+        try {
+            return new Inotify(Native.inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+        } catch (LinkageError | LastErrorException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Watches {@code folder} for {@link #FOLDER_CHANGES}; the flag starts changed. {@code null} when the folder cannot
+     * be watched (gone, not a folder, or the user's watches used up).
+     */
+    synchronized Flag watch(Path folder) {
+        int wd;
+        try {
+            wd = Native.inotify_add_watch(fd, cString(folder), FOLDER_CHANGES);
+        } catch (LastErrorException e) {
+            return null;
+        }
+        Flag flag = new Flag();
+        watchers.computeIfAbsent(wd, w -> new HashSet<>()).add(flag);
+        return flag;
+    }
+
+    /** Stops telling {@code flag}; the watch goes when no one else uses it. */
+    synchronized void unwatch(Flag flag) {
+        for (var it = watchers.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, Set<Flag>> w = it.next();
+            if (w.getValue().remove(flag) && w.getValue().isEmpty()) {
+                it.remove();
+                try {
+                    Native.inotify_rm_watch(fd, w.getKey());
+                } catch (LastErrorException e) {
+                    // already gone with its folder
+                }
+            }
+        }
+    }
+
+    /** Reads every queued event and sets the flags of the watches they are for; does not wait. */
+    synchronized void drain() {
+        int[] waiting = new int[1];
+        while (true) {
+            try {
+                Native.ioctl(fd, new NativeLong(FIONREAD), waiting);
+            } catch (LastErrorException e) {
+                everythingChanged();
+                return;
+            }
+            if (waiting[0] <= 0) {
+                return;
+            }
+            if (buffer.length < waiting[0]) {
+                buffer = new byte[Math.max(waiting[0], buffer.length * 2)];
+            }
+            long n;
+            try {
+                n = Native.read(fd, buffer, new NativeLong(buffer.length)).longValue();
+            } catch (LastErrorException e) {
+                everythingChanged();
+                return;
+            }
+            for (int at = 0; at + EVENT_HEADER <= n; ) {
+                int wd = intAt(at);
+                int mask = intAt(at + 4);
+                int nameLength = intAt(at + 12);
+                if ((mask & IN_Q_OVERFLOW) != 0) {
+                    everythingChanged();
+                } else {
+                    for (Flag f : watchers.getOrDefault(wd, Set.of())) {
+                        f.lost |= (mask & IN_IGNORED) != 0;
+                        f.changed.set(true);
+                    }
+                    if ((mask & IN_IGNORED) != 0) {
+                        watchers.remove(wd);
+                    }
+                }
+                at += EVENT_HEADER + nameLength;
+            }
+        }
+    }
+
+    private void everythingChanged() {
+        watchers.values().forEach(flags -> flags.forEach(f -> f.changed.set(true)));
+    }
+
+    private int intAt(int at) {
+        return ByteBuffer.wrap(buffer).order(ByteOrder.nativeOrder()).getInt(at);
+    }
+
+    private static byte[] cString(Path folder) {
+        byte[] path = folder.toString().getBytes(StandardCharsets.UTF_8);
+        return Arrays.copyOf(path, path.length + 1);
+    }
+
+    /** The C library's inotify calls; binding fails (a {@link LinkageError}) where it has none. */
+    private static final class Native {
+        static {
+            com.sun.jna.Native.register(Platform.C_LIBRARY_NAME);
+        }
+
+        static native int inotify_init1(int flags) throws LastErrorException;
+
+        static native int inotify_add_watch(int fd, byte[] path, int mask) throws LastErrorException;
+
+        static native int inotify_rm_watch(int fd, int wd) throws LastErrorException;
+
+        static native int ioctl(int fd, NativeLong request, int[] value) throws LastErrorException;
+
+        static native NativeLong read(int fd, byte[] buffer, NativeLong count) throws LastErrorException;
+    }
+}
