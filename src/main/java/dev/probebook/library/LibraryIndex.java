@@ -1,5 +1,6 @@
 package dev.probebook.library;
 
+import dev.probebook.files.FolderChanges;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,20 +27,28 @@ import java.util.stream.Stream;
 
 /**
  * The library's listing kept between visits: each runbook's entry (title, tags, owner, kind, steps, or the reason it
- * does not parse) with the file's stamp (size, modification time, file key) when it was read. A listing stats the
- * files and reads and parses only those whose stamp changed (a save, a pull, an edit on disk) or that are new, so a
- * library of thousands costs a directory read and a stat per file, not a read, hash and parse per file per visit.
+ * does not parse) with the file's stamp (size, modification time, file key) when it was read.
+ *
+ * <p>The sorted listing itself is kept too, and given again while nothing in the folder changed: {@link FolderChanges}
+ * tells from the kernel's events (a save, a pull, an edit on disk) without a stat of each file, so a visit to a library
+ * of thousands costs nothing here. After a change, a listing stats every file and reads and parses only those whose
+ * stamp changed or that are new. It also stats them all when the kept listing is older than {@link #RECHECK}, for
+ * changes the kernel does not report (a network file system changed from another machine).
  *
  * <p>New and changed files are read on two background threads, and a listing waits for them at most {@link #WAIT}:
  * a runbook that is slow to parse (a huge file using its whole parse budget) is listed as "still being read" rather
  * than holding up the list, and appears with its entry or its error on a later listing.
  *
- * <p>Thread-safe; the reader threads are daemons and end with the JVM.
+ * <p>Thread-safe: one listing at a time (others wait for it, then are given it); the reader threads are daemons and end
+ * with the JVM.
  */
 final class LibraryIndex {
 
     /** The longest a listing waits for files it has to read. */
     static final Duration WAIT = Duration.ofSeconds(2);
+
+    /** The longest a kept listing is given without a look at the files, whatever the folder's events say. */
+    static final Duration RECHECK = Duration.ofMinutes(1);
 
     /** The problem shown for a runbook whose reading has not finished. */
     static final String BEING_READ = "still being read (a large or slow file): refresh in a moment";
@@ -49,21 +59,54 @@ final class LibraryIndex {
 
     private record Reading(Stamp stamp, CompletableFuture<RunbookStore.Entry> entry) {}
 
+    /** A whole listing; {@code complete} when every entry was read (none still being read or failed unexpectedly). */
+    private record Listing(List<RunbookStore.Entry> entries, boolean complete, long madeNanos) {}
+
+    private final Path folder;
+    private final Function<String, RunbookStore.Entry> read;
+    /** Opened at the first listing (a folder that is never listed is never watched). */
+    private FolderChanges changes;
+
+    private Listing kept;
+    /** Set by {@link #forget}: the next listing looks at the files, whatever the events say. */
+    private volatile boolean forgotten;
+
     private final Map<String, Indexed> entries = new ConcurrentHashMap<>();
     private final Map<String, Reading> reading = new ConcurrentHashMap<>();
     private final ExecutorService readers = Executors.newFixedThreadPool(
             2, r -> Thread.ofPlatform().daemon().name("runbook-reader").unstarted(r));
 
     /**
-     * The entries of the {@code .md} files in {@code folder}, sorted by title; {@code read} makes the entry of a file
-     * that is new or changed (and must not throw: a runbook that does not parse is an entry with its problem).
+     * The index of the {@code .md} files in {@code folder}; {@code read} makes the entry of a file that is new or
+     * changed (and must not throw: a runbook that does not parse is an entry with its problem).
      */
-    List<RunbookStore.Entry> list(Path folder, Function<String, RunbookStore.Entry> read) {
+    LibraryIndex(Path folder, Function<String, RunbookStore.Entry> read) {
+        this.folder = folder;
+        this.read = read;
+    }
+
+    /** The entries of the runbooks in the folder, sorted by title; unmodifiable. */
+    synchronized List<RunbookStore.Entry> list() {
+        if (changes == null) {
+            changes = FolderChanges.watch(folder);
+        }
+        // events are taken before the files are looked at: a change during the listing shows on the next one
+        boolean changed = changes.changed();
+        if (forgotten) {
+            forgotten = false;
+            changed = true;
+        }
+        Listing last = kept;
+        if (!changed && last != null && last.complete() && System.nanoTime() - last.madeNanos() < RECHECK.toNanos()) {
+            return last.entries();
+        }
+        long made = System.nanoTime();
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
             files = listing.filter(f -> f.getFileName().toString().endsWith(".md"))
                     .toList();
         } catch (IOException e) {
+            kept = null;
             return List.of();
         }
         Set<String> seen = new HashSet<>();
@@ -79,7 +122,8 @@ final class LibraryIndex {
             if (!a.isRegularFile()) {
                 continue;
             }
-            String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+            String fileName = file.getFileName().toString();
+            String name = fileName.substring(0, fileName.length() - ".md".length());
             seen.add(name);
             Stamp stamp = new Stamp(
                     a.size(),
@@ -99,6 +143,7 @@ final class LibraryIndex {
                                     ? old
                                     : new Reading(stamp, CompletableFuture.supplyAsync(() -> read.apply(n), readers))));
         }
+        boolean complete = true;
         long deadline = System.nanoTime() + WAIT.toNanos();
         for (Map.Entry<String, Reading> w : waiting.entrySet()) {
             String name = w.getKey();
@@ -110,25 +155,30 @@ final class LibraryIndex {
                 reading.remove(name, r);
                 out.add(entry);
             } catch (TimeoutException e) {
+                complete = false;
                 out.add(new RunbookStore.Entry(name, name, List.of(), null, 0, BEING_READ, null, null, null));
             } catch (ExecutionException | RuntimeException e) {
+                complete = false;
                 reading.remove(name, r);
                 out.add(new RunbookStore.Entry(
                         name, name, List.of(), null, 0, String.valueOf(e.getCause()), null, null, null));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                complete = false;
                 out.add(new RunbookStore.Entry(name, name, List.of(), null, 0, BEING_READ, null, null, null));
             }
         }
         entries.keySet().retainAll(seen);
         reading.keySet().retainAll(seen);
         out.sort(Comparator.comparing(RunbookStore.Entry::title, String.CASE_INSENSITIVE_ORDER));
-        return out;
+        kept = new Listing(Collections.unmodifiableList(out), complete, made);
+        return kept.entries();
     }
 
     /** Forgets a runbook's entry (the app changed its file): the next listing reads it again. */
     void forget(String name) {
         entries.remove(name);
         reading.remove(name);
+        forgotten = true;
     }
 }

@@ -28,8 +28,9 @@ import java.util.List;
 /**
  * The runbooks folder: lists the {@code *.md} files in it and loads one by name (file name without
  * {@code .md}). A name can never reach outside the folder: separators and {@code ..} are refused, and the
- * resolved real path (links followed) must lie inside the folder's real path. Parsing is cheap, so files are
- * read on every request (an edited runbook shows up on reload).
+ * resolved real path (links followed) must lie inside the folder's real path. A runbook is read on every request
+ * (an edited runbook shows up on reload) and parsed again only when its bytes changed; the listing is kept while
+ * the folder does not change.
  *
  * <p>Editing: {@link #source} gives the text and a hash of the bytes it came from; {@link #save} writes a new
  * version only if the file still has that hash, the text parses and fits the size cap, through
@@ -39,7 +40,7 @@ import java.util.List;
  * <p>The files only: {@link GitRunbooks} adds their history and is the {@link RunbookStore} the app uses; without a
  * backup folder ({@code null}) a save keeps no loose copy, since the history has every version.
  *
- * <p>Thread-safe: no mutable state; writes are serialised by {@link AtomicFile}.
+ * <p>Thread-safe: the kept listing and parses are thread-safe; writes are serialised by {@link AtomicFile}.
  */
 public final class RunbookFolder {
 
@@ -55,7 +56,7 @@ public final class RunbookFolder {
     /** Room for a library of a few thousand runbooks, so a library page never parses them all again. */
     private final ParsedRunbooks parsed = new ParsedRunbooks(5_000);
 
-    private final LibraryIndex index = new LibraryIndex();
+    private final LibraryIndex index;
 
     /** A library whose saves keep backups in {@code data/runbook-backups} (the default data folder). */
     public RunbookFolder(Path folder, long maxBytes, ProbeRegistry registry) {
@@ -93,18 +94,22 @@ public final class RunbookFolder {
         this.backupDir = backupDir;
         this.clock = clock;
         this.files = files;
+        this.index = new LibraryIndex(this.folder, this::entry);
     }
 
     public Path folder() {
         return folder;
     }
 
-    /** Every runbook in the folder, by title; only new and changed files are read and parsed ({@link LibraryIndex}). */
+    /**
+     * Every runbook in the folder, by title (unmodifiable); kept while the folder does not change, and only new and
+     * changed files are read and parsed again ({@link LibraryIndex}).
+     */
     public List<RunbookStore.Entry> list() {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        return index.list(folder, this::entry);
+        return index.list();
     }
 
     private RunbookStore.Entry entry(String name) {
@@ -241,7 +246,10 @@ public final class RunbookFolder {
                     Problem.EXISTS, "a runbook named '" + plain + "' already exists. Nothing was renamed.", null);
         }
         try {
-            return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            Path moved = Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            index.forget(name);
+            index.forget(plain);
+            return moved;
         } catch (IOException e) {
             throw new RunbookSaveException(
                     Problem.WRITE, "cannot rename " + file + ": " + e.getMessage() + ". Nothing was renamed.", e);
@@ -257,6 +265,7 @@ public final class RunbookFolder {
         Path file = existing(name, expectedHash, "deleted");
         try {
             Files.delete(file);
+            index.forget(name);
         } catch (IOException e) {
             throw new RunbookSaveException(
                     Problem.WRITE, "cannot delete " + file + ": " + e.getMessage() + ". Nothing was deleted.", e);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,8 +18,21 @@ class LibraryIndexTest {
     @TempDir
     Path folder;
 
-    private static RunbookStore.Entry entry(String name) {
-        return new RunbookStore.Entry(name, "Title " + name, List.of(), null, 1, null, null, null, "h-" + name);
+    private final AtomicInteger reads = new AtomicInteger();
+
+    private RunbookStore.Entry entry(String name) {
+        reads.incrementAndGet();
+        String text;
+        try {
+            text = Files.readString(folder.resolve(name + ".md")).strip();
+        } catch (java.io.IOException e) {
+            text = "gone";
+        }
+        return new RunbookStore.Entry(name, text, List.of(), null, 1, null, null, null, "h-" + name);
+    }
+
+    private static List<String> names(List<RunbookStore.Entry> entries) {
+        return entries.stream().map(RunbookStore.Entry::name).toList();
     }
 
     @Test
@@ -25,30 +40,81 @@ class LibraryIndexTest {
         Files.writeString(folder.resolve("a.md"), "# A\n");
         Files.writeString(folder.resolve("b.md"), "# B\n");
         Files.writeString(folder.resolve("notes.txt"), "not a runbook");
-        AtomicInteger reads = new AtomicInteger();
-        Function<String, RunbookStore.Entry> read = n -> {
-            reads.incrementAndGet();
-            return entry(n);
-        };
-        LibraryIndex index = new LibraryIndex();
-        assertThat(index.list(folder, read))
-                .extracting(RunbookStore.Entry::name)
-                .containsExactly("a", "b");
+        LibraryIndex index = new LibraryIndex(folder, this::entry);
+        assertThat(names(index.list())).containsExactly("a", "b");
         assertThat(reads).hasValue(2);
-        index.list(folder, read);
+        index.list();
         assertThat(reads).as("nothing changed: nothing read").hasValue(2);
 
         Files.writeString(folder.resolve("b.md"), "# B, longer now\n");
         Files.writeString(folder.resolve("c.md"), "# C\n");
         Files.delete(folder.resolve("a.md"));
-        assertThat(index.list(folder, read))
-                .extracting(RunbookStore.Entry::name)
-                .containsExactly("b", "c");
+        assertThat(names(index.list())).containsExactly("b", "c");
         assertThat(reads).hasValue(4);
 
         index.forget("c");
-        index.list(folder, read);
+        index.list();
         assertThat(reads).as("forgotten after the app wrote it").hasValue(5);
+    }
+
+    @Test
+    void theListingIsKeptWhileTheFolderDoesNotChange() throws Exception {
+        Files.writeString(folder.resolve("a.md"), "# A\n");
+        LibraryIndex index = new LibraryIndex(folder, this::entry);
+        List<RunbookStore.Entry> first = index.list();
+        assertThat(index.list()).as("the same listing, not made again").isSameAs(first);
+
+        Files.writeString(folder.resolve("other.txt"), "a file that is not a runbook");
+        List<RunbookStore.Entry> afterChange = index.list();
+        assertThat(afterChange).as("looked at again after a change").isNotSameAs(first);
+        assertThat(afterChange).isEqualTo(first);
+        assertThat(index.list()).isSameAs(afterChange);
+    }
+
+    /** Each change on disk shows in a listing made right after it, with no wait: the kernel queued its event first. */
+    @Test
+    void aChangeOnDiskShowsInTheNextListing() throws Exception {
+        LibraryIndex index = new LibraryIndex(folder, this::entry);
+        Path a = folder.resolve("a.md");
+        for (int i = 0; i < 50; i++) {
+            Files.writeString(a, "v" + i % 10);
+            assertThat(index.list())
+                    .singleElement()
+                    .extracting(RunbookStore.Entry::title)
+                    .isEqualTo("v" + i % 10);
+            // same size, same content length: only the modification time tells
+            Files.writeString(a, "w" + i % 10);
+            Files.setLastModifiedTime(a, FileTime.fromMillis(1_000_000L * (i + 1)));
+            assertThat(index.list())
+                    .singleElement()
+                    .extracting(RunbookStore.Entry::title)
+                    .isEqualTo("w" + i % 10);
+            Path b = folder.resolve("b.md");
+            Files.move(a, b, StandardCopyOption.ATOMIC_MOVE);
+            assertThat(names(index.list())).containsExactly("b");
+            Files.move(b, a, StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(a);
+            assertThat(index.list()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFolderDeletedAndMadeAgainIsWatchedAgain() throws Exception {
+        Path library = folder.resolve("library");
+        Files.createDirectory(library);
+        Files.writeString(library.resolve("a.md"), "A");
+        LibraryIndex index = new LibraryIndex(library, this::entry);
+        assertThat(names(index.list())).containsExactly("a");
+        Files.delete(library.resolve("a.md"));
+        Files.delete(library);
+        assertThat(index.list()).isEmpty();
+        Files.createDirectory(library);
+        Files.writeString(library.resolve("b.md"), "B");
+        assertThat(names(index.list())).containsExactly("b");
+        List<RunbookStore.Entry> kept = index.list();
+        assertThat(index.list()).isSameAs(kept);
+        Files.writeString(library.resolve("c.md"), "C");
+        assertThat(names(index.list())).containsExactly("b", "c");
     }
 
     @Test
@@ -66,9 +132,9 @@ class LibraryIndexTest {
             }
             return entry(n);
         };
-        LibraryIndex index = new LibraryIndex();
+        LibraryIndex index = new LibraryIndex(folder, read);
         long t = System.nanoTime();
-        List<RunbookStore.Entry> first = index.list(folder, read);
+        List<RunbookStore.Entry> first = index.list();
         assertThat((System.nanoTime() - t) / 1_000_000).isLessThan(LibraryIndex.WAIT.toMillis() + 1_000);
         assertThat(first)
                 .filteredOn(e -> e.name().equals("slow"))
@@ -82,10 +148,11 @@ class LibraryIndexTest {
                 .isNull();
         release.countDown();
         Thread.sleep(100);
-        assertThat(index.list(folder, read))
+        assertThat(index.list())
+                .as("a listing with a runbook still being read is not kept")
                 .filteredOn(e -> e.name().equals("slow"))
                 .singleElement()
                 .extracting(RunbookStore.Entry::title)
-                .isEqualTo("Title slow");
+                .isEqualTo("# Slow");
     }
 }
