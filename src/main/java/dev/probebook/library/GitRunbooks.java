@@ -3,6 +3,7 @@ package dev.probebook.library;
 import dev.probebook.files.AtomicFile;
 import dev.probebook.files.ContentHash;
 import dev.probebook.files.FileWriteException;
+import dev.probebook.files.FolderChanges;
 import dev.probebook.library.RunbookSaveException.Problem;
 import dev.probebook.runbook.RunbookException;
 import dev.probebook.runbook.RunbookSource;
@@ -55,6 +56,11 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GitRunbooks.class);
     /** How often a read may look for files changed outside the app. */
     private static final Duration OUTSIDE_CHECK = Duration.ofSeconds(2);
+    /**
+     * The longest the folder's events alone may say nothing changed outside the app: changes the kernel does not
+     * report (a network file system changed from another machine) are committed within this.
+     */
+    private static final Duration OUTSIDE_RECHECK = Duration.ofMinutes(1);
 
     private static final int VERSIONS_SHOWN = 500;
     private static final int PUSH_ATTEMPTS = 3;
@@ -69,6 +75,14 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
     private final String repoProblem;
     private volatile String remoteProblem;
     private volatile Instant lastOutsideCheck = Instant.MIN;
+    /**
+     * Whether the folder changed since the last status: a status of thousands of files costs tens to hundreds of
+     * milliseconds of CPU, so it runs only after a change. Asked under {@link #lock}.
+     */
+    private final FolderChanges outsideEvents;
+    /** When a status last ran (under {@link #lock}); {@link Instant#MIN} makes the next check run one. */
+    private Instant lastStatus = Instant.MIN;
+
     private final ExecutorService outsideChecks = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("runbook-outside-changes").unstarted(r));
     private final AtomicBoolean outsideQueued = new AtomicBoolean();
@@ -90,6 +104,7 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
         this.repo = repo;
         this.repoProblem = repoProblem;
         this.remoteProblem = remoteProblem;
+        this.outsideEvents = FolderChanges.watch(files.folder());
     }
 
     /**
@@ -217,7 +232,8 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
     }
 
     /**
-     * Commits files changed outside the app, at most every two seconds; for reads of the history, which must show
+     * Commits files changed outside the app, at most every two seconds and only when the folder's events say
+     * something changed (or a minute passed); for reads of the history, which must show
      * them, so it waits for a change in progress (or a background check) to end.
      */
     private void noticeOutsideChanges() {
@@ -231,7 +247,13 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
                 return; // done meanwhile, by the change or check we waited for
             }
             lastOutsideCheck = now;
+            // the events are taken before the status: a change made during it shows at the next check
+            if (!outsideEvents.changed() && now.isBefore(lastStatus.plus(OUTSIDE_RECHECK))) {
+                return;
+            }
+            lastStatus = Instant.MIN; // until this status has succeeded
             RevCommit outside = repo.commitOutsideChanges();
+            lastStatus = now;
             if (outside != null && puller != null) {
                 puller.execute(this::sync); // publish it without making this read wait for the network
             }
@@ -556,5 +578,6 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
         if (repo != null) {
             repo.close();
         }
+        outsideEvents.close();
     }
 }

@@ -154,6 +154,25 @@ class GitRunbooksTest {
         assertThat(outside.subject()).contains("copied.md", "port.md");
     }
 
+    /** A status runs only after the folder's events say something changed: later outside changes are still seen. */
+    @Test
+    void outsideChangesAreCommittedEachTimeTheFolderChanges() throws Exception {
+        Path folder = folderWith("outside-again", "port.md", text("Port", "nc -zv 127.0.0.1 22"));
+        GitRunbooks store = open(folder, null);
+        int before = store.versions("port").size();
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofSeconds(5));
+            assertThat(store.versions("port"))
+                    .as("nothing changed: no new version")
+                    .hasSize(before + i);
+            Files.writeString(folder.resolve("port.md"), text("Port", "nc -zv 127.0.0.1 " + (9000 + i)));
+            clock.advance(Duration.ofSeconds(5));
+            List<RunbookVersion> versions = store.versions("port");
+            assertThat(versions).hasSize(before + i + 1);
+            assertThat(versions.get(0).outside()).isTrue();
+        }
+    }
+
     @Test
     void aChangeWhoseCommitFailsIsUndoneAndSaysWhy() throws Exception {
         Path folder = folderWith("locked", "port.md", text("Port", "nc -zv 127.0.0.1 22"));
