@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * Full-text search over the library: a {@link RunbookIndex} kept level with the store. Each search first brings the
  * index up to date with what the store holds (saved here, changed outside, pulled from the remote): the store's
  * listing carries each runbook's content hash, kept from its file stamps, so this reads and indexes only the runbooks
- * that changed, and costs a listing (tens of milliseconds at 2,000 runbooks) when none did. The index is first built
- * in the background at start ({@link #warmUp}); a search before that waits for it.
+ * that changed, and costs a walk over the kept listing when none did (the store lists the folder again only after
+ * the folder changed). The index is first built in the background at start ({@link #warmUp}); a search before that
+ * waits for it.
  *
  * <p>Thread-safe: refreshes are serialised; searches read the index's own snapshot.
  */

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The library at more than one screen in Chromium: the first cards come at once with a button for the next ones,
- * while search, tags and the count work over every runbook; a runbook added on disk is listed on the next visit.
+ * while search, tags and the count work over every runbook; a runbook added, edited or deleted on disk shows on the
+ * next visit.
  */
 class LibraryPagingIT {
 
@@ -90,5 +91,13 @@ class LibraryPagingIT {
         assertThat(page.locator(".runbook-list")).hasAttribute("data-shown", "20/46");
         page.locator("[data-search] input").fill("Added on disk");
         assertThat(page.locator("[data-runbook=zz-new]")).isVisible();
+
+        // the library keeps its listing between visits: an edit and a deletion on disk show on the very next one
+        Files.writeString(runbooks.resolve("rb-01.md"), "# Retitled on disk\n\n```\nnc -zv 127.0.0.1 9\n```\n");
+        Files.delete(runbooks.resolve("rb-02.md"));
+        page.navigate(app.base() + "/");
+        assertThat(page.locator(".runbook-list")).hasAttribute("data-shown", "20/45");
+        assertThat(page.locator("[data-runbook=rb-01] a.runbook-title")).hasText("Retitled on disk");
+        assertThat(page.locator("[data-runbook=rb-02]")).hasCount(0);
     }
 }
