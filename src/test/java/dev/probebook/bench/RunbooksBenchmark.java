@@ -23,7 +23,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.eclipse.jgit.api.Git;
 
@@ -144,11 +146,17 @@ public final class RunbooksBenchmark {
                 report("a file changed on disk: found by search", findable);
             }
         }
+        Path accessLogs = Files.createTempDirectory("probebook-bench-access-log");
         try (PackagedApp app = PackagedApp.start(
                         "runbooks-bench-app",
                         List.of(ADMIN),
                         "--probebook.runbooks-dir=" + east,
-                        "--probebook.data-dir=" + Files.createTempDirectory("probebook-bench-runbooks-data"));
+                        "--probebook.data-dir=" + Files.createTempDirectory("probebook-bench-runbooks-data"),
+                        // the server's part of each load, apart from the browser's: Tomcat's time per request, in µs
+                        "--server.tomcat.accesslog.enabled=true",
+                        "--server.tomcat.accesslog.directory=" + accessLogs,
+                        "--server.tomcat.accesslog.buffered=false",
+                        "--server.tomcat.accesslog.pattern=%m %U %q %D");
                 Playwright pw = Playwright.create();
                 Browser browser = Browsers.chromium(pw)) {
             List<Double> loads = new ArrayList<>();
@@ -162,27 +170,28 @@ public final class RunbooksBenchmark {
             try (BrowserContext ctx = browser.newContext()) {
                 Page page = Browsers.signIn(ctx.newPage(), app.base(), ADMIN);
                 page.setDefaultTimeout(120_000);
-                for (int i = 0; i < 21; i++) {
+                List<Double> light = new ArrayList<>();
+                long logStart = accessLogSize(accessLogs);
+                // the library and the light page in turn, so that both meet the same moments of the machine
+                for (int i = 0; i < 41; i++) {
                     long l = System.nanoTime();
                     page.navigate(app.base() + "/");
                     page.locator("[data-more]").waitFor(); // the first screen of cards, usable
                     if (i > 0) {
                         loads.add(ms(l));
                     }
-                }
-                report(
-                        "library page, first screen of " + count + " runbooks in Chromium (after the first visit)",
-                        loads);
-                List<Double> light = new ArrayList<>();
-                for (int i = 0; i < 11; i++) {
-                    long l = System.nanoTime();
+                    l = System.nanoTime();
                     page.navigate(app.base() + "/lab");
                     page.locator("[data-lab-state]").waitFor();
                     if (i > 0) {
                         light.add(ms(l));
                     }
                 }
-                report("for comparison, a light page (/lab) in the same browser", light);
+                report(
+                        "library page, first screen of " + count + " runbooks in Chromium (after the first visit)",
+                        loads);
+                report("for comparison, a light page (/lab) in the same browser, loaded after each", light);
+                reportServerTimes(accessLogs, logStart);
                 List<Double> inApp = new ArrayList<>();
                 for (int i = 0; i < 21; i++) { // the way operators mostly come back to it: the header's link
                     page.locator("header a[router-link][href='lab']").click();
@@ -217,7 +226,7 @@ public final class RunbooksBenchmark {
                 page.setDefaultTimeout(120_000);
                 List<Double> profiled = new ArrayList<>();
                 List<Double> light = new ArrayList<>();
-                for (int i = 0; i < 24; i++) {
+                for (int i = 0; i < 44; i++) {
                     long l = System.nanoTime();
                     page.navigate(app.base() + "/");
                     page.locator("[data-more]").waitFor();
@@ -241,6 +250,46 @@ public final class RunbooksBenchmark {
                     searches.removeFirst());
             report("library search in Chromium, typed to snippets shown (less the 300 ms typing pause)", searches);
         }
+    }
+
+    private static long accessLogSize(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    /**
+     * The server's time for each kind of request made since {@code from} bytes of the access log (one file: the loads
+     * take seconds), by method, path and Vaadin's request type and location ({@code v-r=init&location=lab}).
+     */
+    private static void reportServerTimes(Path folder, long from) throws Exception {
+        List<Path> logs;
+        try (var files = Files.list(folder)) {
+            logs = files.toList();
+        }
+        if (logs.size() != 1) {
+            return;
+        }
+        String text = Files.readString(logs.get(0), StandardCharsets.UTF_8).substring((int) from);
+        Map<String, List<Double>> byKind = new TreeMap<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.strip().split(" ");
+            if (f.length != 4) {
+                continue;
+            }
+            StringBuilder kind = new StringBuilder(f[0] + " " + f[1]);
+            for (String param : f[2].replaceFirst("^\\?", "").split("&")) {
+                if (param.startsWith("v-r=") || param.startsWith("location=")) {
+                    kind.append(' ').append(param);
+                }
+            }
+            byKind.computeIfAbsent(kind.toString(), k -> new ArrayList<>()).add(Long.parseLong(f[3]) / 1000.0);
+        }
+        byKind.forEach((kind, ms) -> {
+            if (ms.size() >= 10) {
+                report("  in the server: " + kind, ms);
+            }
+        });
     }
 
     private static GitRunbooks open(Path folder, String remote) {
