@@ -1,10 +1,12 @@
 package dev.probebook.files;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -35,6 +37,8 @@ final class Inotify {
     private static final int IN_DELETE = 0x200;
     private static final int IN_DELETE_SELF = 0x400;
     private static final int IN_MOVE_SELF = 0x800;
+    /** The file system holding the folder was unmounted. */
+    private static final int IN_UNMOUNT = 0x2000;
     /** The kernel's queue was full and events were lost: anything may have changed. */
     private static final int IN_Q_OVERFLOW = 0x4000;
     /** The watch is gone (its folder deleted, or removed): no event for it will come again. */
@@ -44,7 +48,15 @@ final class Inotify {
     private static final int IN_NONBLOCK = 0x800;
     private static final int IN_CLOEXEC = 0x80000;
     private static final int FIONREAD = 0x541B;
+    private static final int EAGAIN = 11;
     private static final int EVENT_HEADER = 16; // int wd; uint32 mask, cookie, len; then len bytes of name
+    /** Read at most this much at a time: many whole events (one is at most 16 + 256 bytes). */
+    private static final int READ_SIZE = 64 * 1024;
+    /**
+     * The watch no longer follows the folder at its path: it was deleted, moved away (another may be in its place) or
+     * unmounted, or the watch was removed.
+     */
+    private static final int WATCH_ENDS = IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT | IN_IGNORED;
 
     /**
      * A file in the folder created, written, truncated, touched, moved in or out, or deleted; the folder itself
@@ -71,7 +83,7 @@ final class Inotify {
     /** The flags of the watches on each watch descriptor (watching one folder twice gives the same descriptor). */
     private final Map<Integer, Set<Flag>> watchers = new HashMap<>();
 
-    private byte[] buffer = new byte[4096];
+    private final byte[] buffer = new byte[READ_SIZE];
 
     /**
      * What a watcher learns: set by {@link #drain} when something changed, cleared by the watcher when it has looked.
@@ -97,7 +109,7 @@ final class Inotify {
 
     private static Inotify open() {
         try {
-            return new Inotify(Native.inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+            return new Inotify(LibC.inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
         } catch (LinkageError | LastErrorException e) {
             return null;
         }
@@ -110,7 +122,7 @@ final class Inotify {
     synchronized Flag watch(Path folder) {
         int wd;
         try {
-            wd = Native.inotify_add_watch(fd, cString(folder), FOLDER_CHANGES);
+            wd = LibC.inotify_add_watch(fd, cString(folder), FOLDER_CHANGES);
         } catch (LastErrorException e) {
             return null;
         }
@@ -126,7 +138,7 @@ final class Inotify {
             if (w.getValue().remove(flag) && w.getValue().isEmpty()) {
                 it.remove();
                 try {
-                    Native.inotify_rm_watch(fd, w.getKey());
+                    LibC.inotify_rm_watch(fd, w.getKey());
                 } catch (LastErrorException e) {
                     // already gone with its folder
                 }
@@ -134,66 +146,87 @@ final class Inotify {
         }
     }
 
-    /** Reads every queued event and sets the flags of the watches they are for; does not wait. */
+    /**
+     * Reads the events queued when called (not those that keep coming meanwhile: the lock is not held for ever) and
+     * sets the flags of the watches they are for; does not wait.
+     */
     synchronized void drain() {
         int[] waiting = new int[1];
-        while (true) {
+        try {
+            LibC.ioctl(fd, new NativeLong(FIONREAD), waiting);
+        } catch (LastErrorException e) {
+            everythingChanged();
+            return;
+        }
+        for (long left = waiting[0]; left > 0; ) {
+            int n;
             try {
-                Native.ioctl(fd, new NativeLong(FIONREAD), waiting);
+                n = LibC.read(fd, buffer, new NativeLong(buffer.length)).intValue();
             } catch (LastErrorException e) {
-                everythingChanged();
+                if (e.getErrorCode() != EAGAIN) {
+                    everythingChanged();
+                }
                 return;
             }
-            if (waiting[0] <= 0) {
+            if (n <= 0) {
                 return;
             }
-            if (buffer.length < waiting[0]) {
-                buffer = new byte[Math.max(waiting[0], buffer.length * 2)];
-            }
-            long n;
-            try {
-                n = Native.read(fd, buffer, new NativeLong(buffer.length)).longValue();
-            } catch (LastErrorException e) {
-                everythingChanged();
-                return;
-            }
-            for (int at = 0; at + EVENT_HEADER <= n; ) {
-                int wd = intAt(at);
-                int mask = intAt(at + 4);
-                int nameLength = intAt(at + 12);
+            left -= n;
+            ByteBuffer events = ByteBuffer.wrap(buffer, 0, n).order(ByteOrder.nativeOrder());
+            while (events.remaining() >= EVENT_HEADER) {
+                int wd = events.getInt();
+                int mask = events.getInt();
+                events.getInt(); // cookie
+                int nameLength = events.getInt();
+                events.position(Math.min(events.limit(), events.position() + nameLength));
                 if ((mask & IN_Q_OVERFLOW) != 0) {
                     everythingChanged();
-                } else {
-                    for (Flag f : watchers.getOrDefault(wd, Set.of())) {
-                        f.lost |= (mask & IN_IGNORED) != 0;
-                        f.changed.set(true);
-                    }
-                    if ((mask & IN_IGNORED) != 0) {
-                        watchers.remove(wd);
-                    }
+                    continue;
                 }
-                at += EVENT_HEADER + nameLength;
+                boolean ends = (mask & WATCH_ENDS) != 0;
+                for (Flag f : watchers.getOrDefault(wd, Set.of())) {
+                    f.lost |= ends;
+                    f.changed.set(true);
+                }
+                if (ends) {
+                    watchers.remove(wd);
+                }
             }
         }
     }
 
+    /**
+     * Events were lost (the queue overflowed, or it cannot be read): every watcher is told to look, and to watch again,
+     * since the event that ended its watch may be among those lost.
+     */
     private void everythingChanged() {
-        watchers.values().forEach(flags -> flags.forEach(f -> f.changed.set(true)));
+        watchers.values()
+                .forEach(flags -> flags.forEach(f -> {
+                    f.lost = true;
+                    f.changed.set(true);
+                }));
     }
 
-    private int intAt(int at) {
-        return ByteBuffer.wrap(buffer).order(ByteOrder.nativeOrder()).getInt(at);
-    }
-
+    /** The path as the C library takes it: in the JVM's encoding of file names, ended by a NUL. */
     private static byte[] cString(Path folder) {
-        byte[] path = folder.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] path = folder.toString().getBytes(FILE_NAMES);
         return Arrays.copyOf(path, path.length + 1);
     }
 
+    private static final Charset FILE_NAMES = fileNameCharset();
+
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
     /** The C library's inotify calls; binding fails (a {@link LinkageError}) where it has none. */
-    private static final class Native {
+    private static final class LibC {
         static {
-            com.sun.jna.Native.register(Platform.C_LIBRARY_NAME);
+            Native.register(Platform.C_LIBRARY_NAME);
         }
 
         static native int inotify_init1(int flags) throws LastErrorException;

@@ -58,10 +58,58 @@ class FolderChangesTest {
         }
     }
 
+    @Test
+    void aFolderMovedAwayWithAnotherMovedInIsWatchedAgain() throws Exception {
+        Path library = Files.createDirectory(folder.resolve("library"));
+        Path next = Files.createDirectory(folder.resolve("next"));
+        try (FolderChanges changes = FolderChanges.watch(library)) {
+            changes.changed();
+            Files.move(library, folder.resolve("old"));
+            Files.move(next, library);
+            assertThat(changes.changed()).isTrue();
+            assertThat(changes.changed())
+                    .as("watching the folder now at the path")
+                    .isFalse();
+            Files.writeString(library.resolve("a.md"), "a");
+            assertThat(changes.changed()).isTrue();
+            Files.writeString(folder.resolve("old").resolve("b.md"), "b");
+            assertThat(changes.changed())
+                    .as("the old folder is not watched any more")
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void aLinkPointedAtAnotherFolderIsFollowed() throws Exception {
+        Path one = Files.createDirectory(folder.resolve("one"));
+        Path two = Files.createDirectory(folder.resolve("two"));
+        Path link = Files.createSymbolicLink(folder.resolve("runbooks"), one);
+        try (FolderChanges changes = FolderChanges.watch(link)) {
+            changes.changed();
+            Files.delete(link);
+            Files.createSymbolicLink(link, two);
+            assertThat(changes.changed()).as("no event: the file key tells").isTrue();
+            Files.writeString(two.resolve("a.md"), "a");
+            assertThat(changes.changed()).isTrue();
+            assertThat(changes.changed()).isFalse();
+        }
+    }
+
+    @Test
+    void closedItAlwaysSaysChanged() throws Exception {
+        FolderChanges changes = FolderChanges.watch(folder);
+        changes.changed();
+        changes.close();
+        assertThat(changes.changed()).isTrue();
+        assertThat(changes.watching()).isFalse();
+    }
+
     /** A user has 128 inotify instances by default; the watches share one, so hundreds of folders are fine. */
     @Test
     void hundredsOfFoldersShareOneInstance() throws Exception {
         List<FolderChanges> all = new ArrayList<>();
+        FolderChanges.watch(folder).close(); // the JVM's instance exists from here on
+        long instances = inotifyInstances();
         try {
             for (int i = 0; i < 300; i++) {
                 Path f = Files.createDirectory(folder.resolve("f" + i));
@@ -73,8 +121,22 @@ class FolderChangesTest {
             Files.writeString(folder.resolve("f7").resolve("x.md"), "x");
             assertThat(all.get(7).changed()).isTrue();
             assertThat(all.get(8).changed()).as("another folder").isFalse();
+            assertThat(inotifyInstances()).as("no instance of their own").isEqualTo(instances);
         } finally {
             all.forEach(FolderChanges::close);
+        }
+    }
+
+    private static long inotifyInstances() throws Exception {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.filter(fd -> {
+                        try {
+                            return Files.readSymbolicLink(fd).toString().equals("anon_inode:inotify");
+                        } catch (Exception e) {
+                            return false; // closed since listed
+                        }
+                    })
+                    .count();
         }
     }
 
