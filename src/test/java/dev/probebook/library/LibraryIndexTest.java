@@ -2,13 +2,18 @@ package dev.probebook.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.probebook.files.FolderChanges;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +30,7 @@ class LibraryIndexTest {
         String text;
         try {
             text = Files.readString(folder.resolve(name + ".md")).strip();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             text = "gone";
         }
         return new RunbookStore.Entry(name, text, List.of(), null, 1, null, null, null, "h-" + name);
@@ -69,6 +74,52 @@ class LibraryIndexTest {
         assertThat(afterChange).as("looked at again after a change").isNotSameAs(first);
         assertThat(afterChange).isEqualTo(first);
         assertThat(index.list()).isSameAs(afterChange);
+    }
+
+    /** What the kernel does not report is seen once the kept listing is a minute old. */
+    @Test
+    void aListingIsKeptAtMostAMinuteWhateverTheEventsSay() throws Exception {
+        Files.writeString(folder.resolve("a.md"), "A");
+        AtomicBoolean changed = new AtomicBoolean(true);
+        AtomicLong now = new AtomicLong();
+        LibraryIndex index = new LibraryIndex(folder, this::entry, () -> changed.getAndSet(false), now::get);
+        assertThat(names(index.list())).containsExactly("a");
+        Files.writeString(folder.resolve("b.md"), "B"); // a change no event tells of
+        assertThat(names(index.list())).as("kept: nothing said it changed").containsExactly("a");
+        now.addAndGet(FolderChanges.UNREPORTED.toNanos() - 1);
+        assertThat(names(index.list())).containsExactly("a");
+        now.addAndGet(1);
+        assertThat(names(index.list())).as("a minute old: looked at again").containsExactly("a", "b");
+        Files.writeString(folder.resolve("c.md"), "C");
+        changed.set(true);
+        assertThat(names(index.list())).as("told of a change").containsExactly("a", "b", "c");
+    }
+
+    /** Visits at the same time wait for a slow runbook together, not one after another. */
+    @Test
+    void listingsAtTheSameTimeWaitTogether() throws Exception {
+        Files.writeString(folder.resolve("slow.md"), "S");
+        CountDownLatch release = new CountDownLatch(1);
+        LibraryIndex index = new LibraryIndex(folder, n -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return entry(n);
+        });
+        long t = System.nanoTime();
+        List<Thread> visits = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            visits.add(Thread.ofPlatform().start(index::list));
+        }
+        for (Thread v : visits) {
+            v.join();
+        }
+        release.countDown();
+        assertThat((System.nanoTime() - t) / 1_000_000)
+                .as("four visits wait %s together", LibraryIndex.WAIT)
+                .isLessThan(2 * LibraryIndex.WAIT.toMillis());
     }
 
     /** Each change on disk shows in a listing made right after it, with no wait: the kernel queued its event first. */
