@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
@@ -56,11 +57,6 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GitRunbooks.class);
     /** How often a read may look for files changed outside the app. */
     private static final Duration OUTSIDE_CHECK = Duration.ofSeconds(2);
-    /**
-     * The longest the folder's events alone may say nothing changed outside the app: changes the kernel does not
-     * report (a network file system changed from another machine) are committed within this.
-     */
-    private static final Duration OUTSIDE_RECHECK = Duration.ofMinutes(1);
 
     private static final int VERSIONS_SHOWN = 500;
     private static final int PUSH_ATTEMPTS = 3;
@@ -80,8 +76,14 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
      * milliseconds of CPU, so it runs only after a change. Asked under {@link #lock}.
      */
     private final FolderChanges outsideEvents;
-    /** When a status last ran (under {@link #lock}); {@link Instant#MIN} makes the next check run one. */
+    /**
+     * When a status last ran (under {@link #lock}); {@link Instant#MIN} makes the next check run one. A status runs at
+     * least every {@link FolderChanges#UNREPORTED} whatever the events say: for changes the kernel does not report,
+     * and for those made only in the repository ({@code git add} or {@code git reset --soft} by hand).
+     */
     private Instant lastStatus = Instant.MIN;
+    /** Statuses run, for tests. */
+    private final AtomicLong statuses = new AtomicLong();
 
     private final ExecutorService outsideChecks = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().daemon().name("runbook-outside-changes").unstarted(r));
@@ -248,10 +250,11 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
             }
             lastOutsideCheck = now;
             // the events are taken before the status: a change made during it shows at the next check
-            if (!outsideEvents.changed() && now.isBefore(lastStatus.plus(OUTSIDE_RECHECK))) {
+            if (!outsideEvents.changed() && now.isBefore(lastStatus.plus(FolderChanges.UNREPORTED))) {
                 return;
             }
             lastStatus = Instant.MIN; // until this status has succeeded
+            statuses.incrementAndGet();
             RevCommit outside = repo.commitOutsideChanges();
             lastStatus = now;
             if (outside != null && puller != null) {
@@ -562,6 +565,11 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
                 ? Optional.empty()
                 : Optional.of(remote + ": serving this server's copy of the runbooks; changes are refused until the"
                         + " remote answers");
+    }
+
+    /** How many times the working tree's status was read to find outside changes. */
+    long statusesRun() {
+        return statuses.get();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.probebook.library;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.probebook.files.FolderChanges;
 import dev.probebook.registry.ProbeRegistry;
 import dev.probebook.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
@@ -154,23 +155,34 @@ class GitRunbooksTest {
         assertThat(outside.subject()).contains("copied.md", "port.md");
     }
 
-    /** A status runs only after the folder's events say something changed: later outside changes are still seen. */
+    /**
+     * A status of the working tree runs only after the folder's events say something changed (or once
+     * {@link FolderChanges#UNREPORTED} passed), and every outside change is still committed.
+     */
     @Test
-    void outsideChangesAreCommittedEachTimeTheFolderChanges() throws Exception {
+    void theStatusRunsOnlyAfterTheFolderChangedAndOutsideChangesAreCommittedEachTime() throws Exception {
         Path folder = folderWith("outside-again", "port.md", text("Port", "nc -zv 127.0.0.1 22"));
         GitRunbooks store = open(folder, null);
         int before = store.versions("port").size();
+        long statuses = store.statusesRun();
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofSeconds(5));
             assertThat(store.versions("port"))
                     .as("nothing changed: no new version")
                     .hasSize(before + i);
+            assertThat(store.statusesRun()).as("nothing changed: no status").isEqualTo(statuses);
             Files.writeString(folder.resolve("port.md"), text("Port", "nc -zv 127.0.0.1 " + (9000 + i)));
             clock.advance(Duration.ofSeconds(5));
             List<RunbookVersion> versions = store.versions("port");
             assertThat(versions).hasSize(before + i + 1);
             assertThat(versions.get(0).outside()).isTrue();
+            assertThat(store.statusesRun()).isEqualTo(++statuses);
         }
+        clock.advance(FolderChanges.UNREPORTED);
+        store.versions("port");
+        assertThat(store.statusesRun())
+                .as("once a minute whatever the events say")
+                .isEqualTo(statuses + 1);
     }
 
     @Test
