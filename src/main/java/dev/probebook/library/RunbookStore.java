@@ -68,7 +68,10 @@ public interface RunbookStore {
     /** The folder the runbooks are read from (for messages). */
     Path folder();
 
-    /** Every runbook, sorted by title; one that cannot be read is listed with its problem. */
+    /**
+     * Every runbook, sorted by title; one that cannot be read is listed with its problem. Unmodifiable, and the same
+     * list may be given to every caller until the runbooks change: copy it to sort or filter it.
+     */
     List<Entry> list();
 
     /** A runbook by name, parsed and planned. */
