@@ -47,6 +47,7 @@ final class Inotify {
     private static final int IN_ONLYDIR = 0x01000000;
     private static final int IN_NONBLOCK = 0x800;
     private static final int IN_CLOEXEC = 0x80000;
+    // x86 and ARM values (as in net.Libc); where they differ, the ioctl fails and every drain says everything changed
     private static final int FIONREAD = 0x541B;
     private static final int EAGAIN = 11;
     private static final int EVENT_HEADER = 16; // int wd; uint32 mask, cookie, len; then len bytes of name
@@ -188,7 +189,9 @@ final class Inotify {
                     f.lost |= ends;
                     f.changed.set(true);
                 }
-                if (ends) {
+                // the kernel removed the watch; after a move it still follows the folder, and the last unwatch removes
+                // it
+                if ((mask & IN_IGNORED) != 0) {
                     watchers.remove(wd);
                 }
             }

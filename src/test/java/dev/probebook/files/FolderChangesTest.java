@@ -1,11 +1,15 @@
 package dev.probebook.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +66,9 @@ class FolderChangesTest {
     void aFolderMovedAwayWithAnotherMovedInIsWatchedAgain() throws Exception {
         Path library = Files.createDirectory(folder.resolve("library"));
         Path next = Files.createDirectory(folder.resolve("next"));
+        String oldInode = Long.toHexString((Long) Files.getAttribute(library, "unix:ino"));
         try (FolderChanges changes = FolderChanges.watch(library)) {
+            assertThat(watchedInodes()).contains(oldInode);
             changes.changed();
             Files.move(library, folder.resolve("old"));
             Files.move(next, library);
@@ -76,6 +82,37 @@ class FolderChangesTest {
             assertThat(changes.changed())
                     .as("the old folder is not watched any more")
                     .isFalse();
+        }
+        assertThat(watchedInodes())
+                .as("the watch that followed the old folder was removed too")
+                .doesNotContain(oldInode);
+    }
+
+    /** After the kernel's queue overflowed, every watcher says changed and watches on. */
+    @Test
+    void aQueueOverflowTellsEveryWatcher() throws Exception {
+        // readAllLines: readString of a /proc file, whose size says 0, gave only its first byte
+        long limit = Long.parseLong(Files.readAllLines(Path.of("/proc/sys/fs/inotify/max_queued_events"))
+                .getFirst()
+                .strip());
+        assumeTrue(limit <= 1_000_000, "a queue this long takes too many events to fill");
+        Path busy = Files.createDirectory(folder.resolve("busy"));
+        Path quiet = Files.createDirectory(folder.resolve("quiet"));
+        Path[] files = {Files.writeString(busy.resolve("a.md"), "a"), Files.writeString(busy.resolve("b.md"), "b")};
+        try (FolderChanges busyChanges = FolderChanges.watch(busy);
+                FolderChanges quietChanges = FolderChanges.watch(quiet)) {
+            busyChanges.changed();
+            quietChanges.changed();
+            for (long i = 0; i <= limit + 10; i++) { // two files in turn: the kernel merges only repeated events
+                Files.setLastModifiedTime(files[(int) (i % 2)], FileTime.fromMillis(1_000_000L + i));
+            }
+            assertThat(quietChanges.changed())
+                    .as("events were lost: it cannot tell")
+                    .isTrue();
+            assertThat(busyChanges.changed()).isTrue();
+            assertThat(quietChanges.changed()).isFalse();
+            Files.writeString(quiet.resolve("c.md"), "c");
+            assertThat(quietChanges.changed()).as("watching on").isTrue();
         }
     }
 
@@ -127,7 +164,27 @@ class FolderChangesTest {
         }
     }
 
+    /** The inodes (in hex) the inotify instances of this JVM watch, as the kernel lists them. */
+    private static List<String> watchedInodes() throws Exception {
+        List<String> inodes = new ArrayList<>();
+        for (Path fd : inotifyDescriptors()) {
+            for (String line : Files.readAllLines(Path.of("/proc/self/fdinfo").resolve(fd.getFileName()))) {
+                Matcher m = WATCH_LINE.matcher(line);
+                if (m.find()) {
+                    inodes.add(m.group(1));
+                }
+            }
+        }
+        return inodes;
+    }
+
+    private static final Pattern WATCH_LINE = Pattern.compile("^inotify wd:\\S+ ino:([0-9a-f]+)");
+
     private static long inotifyInstances() throws Exception {
+        return inotifyDescriptors().size();
+    }
+
+    private static List<Path> inotifyDescriptors() throws Exception {
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.filter(fd -> {
                         try {
@@ -136,7 +193,7 @@ class FolderChangesTest {
                             return false; // closed since listed
                         }
                     })
-                    .count();
+                    .toList();
         }
     }
 
