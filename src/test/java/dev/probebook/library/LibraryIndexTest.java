@@ -95,31 +95,66 @@ class LibraryIndexTest {
         assertThat(names(index.list())).as("told of a change").containsExactly("a", "b", "c");
     }
 
-    /** Visits at the same time wait for a slow runbook together, not one after another. */
+    /** Visits at the same time wait for a slow runbook together, not one after another behind a lock. */
     @Test
     void listingsAtTheSameTimeWaitTogether() throws Exception {
         Files.writeString(folder.resolve("slow.md"), "S");
         CountDownLatch release = new CountDownLatch(1);
-        LibraryIndex index = new LibraryIndex(folder, n -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return entry(n);
-        });
-        long t = System.nanoTime();
+        LibraryIndex index = new LibraryIndex(folder, slowUntil(release, "slow"));
         List<Thread> visits = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             visits.add(Thread.ofPlatform().start(index::list));
         }
+        // all four at once in the wait for the file being read (a visit held at the lock would be BLOCKED)
+        long deadline = System.nanoTime() + LibraryIndex.WAIT.toNanos();
+        while (!visits.stream().allMatch(v -> v.getState() == Thread.State.TIMED_WAITING)) {
+            assertThat(System.nanoTime()).as("all four waiting together").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+        release.countDown();
         for (Thread v : visits) {
             v.join();
         }
+    }
+
+    /**
+     * A listing that began before a change another visit saw is not kept, even when that visit made none (here the
+     * folder was moved away): the change's event is used, so nothing else would tell.
+     */
+    @Test
+    void aListingBegunBeforeAChangeIsNotKept() throws Exception {
+        Path library = Files.createDirectory(folder.resolve("library"));
+        Files.writeString(library.resolve("slow.md"), "S");
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean changed = new AtomicBoolean(true);
+        LibraryIndex index =
+                new LibraryIndex(library, slowUntil(release, "slow"), () -> changed.getAndSet(false), System::nanoTime);
+        List<List<RunbookStore.Entry>> first = new ArrayList<>();
+        Thread begun = Thread.ofPlatform().start(() -> first.add(index.list()));
+        while (begun.getState() != Thread.State.TIMED_WAITING) {
+            Thread.sleep(1);
+        }
+        Files.move(library, folder.resolve("moved"));
+        changed.set(true);
+        assertThat(index.list()).as("the folder is gone").isEmpty();
         release.countDown();
-        assertThat((System.nanoTime() - t) / 1_000_000)
-                .as("four visits wait %s together", LibraryIndex.WAIT)
-                .isLessThan(2 * LibraryIndex.WAIT.toMillis());
+        begun.join();
+        assertThat(names(first.getFirst())).containsExactly("slow");
+        assertThat(index.list()).as("not the older listing").isEmpty();
+    }
+
+    /** Reads {@code slow} only once {@code release} is counted down. */
+    private Function<String, RunbookStore.Entry> slowUntil(CountDownLatch release, String slow) {
+        return n -> {
+            if (n.equals(slow)) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return entry(n);
+        };
     }
 
     /** Each change on disk shows in a listing made right after it, with no wait: the kernel queued its event first. */
