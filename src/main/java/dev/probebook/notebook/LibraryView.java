@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  * {@code data-snippet} with matches in {@code mark}, a tag {@code data-tag}, the active tag filter
  * {@code data-tag-filter}, the owner filter {@code data-owner-filter}, a card's owner {@code data-owner} and last
  * change {@code data-last-change}, the store's problem {@code data-library-problem}, the cards shown of those
- * matching {@code data-shown="50/2000"} and the button for the next ones {@code data-more}.
+ * matching {@code data-shown="20/2000"} and the button for the next ones {@code data-more}.
  */
 @Route("")
 @PermitAll
