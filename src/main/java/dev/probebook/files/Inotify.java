@@ -189,8 +189,7 @@ final class Inotify {
                     f.lost |= ends;
                     f.changed.set(true);
                 }
-                // the kernel removed the watch; after a move it still follows the folder, and the last unwatch removes
-                // it
+                // only the kernel's removal ends the entry: after a move the watch follows the folder until unwatched
                 if ((mask & IN_IGNORED) != 0) {
                     watchers.remove(wd);
                 }

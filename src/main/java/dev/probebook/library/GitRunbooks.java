@@ -235,8 +235,8 @@ public final class GitRunbooks implements RunbookStore, AutoCloseable {
 
     /**
      * Commits files changed outside the app, at most every two seconds and only when the folder's events say
-     * something changed (or a minute passed); for reads of the history, which must show
-     * them, so it waits for a change in progress (or a background check) to end.
+     * something changed (or a minute passed); for reads of the history, which must show them, so it waits for a
+     * change in progress (or a background check) to end.
      */
     private void noticeOutsideChanges() {
         if (repo == null) {
