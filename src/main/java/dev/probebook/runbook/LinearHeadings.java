@@ -15,7 +15,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 final class LinearHeadings extends SharedBlockFactory {
 
     LinearHeadings() {
-        super(new HeadingParser.Factory()); // made once, as the HTML blocks' (see SharedBlockFactory)
+        super(new HeadingParser.Factory()); // made once, as the HTML blocks' (see SharedFactory)
     }
 
     @Override

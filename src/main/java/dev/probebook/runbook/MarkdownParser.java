@@ -96,7 +96,7 @@ public final class MarkdownParser {
 
     /**
      * flexmark's parser as runbooks need it: CommonMark with GFM tables and strikethrough, headings, HTML blocks and
-     * tables found by factories made once (see {@link SharedBlockFactory}), inlines parsed within bounds. Front matter
+     * tables found by factories made once (see {@link SharedFactory}), inlines parsed within bounds. Front matter
      * is taken off before flexmark sees a runbook ({@link FrontMatterReader}).
      */
     private static Parser flexmark() {
